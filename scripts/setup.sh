@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Sets up everything this project needs on Debian 12, then builds or tests.
+#
+#   bash scripts/setup.sh build   # install, then build every format into build/
+#   bash scripts/setup.sh test    # install, then run the whole test suite
+#
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-build}"
+case "$mode" in build|test|install) ;; *) echo "usage: bash scripts/setup.sh build|test" >&2; exit 2 ;; esac
+
+# Engines and fonts from Debian: WeasyPrint's Pango, liblouis, espeak-ng, LAME and sox,
+# Chromium for the browser tests, poppler for looking at PDF pages.
+APT_PACKAGES=(
+  python3 python3-venv
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
+  liblouis-bin liblouis-data python3-louis
+  espeak-ng lame sox libsox-fmt-mp3
+  chromium poppler-utils
+)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "These Debian packages are missing: ${missing[*]}" >&2
+    echo "Run this script as root (or with sudo) to install them." >&2
+    exit 1
+  fi
+  echo "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Python packages go into .venv/ at the repository's root, made with Debian's Python.
+if [ ! -x .venv/bin/python ]; then
+  /usr/bin/python3 -m venv .venv
+fi
+site_packages=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+# liblouis's Python binding comes from Debian (python3-louis); the PyPI "louis" is another project.
+ln -sfn /usr/lib/python3/dist-packages/louis "$site_packages/louis"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[test]"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
+
+case "$mode" in
+  build)
+    .venv/bin/factsheets build
+    ;;
+  test)
+    .venv/bin/python -m pytest -q
+    ;;
+esac

@@ -1,0 +1,51 @@
+"""Errors and warnings that point at a place in a source file.
+
+Staff read these, so every one names the file and line and says what is wrong
+in plain words; the command line prints them without a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+class SourceError(Exception):
+    """Bad input: the build stops and nothing is published."""
+
+    def __init__(self, location: Location | str | Path, message: str):
+        if not isinstance(location, Location):
+            location = Location(str(location))
+        self.location = location
+        self.message = message
+        super().__init__(f"{location}: {message}")
+
+
+class EngineMissing(Exception):
+    """A native engine is not installed; the message names the package to install."""
+
+
+@dataclass(frozen=True)
+class Warning_:
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: warning: {self.message}"
+
+
+def line_of(text: str, needle: str, start_line: int = 1) -> int | None:
+    """The 1-based line of the first occurrence of needle in text, counted from start_line."""
+    index = text.find(needle)
+    if index < 0:
+        return None
+    return start_line + text.count("\n", 0, index)

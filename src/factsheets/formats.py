@@ -1,0 +1,26 @@
+"""What each output format is, in the plain words the website's "Other formats" box uses.
+
+The key is the format's name in build/manifest.json; the order here is the
+order the box lists them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    label: str
+    kind: str  # the kind of file, said after the link: "PDF", "MP3", ...
+    purpose: str
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("Web page", "this page", "to read on screen, with a screen reader or zoomed in"),
+    "print_html": Format("Print-friendly page", "web page", "a plain page with every web address written out, to print from your browser"),
+    "large_print_pdf": Format("Large print", "PDF", "to print, or to read on screen with a magnifier"),
+    "braille_text": Format("Braille-ready text", "plain text", "for a braille transcriber or braille translation software"),
+    "brf": Format("Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display"),
+    "audio_mp3": Format("Audio", "MP3", "the factsheet read aloud, with a chapter for each section"),
+}

@@ -1,0 +1,103 @@
+"""The glossary: one file a term in glossary/, the single source of definitions.
+
+Each file has front matter `term`, optional `aliases` and an optional `spoken`
+form for audio; its body is the definition. Factsheets refer to a term as
+[[term]] (or [[term|words shown]]) and never repeat a definition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from .errors import Location, SourceError
+from .reader import parse_blocks
+from .sources import read_text, split_front_matter
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    spoken: str | None
+    blocks: tuple[m.Block, ...]
+    source: str
+    digest_text: str  # the file's text, for cache keys
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+class Glossary:
+    def __init__(self, entries: list[Entry]):
+        self.entries = {e.id: e for e in entries}
+        self._names: dict[str, str] = {}
+        for entry in entries:
+            for name in (entry.term, *entry.aliases):
+                key = normalise(name)
+                other = self._names.get(key)
+                if other and other != entry.id:
+                    raise SourceError(
+                        Location(entry.source, 1),
+                        f'"{name}" is already a name of {self.entries[other].source}: a name can belong to one term only',
+                    )
+                self._names[key] = entry.id
+
+    def find(self, name: str) -> Entry | None:
+        key = self._names.get(normalise(name))
+        return self.entries[key] if key else None
+
+    def sorted(self) -> list[Entry]:
+        return sorted(self.entries.values(), key=lambda e: normalise(e.term))
+
+
+def load_glossary(folder: Path, root: Path, extensions: list) -> Glossary:
+    entries = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.md")):
+            entries.append(load_entry(path, root, extensions))
+    return Glossary(entries)
+
+
+def load_entry(path: Path, root: Path, extensions: list) -> Entry:
+    shown = path.relative_to(root).as_posix()
+    text = read_text(path, shown)
+    meta, body, first_line = split_front_matter(text, shown)
+    term = meta.get("term")
+    if not isinstance(term, str) or not term.strip():
+        raise SourceError(Location(shown, 1), "a glossary entry needs 'term: ...' in its front matter")
+    aliases = meta.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise SourceError(Location(shown, 1), "'aliases' must be a list of names")
+    spoken = meta.get("spoken")
+    if spoken is not None and not isinstance(spoken, str):
+        raise SourceError(Location(shown, 1), "'spoken' must be text")
+    blocks = parse_blocks(body, shown, first_line, extensions)
+    if not blocks:
+        raise SourceError(Location(shown, first_line), f'the glossary entry "{term}" has no definition')
+    for block in blocks:
+        _refuse_nested_terms(block, shown)
+    return Entry(path.stem, term.strip(), tuple(a.strip() for a in aliases), spoken, tuple(blocks), shown, text)
+
+
+def _refuse_nested_terms(block, shown: str) -> None:
+    def walk(nodes):
+        for node in nodes:
+            if isinstance(node, m.TermRef):
+                raise SourceError(Location(shown, getattr(block, "line", None)), "a definition cannot use [[...]] terms: write the words plainly")
+            if hasattr(node, "children"):
+                walk(node.children)
+
+    if hasattr(block, "children"):
+        walk(block.children)
+    for inner in getattr(block, "blocks", ()):
+        _refuse_nested_terms(inner, shown)
+    for item in getattr(block, "items", ()):
+        for inner in item.blocks:
+            _refuse_nested_terms(inner, shown)

@@ -1,0 +1,148 @@
+"""The MkDocs adapter: places the factsheets, rendered from the model, in MkDocs pages.
+
+`factsheets build` runs MkDocs with this plugin after every other format is
+written, and hands it the project and the manifest. Under `mkdocs serve` the
+plugin loads the project itself and links the files of the last build, so a
+live preview never waits for a PDF or a recording.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from . import site
+from .errors import SourceError
+from .project import Project, load_project
+
+CSS = "assets/factsheets.css"
+# Material's offline plugin would load this shim from a CDN; it is served from the site instead.
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+class FactsheetsConfig(Config):
+    language = config_options.Type(str, default="en-GB")
+    factsheets_dir = config_options.Type(str, default="factsheets")
+    glossary_dir = config_options.Type(str, default="glossary")
+    organisation = config_options.Type(str, default="organisation.yml")
+    pdf = config_options.Type(dict, default={})
+    braille = config_options.Type(dict, default={})
+    audio = config_options.Type(dict, default={})
+
+
+class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
+    def __init__(self):
+        self.project: Project | None = None
+        self.manifest: dict | None = None
+        self.files_dir: Path | None = None  # where the other formats' files are
+        self.attached = False
+
+    def attach(self, project: Project, manifest: dict, files_dir: Path) -> None:
+        """Called by `factsheets build`: use this project and these outputs."""
+        self.project, self.manifest, self.files_dir = project, manifest, files_dir
+        self.attached = True
+
+    # MkDocs events ------------------------------------------------------------
+    @event_priority(100)  # before Material's offline plugin, which looks for a shim in polyfills
+    def on_config(self, config):
+        config.theme.dirs.insert(0, str(package_files("factsheets").joinpath("site_theme")))
+        config.extra["factsheets_language"] = self.config.language
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        config.extra["polyfills"] = [SHIM]
+        if not self.attached:
+            root = Path(config.config_file_path).parent
+            try:
+                self.project = load_project(root)
+            except SourceError as error:
+                raise PluginError(str(error)) from None
+            manifest_path = root / "build" / "manifest.json"
+            self.manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"factsheets": []}
+            self.files_dir = root / "build" / "site" / "files"
+        return config
+
+    def on_files(self, files, config):
+        css = package_files("factsheets").joinpath("assets/site.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, CSS, content=css))
+        shim = package_files("factsheets").joinpath("assets/iframe-worker-shim.js").read_text(encoding="utf-8")
+        files.append(File.generated(config, SHIM, content=shim))
+        return files
+
+    def _document_for(self, page):
+        if not page.file.abs_src_path:
+            return None
+        path = Path(page.file.abs_src_path).resolve()
+        for document in self.project.documents:
+            if (self.project.config.root / document.meta.source).resolve() == path:
+                return document
+        return None
+
+    def _entry(self, slug: str) -> dict:
+        for entry in self.manifest.get("factsheets", []):
+            if entry["slug"] == slug:
+                return entry
+        return {"slug": slug, "formats": {"html": ""}}
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # A factsheet page is rendered from the model, not by MkDocs' Markdown.
+        return "" if self._document_for(page) else markdown
+
+    def on_page_content(self, html, page, config, files):
+        document = self._document_for(page)
+        if document:
+            entry = self._entry(document.meta.slug)
+
+            def href(key):
+                return get_relative_url("files/" + _files_relative(entry["formats"][key]), page.url)
+
+            def file_of(key):
+                rel = entry["formats"].get(key, "")
+                return self.files_dir / _files_relative(rel) if rel.startswith("site/files/") else None
+
+            def link_href(url):
+                # Markdown links between pages point at .md files; the site serves .html.
+                if "://" in url or url.startswith(("#", "mailto:", "tel:")):
+                    return url
+                path, _, fragment = url.partition("#")
+                path = path[:-3] + ".html" if path.endswith(".md") else path
+                return path + ("#" + fragment if fragment else "")
+
+            content, toc = site.factsheet_page(document, entry, href, file_of, link_href)
+            page.toc = get_toc(toc)
+            return content
+        if "<!-- factsheets:" not in html:
+            return html
+        documents = self.project.documents
+
+        docs = self.project.config.docs_dir.relative_to(self.project.config.root)
+
+        def page_href(d):
+            return get_relative_url(Path(d.meta.source).relative_to(docs).with_suffix(".html").as_posix(), page.url)
+
+        html = html.replace(site.MARKERS[0], site.factsheet_list(documents, page_href))
+        if site.MARKERS[1] in html:
+            html = html.replace(site.MARKERS[1], site.glossary_page(self.project.glossary, self.project.organisation))
+        html = html.replace(site.MARKERS[2], site.contact_fragment(self.project.organisation))
+        return html
+
+    @event_priority(-100)
+    def on_post_build(self, config):
+        # Under `mkdocs serve`, show the last build's files; `factsheets build` moves its own in.
+        if not self.attached and self.files_dir and self.files_dir.is_dir():
+            shutil.copytree(self.files_dir, Path(config.site_dir) / "files", dirs_exist_ok=True)
+
+
+def _files_relative(manifest_path: str) -> str:
+    """'site/files/slug/x.pdf' -> 'slug/x.pdf'."""
+    prefix = "site/files/"
+    return manifest_path[len(prefix):] if manifest_path.startswith(prefix) else manifest_path

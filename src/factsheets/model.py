@@ -1,0 +1,222 @@
+"""The document model every writer renders.
+
+Small, immutable, plain Python. Writers never see Markdown or HTML: they walk
+these blocks and inlines. Every block carries a stable id so that an audio
+chapter, a braille page and a web anchor can point back at the same block, and
+the source line it came from so that a writer's warning can name it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# Inlines ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """A use of a glossary term. `first` marks the first use in the body, which links."""
+
+    term_id: str
+    children: tuple["Inline", ...]
+    first: bool = False
+    spoken: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    line: int | None = None
+
+
+Inline = Union[Text, Strong, Emphasis, Code, LineBreak, Link, TermRef, Image]
+
+
+# Blocks ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    children: tuple[Inline, ...]
+    id: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[ListItem, ...]
+    start: int = 1
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation. `reference` is the paragraph it quotes, e.g. "11.1"."""
+
+    blocks: tuple["Block", ...]
+    reference: str | None = None
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    image: Image
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """Where the organisation's details go; writers render them from Document.organisation."""
+
+    placement: str  # "start" or "end"
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term_id: str
+    term: str
+    spoken: str | None
+    blocks: tuple["Block", ...]
+    id: str = ""
+    line: int | None = None
+
+
+Block = Union[Heading, Paragraph, ListBlock, Quote, Table, Figure, ContactDetails, GlossaryEntry]
+
+
+# Document --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Partner:
+    name: str
+    strapline: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    description: str
+    advice_line: str
+    advice_hours: str
+    text: str | None
+    email: str
+    website: str
+    facebook: str | None
+    partners: tuple[Partner, ...]
+    collaboration: str | None
+    disclaimer: str
+    alternative_formats: str
+    series: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    slug: str
+    title: str
+    summary: str
+    version: str
+    date: str  # YYYY-MM, as the leaflet gives it
+    language: str
+    source: str  # path relative to the project
+    review_due: str | None = None
+    options: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    blocks: tuple[Block, ...]
+    organisation: Organisation
+    terms_used: tuple[str, ...] = ()
+
+
+# Helpers every writer wants ----------------------------------------------------
+
+def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
+    """The words of some inlines, without any formatting."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Code):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+        elif isinstance(node, Image):
+            out.append(node.alt)
+        else:
+            out.append(plain_text(node.children))
+    return "".join(out)
+
+
+def headings(document: Document) -> list[Heading]:
+    return [b for b in document.blocks if isinstance(b, Heading)]
+
+
+def display_month(date: str) -> str:
+    """'2021-06' -> 'June 2021'."""
+    import calendar
+
+    year, _, month = date.partition("-")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return f"{calendar.month_name[int(month)]} {year}"
+    return date

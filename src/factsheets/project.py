@@ -1,0 +1,208 @@
+"""A publishing project: mkdocs.yml, the factsheets, the glossary and the organisation.
+
+The configuration lives in one place, mkdocs.yml: the site's settings, the
+Markdown extensions every format reads with, and the `factsheets` plugin's own
+block (per writer: pdf, braille, audio). The CLI and the MkDocs plugin both
+load a project through here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import model as m
+from .errors import Location, SourceError, Warning_, line_of
+from .glossary import Glossary, load_glossary
+from .organisation import load_organisation
+from .reader import parse_blocks
+from .sources import load_yaml, read_text, split_front_matter
+from .transforms import compose, resolve_terms
+
+CONFIG_FILE = "mkdocs.yml"
+DEFAULTS = {
+    "factsheets_dir": "factsheets",  # inside docs_dir
+    "glossary_dir": "glossary",
+    "organisation": "organisation.yml",
+    "language": "en-GB",
+    "pdf": {},
+    "braille": {},
+    "audio": {},
+}
+
+
+@dataclass
+class Config:
+    root: Path
+    docs_dir: Path
+    factsheets_dir: Path
+    glossary_dir: Path
+    organisation_file: Path
+    extensions: list
+    site_name: str
+    language: str
+    options: dict  # the plugin block, as written
+
+    def writer_options(self, writer: str) -> dict:
+        value = self.options.get(writer) or {}
+        return dict(value) if isinstance(value, dict) else {}
+
+
+@dataclass
+class Project:
+    config: Config
+    organisation: m.Organisation
+    organisation_text: str
+    glossary: Glossary
+    documents: list[m.Document]
+    sources: dict[str, str]  # slug -> the factsheet file's text
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def find_root(start: Path) -> Path:
+    for folder in [start, *start.parents]:
+        if (folder / CONFIG_FILE).exists():
+            return folder
+    raise SourceError(Location(str(start / CONFIG_FILE)), "no mkdocs.yml here: run this in the project's folder")
+
+
+def load_config(root: Path) -> Config:
+    path = root / CONFIG_FILE
+    text = read_text(path, CONFIG_FILE)
+    data = load_yaml(text, CONFIG_FILE, tolerant=True) or {}
+    options = dict(DEFAULTS)
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "factsheets" in plugin:
+            options.update(plugin["factsheets"] or {})
+    docs_dir = root / data.get("docs_dir", "docs")
+    language = options.get("language") or "en-GB"
+    return Config(
+        root=root,
+        docs_dir=docs_dir,
+        factsheets_dir=docs_dir / options["factsheets_dir"],
+        glossary_dir=root / options["glossary_dir"],
+        organisation_file=root / options["organisation"],
+        extensions=list(data.get("markdown_extensions") or []),
+        site_name=str(data.get("site_name", "")),
+        language=language,
+        options=options,
+    )
+
+
+def factsheet_paths(config: Config) -> list[Path]:
+    return sorted(config.factsheets_dir.glob("*.md"))
+
+
+def load_project(root: Path, only: list[Path] | None = None) -> Project:
+    config = load_config(root)
+    organisation, organisation_text = load_organisation(config.organisation_file, root)
+    glossary = load_glossary(config.glossary_dir, root, config.extensions)
+    project = Project(config, organisation, organisation_text, glossary, [], {})
+    paths = factsheet_paths(config)
+    if only:
+        wanted = {p.resolve() for p in only}
+        missing = [p for p in only if p.resolve() not in {q.resolve() for q in paths}]
+        if missing:
+            raise SourceError(Location(str(missing[0])), f"not a factsheet: factsheets are the .md files in {config.factsheets_dir.relative_to(root)}/")
+        paths = [p for p in paths if p.resolve() in wanted]
+    for path in paths:
+        document, text, warnings = load_factsheet(path, config, organisation, glossary)
+        project.documents.append(document)
+        project.sources[document.meta.slug] = text
+        project.warnings.extend(warnings)
+    return project
+
+
+def _month(value, key: str, shown: str, text: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    value = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        raise SourceError(Location(shown, line_of(text, key + ":")), f"'{key}' must be a year and month like 2021-06")
+    return value
+
+
+def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glossary: Glossary) -> tuple[m.Document, str, list[Warning_]]:
+    root = config.root
+    shown = path.relative_to(root).as_posix()
+    text = read_text(path, shown)
+    front, body, first_line = split_front_matter(text, shown)
+    title = front.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines")
+    warnings: list[Warning_] = []
+    for key in ("summary", "version", "date"):
+        if key not in front:
+            warnings.append(Warning_(Location(shown, 1), f"the front matter has no '{key}'"))
+    meta = m.Meta(
+        slug=path.stem,
+        title=title.strip(),
+        summary=str(front.get("summary") or "").strip(),
+        version=str(front.get("version") or ""),
+        date=_month(front.get("date"), "date", shown, text) or "",
+        language=str(front.get("language") or config.language),
+        source=shown,
+        review_due=_month(front.get("review_due"), "review_due", shown, text),
+        options={k: v for k, v in front.items() if k in ("pdf", "braille", "audio")},
+    )
+    if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
+        warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
+    blocks = parse_blocks(body, shown, first_line, config.extensions)
+    for block in blocks:
+        if isinstance(block, m.Heading) and block.level == 1:
+            raise SourceError(Location(shown, block.line), "the title comes from the front matter: start sections with ## (a level-2 heading)")
+    warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
+    blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
+    document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
+    return document, text, warnings
+
+
+def _walk_inlines(blocks):
+    for block in blocks:
+        for name in ("children",):
+            yield from _inlines(getattr(block, name, ()))
+        if isinstance(block, m.Figure):
+            yield block.image
+        for inner in getattr(block, "blocks", ()):
+            yield from _walk_inlines([inner])
+        for item in getattr(block, "items", ()):
+            yield from _walk_inlines(item.blocks)
+        if isinstance(block, m.Table):
+            for cell in block.header:
+                yield from _inlines(cell)
+            for row in block.rows:
+                for cell in row:
+                    yield from _inlines(cell)
+
+
+def _inlines(nodes):
+    for node in nodes:
+        yield node
+        yield from _inlines(getattr(node, "children", ()))
+
+
+def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> list[Warning_]:
+    """A link to a missing page is an error; an image without alt text is a warning."""
+    warnings = []
+    for node in _walk_inlines(blocks):
+        if isinstance(node, m.Link):
+            parts = urlsplit(node.url)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (path.parent / unquote(parts.path)).resolve()
+            if not target.exists() or not target.is_relative_to(config.docs_dir.resolve()):
+                line = line_of(text, "(" + node.url, 1) or line_of(text, node.url, 1)
+                raise SourceError(Location(shown, line), f"the link to '{node.url}' goes to a page that does not exist")
+        elif isinstance(node, m.Image):
+            line = line_of(text, node.src, 1)
+            if not node.alt.strip():
+                warnings.append(Warning_(Location(shown, line), f"the image '{node.src}' has no alt text: describe it in the [brackets] for people who cannot see it"))
+            parts = urlsplit(node.src)
+            if not parts.scheme and not (path.parent / unquote(parts.path)).exists():
+                raise SourceError(Location(shown, line), f"the image '{node.src}' does not exist")
+    return warnings

@@ -1,0 +1,251 @@
+"""Markdown -> document model.
+
+Markdown is parsed once, by Python-Markdown with the extensions mkdocs.yml
+lists, so the website and every other format read the text the same way. The
+ElementTree it builds is walked into model blocks; nothing downstream sees HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from . import model as m
+from .errors import Location, SourceError, line_of
+
+TERM_TAG = "factsheets-term"
+# [[term]] or [[term|words shown]]: a use of a glossary term.
+TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
+REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
+
+# HTML that could run script in a visitor's browser.
+UNSAFE_HTML = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: link"),
+    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded frame or object"),
+]
+RAW_HTML_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)
+AUTOLINK = re.compile(r"<(https?://|mailto:)[^>\s]+>", re.I)
+
+
+class _TermProcessor(InlineProcessor):
+    def handleMatch(self, match, data):
+        element = etree.Element(TERM_TAG)
+        element.set("term", match.group(1).strip())
+        element.text = (match.group(2) or match.group(1)).strip()
+        return element, match.start(0), match.end(0)
+
+
+class _Capture(Treeprocessor):
+    """Keeps the finished tree: runs after Python-Markdown's own unescaping."""
+
+    def run(self, root):
+        self.md.factsheets_root = root
+        return None
+
+
+class FactsheetsMarkdown(Extension):
+    def extendMarkdown(self, md):
+        md.inlinePatterns.register(_TermProcessor(TERM_PATTERN, md), "factsheets_term", 175)
+        md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
+
+
+def markdown_for(extensions: list) -> markdown.Markdown:
+    names, configs = [], {}
+    for entry in extensions:
+        if isinstance(entry, dict):
+            for name, config in entry.items():
+                names.append(name)
+                configs[name] = config or {}
+        else:
+            names.append(entry)
+    # Site-only extensions that change nothing in the text are left to MkDocs.
+    names = [n for n in names if not n.startswith("pymdownx.") and n not in ("toc", "markdown.extensions.toc")]
+    return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)
+
+
+@dataclass
+class _Walk:
+    shown: str
+    text: str
+    first_line: int
+    md: markdown.Markdown
+    cursor: int = 0
+    ids: dict = field(default_factory=dict)
+    counter: int = 0
+    section: str = "top"
+
+    def locate(self, words: str) -> int | None:
+        """Line of the first words of a block, searching forward from the last block found."""
+        tokens = re.findall(r"[\w’'-]{3,}", words)[:6]
+        for token in sorted(tokens, key=len, reverse=True)[:1]:
+            index = self.text.find(token, self.cursor)
+            if index >= 0:
+                self.cursor = index
+                return self.first_line + self.text.count("\n", 0, index)
+        return None
+
+    def error(self, needle: str, message: str) -> SourceError:
+        return SourceError(Location(self.shown, line_of(self.text, needle, self.first_line)), message)
+
+    def next_id(self, kind: str) -> str:
+        self.counter += 1
+        return f"{self.section}-{kind}{self.counter}"
+
+    def heading_id(self, text: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+        n = self.ids.get(base, 0)
+        self.ids[base] = n + 1
+        return base if n == 0 else f"{base}-{n}"
+
+    # inlines ----------------------------------------------------------------
+    def unstash(self, text: str) -> list[m.Inline]:
+        """Text with Python-Markdown's placeholders resolved: entities become characters."""
+        out: list[m.Inline] = []
+        for piece in re.split(r"(\x02wzxhzdk:\d+\x03)", text):
+            match = re.fullmatch(r"\x02wzxhzdk:(\d+)\x03", piece)
+            if match:
+                raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
+                raw = raw if isinstance(raw, str) else str(raw)
+                if re.fullmatch(r"&#?\w+;", raw):
+                    out.append(m.Text(html.unescape(raw)))
+                else:
+                    raise self.error(raw.strip()[:20], f"raw HTML ({raw.strip()[:40]}) cannot be made into braille or audio: write it in Markdown")
+            elif piece:
+                out.append(m.Text(piece))
+        return out
+
+    def inlines(self, element: etree.Element) -> tuple[m.Inline, ...]:
+        out: list[m.Inline] = []
+        if element.text:
+            out.extend(self.unstash(element.text))
+        for child in element:
+            out.append(self.inline(child))
+            if child.tail:
+                out.extend(self.unstash(child.tail))
+        return tuple(_merge_text(out))
+
+    def inline(self, element: etree.Element) -> m.Inline:
+        tag = element.tag
+        if tag in ("strong", "b"):
+            return m.Strong(self.inlines(element))
+        if tag in ("em", "i"):
+            return m.Emphasis(self.inlines(element))
+        if tag == "code":
+            return m.Code(m.plain_text(self.inlines(element)))
+        if tag == "br":
+            return m.LineBreak()
+        if tag == "a":
+            return m.Link(element.get("href", ""), self.inlines(element))
+        if tag == "img":
+            src = element.get("src", "")
+            return m.Image(src, element.get("alt", "") or "", line_of(self.text, src, self.first_line) if src else None)
+        if tag == TERM_TAG:
+            return m.TermRef(element.get("term"), self.inlines(element))
+        raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
+
+    # blocks -----------------------------------------------------------------
+    def blocks(self, parent: etree.Element) -> list[m.Block]:
+        out: list[m.Block] = []
+        if parent.text and parent.text.strip() and parent.tag == "li":
+            out.append(m.Paragraph(self.inlines_of_loose_text(parent), self.next_id("p")))
+        for child in parent:
+            block = self.block(child)
+            if block is not None:
+                out.append(block)
+        return out
+
+    def inlines_of_loose_text(self, li: etree.Element) -> tuple[m.Inline, ...]:
+        """A tight list item: its text and inline children, up to its first block child."""
+        holder = etree.Element("p")
+        holder.text = li.text
+        for child in list(li):
+            if child.tag in ("p", "ul", "ol", "blockquote", "table", "pre"):
+                break
+            holder.append(child)
+            li.remove(child)
+        return self.inlines(holder)
+
+    def block(self, element: etree.Element) -> m.Block | None:
+        tag = element.tag
+        words = "".join(element.itertext())
+        if re.fullmatch(r"h[1-6]", tag):
+            children = self.inlines(element)
+            text = m.plain_text(children)
+            line = self.locate(text)
+            ident = self.heading_id(text)
+            self.section = ident
+            self.counter = 0
+            return m.Heading(int(tag[1]), children, ident, line)
+        if tag == "p":
+            children = self.inlines(element)
+            line = self.locate(words)
+            if len(children) == 1 and isinstance(children[0], m.Image):
+                return m.Figure(children[0], self.next_id("figure"), line)
+            return m.Paragraph(children, self.next_id("p"), line)
+        if tag in ("ul", "ol"):
+            line = self.locate(words)
+            ident = self.next_id("list")
+            items = tuple(m.ListItem(tuple(self.blocks(li))) for li in element if li.tag == "li")
+            return m.ListBlock(tag == "ol", items, int(element.get("start", "1")), ident, line)
+        if tag == "blockquote":
+            line = self.locate(words)
+            ident = self.next_id("quote")
+            inner = self.blocks(element)
+            reference = None
+            last = inner[-1] if inner else None
+            if isinstance(last, m.Paragraph):
+                match = REFERENCE.match(m.plain_text(last.children).strip())
+                if match:
+                    reference = match.group(1)
+                    inner = inner[:-1]
+            return m.Quote(tuple(inner), reference, ident, line)
+        if tag == "table":
+            line = self.locate(words)
+            header = tuple(self.inlines(c) for c in element.iter("th"))
+            rows = tuple(
+                tuple(self.inlines(c) for c in tr if c.tag == "td")
+                for tr in element.iter("tr")
+                if any(c.tag == "td" for c in tr)
+            )
+            return m.Table(header, rows, self.next_id("table"), line)
+        if tag == "pre":
+            return m.Paragraph((m.Code(words),), self.next_id("p"), self.locate(words))
+        if tag == "hr":
+            return None
+        raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
+
+
+def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
+    out: list[m.Inline] = []
+    for node in nodes:
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return out
+
+
+def refuse_unsafe_html(body: str, shown: str, first_line: int) -> None:
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        for pattern, what in UNSAFE_HTML:
+            if pattern.search(line):
+                raise SourceError(Location(shown, number), f"{what} is not allowed: it could run a program in a visitor's browser")
+
+
+def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> list[m.Block]:
+    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render."""
+    refuse_unsafe_html(body, shown, first_line)
+    md = markdown_for(extensions)
+    md.convert(body)
+    root = md.factsheets_root
+    walk = _Walk(shown, body, first_line, md)
+    return walk.blocks(root)

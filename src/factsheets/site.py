@@ -1,0 +1,117 @@
+"""What the website shows, rendered from the model and the build's manifest.
+
+This is the core side of the site: HTML fragments for a factsheet page, the
+list of factsheets, the glossary and the contact details. It does not import
+MkDocs; mkdocs_plugin.py places these fragments in MkDocs pages.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from . import model as m
+from .formats import FORMATS
+from .glossary import Glossary
+from .writers.html import HtmlRenderer, mailto_href, toc_tokens
+
+MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
+
+
+def size_text(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{max(1, round(size / 1024))} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def minutes_text(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
+def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
+    """What the box says of a file besides its name: kind, size, pages, length."""
+    facts = [FORMATS[key].kind]
+    if key == "html":
+        return facts
+    if path is not None and path.exists():
+        facts.append(size_text(path))
+    if key == "large_print_pdf" and entry.get("pdf_pages"):
+        facts.append(f"{entry['pdf_pages']} pages")
+    if key == "brf" and entry.get("brf_pages"):
+        facts.append(f"{entry['brf_pages']} braille pages")
+    if key == "audio_mp3" and entry.get("audio_duration_s"):
+        facts.append(minutes_text(entry["audio_duration_s"]))
+    return facts
+
+
+def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
+    """The "Other formats" box. href(key) gives a format's link; file_of(key) its file on disk."""
+    items = []
+    for key in FORMATS:
+        if key not in entry.get("formats", {}):
+            continue
+        fmt = FORMATS[key]
+        facts = ", ".join(format_facts(key, entry, file_of(key)))
+        if key == "html":
+            link = f'<a href="#" aria-current="page">{fmt.label}</a>'
+        else:
+            link = f'<a href="{escape(href(key))}">{fmt.label}</a>'
+        items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.</li>")
+    for key in entry.get("failed", []):
+        if key in FORMATS:
+            items.append(f"<li>{FORMATS[key].label}: not available at the moment, please ask us for it.</li>")
+    org = document.organisation
+    subject = f"Please send me another format of: {document.meta.title}"
+    ask = (
+        f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">Ask for another format</a> '
+        f"(for example another language, a different print size, or braille on paper), "
+        f"or call the advice line on {escape(org.advice_line)}.</p>"
+    )
+    return (
+        f'<section class="fs-box" aria-label="Other formats">'
+        f'<p class="fs-box-title"><strong>Other formats of this factsheet</strong></p>'
+        f'<ul>{"".join(items)}</ul>{ask}</section>'
+    )
+
+
+def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
+    """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
+    meta = document.meta
+    renderer = HtmlRenderer(document, link_href=link_href)
+    head = (
+        f'<h1 id="title">{escape(meta.title)}</h1>'
+        f'<p class="fs-meta">Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>'
+        f'<p class="fs-summary">{escape(meta.summary)}</p>'
+    )
+    body = renderer.blocks(document.blocks)
+    html = head + formats_box(document, entry, href, file_of) + body
+    title = escape(meta.title, quote=False)
+    toc = [{"level": 1, "id": "title", "name": title, "html": title, "data-toc-label": "", "children": toc_tokens(document)}]
+    return html, toc
+
+
+def factsheet_list(documents: list[m.Document], href) -> str:
+    items = "".join(
+        f'<li><a href="{escape(href(d))}">{escape(d.meta.title)}</a><br>{escape(d.meta.summary)}</li>'
+        for d in documents
+    )
+    return f'<ul class="fs-list">{items}</ul>'
+
+
+def _stub(organisation: m.Organisation) -> m.Document:
+    return m.Document(m.Meta("", "", "", "", "", "", ""), (), organisation)
+
+
+def glossary_page(glossary: Glossary, organisation: m.Organisation) -> str:
+    renderer = HtmlRenderer(_stub(organisation))
+    parts = []
+    for entry in glossary.sorted():
+        parts.append(f'<h2 id="glossary-{escape(entry.id)}">{escape(entry.term)}</h2>')
+        if entry.aliases:
+            parts.append(f"<p>Also called: {escape(', '.join(entry.aliases))}.</p>")
+        parts.append(renderer.blocks(entry.blocks))
+    return "\n".join(parts)
+
+
+def contact_fragment(organisation: m.Organisation) -> str:
+    return HtmlRenderer(_stub(organisation)).contact_lines()

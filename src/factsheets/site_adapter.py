@@ -1,0 +1,45 @@
+"""Runs MkDocs, the site generator, as one step of a build (the only module of the build that imports it)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .errors import SourceError
+from .project import Project
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def build_site(project: Project, manifest: dict, files_dir: Path, site_dir: Path) -> list[str]:
+    """Build the website into site_dir; returns MkDocs' warnings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(project.config.root / "mkdocs.yml"), site_dir=str(site_dir))
+        config.plugins["factsheets"].attach(project, manifest, files_dir)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        raise SourceError("mkdocs.yml", f"the website could not be built: {error}") from None
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(previous)
+    return collect.messages

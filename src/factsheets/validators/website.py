@@ -1,0 +1,144 @@
+"""The website's standards, checked in a real headless Chromium (Debian's package).
+
+axe-core with the WCAG 2.2 AA and best-practice tags on every page in the
+light and dark palettes; reflow at 320 CSS px (WCAG 1.4.10); no request to
+another host. The test suite and `factsheets check` both call check_site().
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from importlib.resources import files as package_files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import FAILURE, Finding
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking switches Chromium calls Google's servers at start.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PALETTES = ("light", "dark")
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium package (bash scripts/setup.sh test does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path):
+    """The site on a local web server at 127.0.0.1, as a visitor's browser would fetch it."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def axe_source() -> str:
+    return package_files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def open_page(browser, url: str, *, palette: str = "light", width: int = 1280, javascript: bool = True):
+    """A page and the list of every address it asked for."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette, java_script_enabled=javascript)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(200)
+    return page, requests
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(content=axe_source())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def other_hosts(requests: list[str], base: str) -> list[str]:
+    host = urlsplit(base).netloc
+    return sorted({r for r in requests if urlsplit(r).scheme in ("http", "https") and urlsplit(r).netloc != host})
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS px the page scrolls sideways (0 when it reflows)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith("files/"))
+
+
+def check_page(browser, base: str, path: str, palette: str, source: str | None = None) -> list[Finding]:
+    findings = []
+    page, requests = open_page(browser, base + path, palette=palette)
+    try:
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        expected = "slate" if palette == "dark" else "default"
+        if scheme and scheme != expected:
+            findings.append(Finding(FAILURE, "website", f"{path} did not switch to the {palette} palette", "Check the palette settings in mkdocs.yml.", source))
+        for violation in axe_violations(page):
+            targets = "; ".join(" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"]) for node in violation["nodes"][:3])
+            findings.append(Finding(
+                FAILURE, "website",
+                f"{path} ({palette}): axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}",
+                f"Fix the page so that: {violation['help'].rstrip('.')}.", source,
+            ))
+        for address in other_hosts(requests, base):
+            findings.append(Finding(FAILURE, "website", f"{path} asked another host for {address}", "Serve every file from the site itself: no CDN, web fonts or analytics.", source))
+    finally:
+        page.context.close()
+    return findings
+
+
+def check_reflow(browser, base: str, path: str, source: str | None = None) -> list[Finding]:
+    page, _ = open_page(browser, base + path, width=320)
+    try:
+        overflow = horizontal_overflow(page)
+    finally:
+        page.context.close()
+    if overflow > 0:
+        return [Finding(FAILURE, "website", f"{path} scrolls sideways by {overflow} px at 320 CSS px wide (WCAG 1.4.10)", "Let long words and tables wrap or scroll inside their own box.", source)]
+    return []
+
+
+def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) -> list[Finding]:
+    """Every page in both palettes; reflow on the factsheet pages (page path -> source file)."""
+    factsheet_pages = factsheet_pages or {}
+    findings: list[Finding] = []
+    with serve(site_dir) as base, chromium() as browser:
+        for path in site_pages(site_dir):
+            for palette in PALETTES:
+                findings += check_page(browser, base, path, palette, factsheet_pages.get(path))
+        for path, source in factsheet_pages.items():
+            findings += check_reflow(browser, base, path, source)
+    return findings

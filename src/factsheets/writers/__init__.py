@@ -1,0 +1,37 @@
+"""Writers: one module per output format, one small interface, one registry.
+
+A writer turns a Document into files in a folder and says what it wrote:
+manifest format keys -> files, and details such as a page count. Writers know
+nothing of MkDocs, of each other or of the build's caching and publishing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import Warning_
+from ..model import Document
+
+
+@dataclass
+class Output:
+    files: dict[str, Path] = field(default_factory=dict)  # manifest format key -> file written
+    details: dict[str, object] = field(default_factory=dict)  # e.g. {"pdf_pages": 12}
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+class Writer(Protocol):
+    name: str  # as the command line's --format names it
+    version: str  # bump when the output changes, so cached outputs are rebuilt
+
+    def write(self, document: Document, out_dir: Path, options: dict) -> Output: ...
+
+
+def registry() -> dict[str, Writer]:
+    """Every writer, by format name, in the order they run."""
+    from .print_html import PrintHtmlWriter
+
+    writers: list[Writer] = [PrintHtmlWriter()]
+    return {w.name: w for w in writers}

@@ -1,0 +1,60 @@
+"""Shared fixtures: copies of the real project, built once, and the command line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_FILES = ("mkdocs.yml", "organisation.yml", "docs", "glossary")
+FIXTURES = Path(__file__).parent / "fixtures"
+SEND_SLUG = "what-if-i-do-not-agree"
+
+
+def copy_project(dest: Path, source: Path = REPO) -> Path:
+    """A copy of a project (the real one by default) to build and break freely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        item = source / name
+        if item.is_dir():
+            shutil.copytree(item, dest / name)
+        elif item.exists():
+            shutil.copy2(item, dest / name)
+    return dest
+
+
+def factsheets(root: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Runs the installed `factsheets` command in a project folder, as staff would."""
+    command = Path(sys.executable).parent / "factsheets"
+    return subprocess.run([str(command), *args], cwd=root, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """The real project, copied and built once with every format."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = factsheets(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def manifest(built_project) -> dict:
+    import json
+
+    return json.loads((built_project / "build" / "manifest.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def send_entry(manifest) -> dict:
+    return next(e for e in manifest["factsheets"] if e["slug"] == SEND_SLUG)
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A small fixture project: one short factsheet, two glossary terms."""
+    return copy_project(tmp_path / "small", FIXTURES / "small")

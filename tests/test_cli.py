@@ -1,0 +1,97 @@
+"""Bad input, end to end: a clear `path:line: message`, exit status 1, no traceback,
+and the previous build left exactly as it was."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, factsheets
+
+FACTSHEET = "docs/factsheets/short.md"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    """A small project built once; each test breaks a copy of it."""
+    from conftest import FIXTURES
+
+    root = copy_project(tmp_path_factory.mktemp("good"), FIXTURES / "small")
+    result = factsheets(root, "build", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def project(good_build, tmp_path):
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(good_build, root)
+    return root
+
+
+def break_and_build(root: Path, path: str, text: str | bytes):
+    before = snapshot(root / "build")
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+    else:
+        target.write_text(text, encoding="utf-8")
+    result = factsheets(root, "build", "--format", "print")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root / "build") == before, "the previous build/ must survive a failed build"
+    return result.stderr
+
+
+GOOD_HEAD = "---\ntitle: Broken\nsummary: s\nversion: 1\ndate: 2024-01\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, where, words",
+    [
+        ("---\ntitle: [unclosed\n---\n\nText.\n", f"{FACTSHEET}:2:", "YAML is not valid"),
+        ("---\nsummary: no title here\n---\n\nText.\n", f"{FACTSHEET}:1:", "no title"),
+        (GOOD_HEAD + "Fine.\n\nAsk the [[Parent Carer Forum]].\n", f"{FACTSHEET}:10:", '"Parent Carer Forum" is not in the glossary'),
+        (GOOD_HEAD + "See [the other page](missing.md).\n", f"{FACTSHEET}:8:", "does not exist"),
+        (GOOD_HEAD + "Hello.\n\n<script>steal()</script>\n", f"{FACTSHEET}:10:", "<script>"),
+        (GOOD_HEAD + '<a href="x" onmouseover="steal()">x</a>\n', f"{FACTSHEET}:8:", "event attribute"),
+        (GOOD_HEAD + "[Click me](javascript:steal())\n", f"{FACTSHEET}:8:", "javascript: link"),
+    ],
+    ids=["invalid-yaml", "no-title", "undefined-term", "missing-page", "script", "on-attribute", "javascript-link"],
+)
+def test_bad_factsheet_stops_the_build_and_says_where(project, text, where, words):
+    message = break_and_build(project, FACTSHEET, text)
+    assert message.startswith(where), message
+    assert words in message
+
+
+def test_a_file_that_is_not_utf8_names_the_line_of_the_bad_byte(project):
+    text = (GOOD_HEAD + "Fine.\n\nCaf\xe9 au lait.\n").encode("latin-1")
+    message = break_and_build(project, FACTSHEET, text)
+    assert message.startswith(f"{FACTSHEET}:10:") and "not UTF-8" in message
+
+
+def test_a_second_build_while_one_runs_is_refused_clearly(project):
+    import fcntl
+
+    with open(project / ".factsheets-build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = factsheets(project, "build", "--format", "print")
+    assert result.returncode == 1
+    assert "another build of this project is running" in result.stderr
+
+
+def test_unknown_format_is_named(project):
+    result = factsheets(project, "build", "--format", "pdff")
+    assert result.returncode == 1 and "unknown format 'pdff'" in result.stderr

@@ -1,0 +1,189 @@
+"""The website, built for real and opened in Debian's Chromium."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from factsheets.validators.website import check_site
+
+from conftest import FIXTURES, REPO, SEND_SLUG, copy_project, factsheets
+
+PAGE = f"factsheets/{SEND_SLUG}.html"
+
+
+class _Text(HTMLParser):
+    """The visible text of a page's main content and its headings."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # inside <article>
+        self.words: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self._heading: list | None = None
+        self.html_lang = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html":
+            self.html_lang = dict(attrs).get("lang")
+        if tag == "article":
+            self.depth += 1
+        if self.depth and re.fullmatch(r"h[1-6]", tag):
+            self._heading = [int(tag[1]), ""]
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+        if self._heading and re.fullmatch(r"h[1-6]", tag):
+            self.headings.append((self._heading[0], self._heading[1].strip()))
+            self._heading = None
+
+    def handle_data(self, data):
+        if self.depth:
+            self.words.append(data)
+            if self._heading is not None:
+                self._heading[1] += data
+
+
+def page_text(path: Path) -> _Text:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", ""))
+
+
+@pytest.fixture(scope="module")
+def site(built_project):
+    return built_project / "build" / "site"
+
+
+def test_site_is_in_british_english(site):
+    for page in ("index.html", PAGE, "glossary.html", "accessibility.html"):
+        assert page_text(site / page).html_lang == "en-GB", page
+
+
+def test_factsheet_page_has_every_word_of_the_leaflet(site):
+    """Word for word: every word of the extracted leaflet is on the page as often as in the leaflet."""
+    from collections import Counter
+
+    leaflet = (FIXTURES / "leaflet-extracted.txt").read_text(encoding="utf-8")
+    # The markup of the extraction is not content.
+    leaflet = re.sub(r"\]\(http[^)]*\)", "]", leaflet).replace("\\_", "_")
+    page = Counter(words(" ".join(page_text(site / PAGE).words)))
+    missing = {w: n - page[w] for w, n in Counter(words(leaflet)).items() if page[w] < n}
+    assert not missing, missing
+
+
+def test_body_text_keeps_the_leaflets_order(site):
+    leaflet = (FIXTURES / "leaflet-extracted.txt").read_text(encoding="utf-8")
+    body = leaflet[leaflet.index("## Disagreement resolution"):leaflet.index("## Glossary")]
+    body = re.sub(r"\]\(http[^)]*\)", "]", body)
+    expected = words(body)
+    found = words(" ".join(page_text(site / PAGE).words))
+    position = 0
+    for word in expected:
+        position = found.index(word, position) + 1  # raises ValueError if out of order
+
+
+def test_heading_structure_is_the_sources(site):
+    source = (REPO / "docs" / "factsheets" / f"{SEND_SLUG}.md").read_text(encoding="utf-8")
+    expected = [(1, "What if I do not agree with decisions about SEN provision?")]
+    expected += [(len(h), t.strip()) for h, t in re.findall(r"^(#{2,6}) (.+)$", source, re.M)]
+    expected.append((2, "Glossary"))
+    glossary_terms = re.findall(r'^term: "(.+)"$', "\n".join(p.read_text() for p in sorted((REPO / "glossary").glob("*.md"))), re.M)
+    expected += [(3, t) for t in sorted(glossary_terms, key=str.casefold)]
+    assert page_text(site / PAGE).headings == expected
+
+
+def test_headings_are_in_sentence_case(site):
+    for level, text in page_text(site / PAGE).headings:
+        assert not re.search(r"\b[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{2,}\b", text) or "SEN" in text, text
+
+
+def test_first_use_of_a_term_links_to_its_definition_on_the_page(site):
+    html = (site / PAGE).read_text(encoding="utf-8")
+    links = re.findall(r'<a class="fs-term" href="#glossary-([a-z-]+)"', html)
+    assert len(links) == len(set(links)) == 8
+    for term in links:
+        assert f'id="glossary-{term}"' in html
+
+
+def test_other_formats_box_and_ask_for_another_format(site, send_entry):
+    html = (site / PAGE).read_text(encoding="utf-8")
+    box = html[html.index('aria-label="Other formats"'):]
+    box = box[: box.index("</section>")]
+    for key, path in send_entry["formats"].items():
+        if key != "html":
+            assert path.startswith("site/") and (site.parent / path).exists()
+            assert Path(path).name in box, key
+    assert "Print-friendly page" in box
+    assert "mailto:send_partnershipservice@bathnes.gov.uk?subject=Please%20send%20me%20another%20format%20of%3A%20What%20if%20I%20do%20not%20agree" in box
+
+
+def test_home_page_lists_factsheets_with_summaries(site, send_entry):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{PAGE}"' in html and send_entry["summary"] in html
+
+
+def test_glossary_page_has_every_term(site):
+    html = (site / "glossary.html").read_text(encoding="utf-8")
+    for path in (REPO / "glossary").glob("*.md"):
+        assert f'id="glossary-{path.stem}"' in html
+
+
+def test_accessibility_statement_says_how_to_ask_for_another_format(site):
+    text = " ".join(page_text(site / "accessibility.html").words)
+    assert "Accessibility statement" in text
+    assert "send_partnershipservice@bathnes.gov.uk" in text and "01225 394382" in text
+    assert "large print" in text and "braille" in text.lower() and "audio" in text
+
+
+def test_manifest_lists_the_factsheet(send_entry):
+    assert send_entry["title"] == "What if I do not agree with decisions about SEN provision?"
+    assert send_entry["language"] == "en-GB" and send_entry["version"] == "4" and send_entry["date"] == "2021-06"
+    assert send_entry["source"] == f"docs/factsheets/{SEND_SLUG}.md"
+    assert send_entry["formats"]["html"] == f"site/{PAGE}"
+
+
+def test_no_page_names_another_host_to_load(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loads = re.findall(r'<(?:script|link|img|source|audio|video|iframe)\b[^>]*(?:src|href)="(https?:)?//', html)
+        assert not loads, page
+
+
+def test_axe_finds_nothing_in_either_palette_and_the_page_reflows(site):
+    findings = check_site(site, {PAGE: f"docs/factsheets/{SEND_SLUG}.md"})
+    assert findings == []
+
+
+def test_check_site_catches_a_low_contrast_colour_and_a_wide_page(site, tmp_path):
+    """The validator can fail: break a copy of the page on purpose."""
+    import shutil
+
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    page = broken / PAGE
+    html = page.read_text(encoding="utf-8")
+    html = html.replace('<p class="fs-summary">', '<p class="fs-summary" style="color:#ccc;background:#fff">', 1)
+    html = html.replace("</article>", '<div style="width:900px">wide</div></article>', 1)
+    page.write_text(html, encoding="utf-8")
+    messages = [f.message for f in check_site(broken, {PAGE: "x.md"})]
+    assert any("color-contrast" in m for m in messages), messages
+    assert any("scrolls sideways" in m for m in messages), messages
+
+
+def test_mkdocs_build_alone_still_works_for_a_live_preview(tmp_path):
+    import subprocess
+    import sys
+
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "-q", "-d", str(tmp_path / "out")], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "factsheets" / "short.html").read_text(encoding="utf-8")
+    assert "A short factsheet" in html and 'href="#glossary-local-offer"' in html
