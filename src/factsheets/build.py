@@ -106,7 +106,11 @@ def run_writers(project: Project, writers, files_dir: Path, result: BuildResult,
         entry = manifest_entry(document)
         out_dir = files_dir / document.meta.slug
         for writer in writers:
-            options = {**project.config.writer_options(writer.name), **document.meta.options.get(writer.name, {})}
+            options = {
+                **project.config.writer_options(writer.name),
+                **document.meta.options.get(writer.name, {}),
+                "project_root": project.config.root,
+            }
             try:
                 output = writer.write(document, out_dir, options)
             except EngineMissing as error:
