@@ -1,4 +1,5 @@
-"""A build: read the project, run every writer, build the site, publish atomically.
+"""A build: read the project, run every writer's jobs in parallel with a cache, build
+the site once from the manifest, and publish atomically.
 
 The published build/ only ever changes from one complete, good build to the
 next: everything is written into a fresh folder beside it, which replaces
@@ -8,22 +9,36 @@ build/ only when every step has succeeded. A failed build leaves build/ as it wa
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cache
 from .errors import EngineMissing, Location, SourceError, Warning_
+from .formats import FORMAT_ALIASES, WRITER_FORMATS
+from .progress import Progress
 from .project import Project, load_project
 from .writers import registry
 
 BUILD_DIR = "build"
 LOCK_FILE = ".factsheets-build.lock"
+SITE_KEY_FILE = ".site-key"
+
+
+class BuildFailed(Exception):
+    """One or more jobs failed; every failure is listed, nothing was published."""
+
+    def __init__(self, failures: list[str]):
+        self.failures = failures
+        super().__init__("\n".join(failures))
 
 
 @dataclass
@@ -31,8 +46,21 @@ class BuildResult:
     manifest: dict
     build_dir: Path
     warnings: list[Warning_] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)  # "format: slug" of jobs that ran
+    cached: list[str] = field(default_factory=list)  # ... and of jobs taken from the cache
+    failures: list[str] = field(default_factory=list)  # with --keep-going
+    site_cached: bool = False
     seconds: float = 0.0
+
+
+@dataclass
+class Job:
+    writer_name: str
+    slug: str
+    document: object
+    options: dict
+    key: str
+    selected: bool  # False: only taken from the cache (a selective build)
 
 
 @contextmanager
@@ -50,8 +78,26 @@ def build_lock(root: Path):
         handle.close()
 
 
-def manifest_entry(document) -> dict:
+def writer_names(formats: list[str] | None) -> list[str] | None:
+    """Writer names for --format, which accepts writer names and manifest keys (pdf, brf, ...)."""
+    if not formats:
+        return None
+    writers = registry()
+    names = []
+    for name in formats:
+        name = FORMAT_ALIASES.get(name, name)
+        if name == "html":
+            continue
+        if name not in writers:
+            choices = ", ".join(["html", *writers])
+            raise SourceError("--format", f"unknown format '{name}': choose from {choices}")
+        names.append(name)
+    return names
+
+
+def manifest_entry(document, docs_dir: str) -> dict:
     meta = document.meta
+    page = Path(meta.source).relative_to(docs_dir).with_suffix(".html").as_posix()
     return {
         "slug": meta.slug,
         "title": meta.title,
@@ -60,38 +106,67 @@ def manifest_entry(document) -> dict:
         "version": meta.version,
         "date": meta.date,
         "source": meta.source,
-        "formats": {"html": f"site/{Path(meta.source).relative_to('docs').with_suffix('.html').as_posix()}"},
+        "formats": {"html": f"site/{page}"},
     }
 
 
-def select_writers(formats: list[str] | None):
+def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[str] | None, overrides: dict) -> list[Job]:
+    jobs = []
     writers = registry()
-    if not formats:
-        return list(writers.values())
-    unknown = [f for f in formats if f not in writers and f != "html"]
-    if unknown:
-        raise SourceError("--format", f"unknown format '{unknown[0]}': choose from html, {', '.join(writers)}")
-    return [w for name, w in writers.items() if name in formats]
+    for document in project.documents:
+        for name, writer in writers.items():
+            options = {
+                **project.config.writer_options(name),
+                **overrides.get(name, {}),
+                **document.meta.options.get(name, {}),
+                "project_root": project.config.root,
+            }
+            selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
+            jobs.append(Job(name, document.meta.slug, document, options, cache.job_key(document, writer, options), selected))
+    # The longest jobs first, so both cores stay busy to the end.
+    order = {"audio": 0, "pdf": 1, "braille": 2}
+    jobs.sort(key=lambda j: order.get(j.writer_name, 9))
+    return jobs
 
 
-def build(root: Path, formats: list[str] | None = None, log=lambda message: None) -> BuildResult:
+def run_job(writer_name: str, document, options: dict, folder: str) -> cache.Entry:
+    """One writer on one factsheet, in a worker process. Returns the saved cache entry."""
+    writer = registry()[writer_name]
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    output = writer.write(document, out, options)
+    return cache.save(out, output.files, output.details, output.warnings)
+
+
+def build(
+    root: Path,
+    formats: list[str] | None = None,
+    factsheets: list[Path] | None = None,
+    overrides: dict | None = None,
+    keep_going: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> BuildResult:
     started = time.monotonic()
     root = root.resolve()
     build_dir = root / BUILD_DIR
+    progress = progress or Progress(quiet=True)
     with build_lock(root):
         project = load_project(root)
+        only_slugs = None
+        if factsheets:
+            selected = load_project(root, factsheets)  # checks they are factsheets
+            only_slugs = {d.meta.slug for d in selected.documents}
+        jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
         result = BuildResult({}, build_dir, list(project.warnings))
         staging = Path(tempfile.mkdtemp(prefix=".build-new-", dir=root))
         try:
+            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers)
+            result.manifest = make_manifest(project, jobs, entries, result)
             files_dir = staging / "files"
-            result.manifest = run_writers(project, select_writers(formats), files_dir, result, log)
-            from .site_adapter import build_site
-
-            for message in build_site(project, result.manifest, files_dir, staging / "site"):
-                result.warnings.append(Warning_(Location("mkdocs.yml"), f"website: {message}"))
-            if files_dir.exists():
-                files_dir.rename(staging / "site" / "files")
-            (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            place_files(project, jobs, entries, staging, files_dir)
+            build_site_cached(project, jobs, result, build_dir, staging, files_dir)
+            (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
             publish(staging, build_dir)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -100,32 +175,131 @@ def build(root: Path, formats: list[str] | None = None, log=lambda message: None
     return result
 
 
-def run_writers(project: Project, writers, files_dir: Path, result: BuildResult, log) -> dict:
-    entries = []
+def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) -> dict[tuple[str, str], cache.Entry]:
+    """Every job's cache entry, from the last build's cache where it is still good."""
+    entries: dict[tuple[str, str], cache.Entry] = {}
+    to_run = []
+    counts: dict[str, int] = {}
+    for job in jobs:
+        counts[job.writer_name] = counts.get(job.writer_name, 0) + 1
+    progress.plan(counts)
+    for job in jobs:
+        old = cache.entry_dir(build_dir, job.writer_name, job.slug, job.key)
+        new = cache.entry_dir(staging, job.writer_name, job.slug, job.key)
+        entry = cache.load(old) if old.is_dir() else None
+        if entry is not None:
+            cache.link_tree(old, new)
+            entries[(job.writer_name, job.slug)] = entry
+            result.cached.append(f"{job.writer_name}: {job.slug}")
+            result.warnings.extend(entry.warning_objects())
+            progress.done(job.writer_name, job.slug, cached=True)
+        elif job.selected:
+            to_run.append((job, new))
+        else:
+            result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
+    failures = []
+    if to_run:
+        workers = workers or os.cpu_count() or 1
+        with ProcessPoolExecutor(max_workers=min(workers, len(to_run))) as pool:
+            futures = {pool.submit(run_job, job.writer_name, job.document, job.options, str(folder)): (job, folder, time.monotonic()) for job, folder in to_run}
+            for future in as_completed(futures):
+                job, folder, began = futures[future]
+                try:
+                    entry = future.result()
+                except Exception as error:  # every failure is reported, none stops the others
+                    failures.append(describe_failure(job, error))
+                    shutil.rmtree(folder, ignore_errors=True)
+                    continue
+                entries[(job.writer_name, job.slug)] = entry
+                result.built.append(f"{job.writer_name}: {job.slug}")
+                result.warnings.extend(entry.warning_objects())
+                progress.done(job.writer_name, job.slug, cached=False, seconds=time.monotonic() - began)
+    if failures:
+        if not keep_going:
+            raise BuildFailed(failures)
+        result.failures = failures
+    return entries
+
+
+def describe_failure(job: Job, error: BaseException) -> str:
+    if isinstance(error, SourceError):
+        return f"{error.location}: {error.message}"
+    if isinstance(error, EngineMissing):
+        return f"{job.document.meta.source}: {job.writer_name}: {error}"
+    last = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
+    where = f" (in {Path(last[0].filename).name}:{last[0].lineno})" if last else ""
+    return f"{job.document.meta.source}: the {job.writer_name} writer failed: {type(error).__name__}: {error}{where}"
+
+
+def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
+    docs_dir = project.config.docs_dir.relative_to(project.config.root).as_posix()
+    out = []
     for document in project.documents:
-        entry = manifest_entry(document)
-        out_dir = files_dir / document.meta.slug
-        for writer in writers:
-            options = {
-                **project.config.writer_options(writer.name),
-                **document.meta.options.get(writer.name, {}),
-                "project_root": project.config.root,
-            }
-            try:
-                output = writer.write(document, out_dir, options)
-            except EngineMissing as error:
-                # A missing engine costs that format only: the others still build.
-                result.warnings.append(Warning_(Location(document.meta.source), str(error)))
-                entry.setdefault("failed", []).append(writer.name)
+        slug = document.meta.slug
+        entry = manifest_entry(document, docs_dir)
+        for job in jobs:
+            if job.slug != slug:
                 continue
-            for key, path in output.files.items():
-                entry["formats"][key] = "site/files/" + path.relative_to(files_dir).as_posix()
-                result.written.append(entry["formats"][key])
-            entry.update(output.details)
-            result.warnings.extend(output.warnings)
-            log(f"{document.meta.slug}: {writer.name} written")
-        entries.append(entry)
-    return {"generator": f"factsheets {__version__}", "factsheets": entries}
+            done = entries.get((job.writer_name, slug))
+            if done is None:
+                if any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures):
+                    entry.setdefault("failed", []).extend(WRITER_FORMATS.get(job.writer_name, [job.writer_name]))
+                continue
+            for key, name in done.files.items():
+                entry["formats"][key] = f"site/files/{slug}/{name}"
+            entry.update(done.details)
+        out.append(entry)
+    return {"generator": f"factsheets {__version__}", "factsheets": out}
+
+
+def place_files(project, jobs, entries, staging: Path, files_dir: Path) -> None:
+    """Each factsheet's files, linked from the cache into the site's files/<slug>/ folder."""
+    for job in jobs:
+        if (job.writer_name, job.slug) in entries:
+            source = cache.entry_dir(staging, job.writer_name, job.slug, job.key)
+            dest = files_dir / job.slug
+            dest.mkdir(parents=True, exist_ok=True)
+            for path in source.rglob("*"):
+                if path.is_file() and path.name != cache.ENTRY_FILE:
+                    target = dest / path.relative_to(source)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(path, target)
+                    except OSError:
+                        shutil.copy2(path, target)
+
+
+def site_key(project: Project, manifest: dict, jobs) -> str:
+    """Everything the website depends on: the manifest and the files it lists, every page source, the config, the package."""
+    digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
+    digest.update(" ".join(sorted(f"{j.writer_name}/{j.slug}/{j.key}" for j in jobs)).encode())
+    root = project.config.root
+    for path in sorted([root / "mkdocs.yml", project.config.organisation_file, *project.config.docs_dir.rglob("*"), *project.config.glossary_dir.rglob("*")]):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Path, staging: Path, files_dir: Path) -> None:
+    key = site_key(project, result.manifest, jobs)
+    old_site = build_dir / "site"
+    site_dir = staging / "site"
+    if (build_dir / SITE_KEY_FILE).exists() and (build_dir / SITE_KEY_FILE).read_text() == key and old_site.is_dir():
+        cache.link_tree(old_site, site_dir)
+        shutil.rmtree(site_dir / "files", ignore_errors=True)
+        result.site_cached = True
+    else:
+        from .site_adapter import build_site
+
+        for message in build_site(project, result.manifest, files_dir, site_dir):
+            result.warnings.append(Warning_(Location("mkdocs.yml"), f"website: {message}"))
+    if files_dir.exists():
+        files_dir.rename(site_dir / "files")
+    (staging / SITE_KEY_FILE).write_text(key)
 
 
 def publish(staging: Path, build_dir: Path) -> None:

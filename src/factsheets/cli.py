@@ -1,4 +1,4 @@
-"""The command line: `factsheets build`."""
+"""The command line: `factsheets build` (and, later, `factsheets check`)."""
 
 from __future__ import annotations
 
@@ -9,37 +9,67 @@ from pathlib import Path
 from .errors import SourceError
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="factsheets", description="Publish factsheets in every accessible format.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build_parser = commands.add_parser("build", help="build every format of every factsheet into build/")
-    build_parser.add_argument("--format", help="only these formats, separated by commas (for example: pdf,braille)")
-    build_parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
-    args = parser.parse_args(argv)
-
-    from .build import build
+def build_command(args) -> int:
+    from .build import BuildFailed, build
+    from .progress import Progress
     from .project import find_root
 
+    progress = Progress(quiet=args.quiet)
     try:
         root = find_root(Path.cwd())
-        formats = [f.strip() for f in args.format.split(",")] if args.format else None
-        log = (lambda message: None) if args.quiet else (lambda message: print(message, flush=True))
-        result = build(root, formats=formats, log=log)
+        formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else None
+        overrides = {"pdf": {"print_sizes": args.print_size}} if args.print_size else {}
+        with progress:
+            result = build(root, formats=formats, factsheets=[Path(p) for p in args.factsheets] or None,
+                           overrides=overrides, keep_going=args.keep_going, progress=progress)
     except SourceError as error:
         print(f"{error.location}: {error.message}", file=sys.stderr)
         print("The build stopped; the previous build/ folder is unchanged.", file=sys.stderr)
+        return 1
+    except BuildFailed as error:
+        for failure in error.failures:
+            print(failure, file=sys.stderr)
+        print(f"{len(error.failures)} job(s) failed; nothing was published and the previous build/ folder is unchanged.", file=sys.stderr)
+        print("Use --keep-going to publish what did build.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Build interrupted; the previous build/ folder is unchanged.", file=sys.stderr)
         return 130
     for warning in result.warnings:
         print(str(warning), file=sys.stderr)
+    for failure in result.failures:
+        print(failure, file=sys.stderr)
     if not args.quiet:
         count = len(result.manifest["factsheets"])
-        print(f"Built {count} factsheet{'s' if count != 1 else ''} in {result.seconds:.1f} s.")
+        site = "from the cache" if result.site_cached else "built"
+        print(
+            f"{count} factsheet{'s' if count != 1 else ''}: {len(result.built)} job(s) built, "
+            f"{len(result.cached)} from the cache, website {site}, in {result.seconds:.1f} s."
+        )
         print(f"Website: {result.build_dir / 'site' / 'index.html'}")
         print(f"Files for each factsheet: {result.build_dir / 'site' / 'files'}")
+        if result.warnings:
+            print(f"{len(result.warnings)} warning(s), listed above.")
+    if result.failures:
+        print(f"{len(result.failures)} job(s) failed; the rest was published (--keep-going).", file=sys.stderr)
+        return 1
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factsheets", description="Publish factsheets in every accessible format.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="build every format of every factsheet into build/")
+    b.add_argument("factsheets", nargs="*", help="only these factsheets (docs/factsheets/<name>.md); the others come from the cache")
+    b.add_argument("--format", help="only these formats, separated by commas: print, pdf, braille (or brf), audio")
+    b.add_argument("--print-size", type=int, action="append", metavar="PT",
+                   help="also make a large-print PDF at this size in points, e.g. 24 for giant print (may be repeated)")
+    b.add_argument("--keep-going", action="store_true", help="publish what built even if some formats failed")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build_command(args)
+    return 2
 
 
 if __name__ == "__main__":

@@ -24,3 +24,15 @@ FORMATS: dict[str, Format] = {
     "brf": Format("Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display"),
     "audio_mp3": Format("Audio", "MP3", "the factsheet read aloud, with a chapter for each section"),
 }
+
+
+# The manifest keys each writer produces, and what --format accepts besides writer names.
+WRITER_FORMATS: dict[str, list[str]] = {
+    "print": ["print_html"],
+    "pdf": ["large_print_pdf"],
+    "braille": ["braille_text", "brf"],
+    "audio": ["audio_mp3"],
+}
+FORMAT_ALIASES: dict[str, str] = {
+    key: writer for writer, keys in WRITER_FORMATS.items() for key in keys
+} | {"brf": "braille", "large_print": "pdf", "mp3": "audio"}

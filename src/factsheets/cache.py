@@ -1,0 +1,110 @@
+"""The job cache: every writer's output for a factsheet, kept under build/cache by a
+hash of everything it depends on.
+
+A job's key covers the document model (which already holds the factsheet's
+text, the glossary entries it uses and the organisation's details), the
+writer's options, the writer's version and its engine's version, and anything
+else the writer declares (the lexicon entries the audio uses). An entry records
+the SHA-256 of each file, so a truncated or altered file is found and rebuilt,
+never published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .errors import Location, Warning_
+
+CACHE_DIR = "cache"
+ENTRY_FILE = "entry.json"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def job_key(document, writer, options: dict) -> str:
+    """What a job's output depends on, as one hash."""
+    digest = hashlib.sha256()
+    public = {k: v for k, v in sorted(options.items()) if k != "project_root"}
+    parts = [
+        f"factsheets {__version__}",
+        f"writer {writer.name} {writer.version}",
+        f"engine {_call(writer, 'engine_version')}",
+        json.dumps(public, sort_keys=True, default=str),
+        repr(document),
+        _call(writer, "dependencies", document, options),
+    ]
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _call(writer, method: str, *args) -> str:
+    function = getattr(writer, method, None)
+    return str(function(*args)) if function else ""
+
+
+@dataclass
+class Entry:
+    """A finished job: its files (manifest key -> path inside the entry folder), details and warnings."""
+
+    files: dict[str, str]
+    details: dict = field(default_factory=dict)
+    warnings: list[list] = field(default_factory=list)  # [path, line, message]
+    hashes: dict[str, str] = field(default_factory=dict)  # every file in the folder -> sha256
+
+    def warning_objects(self) -> list[Warning_]:
+        return [Warning_(Location(p, l), m) for p, l, m in self.warnings]
+
+
+def entry_dir(build_dir: Path, writer_name: str, slug: str, key: str) -> Path:
+    return build_dir / CACHE_DIR / writer_name / slug / key
+
+
+def save(folder: Path, files: dict[str, Path], details: dict, warnings: list[Warning_]) -> Entry:
+    hashes = {p.relative_to(folder).as_posix(): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ENTRY_FILE}
+    entry = Entry(
+        files={key: path.relative_to(folder).as_posix() for key, path in files.items()},
+        details=details,
+        warnings=[[w.location.path, w.location.line, w.message] for w in warnings],
+        hashes=hashes,
+    )
+    (folder / ENTRY_FILE).write_text(json.dumps(entry.__dict__, indent=1, sort_keys=True), encoding="utf-8")
+    return entry
+
+
+def load(folder: Path) -> Entry | None:
+    """The entry in folder if it is complete and every file matches its hash; None otherwise."""
+    try:
+        data = json.loads((folder / ENTRY_FILE).read_text(encoding="utf-8"))
+        entry = Entry(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+    for name, digest in entry.hashes.items():
+        path = folder / name
+        if not path.is_file() or sha256_file(path) != digest:
+            return None
+    return entry
+
+
+def link_tree(source: Path, dest: Path) -> None:
+    """Copy a folder by hard links (no data copied); falls back to copying across disks."""
+    def link(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, dest, copy_function=link, dirs_exist_ok=True)

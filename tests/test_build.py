@@ -1,0 +1,134 @@
+"""The build engine: incremental, deterministic, atomic, selective, and a failure loses nothing."""
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factsheets import build as build_module
+from factsheets.build import BuildFailed, build
+from factsheets.writers import Output
+
+from conftest import FIXTURES, copy_project, factsheets
+
+
+def tree(folder: Path, skip=("cache",)) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).parts[0] not in skip
+    }
+
+
+@pytest.fixture
+def two_factsheets(tmp_path) -> Path:
+    """The small project with a second factsheet that uses a different glossary term."""
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    (root / "docs/factsheets/other.md").write_text(
+        "---\ntitle: Another factsheet\nsummary: Used to see what a change rebuilds.\nversion: 1\ndate: 2024-04\n---\n\n"
+        "Only the [[SEND Code of Practice]] is named here.\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_nothing_changed_rebuild_does_no_writer_work(two_factsheets):
+    first = build(two_factsheets, formats=["print"])
+    assert sorted(first.built) == ["print: other", "print: short"]
+    second = build(two_factsheets, formats=["print"])
+    assert second.built == [] and sorted(second.cached) == ["print: other", "print: short"]
+    assert second.site_cached
+
+
+def test_editing_one_factsheet_rebuilds_only_its_jobs_and_the_site(two_factsheets):
+    build(two_factsheets, formats=["print"])
+    page = two_factsheets / "docs/factsheets/other.md"
+    page.write_text(page.read_text().replace("is named here", "is the only term named here"))
+    again = build(two_factsheets, formats=["print"])
+    assert again.built == ["print: other"] and not again.site_cached
+    assert "only term named" in (two_factsheets / "build/site/factsheets/other.html").read_text()
+
+
+def test_editing_a_glossary_entry_rebuilds_exactly_the_factsheets_that_use_it(two_factsheets):
+    build(two_factsheets, formats=["print"])
+    entry = two_factsheets / "glossary/local-offer.md"  # used by short.md only
+    entry.write_text(entry.read_text().replace("every local authority", "each local authority"))
+    again = build(two_factsheets, formats=["print"])
+    assert again.built == ["print: short"]
+
+
+def test_a_corrupted_cache_entry_is_rebuilt_not_published(two_factsheets):
+    build(two_factsheets, formats=["print"])
+    [cached] = (two_factsheets / "build/cache/print/short").iterdir()
+    html = cached / "short-print.html"
+    good = html.read_bytes()
+    html.write_bytes(good[:100])  # truncated (it is hard-linked into the site too)
+    again = build(two_factsheets, formats=["print"])
+    assert again.built == ["print: short"]
+    assert (two_factsheets / "build/site/files/short/short-print.html").read_bytes() == good
+
+
+def test_same_sources_give_byte_identical_outputs(tmp_path):
+    roots = [copy_project(tmp_path / name, FIXTURES / "small") for name in ("one", "two")]
+    for root in roots:
+        result = factsheets(root, "build", "--quiet")
+        assert result.returncode == 0, result.stderr
+    first, second = (tree(root / "build") for root in roots)
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+    manifest = json.loads((roots[0] / "build/manifest.json").read_text())
+    assert manifest["factsheets"][0]["formats"]
+
+
+def test_selecting_one_factsheet_builds_only_it(two_factsheets):
+    build(two_factsheets, formats=["print"])
+    (two_factsheets / "build/cache/print/short").rename(two_factsheets / "gone")  # forget short's cache
+    page = two_factsheets / "docs/factsheets/other.md"
+    page.write_text(page.read_text() + "\nMore.\n")
+    again = build(two_factsheets, formats=["print"], factsheets=[page])
+    assert again.built == ["print: other"]
+    assert any("not built this time" in w.message for w in again.warnings)
+
+
+class _Failing:
+    name = "print"
+    version = "test"
+
+    def write(self, document, out_dir, options):
+        if document.meta.slug == "other":
+            raise RuntimeError("the engine crashed")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / "ok.txt"
+        path.write_text("ok")
+        return Output(files={"print_html": path})
+
+
+def test_a_failed_job_is_reported_and_nothing_is_published(two_factsheets, monkeypatch):
+    build(two_factsheets, formats=["print"])
+    before = tree(two_factsheets / "build", skip=())
+    monkeypatch.setattr(build_module, "registry", lambda: {"print": _Failing()})
+    monkeypatch.setattr("factsheets.build.registry", lambda: {"print": _Failing()})
+    import factsheets.writers as writers
+
+    monkeypatch.setattr(writers, "registry", lambda: {"print": _Failing()})
+    with pytest.raises(BuildFailed) as error:
+        build(two_factsheets, formats=["print"], workers=1)
+    [failure] = error.value.failures
+    assert failure.startswith("docs/factsheets/other.md: the print writer failed: RuntimeError: the engine crashed")
+    assert tree(two_factsheets / "build", skip=()) == before
+
+
+def test_keep_going_publishes_the_rest_and_marks_the_failed_format(two_factsheets, monkeypatch):
+    import factsheets.writers as writers
+
+    monkeypatch.setattr(build_module, "registry", lambda: {"print": _Failing()})
+    monkeypatch.setattr(writers, "registry", lambda: {"print": _Failing()})
+    result = build(two_factsheets, formats=["print"], keep_going=True, workers=1)
+    assert len(result.failures) == 1
+    entries = {e["slug"]: e for e in json.loads((two_factsheets / "build/manifest.json").read_text())["factsheets"]}
+    assert entries["other"]["failed"] == ["print_html"] and "print_html" not in entries["other"]["formats"]
+    assert entries["short"]["formats"]["print_html"] == "site/files/short/ok.txt"
+    assert "not available at the moment" in (two_factsheets / "build/site/factsheets/other.html").read_text()
