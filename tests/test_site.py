@@ -161,7 +161,7 @@ def test_axe_finds_nothing_in_either_palette_and_the_page_reflows(site):
     assert findings == []
 
 
-def test_check_site_catches_a_low_contrast_colour_and_a_wide_page(site, tmp_path):
+def test_check_site_catches_low_contrast_a_wide_page_clipped_text_and_script_only_content(site, tmp_path):
     """The validator can fail: break a copy of the page on purpose."""
     import shutil
 
@@ -170,11 +170,16 @@ def test_check_site_catches_a_low_contrast_colour_and_a_wide_page(site, tmp_path
     page = broken / PAGE
     html = page.read_text(encoding="utf-8")
     html = html.replace('<p class="fs-summary">', '<p class="fs-summary" style="color:#ccc;background:#fff">', 1)
-    html = html.replace("</article>", '<div style="width:900px">wide</div></article>', 1)
+    html = html.replace("</article>", '<div style="width:900px">wide</div>'
+                        '<p style="height:1.3em;overflow:hidden">Tightly boxed text</p>'
+                        "<script>document.querySelector('article').insertAdjacentHTML('beforeend', '<p>Scriptonlyword</p>')</script>"
+                        "</article>", 1)
     page.write_text(html, encoding="utf-8")
     messages = [f.message for f in check_site(broken, {PAGE: "x.md"})]
     assert any("color-contrast" in m for m in messages), messages
     assert any("scrolls sideways" in m for m in messages), messages
+    assert any("text is cut off" in m and "WCAG 1.4.12" in m for m in messages), messages
+    assert any("JavaScript off" in m and "scriptonlyword" in m for m in messages), messages
 
 
 def test_mkdocs_build_alone_still_works_for_a_live_preview(tmp_path):

@@ -1,4 +1,4 @@
-"""The command line: `factsheets build` (and, later, `factsheets check`)."""
+"""The command line: `factsheets build` and `factsheets check`."""
 
 from __future__ import annotations
 
@@ -56,6 +56,27 @@ def build_command(args) -> int:
     return 0
 
 
+def check_command(args) -> int:
+    from .check import print_table, run_check, write_json
+    from .project import find_root
+    from .report import write_report
+    from .validators import FAILURE, WARNING
+
+    try:
+        root = find_root(Path.cwd())
+        report = run_check(root)
+    except SourceError as error:
+        print(f"{error.location}: {error.message}", file=sys.stderr)
+        return 1
+    write_json(report, root / "build" / "check.json")
+    write_report(report, root / "build" / "report.html")
+    print_table(report)
+    print(f"Report for staff: {root / 'build' / 'report.html'}")
+    if report.count(FAILURE) or (args.strict and report.count(WARNING)):
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factsheets", description="Publish factsheets in every accessible format.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -66,9 +87,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="also make a large-print PDF at this size in points, e.g. 24 for giant print (may be repeated)")
     b.add_argument("--keep-going", action="store_true", help="publish what built even if some formats failed")
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    c = commands.add_parser("check", help="check the last build against every format's standard, and the plain English of the sources")
+    c.add_argument("--strict", action="store_true", help="fail on plain-English warnings too")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build_command(args)
+    if args.command == "check":
+        return check_command(args)
     return 2
 
 

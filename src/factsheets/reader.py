@@ -84,14 +84,17 @@ class _Walk:
     section: str = "top"
 
     def locate(self, words: str) -> int | None:
-        """Line of the first words of a block, searching forward from the last block found."""
-        tokens = re.findall(r"[\w’'-]{3,}", words)[:6]
-        for token in sorted(tokens, key=len, reverse=True)[:1]:
-            index = self.text.find(token, self.cursor)
-            if index >= 0:
-                self.cursor = index
-                return self.first_line + self.text.count("\n", 0, index)
-        return None
+        """Line of a block: where its first words stand, searching on from the last block found."""
+        tokens = re.findall(r"[\w’']+", words)[:4]
+        if not tokens:
+            return None
+        # Markup may stand between the words: [[terms]], [links](...), **bold**.
+        pattern = r"[\W_]+".join(re.escape(t) for t in tokens)
+        match = re.compile(pattern).search(self.text, self.cursor)
+        if not match:
+            return None
+        self.cursor = match.start()  # a quotation and its first paragraph start at the same place
+        return self.first_line + self.text.count("\n", 0, match.start())
 
     def error(self, needle: str, message: str) -> SourceError:
         return SourceError(Location(self.shown, line_of(self.text, needle, self.first_line)), message)

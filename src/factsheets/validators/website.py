@@ -1,8 +1,9 @@
 """The website's standards, checked in a real headless Chromium (Debian's package).
 
 axe-core with the WCAG 2.2 AA and best-practice tags on every page in the
-light and dark palettes; reflow at 320 CSS px (WCAG 1.4.10); no request to
-another host. The test suite and `factsheets check` both call check_site().
+light and dark palettes; reflow at 320 CSS px (WCAG 1.4.10); text spacing
+(WCAG 1.4.12) without content cut off; all content there with JavaScript off;
+no request to another host. The test suite and `factsheets check` both call check_site().
 """
 
 from __future__ import annotations
@@ -131,6 +132,55 @@ def check_reflow(browser, base: str, path: str, source: str | None = None) -> li
     return []
 
 
+# WCAG 1.4.12: the spacing a reader may set; content must not be cut off.
+TEXT_SPACING_CSS = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+CLIPPED_JS = """
+() => [...document.querySelectorAll('article *')].filter(e => {
+  const s = getComputedStyle(e);
+  const hides = v => v === 'hidden' || v === 'clip';
+  if (!e.textContent.trim()) return false;
+  return (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
+}).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''))
+"""
+ARTICLE_TEXT_JS = "() => (document.querySelector('article') || document.body).innerText"
+
+
+def check_text_spacing(browser, base: str, path: str, source: str | None = None) -> list[Finding]:
+    page, _ = open_page(browser, base + path)
+    try:
+        page.add_style_tag(content=TEXT_SPACING_CSS)
+        page.wait_for_timeout(100)
+        clipped = page.evaluate(CLIPPED_JS)
+    finally:
+        page.context.close()
+    if clipped:
+        return [Finding(FAILURE, "website", f"{path}: text is cut off when a reader widens the text spacing (WCAG 1.4.12): {', '.join(clipped[:5])}",
+                        "Let boxes grow with their text instead of hiding what overflows.", source)]
+    return []
+
+
+def check_without_javascript(browser, base: str, path: str, source: str | None = None) -> list[Finding]:
+    """The page's content is all there with JavaScript off."""
+    import re
+
+    texts = []
+    for javascript in (True, False):
+        page, _ = open_page(browser, base + path, javascript=javascript)
+        try:
+            texts.append(page.evaluate(ARTICLE_TEXT_JS))
+        finally:
+            page.context.close()
+    with_js, without_js = (set(re.findall(r"\w+", t.lower())) for t in texts)
+    missing = sorted(with_js - without_js)
+    if missing:
+        return [Finding(FAILURE, "website", f"{path}: with JavaScript off these words are missing: {', '.join(missing[:10])}",
+                        "Put the content in the page's HTML rather than adding it with a script.", source)]
+    return []
+
+
 def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) -> list[Finding]:
     """Every page in both palettes; reflow on the factsheet pages (page path -> source file)."""
     factsheet_pages = factsheet_pages or {}
@@ -141,4 +191,6 @@ def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) ->
                 findings += check_page(browser, base, path, palette, factsheet_pages.get(path))
         for path, source in factsheet_pages.items():
             findings += check_reflow(browser, base, path, source)
+            findings += check_text_spacing(browser, base, path, source)
+            findings += check_without_javascript(browser, base, path, source)
     return findings

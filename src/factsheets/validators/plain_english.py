@@ -1,0 +1,156 @@
+"""Plain English in the source (GOV.UK style): advice for staff, reported as warnings.
+
+Reading ease and grade per factsheet and per section (textstat), sentences
+over 25 words, blocks of capitals, unexplained acronyms, vague link text,
+images without alt text, and a review date that has passed. Quotations are
+left out of the sentence and reading checks: they cannot be reworded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import model as m
+from . import WARNING, Finding
+
+LONG_SENTENCE = 25
+READING_EASE_FACTSHEET = 50  # Flesch reading ease below this: hard going for many readers
+READING_EASE_SECTION = 30
+VAGUE_LINKS = {"click here", "here", "this link", "read more", "more", "link", "this page"}
+ACRONYM = re.compile(r"\b([A-Z]{2,})s?\b")
+CAPITALS = re.compile(r"\b(?:[A-Z][A-Z']*[\s,]+){2,}[A-Z]{2,}\b")
+
+
+def _sections(document: m.Document):
+    """(heading text, heading line, [(block, text)]) for the body, quotations left out."""
+    title, line, items = "Introduction", None, []
+    for block in document.blocks:
+        if isinstance(block, m.Heading):
+            if block.id == "glossary":
+                break
+            if items:
+                yield title, line, items
+            title, line, items = m.plain_text(block.children), block.line, []
+        elif isinstance(block, m.Paragraph):
+            items.append((block, m.plain_text(block.children)))
+        elif isinstance(block, m.ListBlock):
+            for item in block.items:
+                for inner in item.blocks:
+                    if isinstance(inner, m.Paragraph):
+                        items.append((block, m.plain_text(inner.children)))
+    if items:
+        yield title, line, items
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“‘\"'])", text.strip()) if s]
+
+
+def reading_scores(text: str) -> tuple[float, float]:
+    import textstat
+
+    return textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text)
+
+
+def check_document(document: m.Document, glossary_names: list[str], today: dt.date | None = None) -> list[Finding]:
+    source = document.meta.source
+    findings: list[Finding] = []
+
+    def warn(message, fix, line=None):
+        findings.append(Finding(WARNING, "plain_english", message, fix, source, line))
+
+    all_text = []
+    for title, line, items in _sections(document):
+        text = " ".join(t for _, t in items)
+        all_text.append(text)
+        if len(text.split()) >= 60:
+            ease, grade = reading_scores(text)
+            if ease < READING_EASE_SECTION:
+                warn(f'The section "{title}" is hard to read (reading ease {ease:.0f}, grade {grade:.0f}).',
+                     "Use shorter sentences and everyday words in this section.", line)
+        for block, part in items:
+            for sentence in sentences(part):
+                count = len(sentence.split())
+                if count > LONG_SENTENCE:
+                    warn(f'A sentence of {count} words: "{sentence[:60]}…"',
+                         f"Split it into sentences of {LONG_SENTENCE} words or fewer.", block.line)
+            for match in CAPITALS.finditer(part):
+                warn(f'Words in capitals: "{match.group(0)}"', "Write them in sentence case; capitals are harder to read.", block.line)
+    whole = " ".join(all_text)
+    if whole.strip():
+        ease, grade = reading_scores(whole)
+        if ease < READING_EASE_FACTSHEET:
+            warn(f"The factsheet is hard to read overall (reading ease {ease:.0f}, grade {grade:.0f}; plain English aims for 60 or more).",
+                 "Shorten the longest sentences and explain or replace legal words.", 1)
+    findings += _acronyms(document, glossary_names)
+    findings += _links_and_images(document)
+    today = today or dt.date.today()
+    if document.meta.review_due and document.meta.review_due[:7] < today.strftime("%Y-%m"):
+        warn(f"The review date, {m.display_month(document.meta.review_due[:7])}, has passed.",
+             "Check the factsheet is still right, then set a new review_due in its front matter.", 1)
+    return findings
+
+
+def _acronyms(document: m.Document, glossary_names: list[str]) -> list[Finding]:
+    org = document.organisation
+    known_text = " ".join(glossary_names + [org.name, org.description])
+    explained = set(re.findall(r"\(([A-Z]{2,})s?\)", known_text))
+    known = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(glossary_names)))
+    findings, seen = [], set()
+    for block in document.blocks:
+        if isinstance(block, m.Heading) and block.id == "glossary":
+            break
+        for text, line in _texts(block):
+            shouting = [m.span() for m in CAPITALS.finditer(text)]  # reported as capitals, not acronyms
+            for match in ACRONYM.finditer(text):
+                word = match.group(1)
+                if word in seen or any(a <= match.start() < b for a, b in shouting):
+                    continue
+                seen.add(word)
+                after = text[match.end(): match.end() + 2]
+                before = text[max(0, match.start() - 1): match.start()]
+                if word in known or word in explained or (before == "(" and after.startswith(")")):
+                    explained.add(word)
+                    continue
+                findings.append(Finding(WARNING, "plain_english", f'"{word}" is not explained where it is first used.',
+                                        f'Write it out in full the first time, e.g. "... ({word})", or add it to the glossary.',
+                                        document.meta.source, line))
+    return findings
+
+
+def _texts(block):
+    if isinstance(block, (m.Paragraph, m.Heading)):
+        yield m.plain_text(block.children), block.line
+    for inner in getattr(block, "blocks", ()):
+        yield from _texts(inner)
+    for item in getattr(block, "items", ()):
+        for inner in item.blocks:
+            for text, line in _texts(inner):
+                yield text, line or block.line
+
+
+def _links_and_images(document: m.Document) -> list[Finding]:
+    findings = []
+
+    def walk(nodes, line):
+        for node in nodes:
+            if isinstance(node, m.Link) and m.plain_text(node.children).strip().lower().rstrip(".") in VAGUE_LINKS:
+                findings.append(Finding(WARNING, "plain_english", f'A link says only "{m.plain_text(node.children)}".',
+                                        "Make the link's words say where it goes, e.g. “the Local Offer”.", document.meta.source, line))
+            if isinstance(node, m.Image) and not node.alt.strip():
+                findings.append(Finding(WARNING, "plain_english", f"The image {node.src} has no alt text.",
+                                        "Describe the image in the [square brackets] for people who cannot see it.", document.meta.source, node.line or line))
+            walk(getattr(node, "children", ()), line)
+
+    def blocks(items):
+        for block in items:
+            walk(getattr(block, "children", ()), getattr(block, "line", None))
+            if isinstance(block, m.Figure):
+                walk((block.image,), block.line)
+            blocks(getattr(block, "blocks", ()))
+            for item in getattr(block, "items", ()):
+                blocks(item.blocks)
+
+    blocks(document.blocks)
+    return findings

@@ -1,0 +1,63 @@
+import datetime as dt
+
+from factsheets import model as m
+from factsheets.validators import WARNING
+from factsheets.validators.plain_english import check_document, sentences
+
+from conftest import REPO
+
+ORG = m.Organisation("SEND Partnership Service", "Special Educational Needs & Disability (SEND) service", "01225 394382", "",
+                     None, "a@b.c", "http://x", None, (), None, "d", "f", "s")
+
+
+def doc(*blocks, review_due=None):
+    meta = m.Meta("s", "T", "", "1", "2024-01", "en-GB", "docs/factsheets/s.md", review_due)
+    return m.Document(meta, tuple(blocks), ORG)
+
+
+def para(text, line=5, *extra):
+    return m.Paragraph((m.Text(text), *extra), "p", line)
+
+
+def messages(document, names=()):
+    findings = check_document(document, list(names), today=dt.date(2026, 11, 27))
+    assert all(f.level == WARNING and f.path == "docs/factsheets/s.md" for f in findings)
+    return [(f.line, f.message) for f in findings]
+
+
+def test_a_long_sentence_is_named_with_its_line():
+    long = "You can " + " ".join(["ask"] * 30) + "."
+    assert (7, f'A sentence of 32 words: "{long[:60]}…"') in messages(doc(para("Short one. " + long, 7)))
+
+
+def test_quotations_are_not_judged_they_cannot_be_reworded():
+    quote = m.Quote((para(" ".join(["word"] * 40) + "."),), "11.1", "q", 3)
+    assert messages(doc(quote)) == []
+
+
+def test_capitals_and_unexplained_acronyms():
+    found = messages(doc(para("WHAT IF I DO NOT AGREE? Ask IPSEA or your special educational needs (SEN) team about SEN and SEND.", 4)))
+    assert any("Words in capitals" in message for _, message in found)
+    acronyms = [message for _, message in found if "not explained" in message]
+    assert acronyms == ['"IPSEA" is not explained where it is first used.']
+
+
+def test_glossary_names_count_as_explained():
+    assert messages(doc(para("Ask for an EHC plan.")), ["EHC plan"]) == []
+
+
+def test_vague_link_text_and_image_without_alt():
+    link = m.Link("http://x", (m.Text("click here"),))
+    figure = m.Figure(m.Image("map.png", "", 9), "f", 9)
+    found = messages(doc(para("To find out more ", 8, link), figure))
+    assert (8, 'A link says only "click here".') in found
+    assert (9, "The image map.png has no alt text.") in found
+
+
+def test_review_date_passed():
+    assert (1, "The review date, June 2024, has passed.") in messages(doc(para("Fine."), review_due="2024-06"))
+    assert messages(doc(para("Fine."), review_due="2027-06")) == []
+
+
+def test_sentences_split_on_full_stops_not_on_references():
+    assert sentences("See section 11.1 of the Code. Then ask.") == ["See section 11.1 of the Code.", "Then ask."]
