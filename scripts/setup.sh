@@ -2,7 +2,7 @@
 # Sets up everything this project needs on Debian 12, then builds or tests.
 #
 #   bash scripts/setup.sh build   # install, then build every format into build/
-#   bash scripts/setup.sh test    # install, then run the whole test suite
+#   bash scripts/setup.sh test    # install, run the whole test suite, then build and check the project
 #
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -56,5 +56,8 @@ case "$mode" in
     ;;
   test)
     .venv/bin/python -m pytest -q
+    # Then the project itself, built and checked against every format's standard.
+    .venv/bin/factsheets build --quiet
+    .venv/bin/factsheets check
     ;;
 esac

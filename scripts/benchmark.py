@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Measures the build in one run and prints one table, with the ratios the targets name.
+
+    .venv/bin/python scripts/benchmark.py [--factsheets 50]
+
+1. a cold build of the project (every format of every factsheet);
+2. a rebuild with nothing changed;
+3. a collection of N factsheets generated from the SEND factsheet: its cold
+   build, then a rebuild after editing one of them (cache warm);
+4. the raw engines alone on the same content, one after another: espeak-ng -w
+   on the speech script, LAME on that audio, WeasyPrint's command line on the
+   print HTML, lou_translate on the braille text, and mkdocs build;
+5. the peak memory of the build (all its processes together).
+
+Everything runs in a temporary folder; the project itself is not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PROJECT_FILES = ("mkdocs.yml", "organisation.yml", "docs", "glossary")
+SEND = "what-if-i-do-not-agree"
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
+    return dest
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in kB."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) if "VmRSS" in status else 0
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(c) for c in children)
+        except (OSError, AttributeError):
+            continue
+    return total
+
+
+def timed(command: list[str], cwd: Path, env=None) -> tuple[float, int]:
+    """Seconds and peak memory (kB, the whole process tree) of a command that must succeed."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(0.02)
+    seconds = time.monotonic() - started
+    if process.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read()}")
+    return seconds, peak
+
+
+def build(root: Path, *args: str) -> tuple[float, int]:
+    return timed([str(BIN / "factsheets"), "build", "--quiet", *args], root)
+
+
+def make_collection(root: Path, count: int) -> None:
+    """count factsheets made from the SEND factsheet, titles and some paragraphs varied."""
+    source = (root / "docs/factsheets" / f"{SEND}.md").read_text(encoding="utf-8")
+    (root / "docs/factsheets" / f"{SEND}.md").unlink()
+    for n in range(1, count + 1):
+        text = source.replace("title: What if I do not agree", f"title: Factsheet {n} - what if I do not agree", 1)
+        text = text.replace("It might be helpful to ask a friend", f"In case {n}, it might be helpful to ask a friend", 1)
+        text = text.replace("The meeting will be arranged within 30 days.", f"The meeting will be arranged within {30 + n % 7} days.", 1)
+        (root / "docs/factsheets" / f"factsheet-{n:02d}.md").write_text(text, encoding="utf-8")
+
+
+def raw_engines(built: Path, work: Path) -> dict[str, float]:
+    """The engines alone, on the content the build gave them, one after another."""
+    manifest = json.loads((built / "build/manifest.json").read_text())
+    entry = next(e for e in manifest["factsheets"] if e["slug"] == SEND)
+    files = {k: built / "build" / v for k, v in entry["formats"].items()}
+    times: dict[str, float] = {}
+    script = files.get("audio_transcript")
+    if script:
+        wav = work / "speech.wav"
+        times["espeak-ng -w (speech script)"], _ = timed(["espeak-ng", "-v", "en-gb", "-s", "160", "-w", str(wav), "-f", str(script)], work)
+        times["lame (encode that audio)"], _ = timed(["lame", "--quiet", "-m", "m", "-b", "64", str(wav), str(work / "speech.mp3")], work)
+    html = files.get("print_html")
+    if html:
+        times["weasyprint (print HTML)"], _ = timed([str(BIN / "weasyprint"), "--pdf-variant", "pdf/ua-1", str(html), str(work / "print.pdf")], work)
+    text = files.get("braille_text")
+    if text:
+        # lou_translate reads backslash escapes: double them, as the build's adapter does.
+        escaped = work / "braille.txt"
+        escaped.write_text(text.read_text(encoding="utf-8").replace("\\", "\\\\"), encoding="utf-8")
+        started = time.monotonic()
+        with open(escaped, "rb") as handle:
+            subprocess.run(["lou_translate", "--forward", "en-us-brf.dis,en-ueb-g2.ctb"], stdin=handle, stdout=subprocess.DEVNULL, check=True)
+        times["lou_translate (braille text)"] = time.monotonic() - started
+    times["mkdocs build (site)"], _ = timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(work / "site")], built)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--factsheets", type=int, default=50, help="size of the generated collection (default 50)")
+    args = parser.parse_args()
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="factsheets-bench-") as tmp:
+        tmp = Path(tmp)
+        one = copy_project(tmp / "one")
+        cold, cold_peak = build(one)
+        again, _ = build(one)
+        engines = raw_engines(one, tmp)
+        engines_sum = sum(engines.values())
+
+        many = copy_project(tmp / "many")
+        make_collection(many, args.factsheets)
+        cold_many, many_peak = build(many)
+        edited = many / "docs/factsheets" / f"factsheet-{(args.factsheets + 1) // 2:02d}.md"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("Seeking help", "Getting help", 1), encoding="utf-8")
+        one_edit, _ = build(many)
+
+        rows += [
+            ("1. cold build of the project (1 factsheet, every format)", f"{cold:.2f} s"),
+            ("2. rebuild, nothing changed", f"{again:.2f} s"),
+            (f"3a. cold build of {args.factsheets} factsheets", f"{cold_many:.2f} s"),
+            (f"3b. rebuild after editing 1 of {args.factsheets}", f"{one_edit:.2f} s"),
+        ]
+        rows += [(f"4. {name}", f"{seconds:.2f} s") for name, seconds in engines.items()]
+        rows += [
+            ("4. raw engines, serial sum", f"{engines_sum:.2f} s"),
+            ("5. peak memory, 1 factsheet (all processes)", f"{cold_peak / 1024:.0f} MB"),
+            (f"5. peak memory, {args.factsheets} factsheets (all processes)", f"{many_peak / 1024:.0f} MB"),
+        ]
+        ratios = [
+            ("cold build / raw engines' serial sum", cold / engines_sum, "≤ 1.0"),
+            ("nothing-changed rebuild / cold build", again / cold, "≤ 0.05"),
+            (f"one edit among {args.factsheets} / (one factsheet + site)", one_edit / cold, "≤ 2.0"),
+            (f"{args.factsheets} factsheets / ({args.factsheets} × one)", cold_many / (args.factsheets * cold), "0.9–1.1 or less"),
+        ]
+    width = max(len(name) for name, _ in rows + [(r[0], "") for r in ratios])
+    print(f"Measured on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}\n")
+    print(f"| {'measure'.ljust(width)} | value |\n|{'-' * (width + 2)}|-------|")
+    for name, value in rows:
+        print(f"| {name.ljust(width)} | {value} |")
+    for name, ratio, target in ratios:
+        print(f"| {('ratio: ' + name).ljust(width)} | {ratio:.3f} (target {target}) |")
+
+
+if __name__ == "__main__":
+    main()
