@@ -95,3 +95,16 @@ def test_a_second_build_while_one_runs_is_refused_clearly(project):
 def test_unknown_format_is_named(project):
     result = factsheets(project, "build", "--format", "pdff")
     assert result.returncode == 1 and "unknown format 'pdff'" in result.stderr
+
+
+def test_plain_progress_lines_and_a_summary_when_not_a_terminal(project):
+    result = factsheets(project, "build", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    assert "print: short from the cache" in result.stdout
+    assert "0 job(s) built, 1 from the cache" in result.stdout
+    assert "Website: " in result.stdout and "build/site/index.html" in result.stdout
+
+
+def test_quiet_prints_nothing_but_problems(project):
+    result = factsheets(project, "build", "--format", "print", "--quiet")
+    assert result.returncode == 0 and result.stdout == ""

@@ -192,3 +192,11 @@ def test_mkdocs_build_alone_still_works_for_a_live_preview(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "factsheets" / "short.html").read_text(encoding="utf-8")
     assert "A short factsheet" in html and 'href="#glossary-local-offer"' in html
+
+
+def test_search_works_offline_from_the_folder(site):
+    from factsheets.validators.website import chromium, search_results
+
+    with chromium() as browser:
+        assert search_results(browser, (site / "index.html").as_uri(), "mediation") >= 1
+        assert search_results(browser, (site / "index.html").as_uri(), "zzzqqqnotaword") == 0

@@ -194,3 +194,18 @@ def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) ->
             findings += check_text_spacing(browser, base, path, source)
             findings += check_without_javascript(browser, base, path, source)
     return findings
+
+
+def search_results(browser, url: str, query: str) -> int:
+    """How many results the site's own search gives for a query (it must work offline, file:// included)."""
+    page, requests = open_page(browser, url)
+    try:
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").press_sequentially(query, delay=20)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
+        except Exception:
+            return 0
+        return page.locator(".md-search-result__item").count()
+    finally:
+        page.context.close()
