@@ -49,6 +49,7 @@ class BuildResult:
     built: list[str] = field(default_factory=list)  # "format: slug" of jobs that ran
     cached: list[str] = field(default_factory=list)  # ... and of jobs taken from the cache
     failures: list[str] = field(default_factory=list)  # with --keep-going
+    unavailable: list[tuple[str, str]] = field(default_factory=list)  # (slug, writer) whose engine is missing
     site_cached: bool = False
     seconds: float = 0.0
 
@@ -115,10 +116,11 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
     writers = registry()
     for document in project.documents:
         for name, writer in writers.items():
+            # mkdocs.yml, then the factsheet's own front matter, then what the command line asked for.
             options = {
                 **project.config.writer_options(name),
-                **overrides.get(name, {}),
                 **document.meta.options.get(name, {}),
+                **overrides.get(name, {}),
                 "project_root": project.config.root,
             }
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
@@ -206,6 +208,12 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
                 job, folder, began = futures[future]
                 try:
                     entry = future.result()
+                except EngineMissing as error:
+                    # A missing engine costs its own format only: the others are still published.
+                    result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: {error}"))
+                    result.unavailable.append((job.slug, job.writer_name))
+                    shutil.rmtree(folder, ignore_errors=True)
+                    continue
                 except Exception as error:  # every failure is reported, none stops the others
                     failures.append(describe_failure(job, error))
                     shutil.rmtree(folder, ignore_errors=True)
@@ -242,7 +250,8 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
                 continue
             done = entries.get((job.writer_name, slug))
             if done is None:
-                if any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures):
+                failed = any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures)
+                if failed or (slug, job.writer_name) in result.unavailable:
                     entry.setdefault("failed", []).extend(WRITER_FORMATS.get(job.writer_name, [job.writer_name]))
                 continue
             for key, name in done.files.items():

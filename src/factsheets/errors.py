@@ -29,6 +29,10 @@ class SourceError(Exception):
         self.message = message
         super().__init__(f"{location}: {message}")
 
+    def __reduce__(self):
+        # Raised in a build's worker process, it must cross back whole to be reported as path:line.
+        return (type(self), (self.location, self.message))
+
 
 class EngineMissing(Exception):
     """A native engine is not installed; the message names the package to install."""
