@@ -11,7 +11,17 @@ from html import escape
 from pathlib import Path
 
 from . import model as m
-from .formats import FORMATS
+from .formats import FORMATS as WRITER_FORMAT_LABELS
+from .formats import Format
+
+# The audio writer's companion files, listed in the box after the MP3.
+# (Kept here, beside the player that uses them; they could move to formats.py.)
+AUDIO_COMPANIONS = {
+    "audio_transcript": Format("Audio transcript", "plain text", "the words of the audio version, as they are spoken"),
+    "audio_playlist": Format("Audio, a track for each section", "M3U8 playlist", "for players that do not show chapters"),
+    "audio_chapters": Format("Audio chapters", "WebVTT", "the start time of each section in the audio"),
+}
+FORMATS = {**WRITER_FORMAT_LABELS, **AUDIO_COMPANIONS}
 from .glossary import Glossary
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -35,8 +45,10 @@ def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
         return facts
     if path is not None and path.exists():
         facts.append(size_text(path))
-    if key == "large_print_pdf" and entry.get("pdf_pages"):
-        facts.append(f"{entry['pdf_pages']} pages")
+    if key.startswith("large_print_pdf"):
+        pages = entry.get("pdf_pages" + key[len("large_print_pdf"):])
+        if pages:
+            facts.append(f"{pages} pages")
     if key == "brf" and entry.get("brf_pages"):
         facts.append(f"{entry['brf_pages']} braille pages")
     if key == "audio_mp3" and entry.get("audio_duration_s"):
@@ -74,6 +86,51 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     )
 
 
+PLAYER_SCRIPT = (
+    "<script>document.addEventListener('click',function(e){"
+    "var b=e.target.closest('[data-fs-start]');if(!b)return;"
+    "var a=document.getElementById(b.getAttribute('aria-controls'));if(!a)return;"
+    "a.currentTime=parseFloat(b.getAttribute('data-fs-start'));a.play();a.focus();});</script>"
+)
+
+
+def audio_player(entry: dict, href, file_of) -> str:
+    """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
+
+    No headings here: the page's headings must be the factsheet's own.
+    """
+    if "audio_mp3" not in entry.get("formats", {}):
+        return ""
+    mp3 = file_of("audio_mp3")
+    facts = [minutes_text(entry["audio_duration_s"])] if entry.get("audio_duration_s") else []
+    if mp3 is not None and mp3.exists():
+        facts.append(size_text(mp3))
+    chapters = "".join(
+        f'<li><button type="button" class="fs-chapter" data-fs-start="{c["start_s"]:.3f}" aria-controls="fs-audio">'
+        f'{escape(c["title"])} <span class="fs-chapter-time">({escape(minutes_text(c["start_s"]))} in)</span></button></li>'
+        for c in entry.get("audio_chapter_list", [])
+    )
+    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>Download the MP3</a> ({escape(", ".join(facts))}), with chapters</li>']
+    if "audio_playlist" in entry.get("formats", {}):
+        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">Playlist of the sections</a> (M3U8), a track for each section, for players without chapters</li>')
+    if "audio_transcript" in entry.get("formats", {}):
+        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}" download>Transcript</a> (plain text)</li>')
+    transcript = ""
+    path = file_of("audio_transcript") if "audio_transcript" in entry.get("formats", {}) else None
+    if path is not None and path.exists():
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        transcript = f'<details class="fs-transcript"><summary>Read the transcript</summary>{body}</details>'
+    return (
+        f'<section class="fs-box fs-audio" aria-label="Listen to this factsheet">'
+        f'<p class="fs-box-title"><strong>Listen to this factsheet</strong> ({escape(", ".join(facts))})</p>'
+        f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}">'
+        f'<a href="{escape(href("audio_mp3"))}">Download the MP3</a></audio>'
+        f'<p>Go to a section:</p><ol class="fs-chapters">{chapters}</ol>'
+        f'<ul>{"".join(downloads)}</ul>{transcript}{PLAYER_SCRIPT}</section>'
+    )
+
+
 def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
     """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
     meta = document.meta
@@ -84,7 +141,7 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
         f'<p class="fs-summary">{escape(meta.summary)}</p>'
     )
     body = renderer.blocks(document.blocks)
-    html = head + formats_box(document, entry, href, file_of) + body
+    html = head + formats_box(document, entry, href, file_of) + audio_player(entry, href, file_of) + body
     title = escape(meta.title, quote=False)
     toc = [{"level": 1, "id": "title", "name": title, "html": title, "data-toc-label": "", "children": toc_tokens(document)}]
     return html, toc

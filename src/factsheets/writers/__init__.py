@@ -31,7 +31,10 @@ class Writer(Protocol):
 
 def registry() -> dict[str, Writer]:
     """Every writer, by format name, in the order they run."""
+    from .audio import AudioWriter
+    from .braille import BrailleWriter
+    from .pdf import PdfWriter
     from .print_html import PrintHtmlWriter
 
-    writers: list[Writer] = [PrintHtmlWriter()]
+    writers: list[Writer] = [PrintHtmlWriter(), PdfWriter(), BrailleWriter(), AudioWriter()]
     return {w.name: w for w in writers}

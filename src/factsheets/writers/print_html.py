@@ -1,19 +1,37 @@
 """The print view: the factsheet as one plain, self-contained HTML page.
 
 It is what the website's "print-friendly page" links to, and the HTML the
-large-print PDF is made from: web addresses are written out in full and the
-stylesheet is our own, not the website's theme.
+large-print PDF is made from: web addresses are written out in full (paper
+cannot be clicked) and may break only at sensible points, quotations are
+introduced in words rather than by italics, and the stylesheet is our own
+(assets/print.css), not the website's theme.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from importlib.resources import files
 from pathlib import Path
 
+from .. import __version__
 from .. import model as m
+from ..organisation import display_address
 from . import Output
-from .html import HtmlRenderer
+from .html import HtmlRenderer, mailto_href, tel_href
+
+DEFAULT_SIZE_PT = 18
+# PDF/UA wants every figure described; this is honest and the build warns about it.
+NO_ALT_TEXT = "An image without a description"
+
+# Where a web address may break across lines (after the Chicago Manual): after a
+# slash, before a dot and other punctuation. Before a hyphen only in a long stretch
+# with no other place to break: a line ending in a hyphen would read as a word
+# hyphenated by the printer, so the hyphen starts the next line instead.
+_ADDRESS_BREAKS = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.?#&=_@~])")
+_LONG_PIECE = 24  # characters: about half a line of 18 pt bold on A4
+_SHORT_ADDRESS = 30  # characters: fits on a line of 24 pt bold on A4
+_ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\S+/\S*$")
 
 
 def print_css(size_pt: float) -> str:
@@ -21,9 +39,117 @@ def print_css(size_pt: float) -> str:
     return css.replace("--fs-size: 18pt", f"--fs-size: {size_pt:g}pt")
 
 
-def print_document(document: m.Document, size_pt: float = 18, extra_css: str = "") -> str:
+def is_address(word: str) -> bool:
+    """A web or email address, as written in running text."""
+    return bool(_ADDRESS.match(word.strip("()[],;:!\"'")))
+
+
+def address_pieces(word: str) -> list[str]:
+    """An address cut where a line may break: 'www.a.uk/b/c' -> ['www', '.a', '.uk/', 'b/', 'c']."""
+    if len(word) <= _SHORT_ADDRESS:
+        return [word]  # it fits on a line: it moves to the next line whole rather than break
+    # Not straight after "www" or the scheme: a line ending "www" reads as a word.
+    start = len(re.match(r"(?:https?://)?(?:www\.)?", word).group())
+    cuts = [0, *(match.start() for match in _ADDRESS_BREAKS.finditer(word) if match.start() > start), len(word)]
+    pieces = []
+    for piece in (word[a:b] for a, b in zip(cuts, cuts[1:]) if b > a):
+        if len(piece) > _LONG_PIECE and "-" in piece[1:]:
+            pieces.extend(re.split(r"(?<=.)(?=-)", piece))
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def printed_address(link: m.Link) -> str | None:
+    """The web address written after a link on paper, unless its words already are the address."""
+    if "://" not in link.url:
+        return None
+    shown = display_address(link.url)
+    words = m.plain_text(link.children).strip().rstrip("/")
+    return None if words in (shown, link.url.rstrip("/")) else shown
+
+
+def breakable(text: str) -> str:
+    """Escaped text in which every address may break at its sensible points, and only there.
+
+    A zero-width space marks each point: WeasyPrint breaks at it within one run of
+    text, where it does not always break at a <wbr> between runs (measured: 'sen|d').
+    """
+    out = []
+    for token in re.split(r"(\s+)", text):
+        if token and not token.isspace() and is_address(token):
+            # Text may break after a hyphen by itself (Unicode line breaking); a word joiner
+            # (U+2060, invisible) after each hyphen leaves only the breaks chosen above.
+            out.append("\u200b".join(escape(piece, quote=False).replace("-", "-\u2060") for piece in address_pieces(token)))
+        else:
+            out.append(escape(token, quote=False))
+    return "".join(out)
+
+
+class PrintRenderer(HtmlRenderer):
+    """The website's renderer with what paper needs instead of what a screen needs."""
+
+    def __init__(self, document: m.Document):
+        super().__init__(document, print_urls=True)
+
+    def inline(self, node: m.Inline) -> str:
+        if isinstance(node, m.Text):
+            return breakable(node.text)
+        if isinstance(node, m.Image) and not node.alt.strip():
+            return super().inline(m.Image(node.src, NO_ALT_TEXT, node.line))
+        return super().inline(node)
+
+    def link(self, node: m.Link) -> str:
+        out = f'<a href="{escape(node.url)}">{self.inlines(node.children)}</a>'
+        shown = printed_address(node)
+        if shown:
+            out += f' <span class="fs-url">({breakable(shown)})</span>'
+        return out
+
+    def contact_lines(self) -> str:
+        # As the website's, but every address may break at its sensible points: an email
+        # address is wider than a line of giant print.
+        org = self.document.organisation
+        rows = [("Advice line", f'<a href="{tel_href(org.advice_line)}">{escape(org.advice_line)}</a>'
+                 + (f", {escape(org.advice_hours)}" if org.advice_hours else ""))]
+        if org.text:
+            rows.append(("Text", f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
+        rows.append(("Email", f'<a href="{escape(mailto_href(org.email))}">{breakable(org.email)}</a>'))
+        rows.append(("Website", f'<a href="{escape(org.website)}">{breakable(display_address(org.website))}</a>'))
+        if org.facebook:
+            rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{breakable(display_address(org.facebook))}</a>'))
+        items = "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
+        return f'<ul class="fs-contact-lines">{items}</ul>'
+
+    def quote(self, block: m.Quote) -> str:
+        label = "Quotation" + (f" (paragraph {escape(block.reference)})" if block.reference else "") + ":"
+        return (
+            f'<div class="fs-quote"><p class="fs-quote-label">{label}</p>'
+            f"<blockquote>{self.blocks(block.blocks)}</blockquote></div>"
+        )
+
+
+def head_metadata(document: m.Document, date: str | None) -> str:
+    """What a PDF takes from <head>: author, subject, keywords, creator and dates."""
     meta = document.meta
-    renderer = HtmlRenderer(document, print_urls=True)
+    # WeasyPrint splits keywords at commas, so a term's own commas are left out.
+    terms = [b.term.replace(",", "") for b in document.blocks if isinstance(b, m.GlossaryEntry)]
+    keywords = ", ".join(dict.fromkeys([*terms, "large print", document.organisation.series]))
+    out = [
+        f'<meta name="author" content="{escape(document.organisation.name)}">',
+        f'<meta name="description" content="{escape(meta.summary)}">',
+        f'<meta name="keywords" content="{escape(keywords)}">',
+        f'<meta name="generator" content="factsheets {escape(__version__)}">',
+    ]
+    if date:
+        out.append(f'<meta name="dcterms.created" content="{escape(date)}">')
+        out.append(f'<meta name="dcterms.modified" content="{escape(date)}">')
+    return "\n".join(out)
+
+
+def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra_css: str = "", date: str | None = None) -> str:
+    meta = document.meta
+    renderer = PrintRenderer(document)
     first = (
         f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1>'
         f'<p class="fs-meta">{escape(document.organisation.name)} factsheet. '
@@ -33,8 +159,7 @@ def print_document(document: m.Document, size_pt: float = 18, extra_css: str = "
         f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(meta.title)}</title>\n"
-        f'<meta name="author" content="{escape(document.organisation.name)}">\n'
-        f'<meta name="description" content="{escape(meta.summary)}">\n'
+        f"{head_metadata(document, date)}\n"
         f"<style>\n{print_css(size_pt)}{extra_css}</style>\n</head>\n<body>\n<main>\n"
         f"{first}\n{renderer.blocks(document.blocks)}\n</main>\n</body>\n</html>\n"
     )
@@ -42,7 +167,7 @@ def print_document(document: m.Document, size_pt: float = 18, extra_css: str = "
 
 class PrintHtmlWriter:
     name = "print"
-    version = "1"
+    version = "2"
 
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)

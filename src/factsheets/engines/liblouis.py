@@ -1,0 +1,104 @@
+"""liblouis, behind a thin adapter: print text in, BRF ASCII braille out, and back.
+
+The binding is Debian's python3-louis (a ctypes wrapper over liblouis.so); the
+PyPI package named `louis` is an unrelated project. scripts/setup.sh links the
+binding into the virtual environment; where that link is missing, the binding
+is loaded from Debian's own folder, so a venv made by hand still works.
+Python's binding passes text to liblouis directly, which avoids the backslash
+escapes the `lou_translate` command reads in its input.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EngineMissing
+
+PACKAGES = "liblouis-bin liblouis-data python3-louis"
+DEBIAN_BINDING = Path("/usr/lib/python3/dist-packages/louis/__init__.py")
+CONTRACTED_UEB = "en-ueb-g2.ctb"
+BRF_DISPLAY = "en-us-brf.dis"
+TABLES = [BRF_DISPLAY, CONTRACTED_UEB]
+
+# Braille cells in Unicode order (U+2800 + dots bit pattern) as BRF ASCII shows them:
+# the North American ASCII braille that en-us-brf.dis also uses.
+BRF_CELLS = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
+_TO_UNICODE = {ascii_: chr(0x2800 + dots) for dots, ascii_ in enumerate(BRF_CELLS)}
+_FROM_UNICODE = {unicode: ascii_ for ascii_, unicode in _TO_UNICODE.items()}
+
+
+def _missing(reason: str) -> EngineMissing:
+    return EngineMissing(
+        f"liblouis is not installed ({reason}): install the Debian packages {PACKAGES} "
+        f"(sudo apt-get install {PACKAGES}), or run scripts/setup.sh"
+    )
+
+
+@functools.cache
+def louis():
+    """The `louis` module, or EngineMissing naming the packages to install."""
+    try:
+        import louis as module  # the venv's link to Debian's binding
+    except ImportError:
+        if not DEBIAN_BINDING.is_file():
+            raise _missing("no Python binding `louis`") from None
+        spec = importlib.util.spec_from_file_location("louis", DEBIAN_BINDING)
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except OSError as error:  # liblouis.so itself is missing
+            raise _missing(str(error)) from error
+        sys.modules.setdefault("louis", module)
+    except OSError as error:
+        raise _missing(str(error)) from error
+    try:
+        module.checkTable(TABLES)
+    except RuntimeError as error:
+        raise _missing(f"cannot load the tables {', '.join(TABLES)}") from error
+    return module
+
+
+def engine_version() -> str:
+    try:
+        return f"liblouis {louis().version().split(',')[0]}"
+    except EngineMissing:
+        return "liblouis missing"
+
+
+@dataclass(frozen=True)
+class Translation:
+    braille: str  # BRF ASCII
+    source_of_cell: list[int]  # for each braille cell, the index of the print character it came from
+
+
+def translate(text: str) -> Translation:
+    """Print text to contracted UEB, as BRF ASCII, with where each cell came from."""
+    braille, source_of_cell, _cell_of_source, _cursor = louis().translate(TABLES, text)
+    return Translation(braille, list(source_of_cell))
+
+
+def back_translate(brf: str) -> str:
+    """BRF ASCII braille back to print, as liblouis reads it."""
+    return louis().backTranslateString(TABLES, brf)
+
+
+@functools.cache
+def can_translate(character: str) -> bool:
+    """Whether the tables define a character. liblouis writes an undefined one as an
+    escape such as '\\x1f600' in cells with dot 7, which no reader can make sense of."""
+    module = louis()
+    cells = module.translateString([CONTRACTED_UEB], character, mode=module.dotsIO | module.ucBrl)
+    return bool(cells) and all(0x2800 <= ord(c) <= 0x283F for c in cells)
+
+
+def to_unicode(brf: str) -> str:
+    """BRF ASCII to Unicode braille (U+2800–U+283F), cell for cell; other characters kept."""
+    return "".join(_TO_UNICODE.get(c.upper(), c) for c in brf)
+
+
+def from_unicode(cells: str) -> str:
+    return "".join(_FROM_UNICODE.get(c, c) for c in cells)

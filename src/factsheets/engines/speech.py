@@ -1,0 +1,178 @@
+"""Speech synthesis through pyttsx3, with its measured faults worked around.
+
+pyttsx3 drives espeak-ng on Linux, SAPI5 on Windows and NSSpeechSynthesizer on
+macOS through one interface, which is why it is used. Its faults, measured here
+with pyttsx3 2.99 and espeak-ng (FORMATS.md):
+
+- `runAndWait()` can return before a long utterance is written: we wait for the
+  engine's own "finished-utterance" notification, then for a complete file.
+- two `save_to_file` calls queued before one `runAndWait()` write only the last:
+  we queue exactly one utterance a call.
+- its espeak driver grows one bytes buffer by concatenation (quadratic in the
+  length) and prints "Audio saved to ..." on stdout: we give it one paragraph at
+  a time and swallow the print.
+- no SSML: pauses are made by the caller, as silence between utterances.
+
+`espeak_wav` runs the espeak-ng command itself, which the tests use as the
+reference for "the whole utterance was written".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes.util
+import io
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EngineMissing
+
+APT_PACKAGE = "espeak-ng"
+DEFAULT_VOICE = "en-gb"  # espeak-ng's British English
+DEFAULT_RATE = 160  # words a minute: an unhurried reading pace
+ATTEMPTS = 3
+MISSING = (
+    f"espeak-ng, the speech engine, is not installed: install the Debian package {APT_PACKAGE} "
+    f"(sudo apt-get install {APT_PACKAGE}), or run scripts/setup.sh"
+)
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    voice: str = DEFAULT_VOICE
+    rate: int = DEFAULT_RATE
+
+    @classmethod
+    def from_options(cls, options: dict, language: str = "en-GB") -> "VoiceSettings":
+        voice = str(options.get("voice") or language or DEFAULT_VOICE).lower()
+        rate = int(options.get("rate") or DEFAULT_RATE)
+        return cls(voice, rate)
+
+
+@dataclass
+class Audio:
+    samples: np.ndarray  # int16, mono
+    rate: int  # samples a second
+
+
+def require_engine() -> None:
+    """Raises EngineMissing naming the package when the platform's speech engine is absent."""
+    if sys.platform.startswith("linux") and not (ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")):
+        raise EngineMissing(MISSING)
+    try:
+        import pyttsx3  # noqa: F401
+    except ImportError as error:
+        raise EngineMissing("the Python package pyttsx3 is not installed: run `pip install -e .` in the project's virtual environment") from error
+
+
+def engine_version() -> str:
+    espeak = shutil.which("espeak-ng")
+    if not espeak:
+        return "espeak-ng missing"
+    result = subprocess.run([espeak, "--version"], capture_output=True, text=True)
+    return result.stdout.strip()
+
+
+def read_wav(data: bytes | Path) -> Audio:
+    with wave.open(io.BytesIO(data) if isinstance(data, bytes) else str(data), "rb") as wav:
+        if wav.getsampwidth() != 2:
+            raise ValueError("the speech engine wrote a WAV that is not 16-bit")
+        frames = wav.readframes(wav.getnframes())
+        samples = np.frombuffer(frames, dtype="<i2")
+        if wav.getnchannels() > 1:
+            samples = samples.reshape(-1, wav.getnchannels()).mean(axis=1).astype(np.int16)
+        return Audio(samples.astype(np.int16), wav.getframerate())
+
+
+class Synthesiser:
+    """One pyttsx3 engine for this process (espeak-ng can be initialised only once a process)."""
+
+    _engine = None
+
+    def __init__(self, settings: VoiceSettings, workdir: Path):
+        require_engine()
+        self.settings = settings
+        self.workdir = workdir
+        self._finished = threading.Event()
+        self._count = 0
+        engine = self._get_engine()
+        engine.setProperty("voice", settings.voice)
+        engine.setProperty("rate", settings.rate)
+        engine.setProperty("volume", 1.0)
+
+    def _get_engine(self):
+        if Synthesiser._engine is None:
+            import pyttsx3
+
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    Synthesiser._engine = pyttsx3.init()
+            except (OSError, RuntimeError) as error:
+                raise EngineMissing(f"{MISSING} ({error})") from error
+        engine = Synthesiser._engine
+        # A fresh callback each time, so the event is this synthesiser's.
+        engine.connect("finished-utterance", lambda name=None, completed=True: self._finished.set())
+        return engine
+
+    def synthesise(self, text: str) -> Audio:
+        """One utterance -> its audio, complete. A synthesis that never finishes is tried again."""
+        for attempt in range(ATTEMPTS):
+            audio = self._attempt(text)
+            if audio is not None:
+                return audio
+            Synthesiser._engine.stop()
+        raise RuntimeError(f"the speech engine did not finish saying: {text[:60]!r}")
+
+    def _attempt(self, text: str) -> Audio | None:
+        # A new name each time, so a late write of an earlier utterance can never be read as this one.
+        self._count += 1
+        path = self.workdir / f"utterance-{os.getpid()}-{self._count}.wav"
+        self._finished.clear()
+        engine = Synthesiser._engine
+        with contextlib.redirect_stdout(io.StringIO()):
+            engine.save_to_file(text, str(path))  # exactly one queued: a second would replace it
+            engine.runAndWait()
+            # runAndWait() may return before the file is written: wait for the engine to say so.
+            deadline = time.monotonic() + 5 + len(text) / 200
+            while not self._finished.wait(0.05):
+                if time.monotonic() > deadline:
+                    break
+        # Drivers without the notification: wait for the file itself to be complete.
+        complete = self._complete_file(path, time.monotonic() + 2)
+        if complete is None:
+            return None
+        audio = read_wav(complete)
+        path.unlink(missing_ok=True)
+        return audio
+
+    @staticmethod
+    def _complete_file(path: Path, deadline: float) -> Path | None:
+        """Waits until the file exists and its size has stopped changing (for drivers without the event)."""
+        last = -1
+        while time.monotonic() < deadline:
+            size = path.stat().st_size if path.exists() else -1
+            if size > 44 and size == last:
+                return path
+            last = size
+            time.sleep(0.02)
+        if path.exists() and path.stat().st_size > 44:
+            return path
+        return None
+
+
+def espeak_wav(text: str, path: Path, settings: VoiceSettings) -> Audio:
+    """The espeak-ng command's own rendering of some text, for comparison."""
+    espeak = shutil.which("espeak-ng")
+    if not espeak:
+        raise EngineMissing(MISSING)
+    subprocess.run([espeak, "-v", settings.voice, "-s", str(settings.rate), "-w", str(path), "--stdin"], input=text.encode("utf-8"), check=True)
+    return read_wav(path)

@@ -1,0 +1,146 @@
+"""WeasyPrint, behind a thin adapter: HTML and CSS in, a tagged PDF out.
+
+WeasyPrint loads Pango, HarfBuzz and fontconfig through cffi when it is
+imported; without them the import fails with an OSError naming a .so file,
+which tells staff nothing. Here that becomes EngineMissing naming the Debian
+packages to install. WeasyPrint's own log (an image without alt text, a file
+it could not fetch) is collected and returned, so the writer can pass it on.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EngineMissing
+
+PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
+FONT_PACKAGE = "fonts-liberation2"
+PDF_VARIANT = "pdf/ua-1"
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except OSError as error:  # cffi could not load libpango/libpangoft2
+        raise EngineMissing(
+            f"WeasyPrint cannot find the Pango text library ({error}): install the Debian packages "
+            f"{PANGO_PACKAGES} (sudo apt-get install {PANGO_PACKAGES}), or run scripts/setup.sh"
+        ) from error
+    except ImportError as error:
+        raise EngineMissing("the Python package weasyprint is not installed: run `pip install -e .` in the project's virtual environment") from error
+    return weasyprint
+
+
+def engine_version() -> str:
+    try:
+        return f"WeasyPrint {_weasyprint().__version__}"
+    except EngineMissing:
+        return "WeasyPrint missing"
+
+
+def font_file(family: str = "Liberation Sans", style: str = "Bold") -> Path:
+    """The font file fontconfig gives WeasyPrint for a face, to measure text with."""
+    if shutil.which("fc-match"):
+        found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", f"{family}:style={style}"], capture_output=True, text=True)
+        names, _, path = found.stdout.partition("\n")
+        if found.returncode == 0 and family in names.split(",") and Path(path).is_file():
+            return Path(path)
+    stem = family.replace(" ", "") + "-" + style.replace(" ", "")
+    for path in sorted(glob.glob(f"/usr/share/fonts/**/{stem}.ttf", recursive=True)):
+        return Path(path)
+    raise EngineMissing(f"the font {family} {style} is not installed: install the Debian package {FONT_PACKAGE}")
+
+
+@dataclass
+class Rendered:
+    pages: int
+    messages: list[str] = field(default_factory=list)  # what WeasyPrint logged as warnings or errors
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, uncompressed: bool = False) -> Rendered:
+    """Writes a PDF/UA-1 file from an HTML string; every resource is read relative to base_url."""
+    weasyprint = _weasyprint()
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        document.write_pdf(
+            target,
+            pdf_variant=PDF_VARIANT,
+            # A fixed identifier (a hash of the input) rather than a random one: same input, same bytes.
+            pdf_identifier=identifier,
+            uncompressed_pdf=uncompressed,
+        )
+    finally:
+        logger.removeHandler(collect)
+    mark_orphans_as_artifacts(target)
+    return Rendered(len(document.pages), collect.messages)
+
+
+def _reachable_elements(pdf) -> set:
+    """The structure elements a screen reader can reach from the document's root."""
+    import pikepdf
+
+    found, stack = set(), list(pdf.Root.StructTreeRoot.get("/K", []))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element, pikepdf.Dictionary) or "/S" not in element or element.objgen in found:
+            continue
+        found.add(element.objgen)
+        kids = element.get("/K")
+        stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
+    return found
+
+
+def mark_orphans_as_artifacts(path: Path) -> int:
+    """Marks content tagged to no reachable structure element as a pagination artifact.
+
+    WeasyPrint tags the text of @page margin boxes (our "Page N of M") but leaves its
+    elements out of the structure tree (WeasyPrint issue #2482), which PDF/UA-1 does
+    not allow: content is either in the tree or an artifact. A running footer is an
+    artifact, so it is marked as one. Returns how many pieces of content it marked.
+    """
+    import pikepdf
+
+    marked = 0
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        if "/StructTreeRoot" not in pdf.Root:
+            return 0
+        reachable = _reachable_elements(pdf)
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for page in pdf.pages:
+            elements = parents.get(int(page.obj.get("/StructParents", -1)))
+            if not isinstance(elements, pikepdf.Array):
+                continue
+            instructions = []
+            changed = False
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                    mcid = int(operands[1].MCID)
+                    element = elements[mcid] if mcid < len(elements) else None
+                    if element is None or element.objgen not in reachable:
+                        operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Footer)]
+                        changed = True
+                        marked += 1
+                instructions.append((operands, operator))
+            if changed:
+                page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+        if marked:
+            pdf.save(path, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    return marked

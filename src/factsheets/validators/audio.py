@@ -1,0 +1,161 @@
+"""The audio standard (ACX's bar, FORMATS.md), checked on the real MP3.
+
+The MP3 is decoded (by sox) and measured: loudness, peak, the silence at the
+start and end, no long silent gap inside, a plausible length for the words and
+the rate, and ID3 chapters that match the factsheet's sections.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+
+from . import FAILURE, Finding
+
+FORMAT = "audio_mp3"
+RMS_RANGE = (-23.0, -18.0)
+PEAK_MAX = -3.0
+LEAD_IN = (0.5, 1.0)
+TAIL = (1.0, 5.0)
+LONGEST_GAP = 3.0
+SILENCE_DB = -50.0  # below this a 10 ms window counts as silence
+WINDOW_S = 0.01
+
+
+def decode(path: Path) -> tuple[np.ndarray, int]:
+    """MP3 -> 16-bit mono samples and the sample rate."""
+    sox = shutil.which("sox")
+    if not sox:
+        raise RuntimeError("sox is needed to decode the MP3: install the Debian package sox")
+    rate = int(subprocess.run([sox, "--i", "-r", str(path)], capture_output=True, text=True, check=True).stdout.strip())
+    raw = subprocess.run([sox, str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"], capture_output=True, check=True).stdout
+    return np.frombuffer(raw, dtype="<i2"), rate
+
+
+def _db(value: float) -> float:
+    return 20 * np.log10(max(value, 1e-12))
+
+
+def window_levels(samples: np.ndarray, rate: int) -> np.ndarray:
+    size = max(int(rate * WINDOW_S), 1)
+    count = samples.size // size
+    x = samples[: count * size].astype(np.float64).reshape(count, size) / 32768
+    return 20 * np.log10(np.maximum(np.sqrt((x * x).mean(axis=1)), 1e-12))
+
+
+def measure(path: Path) -> dict:
+    samples, rate = decode(path)
+    x = samples.astype(np.float64) / 32768
+    levels = window_levels(samples, rate)
+    loud = np.flatnonzero(levels > SILENCE_DB)
+    longest, run = 0, 0
+    if loud.size:
+        for is_loud in levels[loud[0]: loud[-1] + 1] > SILENCE_DB:
+            run = 0 if is_loud else run + 1
+            longest = max(longest, run)
+    return {
+        "duration_s": samples.size / rate,
+        "rms_db": _db(float(np.sqrt(np.mean(x * x)))) if x.size else -120.0,
+        "peak_db": _db(float(np.max(np.abs(x)))) if x.size else -120.0,
+        "lead_in_s": (loud[0] if loud.size else levels.size) * WINDOW_S,
+        "tail_s": (levels.size - 1 - loud[-1] if loud.size else levels.size) * WINDOW_S,
+        "longest_gap_s": longest * WINDOW_S,
+    }
+
+
+def check_sound(path: Path) -> list[Finding]:
+    """RMS, peak, lead-in and tail silence, and no long silent gap, against ACX's bar."""
+    m = measure(path)
+    out = []
+    if not RMS_RANGE[0] <= m["rms_db"] <= RMS_RANGE[1]:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: loudness (RMS) is {m['rms_db']:.1f} dBFS, outside {RMS_RANGE[0]:.0f} to {RMS_RANGE[1]:.0f}", "check the levelling in writers/audio/sound.py", str(path)))
+    if m["peak_db"] > PEAK_MAX:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: peaks reach {m['peak_db']:.2f} dBFS, above {PEAK_MAX:.0f}", "check the peak limiter in writers/audio/sound.py", str(path)))
+    if not LEAD_IN[0] <= m["lead_in_s"] <= LEAD_IN[1]:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['lead_in_s']:.2f} s of silence at the start, not {LEAD_IN[0]}–{LEAD_IN[1]} s", "check the lead-in in the audio writer", str(path)))
+    if not TAIL[0] <= m["tail_s"] <= TAIL[1]:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['tail_s']:.2f} s of silence at the end, not {TAIL[0]:.0f}–{TAIL[1]:.0f} s", "check the tail in the audio writer", str(path)))
+    if m["longest_gap_s"] > LONGEST_GAP:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: a silent gap of {m['longest_gap_s']:.1f} s inside the recording", "look for text the engine could not say, or a pause that is too long", str(path)))
+    return out
+
+
+def chapters(path: Path) -> list[tuple[str, int, int]]:
+    """The ID3 chapters in table-of-contents order: (title, start ms, end ms)."""
+    from mutagen.id3 import ID3
+
+    tags = ID3(str(path))
+    by_id = {f.element_id: f for f in tags.getall("CHAP")}
+    tocs = tags.getall("CTOC")
+    order = tocs[0].child_element_ids if tocs else sorted(by_id)
+    out = []
+    for element in order:
+        frame = by_id.get(element)
+        if frame is not None:
+            title = frame.sub_frames.get("TIT2")
+            out.append((str(title.text[0]) if title else "", frame.start_time, frame.end_time))
+    return out
+
+
+def check_chapters(path: Path, expected_titles: list[str], duration_s: float | None = None) -> list[Finding]:
+    """One chapter a section, titled as the section's heading, in order, covering the recording."""
+    found = chapters(path)
+    titles = [t for t, _, _ in found]
+    out = []
+    if titles != expected_titles:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: chapters {titles} do not match the sections {expected_titles}", "rebuild; chapters come from the headings", str(path)))
+    for (_, start, end), (_, next_start, _) in zip(found, found[1:]):
+        if end != next_start or end <= start:
+            out.append(Finding(FAILURE, FORMAT, f"{path.name}: chapters overlap or leave a gap at {end} ms", "rebuild the audio", str(path)))
+            break
+    if duration_s is not None and found and abs(found[-1][2] / 1000 - duration_s) > 0.5:
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: the last chapter ends at {found[-1][2] / 1000:.1f} s but the recording lasts {duration_s:.1f} s", "rebuild the audio", str(path)))
+    return out
+
+
+def check_tags(path: Path, title: str, artist: str, album: str, date: str, language: str = "eng") -> list[Finding]:
+    from mutagen.id3 import ID3
+
+    tags = ID3(str(path))
+    expected = {"TIT2": title, "TPE1": artist, "TALB": album, "TDRC": date, "TLAN": language}
+    out = []
+    for frame, value in expected.items():
+        got = str(tags[frame].text[0]) if frame in tags else None
+        if got != value:
+            out.append(Finding(FAILURE, FORMAT, f"{path.name}: ID3 {frame} is {got!r}, not {value!r}", "rebuild the audio", str(path)))
+    return out
+
+
+def check_duration(path: Path, words: int, rate_wpm: int, duration_s: float | None = None) -> list[Finding]:
+    """Length against the words and the speaking rate: a missing or truncated utterance shows here."""
+    duration_s = duration_s if duration_s is not None else measure(path)["duration_s"]
+    speaking = words / rate_wpm * 60
+    # Pauses between headings, items and paragraphs add time; the engine's own pace varies a little.
+    low, high = speaking * 0.85, speaking * 1.5 + 10
+    if not low <= duration_s <= high:
+        return [Finding(FAILURE, FORMAT, f"{path.name}: lasts {duration_s:.0f} s; {words} words at {rate_wpm} a minute should take {low:.0f}–{high:.0f} s", "look for text that was not spoken", str(path))]
+    return []
+
+
+def expected_chapters(document) -> list[str]:
+    """The chapters a factsheet's recording should have: the introduction, each section, the contacts."""
+    from .. import model as m
+    from ..writers.audio.script import chapter_headings
+
+    return [document.meta.title] + [m.plain_text(h.children) for h in chapter_headings(document)] + ["Contact details"]
+
+
+def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
+    """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
+    findings = check_sound(path)
+    findings += check_chapters(path, expected_chapters(document), entry.get("audio_duration_s"))
+    transcript = entry.get("formats", {}).get("audio_transcript")
+    if transcript:
+        words = len((build_dir / transcript).read_text(encoding="utf-8").split())
+        findings += check_duration(path, words, rate_wpm)
+    organisation = document.organisation
+    findings += check_tags(path, document.meta.title, organisation.name, organisation.series, document.meta.date)
+    return findings

@@ -1,0 +1,117 @@
+"""The braille files' standards, checked on the real files.
+
+BRF: 40 cells a line, 25 lines a page, CR LF line ends, a form feed between
+pages, only BRF ASCII (0x20-0x5F), a braille page number on every page. The
+braille-ready text: plain text with no markup. And the BRF, translated back
+to print by liblouis, keeps at least 98% of the words of the braille-ready text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from . import FAILURE, Finding
+
+CELLS = 40
+LINES = 25
+WORDS_KEPT = 0.98
+_PAGE_NUMBER = re.compile(r"^ *#[A-J]+$")  # the number sign and digits a-j
+_MARKUP = re.compile(r"^#+ |\*\*|\]\(|</?[a-z]+[ >/]|^\s*[*+-] |^> ", re.MULTILINE)
+
+
+def brf_pages(path: Path) -> list[list[str]]:
+    text = path.read_bytes().decode("latin-1")
+    pages = text.split("\f")
+    return [page.removesuffix("\r\n").split("\r\n") for page in pages]
+
+
+def check_brf(path: Path) -> list[Finding]:
+    findings: list[Finding] = []
+
+    def fail(message: str, fix: str) -> None:
+        findings.append(Finding(FAILURE, "brf", message, fix, str(path)))
+
+    raw = path.read_bytes()
+    bad = sorted({b for b in raw if not (0x20 <= b <= 0x5F or b in (0x0D, 0x0A, 0x0C))})
+    if bad:
+        fail(f"characters that are not BRF: {', '.join(f'0x{b:02X}' for b in bad[:8])}",
+             "Only BRF ASCII (0x20 to 0x5F), CR LF and form feed belong in a BRF file.")
+    if re.search(rb"(?<!\r)\n|\r(?!\n)", raw):
+        fail("line ends that are not CR LF", "End every line with CR LF, as embossers expect.")
+    for number, lines in enumerate(brf_pages(path), start=1):
+        if len(lines) > LINES:
+            fail(f"braille page {number} has {len(lines)} lines, more than {LINES}", "Break pages after 25 lines.")
+        for index, line in enumerate(lines, start=1):
+            if len(line) > CELLS:
+                fail(f"braille page {number}, line {index} has {len(line)} cells, more than {CELLS}", "Break lines at 40 cells.")
+        if not lines or not _PAGE_NUMBER.match(lines[0]) or braille_number(lines[0]) != number:
+            fail(f"braille page {number} does not start with its page number on a line of its own",
+                 "Put the braille page number at the right of the first line of every page.")
+    return findings
+
+
+def braille_number(line: str) -> int | None:
+    """'   #BJ' -> 20."""
+    digits = line.strip().lstrip("#")
+    if not digits or any(c not in "ABCDEFGHIJ" for c in digits):
+        return None
+    return int("".join(str((ord(c) - ord("A") + 1) % 10) for c in digits))
+
+
+def check_braille_text(path: Path) -> list[Finding]:
+    text = path.read_text(encoding="utf-8")
+    found = _MARKUP.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        return [Finding(FAILURE, "braille_text", f"markup '{found.group().strip()}' at line {line}",
+                        "Braille-ready text must be plain words, without Markdown or HTML.", str(path), line)]
+    return []
+
+
+def words(text: str) -> Counter:
+    """Words as a reader would count them: case, quotes and punctuation aside."""
+    text = text.lower().replace("’", "'")
+    return Counter(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text))
+
+
+def words_kept(brf_path: Path, text_path: Path) -> float:
+    """The share of the braille-ready text's words that the BRF, translated back, has."""
+    from ..engines.liblouis import back_translate
+
+    # Translated as one stream, page-number lines and all: UEB indicators such as a
+    # capitals passage run on across lines, and extra words (page numbers) cost nothing.
+    lines = [line for page in brf_pages(brf_path) for line in page]
+    back = back_translate(" ".join(line.strip() for line in lines if line.strip()))
+    wanted = words(text_path.read_text(encoding="utf-8"))
+    found = words(back)
+    total = sum(wanted.values())
+    return sum((wanted & found).values()) / total if total else 1.0
+
+
+def check_back_translation(brf_path: Path, text_path: Path) -> list[Finding]:
+    kept = words_kept(brf_path, text_path)
+    if kept >= WORDS_KEPT:
+        return []
+    return [Finding(FAILURE, "brf", f"the BRF translated back keeps {kept:.1%} of the words, fewer than {WORDS_KEPT:.0%}",
+                    "Look for words lost in translation or layout: compare the braille preview with the text.", str(brf_path))]
+
+
+def check_braille(brf_path: Path, text_path: Path) -> list[Finding]:
+    """Every braille check on a factsheet's two braille files."""
+    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path)
+
+
+def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
+    """For `factsheets check`: a manifest entry's braille files, and its page count."""
+    formats = entry.get("formats", {})
+    if "brf" not in formats or "braille_text" not in formats:
+        return []
+    brf_path, text_path = build_dir / formats["brf"], build_dir / formats["braille_text"]
+    findings = check_braille(brf_path, text_path)
+    pages = entry.get("brf_pages")
+    if pages and len(brf_pages(brf_path)) != pages:
+        findings.append(Finding(FAILURE, "brf", f"the manifest says {pages} braille pages but the BRF has {len(brf_pages(brf_path))}",
+                                "Run `factsheets build` again.", str(brf_path)))
+    return findings

@@ -1,0 +1,252 @@
+"""The document model -> a speech script: sections of utterances with pauses.
+
+The script is what a person reading the factsheet aloud would say: a spoken
+introduction, each heading followed by a pause, quotations announced and
+closed, link text rather than addresses (unless the address is the point),
+then the glossary and the contact details. Each section becomes a chapter. The
+same script, written out, is the transcript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ... import model as m
+from ...errors import Location, Warning_
+from ...organisation import display_address
+from .normalise import Normaliser
+
+# Pauses in seconds, made as silence since the engine reads no SSML.
+AFTER_HEADING = 0.7
+BEFORE_SUBHEADING = 0.5
+AFTER_PARAGRAPH = 0.5
+BETWEEN_ITEMS = 0.35
+AROUND_QUOTE = 0.4
+
+GLOSSARY_TITLE = "Glossary"
+CONTACT_TITLE = "Contact details"
+
+
+@dataclass
+class Utterance:
+    text: str
+    pause_before: float = 0.0
+    pause_after: float = AFTER_PARAGRAPH
+
+
+@dataclass
+class Section:
+    id: str
+    title: str  # as written, for the chapter list
+    utterances: list[Utterance] = field(default_factory=list)
+
+    def words(self) -> int:
+        return sum(len(u.text.split()) for u in self.utterances)
+
+
+@dataclass
+class Script:
+    sections: list[Section]
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def transcript(self) -> str:
+        """The script as a readable text file: what is said, section by section."""
+        parts = []
+        for number, section in enumerate(self.sections, 1):
+            parts.append(f"[{number}. {section.title}]\n")
+            parts.append("\n\n".join(u.text for u in section.utterances))
+            parts.append("\n\n")
+        return "".join(parts).rstrip() + "\n"
+
+    def words(self) -> int:
+        return sum(s.words() for s in self.sections)
+
+
+def is_term_heading(blocks, index: int) -> bool:
+    """A glossary term's heading: read within the glossary, not a chapter of its own."""
+    return index + 1 < len(blocks) and isinstance(blocks[index + 1], m.GlossaryEntry)
+
+
+def chapter_headings(document: m.Document) -> list[m.Heading]:
+    """The headings that start a chapter, in order: every heading except glossary terms'."""
+    blocks = document.blocks
+    return [b for i, b in enumerate(blocks) if isinstance(b, m.Heading) and not is_term_heading(blocks, i)]
+
+
+class ScriptBuilder:
+    def __init__(self, document: m.Document, normaliser: Normaliser):
+        self.document = document
+        self.normaliser = normaliser
+        self.warnings: list[Warning_] = []
+
+    # words ---------------------------------------------------------------
+    def say(self, written: str, line: int | None = None) -> str:
+        spoken = self.normaliser.speak(written)
+        for problem in spoken.unsayable:
+            what = f"read as '{problem.replacement}'" if problem.replacement else "left out"
+            self.warnings.append(Warning_(Location(self.document.meta.source, line), f"audio: the speech engine cannot say '{problem.text}': it is {what}; write it in words"))
+        return spoken.text
+
+    def written(self, nodes) -> str:
+        """Inlines -> written text for the normaliser: link text, spoken glossary forms."""
+        out = []
+        for node in nodes:
+            if isinstance(node, m.Text):
+                out.append(node.text)
+            elif isinstance(node, m.Code):
+                out.append(node.text)
+            elif isinstance(node, m.LineBreak):
+                out.append(", ")
+            elif isinstance(node, m.Image):
+                out.append(f"picture: {node.alt}" if node.alt else "")
+            elif isinstance(node, m.TermRef):
+                out.append(node.spoken if node.spoken else self.written(node.children))
+            elif isinstance(node, m.Link):
+                out.append(self.link(node))
+            else:
+                out.append(self.written(node.children))
+        return "".join(out)
+
+    def link(self, node: m.Link) -> str:
+        words = self.written(node.children)
+        shown = display_address(node.url)
+        if node.url.startswith("mailto:"):
+            return words
+        if words.strip().rstrip("/") == shown and "://" in node.url:
+            # The address is the content: make sure it is read as an address, to be typed.
+            return words if words.startswith("www.") else node.url
+        return words
+
+    @staticmethod
+    def sentence(text: str) -> str:
+        text = text.strip()
+        return text if not text or text[-1] in ".?!:;" else text + "."
+
+    # blocks --------------------------------------------------------------
+    def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
+        line = getattr(block, "line", None)
+        if isinstance(block, m.Paragraph):
+            return [Utterance(self.sentence(self.say(self.written(block.children), line)))]
+        if isinstance(block, m.ListBlock):
+            return self.list_items(block, line)
+        if isinstance(block, m.Quote):
+            return self.quote(block, previous, line)
+        if isinstance(block, m.Table):
+            return self.table(block, line)
+        if isinstance(block, m.Figure):
+            alt = self.say(block.image.alt, line)
+            return [Utterance(self.sentence(f"Picture: {alt}"))] if alt else []
+        return []
+
+    def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
+        out = []
+        for number, item in enumerate(block.items, block.start):
+            said = []
+            for inner in item.blocks:
+                said += [u.text for u in self.block(inner, None)]
+            text = " ".join(said).strip()
+            if block.ordered:
+                text = f"{number}. {text}"
+            if text:
+                out.append(Utterance(self.sentence(text), pause_after=BETWEEN_ITEMS))
+        if out:
+            out[-1].pause_after = AFTER_PARAGRAPH
+        return out
+
+    def quote(self, block: m.Quote, previous, line) -> list[Utterance]:
+        introduced = isinstance(previous, m.Paragraph) and m.plain_text(previous.children).rstrip().endswith(":")
+        out = [] if introduced else [Utterance("Quotation:", pause_after=0.2)]
+        for inner in block.blocks:
+            out += self.block(inner, None)
+        if out:
+            out[0].pause_before = AROUND_QUOTE
+        ending = "End of quotation"
+        if block.reference:
+            ending += f", from section {block.reference}"
+        out.append(Utterance(ending + ".", pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH))
+        return out
+
+    def table(self, block: m.Table, line) -> list[Utterance]:
+        header = [self.say(self.written(cell), line) for cell in block.header]
+        out = []
+        for row in block.rows:
+            cells = [self.say(self.written(cell), line) for cell in row]
+            pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells)]
+            out.append(Utterance(self.sentence("; ".join(pairs)), pause_after=BETWEEN_ITEMS))
+        return out
+
+    # sections ------------------------------------------------------------
+    def build(self) -> Script:
+        document = self.document
+        intro = Section("intro", document.meta.title)
+        sections = [intro]
+        blocks = document.blocks
+        current = intro
+        previous = None
+        for index, block in enumerate(blocks):
+            if isinstance(block, m.Heading):
+                title = m.plain_text(block.children)
+                spoken = self.sentence(self.say(self.written(block.children), block.line))
+                if is_term_heading(blocks, index):
+                    continue  # the glossary entry says its own term
+                current = Section(block.id or f"section-{len(sections)}", title)
+                current.utterances.append(Utterance(spoken, pause_after=AFTER_HEADING))
+                if title == GLOSSARY_TITLE:
+                    current.utterances.append(Utterance("These are the words used in this factsheet, and what they mean."))
+                sections.append(current)
+            elif isinstance(block, m.GlossaryEntry):
+                term = self.say(block.spoken or block.term, block.line)
+                current.utterances.append(Utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4))
+                for inner in block.blocks:
+                    current.utterances += self.block(inner, None)
+            elif isinstance(block, m.ContactDetails):
+                continue  # read once, at the end
+            else:
+                current.utterances += self.block(block, previous)
+            previous = block
+        sections.append(self.contact_section())
+        intro.utterances[:0] = self.introduction(sections)
+        return Script(sections, self.warnings)
+
+    def introduction(self, sections: list[Section]) -> list[Utterance]:
+        meta = self.document.meta
+        organisation = self.document.organisation
+        out = [Utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING)]
+        out.append(Utterance(self.sentence(self.say(f"A factsheet from the {organisation.name}"))))
+        when = []
+        if meta.version:
+            when.append(f"Version {meta.version}")
+        if meta.date:
+            when.append(m.display_month(meta.date))
+        if when:
+            out.append(Utterance(self.sentence(", ".join(when))))
+        titles = [self.say(s.title).rstrip(".?!:") for s in sections[1:]]
+        listed = ", ".join(titles[:-1]) + ", and " + titles[-1] if len(titles) > 1 else "".join(titles)
+        out.append(Utterance(f"It has {len(titles)} sections after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
+        return out
+
+    def contact_section(self) -> Section:
+        organisation = self.document.organisation
+        section = Section("contact-details", CONTACT_TITLE)
+        said = section.utterances
+        said.append(Utterance("Contact details.", pause_after=AFTER_HEADING))
+        said.append(Utterance(self.sentence(self.say(organisation.name)), pause_after=0.3))
+        said.append(Utterance(self.sentence(self.say(organisation.description))))
+        said.append(Utterance(self.sentence(f"Advice line: {self.normaliser.phone(organisation.advice_line)}"), pause_after=0.3))
+        if organisation.advice_hours:
+            said.append(Utterance(self.sentence(f"Open {self.say(organisation.advice_hours)}")))
+        if organisation.text:
+            said.append(Utterance(self.sentence(f"Text: {self.normaliser.phone(organisation.text)}")))
+        said.append(Utterance(self.sentence(f"Email: {self.normaliser.email(organisation.email)}")))
+        said.append(Utterance(self.sentence(f"Website: {self.normaliser.address(organisation.website)}")))
+        if organisation.facebook:
+            said.append(Utterance(self.sentence(f"Facebook: {self.normaliser.address(organisation.facebook)}")))
+        for text in (organisation.collaboration, organisation.alternative_formats, organisation.disclaimer):
+            if text:
+                said.append(Utterance(self.sentence(self.say(text))))
+        said.append(Utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
+        return section
+
+
+def build_script(document: m.Document, normaliser: Normaliser) -> Script:
+    return ScriptBuilder(document, normaliser).build()

@@ -1,0 +1,66 @@
+"""The braille writer: braille-ready text, and BRF in contracted Unified English Braille.
+
+text.py turns the document model into plain pieces of text; liblouis (behind
+engines/liblouis.py) translates each piece to UEB grade 2; brf.py lays the
+braille out in pages. The Unicode-braille preview is the BRF cell for cell,
+for sighted staff to proof-read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ... import model as m
+from ...engines import liblouis
+from .. import Output
+from . import brf as layout
+from .fallback import replace_untranslatable
+from .text import braille_ready_text, pieces
+
+
+def title_lines(document: m.Document, translate) -> list[list[str]]:
+    meta = document.meta
+    width = layout.CELLS - 2 * layout.CENTRED_MARGIN
+    groups = [
+        meta.title,
+        document.organisation.name,
+        f"Version {meta.version}, {m.display_month(meta.date)}",
+        "Contracted Unified English Braille",
+    ]
+    return [
+        [layout.centre(line) for line in layout.wrap(translate(text), text, width, width)]
+        for text in groups
+    ]
+
+
+class BrailleWriter:
+    name = "braille"
+    version = "1"
+
+    def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
+        liblouis.louis()  # EngineMissing, naming the packages, before anything is written
+        out_dir.mkdir(parents=True, exist_ok=True)
+        slug = document.meta.slug
+        items, warnings = replace_untranslatable(pieces(document), liblouis.can_translate, document.meta.source)
+
+        text_path = out_dir / f"{slug}-braille.txt"
+        text_path.write_text(braille_ready_text(items), encoding="utf-8")
+
+        body = layout.blocks(items, liblouis.translate)
+        brf_text, pages = layout.brf(title_lines(document, liblouis.translate), body, liblouis.translate)
+        brf_path = out_dir / f"{slug}.brf"
+        # BRF is ASCII; newline="" keeps the CR LF line ends as they are.
+        with open(brf_path, "w", encoding="ascii", newline="") as handle:
+            handle.write(brf_text)
+
+        preview_path = out_dir / f"{slug}-braille-preview.txt"
+        # A rule between pages, where the embosser would start a new sheet.
+        preview = liblouis.to_unicode(brf_text).replace(layout.LINE_END, "\n").replace(layout.PAGE_BREAK, "─" * layout.CELLS + "\n")
+        # A byte-order mark, so that a browser opening the file reads the dots as UTF-8.
+        preview_path.write_text("\ufeff" + preview, encoding="utf-8")
+
+        return Output(
+            files={"braille_text": text_path, "brf": brf_path, "braille_preview": preview_path},
+            details={"brf_pages": pages},
+            warnings=warnings,
+        )

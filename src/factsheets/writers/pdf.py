@@ -1,0 +1,211 @@
+"""The large-print PDF: the print view, laid out on A4 by WeasyPrint as PDF/UA-1.
+
+One PDF per factsheet at the configured size (18 pt by default, UKAAF G003),
+plus one more per extra size asked for (`--print-size 24`, or `print_sizes:
+[24]` in a factsheet's `pdf:` front matter), each a separate file.
+
+Before layout the writer measures every word against the width of a line, in
+the font's own metrics, so that staff hear about a web address that cannot
+break at a sensible point or a table too wide for the page, with file and
+line. The stylesheet still makes such input fit (it breaks the word anywhere,
+squeezes the table): the PDF is always readable, the warning says what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .. import model as m
+from ..engines import weasyprint as engine
+from ..errors import Location, SourceError, Warning_
+from . import Output
+from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
+
+GLOSSARY_DIR = "glossary"
+MINIMUM_SIZE_PT = 16  # UKAAF G003: large print is 16 pt or more
+A4_WIDTH_PT = 595.28
+SIDE_MARGINS_PT = 2 * 20 * 72 / 25.4  # print.css: @page margin 20 mm left and right
+LINE_WIDTH_PT = A4_WIDTH_PT - SIDE_MARGINS_PT
+# Indents of print.css, in em: list items, quotations (padding and rule), table cell padding.
+LIST_INDENT_EM, QUOTE_INDENT_EM, CELL_PADDING_EM = 1.4, 1.3, 0.65
+
+
+class FontMetrics:
+    """Widths of text in a font file, so a line's fit is known before layout."""
+
+    def __init__(self, path: Path):
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(path), lazy=True)
+        self.units = font["head"].unitsPerEm
+        self.cmap = font.getBestCmap()
+        self.advance = {name: width for name, (width, _) in font["hmtx"].metrics.items()}
+        self.fallback = self.advance.get(".notdef", self.units // 2)
+
+    def width(self, text: str, size_pt: float) -> float:
+        units = sum(self.advance.get(self.cmap.get(ord(ch), ""), self.fallback) for ch in text)
+        return units * size_pt / self.units
+
+
+@lru_cache(maxsize=1)
+def bold_metrics() -> FontMetrics:
+    # Bold is the widest face the print view uses (links, terms, labels): measure the worst case.
+    return FontMetrics(engine.font_file("Liberation Sans", "Bold"))
+
+
+def sizes_wanted(options: dict, source: str) -> tuple[float, list[float]]:
+    """The default size and the extra sizes, checked against the large-print minimum."""
+    default = options.get("print_size", DEFAULT_SIZE_PT)
+    extra = options.get("print_sizes") or []
+    if not isinstance(extra, (list, tuple)):
+        extra = [extra]
+    sizes = []
+    for value in [default, *extra]:
+        try:
+            size = float(value)
+        except (TypeError, ValueError):
+            raise SourceError(Location(source), f"pdf: the print size '{value}' is not a number of points, such as 18 or 24") from None
+        if size < MINIMUM_SIZE_PT or size > 72:
+            raise SourceError(Location(source), f"pdf: a print size of {size:g} pt is not large print: use {MINIMUM_SIZE_PT} pt to 72 pt (UKAAF: 18 pt is the usual size, 24 pt is giant print)")
+        sizes.append(size)
+    default, extra = sizes[0], sorted({s for s in sizes[1:] if s != sizes[0]})
+    return default, extra
+
+
+def pdf_date(document: m.Document) -> str | None:
+    """The dates written into the PDF: the factsheet's own, never the clock's, so builds repeat exactly."""
+    if document.meta.date:
+        return document.meta.date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+# Checks before layout ------------------------------------------------------------
+
+def _inlines(nodes):
+    for node in nodes:
+        yield node
+        yield from _inlines(getattr(node, "children", ()))
+
+
+def _words(nodes) -> list[str]:
+    """The words as printed: the text, and each web address the print view writes out after its link."""
+    out = []
+    for node in _inlines(nodes):
+        if isinstance(node, (m.Text, m.Code)):
+            out.extend(node.text.split())
+        elif isinstance(node, m.Link) and (shown := printed_address(node)):
+            out.append(shown)
+    return out
+
+
+def _unbreakable(word: str) -> list[str]:
+    return address_pieces(word) if is_address(word) else [word]
+
+
+def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics) -> list[Warning_]:
+    source = document.meta.source
+    warnings: list[Warning_] = []
+    seen: set[str] = set()
+
+    def check_words(nodes, indent_em: float, line: int | None, where: str):
+        room = LINE_WIDTH_PT - indent_em * size_pt
+        for word in _words(nodes):
+            too_long = [p for p in _unbreakable(word) if metrics.width(p, size_pt) > room]
+            if too_long and word not in seen:
+                seen.add(word)
+                what = "web address" if is_address(word) else "word"
+                shown = word if len(word) <= 60 else word[:57] + "..."
+                warnings.append(Warning_(Location(where, line), (
+                    f"large print: the {what} '{shown}' is too long for one line at {size_pt:g} pt and cannot break at a "
+                    f"sensible point (such as after a /), so it is broken wherever it reaches the margin: "
+                    + ("link a short description to it instead of writing it out" if is_address(word) else "shorten it or add spaces")
+                )))
+
+    def check_table(block: m.Table, indent_em: float, line: int | None):
+        columns = list(zip(*([block.header] if block.header else []), *block.rows)) if block.rows or block.header else []
+        widest = []
+        for cells in columns:
+            pieces = [p for cell in cells for w in _words(cell) for p in _unbreakable(w)]
+            widest.append(max((metrics.width(p, size_pt) for p in pieces), default=0) + CELL_PADDING_EM * size_pt)
+        room = LINE_WIDTH_PT - indent_em * size_pt
+        if sum(widest) > room:
+            warnings.append(Warning_(Location(source, line), (
+                f"large print: the table of {len(columns)} columns is too wide for an A4 page at {size_pt:g} pt, "
+                f"so words in its cells are broken to fit: use fewer columns, or a list or headings instead"
+            )))
+
+    def walk(blocks, indent_em: float, line: int | None, where: str = source):
+        for block in blocks:
+            here = getattr(block, "line", None) or line
+            if isinstance(block, (m.Heading, m.Paragraph)):
+                check_words(block.children, indent_em, here, where)
+            elif isinstance(block, m.ListBlock):
+                for item in block.items:
+                    walk(item.blocks, indent_em + LIST_INDENT_EM, here, where)
+            elif isinstance(block, m.Quote):
+                walk(block.blocks, indent_em + QUOTE_INDENT_EM, here, where)
+            elif isinstance(block, m.Table):
+                check_table(block, indent_em, here)
+            elif isinstance(block, m.Figure):
+                if not block.image.alt.strip():
+                    warnings.append(Warning_(Location(source, block.image.line or here), (
+                        f"large print: the image '{block.image.src}' has no alt text, so in the PDF a screen reader says only "
+                        f"'{NO_ALT_TEXT}': describe it in the [brackets]"
+                    )))
+            elif isinstance(block, m.GlossaryEntry):
+                # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
+                walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
+
+    walk(document.blocks, 0, None)
+    return warnings
+
+
+# The writer ---------------------------------------------------------------------
+
+def file_name(slug: str, size_pt: float, default: bool) -> str:
+    return f"{slug}-large-print.pdf" if default else f"{slug}-large-print-{size_pt:g}pt.pdf"
+
+
+def manifest_key(size_pt: float, default: bool) -> str:
+    return "large_print_pdf" if default else f"large_print_pdf_{size_pt:g}"
+
+
+class PdfWriter:
+    name = "pdf"
+    version = "1"
+
+    def engine_version(self) -> str:
+        return engine.engine_version()
+
+    def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        source = document.meta.source
+        default, extra = sizes_wanted(options, source)
+        root = Path(options.get("project_root") or ".")
+        base_url = (root / source).parent.resolve().as_uri() + "/"
+        output = Output()
+        metrics = bold_metrics()
+        for size in [default, *extra]:
+            is_default = size == default
+            html = print_document(document, size_pt=size, date=pdf_date(document))
+            path = out_dir / file_name(document.meta.slug, size, is_default)
+            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+            rendered = engine.render_pdf(html, path, base_url=base_url, identifier=identifier,
+                                         uncompressed=bool(options.get("uncompressed")))
+            key = manifest_key(size, is_default)
+            output.files[key] = path
+            output.details["pdf_pages" if is_default else f"pdf_pages_{size:g}"] = rendered.pages
+            warnings = layout_warnings(document, size, metrics)
+            output.warnings.extend(w for w in warnings if w not in output.warnings)
+            for message in dict.fromkeys(rendered.messages):
+                if "alt description" in message:
+                    continue  # already said above, with the line
+                output.warnings.append(Warning_(Location(source), f"large print ({size:g} pt): WeasyPrint: {message}"))
+        return output

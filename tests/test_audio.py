@@ -1,0 +1,139 @@
+"""The audio writer's real output, decoded and measured against the standard."""
+
+import re
+
+import numpy as np
+import pytest
+from mutagen.mp3 import MP3
+
+from conftest import copy_project, factsheets
+from factsheets.engines import speech
+from factsheets.errors import EngineMissing
+from factsheets.project import load_project
+from factsheets.validators import audio as check
+from factsheets.writers.audio import AudioWriter, mp3
+from factsheets.writers.audio.script import chapter_headings
+from factsheets import model as m
+
+
+@pytest.fixture(scope="module")
+def send_audio(built_project, send_entry):
+    formats = send_entry["formats"]
+    return {key: built_project / "build" / path for key, path in formats.items() if key.startswith("audio")}
+
+
+@pytest.fixture(scope="module")
+def send_document(built_project):
+    project = load_project(built_project)
+    return next(d for d in project.documents if d.meta.slug == "what-if-i-do-not-agree")
+
+
+def test_whole_mp3_meets_the_acx_bar(send_audio):
+    assert check.check_sound(send_audio["audio_mp3"]) == []
+    measured = check.measure(send_audio["audio_mp3"])
+    assert -23 <= measured["rms_db"] <= -18 and measured["peak_db"] <= -3
+    assert 0.5 <= measured["lead_in_s"] <= 1 and 1 <= measured["tail_s"] <= 5
+
+
+def test_every_section_track_meets_the_acx_bar(send_audio):
+    lines = send_audio["audio_playlist"].read_text().splitlines()
+    tracks = [send_audio["audio_playlist"].parent / line for line in lines if line and not line.startswith("#")]
+    assert len(tracks) == len(check.chapters(send_audio["audio_mp3"]))
+    for track in tracks:
+        assert check.check_sound(track) == [], track.name
+        assert MP3(track).info.channels == 1
+
+
+def test_mono_constant_bit_rate(send_audio):
+    info = MP3(send_audio["audio_mp3"]).info
+    assert info.channels == 1 and info.bitrate == mp3.BIT_RATE * 1000
+    data = send_audio["audio_mp3"].read_bytes()
+    frames = re.findall(rb"\xff[\xf2\xf3](.)", data[10:4000])
+    assert frames and len({f[0] >> 4 for f in frames}) == 1  # one bit rate index in every frame header
+
+
+def test_chapters_match_the_headings(send_audio, send_document, send_entry):
+    expected = [send_document.meta.title] + [m.plain_text(h.children) for h in chapter_headings(send_document)] + ["Contact details"]
+    assert "Glossary" in expected and "First steps" in expected
+    assert check.check_chapters(send_audio["audio_mp3"], expected, send_entry["audio_duration_s"]) == []
+
+
+def test_duration_fits_the_words_and_rate(send_audio, send_entry):
+    words = len(send_audio["audio_transcript"].read_text().split())
+    assert check.check_duration(send_audio["audio_mp3"], words, 160) == []
+    assert abs(check.measure(send_audio["audio_mp3"])["duration_s"] - send_entry["audio_duration_s"]) < 0.5
+
+
+def test_tags(send_audio, send_document):
+    organisation = send_document.organisation
+    assert check.check_tags(send_audio["audio_mp3"], send_document.meta.title, organisation.name, organisation.series, "2021-06", "eng") == []
+
+
+def test_webvtt_chapters_match_the_id3_chapters(send_audio):
+    text = send_audio["audio_chapters"].read_text()
+    assert text.startswith("WEBVTT\n\n")
+    cues = re.findall(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) --> [\d:.]+\n(.+)", text)
+    id3 = check.chapters(send_audio["audio_mp3"])
+    assert [c[4] for c in cues] == [t for t, _, _ in id3]
+    assert [((int(h) * 60 + int(mi)) * 60 + int(s)) * 1000 + int(ms) for h, mi, s, ms, _ in cues] == [start for _, start, _ in id3]
+
+
+def test_transcript_reads_as_a_person_would_say_it(send_audio):
+    text = send_audio["audio_transcript"].read_text()
+    for said in ("0 1 2 2 5, 3 9 4 3 8 2", "10 a.m. to 3 p.m.", "End of quotation, from section 11.1.",
+                 "w w w dot s p s bath n e s dot org dot u k", "send underscore partnership service at bath n e s dot gov dot u k",
+                 "It has 14 sections after this introduction", "Version 4, June 2021", "S E N", "C C G's"):
+        assert said in text, said
+    assert "http" not in text and "(11." not in text and "&" not in text and "[[" not in text
+    assert text.index("\nGlossary.\n") < text.index("\nContact details.\n")
+
+
+def test_a_validator_fails_raw_engine_output(tmp_path):
+    # Raw espeak-ng peaks near 0 dBFS with no lead-in: the validator must say so.
+    raw = speech.espeak_wav("Raw speech straight from the engine, with no levelling at all. " * 3, tmp_path / "raw.wav", speech.VoiceSettings())
+    path = tmp_path / "raw.mp3"
+    path.write_bytes(mp3.encode(np.clip(raw.samples.astype(np.int32) * 2, -32768, 32767).astype(np.int16), raw.rate))
+    problems = " ".join(f.message for f in check.check_sound(path))
+    assert "peaks" in problems and "start" in problems
+
+
+def test_same_source_gives_identical_files(small_project, tmp_path):
+    document = load_project(small_project).documents[0]
+    options = {"voice": "en-gb", "rate": 160, "project_root": small_project}
+    first = AudioWriter().write(document, tmp_path / "one", options)
+    second = AudioWriter().write(document, tmp_path / "two", options)
+    for key, path in first.files.items():
+        assert path.read_bytes() == second.files[key].read_bytes(), key
+    sections = sorted((tmp_path / "one").rglob("*-sections/*.mp3"))
+    assert sections and all(p.read_bytes() == (tmp_path / "two" / p.relative_to(tmp_path / "one")).read_bytes() for p in sections)
+
+
+def test_text_the_engine_cannot_say_is_a_warning_with_file_and_line(small_project, tmp_path):
+    source = next((small_project / "docs").rglob("factsheets/*.md"))
+    text = source.read_text()
+    source.write_text(text.replace("You can:", "You can ✓ do this in 日本語:\n\n日本語"))
+    document = load_project(small_project).documents[0]
+    output = AudioWriter().write(document, tmp_path / "out", {"project_root": small_project})
+    line = text.splitlines().index("You can:") + 1
+    messages = [str(w) for w in output.warnings]
+    assert any(f"{document.meta.source}:{line}:" in w and "✓" in w and "check mark" in w for w in messages), messages
+    assert any("日本語" in w and "left out" in w for w in messages), messages
+    assert "日本語" not in output.files["audio_transcript"].read_text()
+
+
+def test_missing_espeak_ng_is_engine_missing(small_project, tmp_path, monkeypatch):
+    monkeypatch.setattr(speech.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(speech.sys, "platform", "linux")
+    document = load_project(small_project).documents[0]
+    with pytest.raises(EngineMissing, match="espeak-ng"):
+        AudioWriter().write(document, tmp_path / "out", {"project_root": small_project})
+
+
+def test_malformed_lexicon_stops_the_build_with_file_and_line(tmp_path):
+    root = copy_project(tmp_path / "project")
+    lexicon = root / "glossary" / "lexicon.yml"
+    lexicon.write_text(lexicon.read_text() + "CCGs:\n")
+    line = len(lexicon.read_text().splitlines())
+    result = factsheets(root, "build", "--format", "audio")
+    assert result.returncode == 1
+    assert f"glossary/lexicon.yml:{line}:" in result.stdout + result.stderr

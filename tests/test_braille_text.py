@@ -1,0 +1,127 @@
+"""The braille-ready text: plain words from the document model, and its golden file.
+
+To regenerate the golden text after a deliberate change, run
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_braille_text.py
+then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SEND_SLUG
+from factsheets import model as m
+from factsheets.project import load_project
+from factsheets.validators import FAILURE
+from factsheets.validators.braille import check_braille_text
+from factsheets.writers.braille import BrailleWriter
+from factsheets.writers.braille.text import braille_ready_text, pieces
+
+GOLDEN = Path(__file__).parent / "golden" / "small-braille.txt"
+
+
+def small_document(root: Path) -> m.Document:
+    return load_project(root).documents[0]
+
+
+def test_the_small_factsheet_matches_its_golden_text(small_project, tmp_path):
+    output = BrailleWriter().write(small_document(small_project), tmp_path, {"project_root": small_project})
+    text = output.files["braille_text"].read_text(encoding="utf-8")
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def send_text(built_project, send_entry) -> str:
+    path = built_project / "build" / send_entry["formats"]["braille_text"]
+    assert check_braille_text(path) == []
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_send_text_has_no_markup_and_keeps_its_structure(send_text):
+    for mark in ("##", "**", "](", "<a ", "<p>", "[[", "> "):
+        assert mark not in send_text
+    lines = send_text.split("\n")
+    # Headings on lines of their own, a blank line before and after.
+    index = lines.index("Making a complaint")
+    assert lines[index - 1] == "" and lines[index + 1] == ""
+    # Quotations introduced and ended in words; links as words (address).
+    assert "Quotation (paragraph 11.6):" in lines
+    assert "End of quotation." in lines
+    assert "IPSEA at www.ipsea.org.uk" in send_text  # a link whose words are its address
+    assert "You can find the Local Offer at https://livewell.bathnes.gov.uk/special-educational-need-or-disability-send." in lines
+    # One list, one marker; list lines together.
+    index = lines.index("• listen to your concerns")
+    assert lines[index + 1] == "• help you sort out the issues"
+    # The glossary and the contact details, and real typographic characters.
+    assert "Glossary" in lines and "Mediation advice" in lines
+    assert "Advice line: 01225 394382, 10.00am – 3.00pm Monday to Friday" in lines
+    assert "Email: send_partnershipservice@bathnes.gov.uk" in lines
+    assert "“best endeavours”" in send_text
+
+
+def test_every_paragraph_is_one_line(send_text):
+    long_paragraph = next(line for line in send_text.split("\n") if line.startswith("Your local authority must tell you about mediation"))
+    assert long_paragraph.endswith("whichever is the later.")
+
+
+def document_of(*blocks: m.Block) -> m.Document:
+    organisation = m.Organisation(
+        "Org", "An organisation", "01225 000000", "", None, "a@b.uk", "https://b.uk", None, (), None, "Disclaimer.", "Other formats.", "Series",
+    )
+    meta = m.Meta("t", "Title", "Summary.", "1", "2024-03", "en-GB", "docs/factsheets/t.md")
+    return m.Document(meta, tuple(blocks), organisation)
+
+
+def test_tables_lists_figures_and_links_in_plain_words():
+    def cell(*inlines):
+        return tuple(inlines)
+
+    table = m.Table(
+        (cell(m.Text("Route")), cell(m.Text("Time limit"))),
+        (
+            (cell(m.Text("Appeal")), cell(m.Text("two months"))),
+            (cell(m.Text("Mediation")), cell(m.Strong((m.Text("30 days"),)))),
+        ),
+        line=3,
+    )
+    text = braille_ready_text(pieces(document_of(
+        table,
+        m.ListBlock(True, (m.ListItem((m.Paragraph((m.Text("first"),)),)),
+                           m.ListItem((m.Paragraph((m.Text("second"),)), m.ListBlock(False, (m.ListItem((m.Paragraph((m.Text("inner"),)),)),))))), start=4),
+        m.Figure(m.Image("a.png", "A map of the area")),
+        m.Figure(m.Image("b.png", "")),
+        m.Paragraph((m.Text("See "), m.Link("https://www.ipsea.org.uk/", (m.Emphasis((m.Text("IPSEA"),)),)), m.Text("."))),
+    )))
+    lines = text.split("\n")
+    assert "Route: Appeal; Time limit: two months." in lines
+    assert "Route: Mediation; Time limit: 30 days." in lines
+    assert ["4. first", "5. second", "  • inner"] == lines[lines.index("4. first"):lines.index("4. first") + 3]
+    assert "Image: A map of the area" in lines
+    assert "Image: An image without a description" in lines
+    assert "See IPSEA (www.ipsea.org.uk)." in lines
+
+
+def test_the_validator_finds_markup(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("Title\n\n## A heading\n\nSee [this](http://a.uk).\n", encoding="utf-8")
+    findings = check_braille_text(path)
+    assert [f.level for f in findings] == [FAILURE] and findings[0].line == 3
+
+
+def test_the_text_is_the_same_every_time(small_project, tmp_path):
+    document = small_document(small_project)
+    first = BrailleWriter().write(document, tmp_path / "a", {})
+    second = BrailleWriter().write(document, tmp_path / "b", {})
+    for key in ("braille_text", "brf", "braille_preview"):
+        assert first.files[key].read_bytes() == second.files[key].read_bytes()
+
+
+def test_the_send_factsheet_slug_names_the_files(send_entry):
+    assert send_entry["formats"]["braille_text"].endswith(f"{SEND_SLUG}-braille.txt")
+    assert send_entry["formats"]["brf"].endswith(f"{SEND_SLUG}.brf")
