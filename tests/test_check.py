@@ -65,3 +65,38 @@ def test_a_low_contrast_colour_on_the_built_page_fails_the_check(broken_copy):
     result = factsheets(broken_copy, "check")
     assert result.returncode == 1
     assert "color-contrast" in result.stdout
+
+
+def _entry(root):
+    return next(e for e in json.loads((root / "build/manifest.json").read_text())["factsheets"] if e["slug"] == SEND_SLUG)
+
+
+def _messages(root, fmt):
+    return [f.message for f in run_check(root, website=False).all() if f.level == "failure" and f.format == fmt]
+
+
+def test_a_truncated_pdf_fails_the_check(broken_copy):
+    pdf = broken_copy / "build" / _entry(broken_copy)["formats"]["large_print_pdf"]
+    data = pdf.read_bytes()
+    pdf.unlink()  # it is hard-linked into the cache: write a new file
+    pdf.write_bytes(data[: len(data) // 2])
+    assert _messages(broken_copy, "large_print_pdf")
+    assert factsheets(broken_copy, "check").returncode == 1
+
+
+def test_a_41_cell_brf_line_fails_the_check(broken_copy):
+    brf = broken_copy / "build" / _entry(broken_copy)["formats"]["brf"]
+    data = brf.read_bytes()
+    brf.unlink()
+    lines = data.split(b"\r\n")
+    lines[3] = b"A" * 41
+    brf.write_bytes(b"\r\n".join(lines))
+    assert any("41" in m for m in _messages(broken_copy, "brf")), _messages(broken_copy, "brf")
+
+
+def test_a_clipped_mp3_fails_the_check(broken_copy):
+    mp3 = broken_copy / "build" / _entry(broken_copy)["formats"]["audio_mp3"]
+    data = mp3.read_bytes()
+    mp3.unlink()
+    mp3.write_bytes(data[: len(data) // 3])  # the last two thirds are gone
+    assert _messages(broken_copy, "audio_mp3")

@@ -33,9 +33,16 @@ class CheckReport:
         return sum(1 for f in self.all() if f.level == level)
 
 
-def format_checks() -> dict:
+def format_checks(build_dir: Path, config) -> dict:
     """Manifest format key -> validator(path, document, manifest entry) -> findings."""
-    return {}
+    from .validators import audio, braille, pdf
+
+    rate = int(config.writer_options("audio").get("rate", 160))
+    return {
+        "large_print_pdf": pdf.check_entry,
+        "brf": lambda path, document, entry: braille.check_entry(build_dir, entry),
+        "audio_mp3": lambda path, document, entry: audio.check_entry(path, document, entry, build_dir, rate),
+    }
 
 
 def run_check(root: Path, website: bool = True) -> CheckReport:
@@ -62,7 +69,7 @@ def run_check(root: Path, website: bool = True) -> CheckReport:
             found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))
             continue
         pages[entry["formats"]["html"][len("site/"):]] = document.meta.source
-        for key, validate in format_checks().items():
+        for key, validate in format_checks(build_dir, project.config).items():
             if key in entry["formats"]:
                 found += validate(build_dir / entry["formats"][key], document, entry)
                 checked.append(key)
