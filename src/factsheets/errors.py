@@ -6,6 +6,7 @@ in plain words; the command line prints them without a traceback.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,3 +54,14 @@ def line_of(text: str, needle: str, start_line: int = 1) -> int | None:
     if index < 0:
         return None
     return start_line + text.count("\n", 0, index)
+
+
+class LogCollector(logging.Handler):
+    """Keeps what an engine's logger says at WARNING and above, to report it as our own warnings."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())

@@ -5,17 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import LogCollector, SourceError
 from .project import Project
-
-
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
 
 
 def build_site(project: Project, manifest: dict, files_dir: Path, site_dir: Path) -> list[str]:
@@ -24,7 +15,7 @@ def build_site(project: Project, manifest: dict, files_dir: Path, site_dir: Path
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    collect = _Collect()
+    collect = LogCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     previous = logger.level

@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EngineMissing
+from ..errors import EngineMissing, LogCollector
 
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 FONT_PACKAGE = "fonts-liberation2"
@@ -62,20 +62,11 @@ class Rendered:
     messages: list[str] = field(default_factory=list)  # what WeasyPrint logged as warnings or errors
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, uncompressed: bool = False) -> Rendered:
     """Writes a PDF/UA-1 file from an HTML string; every resource is read relative to base_url."""
     weasyprint = _weasyprint()
     logger = logging.getLogger("weasyprint")
-    collect = _Collect()
+    collect = LogCollector()
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html, base_url=base_url).render()

@@ -109,6 +109,10 @@ class HtmlRenderer:
         )
 
     # the organisation -----------------------------------------------------------
+    def address(self, text: str) -> str:
+        """An email or web address as shown; the print view lets long ones break."""
+        return escape(text)
+
     def contact_lines(self) -> str:
         org = self.document.organisation
         rows = [
@@ -117,10 +121,10 @@ class HtmlRenderer:
         ]
         if org.text:
             rows.append(("Text", f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
-        rows.append(("Email", f'<a href="{mailto_href(org.email)}">{escape(org.email)}</a>'))
-        rows.append(("Website", f'<a href="{escape(org.website)}">{escape(display_address(org.website))}</a>'))
+        rows.append(("Email", f'<a href="{escape(mailto_href(org.email))}">{self.address(org.email)}</a>'))
+        rows.append(("Website", f'<a href="{escape(org.website)}">{self.address(display_address(org.website))}</a>'))
         if org.facebook:
-            rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{escape(display_address(org.facebook))}</a>'))
+            rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{self.address(display_address(org.facebook))}</a>'))
         items = "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
         return f'<ul class="fs-contact-lines">{items}</ul>'
 

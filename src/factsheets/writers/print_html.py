@@ -18,7 +18,7 @@ from .. import __version__
 from .. import model as m
 from ..organisation import display_address
 from . import Output
-from .html import HtmlRenderer, mailto_href, tel_href
+from .html import HtmlRenderer
 
 DEFAULT_SIZE_PT = 18
 # PDF/UA wants every figure described; this is honest and the build warns about it.
@@ -106,20 +106,9 @@ class PrintRenderer(HtmlRenderer):
             out += f' <span class="fs-url">({breakable(shown)})</span>'
         return out
 
-    def contact_lines(self) -> str:
-        # As the website's, but every address may break at its sensible points: an email
-        # address is wider than a line of giant print.
-        org = self.document.organisation
-        rows = [("Advice line", f'<a href="{tel_href(org.advice_line)}">{escape(org.advice_line)}</a>'
-                 + (f", {escape(org.advice_hours)}" if org.advice_hours else ""))]
-        if org.text:
-            rows.append(("Text", f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
-        rows.append(("Email", f'<a href="{escape(mailto_href(org.email))}">{breakable(org.email)}</a>'))
-        rows.append(("Website", f'<a href="{escape(org.website)}">{breakable(display_address(org.website))}</a>'))
-        if org.facebook:
-            rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{breakable(display_address(org.facebook))}</a>'))
-        items = "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
-        return f'<ul class="fs-contact-lines">{items}</ul>'
+    def address(self, text: str) -> str:
+        # An email address is wider than a line of giant print: let it break at sensible points.
+        return breakable(text)
 
     def quote(self, block: m.Quote) -> str:
         label = "Quotation" + (f" (paragraph {escape(block.reference)})" if block.reference else "") + ":"
