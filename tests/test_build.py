@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -110,7 +109,6 @@ def test_a_failed_job_is_reported_and_nothing_is_published(two_factsheets, monke
     build(two_factsheets, formats=["print"])
     before = tree(two_factsheets / "build", skip=())
     monkeypatch.setattr(build_module, "registry", lambda: {"print": _Failing()})
-    monkeypatch.setattr("factsheets.build.registry", lambda: {"print": _Failing()})
     import factsheets.writers as writers
 
     monkeypatch.setattr(writers, "registry", lambda: {"print": _Failing()})
@@ -132,3 +130,11 @@ def test_keep_going_publishes_the_rest_and_marks_the_failed_format(two_factsheet
     assert entries["other"]["failed"] == ["print_html"] and "print_html" not in entries["other"]["formats"]
     assert entries["short"]["formats"]["print_html"] == "site/files/short/ok.txt"
     assert "not available at the moment" in (two_factsheets / "build/site/factsheets/other.html").read_text()
+
+
+def test_naming_a_file_that_is_not_a_factsheet_is_an_error(two_factsheets):
+    from factsheets.errors import SourceError
+
+    with pytest.raises(SourceError) as error:
+        build(two_factsheets, formats=["print"], factsheets=[two_factsheets / "docs/index.md"])
+    assert "not a factsheet" in error.value.message

@@ -4,8 +4,6 @@ from factsheets import model as m
 from factsheets.validators import WARNING
 from factsheets.validators.plain_english import check_document, sentences
 
-from conftest import REPO
-
 ORG = m.Organisation("SEND Partnership Service", "Special Educational Needs & Disability (SEND) service", "01225 394382", "",
                      None, "a@b.c", "http://x", None, (), None, "d", "f", "s")
 

@@ -8,7 +8,7 @@ import pytest
 
 from factsheets.validators.website import check_site
 
-from conftest import FIXTURES, REPO, SEND_SLUG, copy_project, factsheets
+from conftest import FIXTURES, REPO, SEND_SLUG, copy_project
 
 PAGE = f"factsheets/{SEND_SLUG}.html"
 

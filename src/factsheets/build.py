@@ -25,7 +25,7 @@ from . import __version__, cache
 from .errors import EngineMissing, Location, SourceError, Warning_
 from .formats import FORMAT_ALIASES, WRITER_FORMATS
 from .progress import Progress
-from .project import Project, load_project
+from .project import Project, load_project, select_factsheets
 from .writers import registry
 
 BUILD_DIR = "build"
@@ -155,10 +155,7 @@ def build(
     progress = progress or Progress(quiet=True)
     with build_lock(root):
         project = load_project(root)
-        only_slugs = None
-        if factsheets:
-            selected = load_project(root, factsheets)  # checks they are factsheets
-            only_slugs = {d.meta.slug for d in selected.documents}
+        only_slugs = select_factsheets(project, factsheets) if factsheets else None
         jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
         result = BuildResult({}, build_dir, list(project.warnings))
         staging = Path(tempfile.mkdtemp(prefix=".build-new-", dir=root))

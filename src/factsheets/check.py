@@ -9,13 +9,12 @@ on any warning too with --strict.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
-from .project import Project, load_project
+from .project import load_project
 from .validators import FAILURE, WARNING, Finding
 
 SITE_WIDE = "(whole website)"

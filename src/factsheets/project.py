@@ -96,24 +96,27 @@ def factsheet_paths(config: Config) -> list[Path]:
     return sorted(config.factsheets_dir.glob("*.md"))
 
 
-def load_project(root: Path, only: list[Path] | None = None) -> Project:
+def load_project(root: Path) -> Project:
     config = load_config(root)
     organisation, organisation_text = load_organisation(config.organisation_file, root)
     glossary = load_glossary(config.glossary_dir, root, config.extensions)
     project = Project(config, organisation, organisation_text, glossary, [], {})
-    paths = factsheet_paths(config)
-    if only:
-        wanted = {p.resolve() for p in only}
-        missing = [p for p in only if p.resolve() not in {q.resolve() for q in paths}]
-        if missing:
-            raise SourceError(Location(str(missing[0])), f"not a factsheet: factsheets are the .md files in {config.factsheets_dir.relative_to(root)}/")
-        paths = [p for p in paths if p.resolve() in wanted]
-    for path in paths:
+    for path in factsheet_paths(config):
         document, text, warnings = load_factsheet(path, config, organisation, glossary)
         project.documents.append(document)
         project.sources[document.meta.slug] = text
         project.warnings.extend(warnings)
     return project
+
+
+def select_factsheets(project: Project, paths: list[Path]) -> set[str]:
+    """The slugs of the named factsheet files; naming any other file is an error."""
+    by_path = {(project.config.root / d.meta.source).resolve(): d.meta.slug for d in project.documents}
+    for path in paths:
+        if path.resolve() not in by_path:
+            folder = project.config.factsheets_dir.relative_to(project.config.root)
+            raise SourceError(Location(str(path)), f"not a factsheet: factsheets are the .md files in {folder}/")
+    return {by_path[p.resolve()] for p in paths}
 
 
 def _month(value, key: str, shown: str, text: str) -> str | None:

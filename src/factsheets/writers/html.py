@@ -140,7 +140,7 @@ class HtmlRenderer:
             f"<li>{escape(p.name)}" + (f" – {escape(p.strapline)}" if p.strapline else "") + "</li>"
             for p in org.partners
         )
-        parts = [f'<section class="fs-contact fs-about" aria-label="About this factsheet">']
+        parts = ['<section class="fs-contact fs-about" aria-label="About this factsheet">']
         parts.append(f"<p><strong>Contact the {escape(org.name)}</strong></p>{self.contact_lines()}")
         if partners:
             parts.append(f"<p>In partnership with:</p><ul>{partners}</ul>")
