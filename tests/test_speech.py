@@ -56,6 +56,25 @@ def test_utterances_one_after_another_are_each_complete(tmp_path):
     assert all(peak > 1000 for _, peak in lines)  # speech, not silence
 
 
+def test_the_rate_holds_when_pyttsx3_loses_its_queued_rate(tmp_path):
+    # pyttsx3's espeak driver can cancel the rate it queued (Synthesiser._settle_espeak):
+    # drop it on purpose, and the speech must still come at the rate asked for, not at 200.
+    out = run_in_fresh_process(
+        "from pathlib import Path\n"
+        "import pyttsx3.engine\n"
+        "from factsheets.engines import speech\n"
+        "real = pyttsx3.engine.Engine.setProperty\n"
+        "pyttsx3.engine.Engine.setProperty = lambda self, name, value: None if name == 'rate' else real(self, name, value)\n"
+        f"s = speech.Synthesiser(speech.VoiceSettings('en-gb', 120), Path({str(tmp_path)!r}))\n"
+        f"a = s.synthesise({SENTENCE!r})\n"
+        "print(a.samples.size / a.rate)\n"
+    )
+    ours = float(out.strip().splitlines()[-1])
+    reference = speech.espeak_wav(SENTENCE, tmp_path / "reference.wav", speech.VoiceSettings("en-gb", 120))
+    theirs = reference.samples.size / reference.rate
+    assert abs(ours - theirs) / theirs < 0.03, (ours, theirs)
+
+
 def test_voice_settings_come_from_options():
     assert speech.VoiceSettings.from_options({"voice": "en-GB", "rate": 150}) == speech.VoiceSettings("en-gb", 150)
     assert speech.VoiceSettings.from_options({}) == speech.VoiceSettings("en-gb", 160)

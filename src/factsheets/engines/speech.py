@@ -103,11 +103,28 @@ class Synthesiser:
         self.settings = settings
         self.workdir = workdir
         self._finished = threading.Event()
+        self._completed = False
         self._count = 0
         engine = self._get_engine()
         engine.setProperty("voice", settings.voice)
         engine.setProperty("rate", settings.rate)
         engine.setProperty("volume", 1.0)
+        self._settle_espeak(settings)
+
+    @staticmethod
+    def _settle_espeak(settings: VoiceSettings) -> None:
+        """Sets espeak-ng's rate now, and waits until it has taken it.
+
+        pyttsx3's espeak driver passes the rate through espeak-ng's command queue, and
+        the end of every runAndWait() cancels whatever is still in that queue: a rate set
+        just before could be lost, and a whole section spoken at the driver's default of
+        200 words a minute (seen in about one build in ten under load)."""
+        espeak = sys.modules.get("pyttsx3.drivers._espeak")
+        if espeak is None or "pyttsx3.drivers.espeak" not in sys.modules:
+            return  # another platform's driver
+        espeak.SetParameter(espeak.RATE, settings.rate, 0)
+        espeak.SetParameter(espeak.VOLUME, 100, 0)
+        espeak.Synchronize()
 
     def _get_engine(self):
         if Synthesiser._engine is None:
@@ -120,8 +137,12 @@ class Synthesiser:
                 raise EngineMissing(f"{MISSING} ({error})") from error
         engine = Synthesiser._engine
         # A fresh callback each time, so the event is this synthesiser's.
-        engine.connect("finished-utterance", lambda name=None, completed=True: self._finished.set())
+        engine.connect("finished-utterance", self._on_finished)
         return engine
+
+    def _on_finished(self, name=None, completed=True):
+        self._completed = bool(completed)
+        self._finished.set()
 
     def synthesise(self, text: str) -> Audio:
         """One utterance -> its audio, complete. A synthesis that never finishes is tried again."""
@@ -137,6 +158,7 @@ class Synthesiser:
         self._count += 1
         path = self.workdir / f"utterance-{os.getpid()}-{self._count}.wav"
         self._finished.clear()
+        self._completed = False
         engine = Synthesiser._engine
         with contextlib.redirect_stdout(io.StringIO()):
             engine.save_to_file(text, str(path))  # exactly one queued: a second would replace it
@@ -146,8 +168,12 @@ class Synthesiser:
             while not self._finished.wait(0.05):
                 if time.monotonic() > deadline:
                     break
-        # Drivers without the notification: wait for the file itself to be complete.
-        complete = self._complete_file(path, time.monotonic() + 2)
+        if self._finished.is_set() and self._completed and path.exists() and path.stat().st_size > 44:
+            # The espeak driver writes the file, then says the utterance is complete: no need to watch it.
+            complete = path
+        else:
+            # Drivers without the notification: wait for the file itself to be complete.
+            complete = self._complete_file(path, time.monotonic() + 2)
         if complete is None:
             return None
         audio = read_wav(complete)
