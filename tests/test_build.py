@@ -3,12 +3,12 @@
 import hashlib
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from factsheets import build as build_module
 from factsheets.build import BuildFailed, build
-from factsheets.writers import Output
 
 from conftest import FIXTURES, copy_project, factsheets
 
@@ -92,44 +92,59 @@ def test_selecting_one_factsheet_builds_only_it(two_factsheets):
     assert any("not built this time" in w.message for w in again.warnings)
 
 
-class _Failing:
-    name = "print"
-    version = "test"
-
-    def write(self, document, out_dir, options):
-        if document.meta.slug == "other":
-            raise RuntimeError("the engine crashed")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / "ok.txt"
-        path.write_text("ok")
-        return Output(files={"print_html": path})
+def give_other_a_bad_print_size(root: Path) -> None:
+    """A real failure, inside a worker: the PDF writer refuses a size that is not large print."""
+    page = root / "docs/factsheets/other.md"
+    page.write_text(page.read_text().replace("date: 2024-04\n", "date: 2024-04\npdf:\n  print_size: 12\n"))
 
 
-def test_a_failed_job_is_reported_and_nothing_is_published(two_factsheets, monkeypatch):
+def test_a_failed_job_is_reported_and_nothing_is_published(two_factsheets):
     build(two_factsheets, formats=["print"])
     before = tree(two_factsheets / "build", skip=())
-    monkeypatch.setattr(build_module, "registry", lambda: {"print": _Failing()})
-    import factsheets.writers as writers
-
-    monkeypatch.setattr(writers, "registry", lambda: {"print": _Failing()})
+    give_other_a_bad_print_size(two_factsheets)
     with pytest.raises(BuildFailed) as error:
-        build(two_factsheets, formats=["print"], workers=1)
+        build(two_factsheets, formats=["print", "pdf"])
     [failure] = error.value.failures
-    assert failure.startswith("docs/factsheets/other.md: the print writer failed: RuntimeError: the engine crashed")
+    assert failure.startswith("docs/factsheets/other.md: pdf: a print size of 12 pt is not large print"), failure
     assert tree(two_factsheets / "build", skip=()) == before
 
 
-def test_keep_going_publishes_the_rest_and_marks_the_failed_format(two_factsheets, monkeypatch):
-    import factsheets.writers as writers
-
-    monkeypatch.setattr(build_module, "registry", lambda: {"print": _Failing()})
-    monkeypatch.setattr(writers, "registry", lambda: {"print": _Failing()})
-    result = build(two_factsheets, formats=["print"], keep_going=True, workers=1)
+def test_keep_going_publishes_the_rest_and_marks_the_failed_format(two_factsheets):
+    give_other_a_bad_print_size(two_factsheets)
+    result = build(two_factsheets, formats=["print", "pdf"], keep_going=True)
     assert len(result.failures) == 1
     entries = {e["slug"]: e for e in json.loads((two_factsheets / "build/manifest.json").read_text())["factsheets"]}
-    assert entries["other"]["failed"] == ["print_html"] and "print_html" not in entries["other"]["formats"]
-    assert entries["short"]["formats"]["print_html"] == "site/files/short/ok.txt"
+    assert entries["other"]["failed"] == ["large_print_pdf"] and "large_print_pdf" not in entries["other"]["formats"]
+    assert "print_html" in entries["other"]["formats"]
+    assert entries["short"]["formats"]["large_print_pdf"] == "site/files/short/short-large-print.pdf"
     assert "not available at the moment" in (two_factsheets / "build/site/factsheets/other.html").read_text()
+
+
+def test_an_unexpected_error_names_the_factsheet_the_writer_and_the_place():
+    try:
+        {}["missing"]
+    except KeyError as error:
+        caught = error
+    job = build_module.Job("audio", "other", SimpleNamespace(meta=SimpleNamespace(source="docs/factsheets/other.md")), {}, "k", True)
+    described = build_module.describe_failure(job, caught)
+    assert described.startswith("docs/factsheets/other.md: the audio writer failed: KeyError: 'missing' (in test_build.py:")
+
+
+def test_editing_one_paragraph_records_only_its_audio_section_again(two_factsheets):
+    first = build(two_factsheets, formats=["audio"])
+    sections = len([p for p in first.parts_built if p.startswith("audio: short:")])
+    assert sections >= 3
+    before = tree(two_factsheets / "build/site/files/short")
+    page = two_factsheets / "docs/factsheets/short.md"
+    page.write_text(page.read_text().replace("- call us.", "- call us today."))
+    again = build(two_factsheets, formats=["audio"])
+    assert sorted(again.built) == ["audio: short"] and sorted(again.cached) == ["audio: other"]
+    [remade] = again.parts_built
+    assert remade.startswith("audio: short: 02-what-you-can-do"), again.parts_built
+    after = tree(two_factsheets / "build/site/files/short")
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert [n for n in changed if "-sections/" in n] == ["short-sections/02-what-you-can-do.mp3"], changed
+    assert "call us today" in (two_factsheets / "build/site/files/short/short-audio-script.txt").read_text()
 
 
 def test_naming_a_file_that_is_not_a_factsheet_is_an_error(two_factsheets):

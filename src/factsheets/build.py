@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -26,11 +27,14 @@ from .errors import EngineMissing, Location, SourceError, Warning_
 from .formats import FORMAT_ALIASES, WRITER_FORMATS
 from .progress import Progress
 from .project import Project, load_project, select_factsheets
-from .writers import registry
+from .hardlinks import link_file, link_tree
+from .writers import FinishedPart, registry
 
 BUILD_DIR = "build"
 LOCK_FILE = ".factsheets-build.lock"
 SITE_KEY_FILE = ".site-key"
+# Imported once in the process the workers are forked from, not once a job.
+PRELOAD = ["factsheets.writers.audio", "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html"]
 
 
 class BuildFailed(Exception):
@@ -50,6 +54,7 @@ class BuildResult:
     cached: list[str] = field(default_factory=list)  # ... and of jobs taken from the cache
     failures: list[str] = field(default_factory=list)  # with --keep-going
     unavailable: list[tuple[str, str]] = field(default_factory=list)  # (slug, writer) whose engine is missing
+    parts_built: list[str] = field(default_factory=list)  # "format: slug: part" of parts that ran
     site_cached: bool = False
     seconds: float = 0.0
 
@@ -131,12 +136,23 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
     return jobs
 
 
-def run_job(writer_name: str, document, options: dict, folder: str) -> cache.Entry:
-    """One writer on one factsheet, in a worker process. Returns the saved cache entry."""
+def run_job(writer_name: str, document, options: dict, folder: str, parts: dict | None = None) -> cache.Entry:
+    """One writer on one factsheet (given its finished parts, if it works in parts). Returns the saved cache entry."""
     writer = registry()[writer_name]
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    output = writer.write(document, out, options)
+    if parts is None:
+        output = writer.write(document, out, options)
+    else:
+        output = writer.write(document, out, options, parts=parts)
+    return cache.save(out, output.files, output.details, output.warnings, {n: p.folder.name for n, p in (parts or {}).items()})
+
+
+def run_part(writer_name: str, task, folder: str) -> cache.Entry:
+    """One part of a writer's job, in a worker process of its own."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    output = registry()[writer_name].write_part(task, out)
     return cache.save(out, output.files, output.details, output.warnings)
 
 
@@ -174,51 +190,122 @@ def build(
     return result
 
 
+@dataclass
+class Assembly:
+    """A job whose writer works in parts: it runs, in this process, once every part is finished."""
+
+    job: Job
+    folder: Path
+    waiting: set[str]
+    finished: dict[str, FinishedPart] = field(default_factory=dict)
+    began: float = field(default_factory=time.monotonic)
+    failed: bool = False
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A fresh process for every job: memory does not build up from job to job, and no
+    engine's state carries over (espeak-ng's would change the next section's sound).
+    The processes are forked from a server that has already imported the writers."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1)
+
+
 def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) -> dict[tuple[str, str], cache.Entry]:
     """Every job's cache entry, from the last build's cache where it is still good."""
     entries: dict[tuple[str, str], cache.Entry] = {}
-    to_run = []
     counts: dict[str, int] = {}
     for job in jobs:
         counts[job.writer_name] = counts.get(job.writer_name, 0) + 1
     progress.plan(counts)
+    failures: list[str] = []
+
+    def finished(job: Job, entry: cache.Entry, began: float) -> None:
+        entries[(job.writer_name, job.slug)] = entry
+        result.built.append(f"{job.writer_name}: {job.slug}")
+        result.warnings.extend(entry.warning_objects())
+        progress.done(job.writer_name, job.slug, cached=False, seconds=time.monotonic() - began)
+
+    def failed(job: Job, folder: Path, error: BaseException) -> None:
+        if isinstance(error, EngineMissing):
+            # A missing engine costs its own format only: the others are still published.
+            result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: {error}"))
+            result.unavailable.append((job.slug, job.writer_name))
+        else:  # every failure is reported, none stops the others
+            failures.append(describe_failure(job, error))
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def assemble(assembly: Assembly) -> None:
+        job = assembly.job
+        try:
+            entry = run_job(job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished)
+        except Exception as error:
+            failed(job, assembly.folder, error)
+        else:
+            finished(job, entry, assembly.began)
+
+    tasks = []  # (function, arguments, the job, its assembly if a part, the part's name)
+    assemblies: list[Assembly] = []
+    writers = registry()
     for job in jobs:
-        old = cache.entry_dir(build_dir, job.writer_name, job.slug, job.key)
         new = cache.entry_dir(staging, job.writer_name, job.slug, job.key)
-        entry = cache.load(old) if old.is_dir() else None
+        entry = cache.carry_forward(cache.entry_dir(build_dir, job.writer_name, job.slug, job.key), new)
         if entry is not None:
-            cache.link_tree(old, new)
+            for part_key in entry.parts.values():  # kept for the next edit, which may need most of them
+                part = cache.part_dir(build_dir, job.writer_name, job.slug, part_key)
+                if part.is_dir():
+                    link_tree(part, cache.part_dir(staging, job.writer_name, job.slug, part_key))
             entries[(job.writer_name, job.slug)] = entry
             result.cached.append(f"{job.writer_name}: {job.slug}")
             result.warnings.extend(entry.warning_objects())
             progress.done(job.writer_name, job.slug, cached=True)
-        elif job.selected:
-            to_run.append((job, new))
-        else:
+        elif not job.selected:
             result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
-    failures = []
-    if to_run:
-        workers = workers or os.cpu_count() or 1
-        with ProcessPoolExecutor(max_workers=min(workers, len(to_run))) as pool:
-            futures = {pool.submit(run_job, job.writer_name, job.document, job.options, str(folder)): (job, folder, time.monotonic()) for job, folder in to_run}
+        elif hasattr(writers[job.writer_name], "parts"):
+            try:
+                parts = writers[job.writer_name].parts(job.document, job.options)
+            except Exception as error:
+                failed(job, new, error)
+                continue
+            assembly = Assembly(job, new, {p.name for p in parts})
+            assemblies.append(assembly)
+            for part in parts:
+                new_part = cache.part_dir(staging, job.writer_name, job.slug, part.key)
+                part_entry = cache.carry_forward(cache.part_dir(build_dir, job.writer_name, job.slug, part.key), new_part)
+                if part_entry is not None:
+                    assembly.waiting.discard(part.name)
+                    assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
+                else:
+                    tasks.append((run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
+        else:
+            tasks.append((run_job, (job.writer_name, job.document, job.options, str(new)), job, None, None))
+    for assembly in assemblies:
+        if not assembly.waiting:
+            assemble(assembly)
+
+    if tasks:
+        with worker_pool(min(workers or os.cpu_count() or 1, len(tasks))) as pool:
+            futures = {pool.submit(function, *arguments): (job, assembly, name, arguments[-1], time.monotonic())
+                       for function, arguments, job, assembly, name in tasks}
             for future in as_completed(futures):
-                job, folder, began = futures[future]
+                job, assembly, name, folder, began = futures[future]
                 try:
                     entry = future.result()
-                except EngineMissing as error:
-                    # A missing engine costs its own format only: the others are still published.
-                    result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: {error}"))
-                    result.unavailable.append((job.slug, job.writer_name))
-                    shutil.rmtree(folder, ignore_errors=True)
+                except Exception as error:
+                    if assembly is None:
+                        failed(job, Path(folder), error)
+                    elif not assembly.failed:  # one report for a job, however many of its parts fail
+                        assembly.failed = True
+                        failed(job, assembly.folder, error)
                     continue
-                except Exception as error:  # every failure is reported, none stops the others
-                    failures.append(describe_failure(job, error))
-                    shutil.rmtree(folder, ignore_errors=True)
+                if assembly is None:
+                    finished(job, entry, began)
                     continue
-                entries[(job.writer_name, job.slug)] = entry
-                result.built.append(f"{job.writer_name}: {job.slug}")
-                result.warnings.extend(entry.warning_objects())
-                progress.done(job.writer_name, job.slug, cached=False, seconds=time.monotonic() - began)
+                assembly.waiting.discard(name)
+                assembly.finished[name] = FinishedPart(Path(folder), entry.files, entry.details)
+                result.parts_built.append(f"{job.writer_name}: {job.slug}: {name}")
+                if not assembly.waiting and not assembly.failed:
+                    assemble(assembly)
     if failures:
         if not keep_going:
             raise BuildFailed(failures)
@@ -269,10 +356,7 @@ def place_files(project, jobs, entries, staging: Path, files_dir: Path) -> None:
                 if path.is_file() and path.name != cache.ENTRY_FILE:
                     target = dest / path.relative_to(source)
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.link(path, target)
-                    except OSError:
-                        shutil.copy2(path, target)
+                    link_file(path, target)
 
 
 def site_key(project: Project, manifest: dict, jobs) -> str:
@@ -295,7 +379,7 @@ def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Pa
     old_site = build_dir / "site"
     site_dir = staging / "site"
     if (build_dir / SITE_KEY_FILE).exists() and (build_dir / SITE_KEY_FILE).read_text() == key and old_site.is_dir():
-        cache.link_tree(old_site, site_dir)
+        link_tree(old_site, site_dir)
         shutil.rmtree(site_dir / "files", ignore_errors=True)
         result.site_cached = True
     else:

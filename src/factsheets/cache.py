@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .errors import Location, Warning_
+from .hardlinks import link_tree
 
 CACHE_DIR = "cache"
 ENTRY_FILE = "entry.json"
@@ -64,6 +63,7 @@ class Entry:
     details: dict = field(default_factory=dict)
     warnings: list[list] = field(default_factory=list)  # [path, line, message]
     hashes: dict[str, str] = field(default_factory=dict)  # every file in the folder -> sha256
+    parts: dict[str, str] = field(default_factory=dict)  # part name -> key, of a writer that works in parts
 
     def warning_objects(self) -> list[Warning_]:
         return [Warning_(Location(p, l), m) for p, l, m in self.warnings]
@@ -73,13 +73,18 @@ def entry_dir(build_dir: Path, writer_name: str, slug: str, key: str) -> Path:
     return build_dir / CACHE_DIR / writer_name / slug / key
 
 
-def save(folder: Path, files: dict[str, Path], details: dict, warnings: list[Warning_]) -> Entry:
+def part_dir(build_dir: Path, writer_name: str, slug: str, key: str) -> Path:
+    return build_dir / CACHE_DIR / f"{writer_name}-parts" / slug / key
+
+
+def save(folder: Path, files: dict[str, Path], details: dict, warnings: list[Warning_], parts: dict[str, str] | None = None) -> Entry:
     hashes = {p.relative_to(folder).as_posix(): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ENTRY_FILE}
     entry = Entry(
         files={key: path.relative_to(folder).as_posix() for key, path in files.items()},
         details=details,
         warnings=[[w.location.path, w.location.line, w.message] for w in warnings],
         hashes=hashes,
+        parts=parts or {},
     )
     (folder / ENTRY_FILE).write_text(json.dumps(entry.__dict__, indent=1, sort_keys=True), encoding="utf-8")
     return entry
@@ -99,12 +104,9 @@ def load(folder: Path) -> Entry | None:
     return entry
 
 
-def link_tree(source: Path, dest: Path) -> None:
-    """Copy a folder by hard links (no data copied); falls back to copying across disks."""
-    def link(src, dst):
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, dest, copy_function=link, dirs_exist_ok=True)
+def carry_forward(old: Path, new: Path) -> Entry | None:
+    """The entry in the last build's folder `old`, if it is still good, linked into the new build's `new`."""
+    entry = load(old) if old.is_dir() else None
+    if entry is not None:
+        link_tree(old, new)
+    return entry

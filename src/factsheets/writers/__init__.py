@@ -3,6 +3,11 @@
 A writer turns a Document into files in a folder and says what it wrote:
 manifest format keys -> files, and details such as a page count. Writers know
 nothing of MkDocs, of each other or of the build's caching and publishing.
+
+A writer whose work falls into independent pieces (audio: one a section) may
+also offer `parts()` and `write_part()`: the build then runs the pieces as jobs
+of their own, caches each by its own key, and hands the finished ones to
+`write()`, which only assembles them.
 """
 
 from __future__ import annotations
@@ -20,6 +25,22 @@ class Output:
     files: dict[str, Path] = field(default_factory=dict)  # manifest format key -> file written
     details: dict[str, object] = field(default_factory=dict)  # e.g. {"pdf_pages": 12}
     warnings: list[Warning_] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a writer's job that can run on its own, in any worker process."""
+
+    name: str  # unique within the job, safe as a folder name
+    key: str  # a hash of everything the piece's output depends on
+    task: object  # what write_part() needs; picklable
+
+
+@dataclass(frozen=True)
+class FinishedPart:
+    folder: Path  # where write_part() wrote its files
+    files: dict[str, str]  # file key -> path inside folder
+    details: dict[str, object]
 
 
 class Writer(Protocol):

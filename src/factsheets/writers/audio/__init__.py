@@ -1,18 +1,22 @@
 """The audio writer: the factsheet read aloud, as MP3 with chapters.
 
-Each section (a chapter) is synthesised, levelled and encoded on its own, in a
-process pool: memory is one section's, both cores work, and encoding (the real
-cost, FORMATS.md) is shared. The whole-factsheet MP3 is the section MP3s'
-frames one after another, so chapter times are exact frame boundaries and no
-whole-recording buffer is ever held.
+Each section (a chapter) is a part: synthesised, levelled and encoded on its
+own, in a fresh process (espeak-ng's output depends on what it said before in
+the same process, so a section must not depend on which process had which
+section). The build runs the parts as jobs of their own and caches each, so an
+edit to one paragraph re-records one section. The whole-factsheet MP3 is the
+section MP3s' frames one after another, so chapter times are exact frame
+boundaries and no whole-recording buffer is ever held.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
 import re
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,43 +26,35 @@ import numpy as np
 from ... import model as m
 from ...engines import speech
 from ...errors import Location, Warning_
-from .. import Output
+from ...hardlinks import link_file
+from .. import FinishedPart, Output, Part
 from . import mp3, sound
 from .lexicon import load_lexicon
 from .normalise import Normaliser
-from .script import Section, build_script
+from .script import Script, Section, build_script
 
 LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
 TAIL = 1.2  # after each section (ACX: 1 to 5); with the next lead-in, a clear break between chapters
 LAST_TAIL = 2.0
-SILENT = 0.003  # |sample| below this (about -50 dBFS) counts as silence when trimming an utterance
+SILENT = 98  # |16-bit sample| at or below this (about -50 dBFS) counts as silence when trimming an utterance
 WORKERS = 2
 
 
 @dataclass(frozen=True)
-class SectionJob:
+class SectionTask:
+    """Everything a section's recording depends on: its repr is hashed into the part's key."""
+
     number: int
-    count: int
     section: Section
     settings: speech.VoiceSettings
     tags: mp3.Tags
-    path: Path
-    workdir: Path
+    filename: str
     last: bool
-
-
-@dataclass(frozen=True)
-class SectionResult:
-    number: int
-    path: Path
-    duration_ms: int
-    samples: int
-    rate: int
 
 
 def trim(samples: np.ndarray) -> np.ndarray:
     """Removes the engine's own leading and trailing silence, so our pauses are the pauses."""
-    loud = np.flatnonzero(np.abs(samples) > SILENT)
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > SILENT)
     if loud.size == 0:
         return samples[:0]
     return samples[max(loud[0] - 64, 0): loud[-1] + 256]
@@ -67,31 +63,36 @@ def trim(samples: np.ndarray) -> np.ndarray:
 _synthesiser: speech.Synthesiser | None = None
 
 
-def render_section(job: SectionJob) -> SectionResult:
-    """One section: speech -> pauses -> levelled and limited -> MP3 file. Runs in a worker process."""
+def render_section(task: SectionTask, out_dir: Path) -> Output:
+    """One section: speech -> pauses -> levelled and limited -> MP3 file, in 16-bit samples throughout."""
     global _synthesiser
-    if _synthesiser is None or _synthesiser.settings != job.settings:
-        _synthesiser = speech.Synthesiser(job.settings, job.workdir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = out_dir / ".speech"
+    work.mkdir(exist_ok=True)
+    if _synthesiser is None or _synthesiser.settings != task.settings:
+        _synthesiser = speech.Synthesiser(task.settings, work)
+    _synthesiser.workdir = work
     pieces: list[np.ndarray] = []
     rate = None
-    for utterance in job.section.utterances:
+    for utterance in task.section.utterances:
         if not any(ch.isalnum() for ch in utterance.text):
             continue  # nothing to say (text the engine could not say was left out, with a warning)
         audio = _synthesiser.synthesise(utterance.text)
         rate = audio.rate
-        pieces.append(sound.silence(utterance.pause_before, rate))
-        pieces.append(trim(audio.samples.astype(np.float32) / np.float32(sound.FULL_SCALE)))
-        pieces.append(sound.silence(utterance.pause_after, rate))
+        pieces += [sound.silence(utterance.pause_before, rate), trim(audio.samples), sound.silence(utterance.pause_after, rate)]
+    shutil.rmtree(work, ignore_errors=True)
     rate = rate or 22050
-    speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.float32)
+    speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
     del pieces
     # The pause after a section's last utterance is its tail.
     speech_samples = np.trim_zeros(speech_samples, "b")
-    mastered = sound.master(speech_samples, LEAD_IN, LAST_TAIL if job.last else TAIL, rate)
+    mastered = sound.master(speech_samples, LEAD_IN, LAST_TAIL if task.last else TAIL, rate)
+    del speech_samples
     data = mp3.encode(mastered, rate)
-    job.path.write_bytes(data)
-    mp3.tag(job.path, job.tags)
-    return SectionResult(job.number, job.path, mp3.duration_ms(data, rate), mastered.size, rate)
+    path = out_dir / task.filename
+    path.write_bytes(data)
+    mp3.tag(path, task.tags)
+    return Output(files={"section": path}, details={"duration_ms": mp3.duration_ms(data, rate), "samples": int(mastered.size), "rate": rate})
 
 
 def vtt_time(ms: int) -> str:
@@ -131,61 +132,81 @@ def lexicon_path(options: dict) -> tuple[Path, str]:
 
 class AudioWriter:
     name = "audio"
-    version = "1"
+    version = "2"
 
     def engine_version(self) -> str:
-        return speech.engine_version()
+        return _engine_version()
 
     def dependencies(self, document: m.Document, options: dict) -> str:
         """The lexicon is not in the document, but changes what is said."""
         path, _ = lexicon_path(options)
         return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "no lexicon"
 
-    def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
-        speech.require_engine()
-        settings = speech.VoiceSettings.from_options(options, document.meta.language)
+    def script(self, document: m.Document, options: dict) -> Script:
         path, shown = lexicon_path(options)
-        script = build_script(document, Normaliser(load_lexicon(path, shown)))
-        slug = document.meta.slug
-        organisation = document.organisation
-        out_dir.mkdir(parents=True, exist_ok=True)
-        transcript = out_dir / f"{slug}-audio-script.txt"
-        transcript.write_text(script.transcript(), encoding="utf-8")
+        return build_script(document, Normaliser(load_lexicon(path, shown)))
 
-        sections_dir = out_dir / f"{slug}-sections"
-        sections_dir.mkdir(exist_ok=True)
-        work = out_dir / ".speech"
-        work.mkdir(exist_ok=True)
+    def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
+        settings = speech.VoiceSettings.from_options(options, document.meta.language)
         count = len(script.sections)
         language = mp3.language_code(document.meta.language)
-        jobs = [
-            SectionJob(
-                number, count, section, settings,
-                mp3.Tags(section.title, organisation.name, document.meta.title, document.meta.date, language, f"{number}/{count}"),
-                sections_dir / f"{number:02d}-{file_slug(section.title)}.mp3", work, number == count,
+        return [
+            SectionTask(
+                number, section, settings,
+                mp3.Tags(section.title, document.organisation.name, document.meta.title, document.meta.date, language, f"{number}/{count}"),
+                f"{number:02d}-{file_slug(section.title)}.mp3", number == count,
             )
             for number, section in enumerate(script.sections, 1)
         ]
-        results = self.render(jobs)
-        for leftover in work.iterdir():
-            leftover.unlink()
-        work.rmdir()
+
+    def parts(self, document: m.Document, options: dict) -> list[Part]:
+        """A part a section, longest first so that the workers finish together."""
+        speech.require_engine()
+        tasks = self.section_tasks(document, self.script(document, options), options)
+        tasks.sort(key=lambda t: -t.section.words())
+        return [Part(Path(t.filename).stem, _part_key(self.version, t), t) for t in tasks]
+
+    @staticmethod
+    def write_part(task: SectionTask, out_dir: Path) -> Output:
+        return render_section(task, out_dir)
+
+    def write(self, document: m.Document, out_dir: Path, options: dict, parts: dict[str, FinishedPart] | None = None) -> Output:
+        """The whole recording from its sections; without finished parts (outside a build), records them first."""
+        speech.require_engine()
+        script = self.script(document, options)
+        tasks = self.section_tasks(document, script, options)
+        slug = document.meta.slug
+        out_dir.mkdir(parents=True, exist_ok=True)
+        transcript = out_dir / f"{slug}-audio-script.txt"
+        transcript.write_text(script.transcript(), encoding="utf-8")
+        if parts is None:
+            parts = record_apart(self.parts(document, options), out_dir / ".parts")
+
+        sections_dir = out_dir / f"{slug}-sections"
+        sections_dir.mkdir(exist_ok=True)
+        durations = []
+        for task in tasks:
+            finished = parts[Path(task.filename).stem]
+            link_file(finished.folder / finished.files["section"], sections_dir / task.filename)
+            durations.append(int(finished.details["duration_ms"]))
+        shutil.rmtree(out_dir / ".parts", ignore_errors=True)
 
         # The whole factsheet: the sections' frames in order, then tags with a chapter each.
         whole = out_dir / f"{slug}.mp3"
         chapters: list[mp3.Chapter] = []
         start = 0
         with whole.open("wb") as out:
-            for job, result in zip(jobs, results):
-                out.write(audio_frames(result.path.read_bytes()))
-                chapters.append(mp3.Chapter(f"chp{job.number}", job.section.title, start, start + result.duration_ms))
-                start += result.duration_ms
-        mp3.tag(whole, mp3.Tags(document.meta.title, organisation.name, organisation.series, document.meta.date, language), chapters)
+            for task, duration in zip(tasks, durations):
+                out.write(audio_frames((sections_dir / task.filename).read_bytes()))
+                chapters.append(mp3.Chapter(f"chp{task.number}", task.section.title, start, start + duration))
+                start += duration
+        organisation = document.organisation
+        mp3.tag(whole, mp3.Tags(document.meta.title, organisation.name, organisation.series, document.meta.date, mp3.language_code(document.meta.language)), chapters)
 
         chapters_file = out_dir / f"{slug}-chapters.vtt"
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")
         playlist_file = out_dir / f"{slug}-sections.m3u8"
-        playlist_file.write_text(playlist([(j.section.title, r.duration_ms, f"{sections_dir.name}/{r.path.name}") for j, r in zip(jobs, results)]), encoding="utf-8")
+        playlist_file.write_text(playlist([(t.section.title, d, f"{sections_dir.name}/{t.filename}") for t, d in zip(tasks, durations)]), encoding="utf-8")
 
         warnings = list(script.warnings)
         if not document.meta.date:
@@ -196,19 +217,28 @@ class AudioWriter:
             warnings=warnings,
         )
 
-    @staticmethod
-    def render(jobs: list[SectionJob]) -> list[SectionResult]:
-        # Longest sections first, so the two workers finish together.
-        order = sorted(jobs, key=lambda j: -j.section.words())
-        workers = min(WORKERS, os.cpu_count() or 1, len(jobs))
-        if workers > 1:
-            # A fresh process for every section: espeak-ng's output depends on what it said before
-            # in the same process, so a section must not depend on which worker had which section.
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), max_tasks_per_child=1) as pool:
-                done = {r.number: r for r in pool.map(render_section, order)}
-        else:
-            done = {r.number: r for r in map(render_section, order)}
-        return [done[j.number] for j in jobs]
+
+@functools.cache
+def _engine_version() -> str:
+    return speech.engine_version()
+
+
+def _part_key(version: str, task: SectionTask) -> str:
+    return hashlib.sha256(f"audio {version}\0{_engine_version()}\0{task!r}".encode("utf-8")).hexdigest()[:32]
+
+
+def _record(part: Part, folder: Path) -> FinishedPart:
+    output = render_section(part.task, folder)
+    return FinishedPart(folder, {k: p.relative_to(folder).as_posix() for k, p in output.files.items()}, output.details)
+
+
+def record_apart(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
+    """Every part in a fresh process of its own, two at a time (outside a build, which schedules parts itself)."""
+    workers = min(WORKERS, os.cpu_count() or 1, len(parts)) or 1
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
+        done = pool.map(_record, parts, [folder / p.name for p in parts])
+        return {p.name: f for p, f in zip(parts, done)}
 
 
 def audio_frames(data: bytes) -> bytes:

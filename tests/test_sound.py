@@ -1,0 +1,49 @@
+"""Levelling and limiting, on signals whose right answer is known."""
+
+import numpy as np
+
+from factsheets.writers.audio import sound
+
+RATE = 22050
+
+
+def speech_like(seconds: float, level: float) -> np.ndarray:
+    """A tone with loud bursts: the bursts must be limited, the rest levelled."""
+    t = np.arange(int(seconds * RATE)) / RATE
+    x = level * np.sin(2 * np.pi * 220 * t) * (1 + 0.5 * np.sin(2 * np.pi * 0.7 * t))
+    x[RATE: RATE + 400] = 0.99  # a burst at full scale, as espeak-ng's plosives reach
+    return np.round(x * 32767).astype(np.int16)
+
+
+def test_master_levels_to_the_target_and_keeps_peaks_under_the_ceiling():
+    speech = speech_like(20.0, 0.05)  # quiet: about -30 dBFS
+    out = sound.master(speech, 0.6, 1.2, RATE)
+    lead, tail = round(0.6 * RATE), round(1.2 * RATE)
+    assert out.dtype == np.int16 and out.size == lead + speech.size + tail
+    assert not out[:lead].any() and not out[-tail:].any()
+    assert abs(sound.rms_db(out) - sound.TARGET_RMS_DB) < 0.2
+    assert sound.peak_db(out) <= sound.CEILING_DB + 0.01
+
+
+def test_slicing_does_not_change_the_result(monkeypatch):
+    speech = speech_like(30.0, 0.05)  # ten slices and a part
+    sliced = sound.master(speech, 0.6, 1.2, RATE)
+    monkeypatch.setattr(sound, "CHUNK", 1 << 24)  # the whole recording in one slice
+    whole = sound.master(speech, 0.6, 1.2, RATE)
+    assert np.array_equal(sliced, whole)
+
+
+def test_block_peaks_across_slice_boundaries():
+    samples = np.zeros(sound.CHUNK + 100, dtype=np.int16)
+    samples[sound.CHUNK - 1] = -32768  # the last sample of the first slice
+    samples[sound.CHUNK + 99] = 16384  # the last sample of all, in a part block
+    peaks = sound.block_peaks(samples)
+    assert peaks.size == -(-samples.size // sound.BLOCK)
+    assert peaks[(sound.CHUNK - 1) // sound.BLOCK] == 1.0
+    assert peaks[-1] == 0.5
+    assert np.count_nonzero(peaks) == 2
+
+
+def test_silence_stays_silence():
+    out = sound.master(np.zeros(1000, dtype=np.int16), 0.5, 1.0, RATE)
+    assert out.size == 1000 + round(1.5 * RATE) and not out.any()
