@@ -108,3 +108,14 @@ def test_plain_progress_lines_and_a_summary_when_not_a_terminal(project):
 def test_quiet_prints_nothing_but_problems(project):
     result = factsheets(project, "build", "--format", "print", "--quiet")
     assert result.returncode == 0 and result.stdout == ""
+
+
+def test_the_summary_says_how_many_audio_sections_were_recorded_again(project):
+    first = factsheets(project, "build", "--format", "audio")
+    assert first.returncode == 0, first.stderr
+    assert "Audio sections recorded: 4 (0 from the cache)." in first.stdout
+    page = project / "docs/factsheets/short.md"
+    page.write_text(page.read_text().replace("- ask for help", "- ask us for help"))
+    again = factsheets(project, "build", "--format", "audio")
+    assert again.returncode == 0, again.stderr
+    assert "Audio sections recorded: 1 (3 from the cache)." in again.stdout

@@ -55,6 +55,7 @@ class BuildResult:
     failures: list[str] = field(default_factory=list)  # with --keep-going
     unavailable: list[tuple[str, str]] = field(default_factory=list)  # (slug, writer) whose engine is missing
     parts_built: list[str] = field(default_factory=list)  # "format: slug: part" of parts that ran
+    parts_cached: int = 0  # parts of jobs that ran, taken from the cache
     site_cached: bool = False
     seconds: float = 0.0
 
@@ -130,8 +131,9 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
             }
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
             jobs.append(Job(name, document.meta.slug, document, options, cache.job_key(document, writer, options), selected))
-    # The longest jobs first, so both cores stay busy to the end.
-    order = {"audio": 0, "pdf": 1, "braille": 2}
+    # The longest tasks first, so both cores stay busy to the end: a PDF (a second or so)
+    # is longer than most audio sections, which run longest first; braille and print are short.
+    order = {"pdf": 0, "audio": 1, "braille": 2}
     jobs.sort(key=lambda j: order.get(j.writer_name, 9))
     return jobs
 
@@ -273,6 +275,7 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
                 new_part = cache.part_dir(staging, job.writer_name, job.slug, part.key)
                 part_entry = cache.carry_forward(cache.part_dir(build_dir, job.writer_name, job.slug, part.key), new_part)
                 if part_entry is not None:
+                    result.parts_cached += 1
                     assembly.waiting.discard(part.name)
                     assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
                 else:

@@ -46,6 +46,9 @@ def build_command(args) -> int:
             f"{count} factsheet{'s' if count != 1 else ''}: {len(result.built)} job(s) built, "
             f"{len(result.cached)} from the cache, website {site}, in {result.seconds:.1f} s."
         )
+        if result.parts_built:
+            # An edit re-records only the sections it touched: say so, since audio is the slow part.
+            print(f"Audio sections recorded: {len(result.parts_built)} ({result.parts_cached} from the cache).")
         print(f"Website: {result.build_dir / 'site' / 'index.html'}")
         print(f"Files for each factsheet: {result.build_dir / 'site' / 'files'}")
         if result.warnings:
