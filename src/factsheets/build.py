@@ -18,6 +18,7 @@ import tempfile
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import forkserver
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +34,10 @@ from .writers import FinishedPart, registry
 BUILD_DIR = "build"
 LOCK_FILE = ".factsheets-build.lock"
 SITE_KEY_FILE = ".site-key"
-# Imported once in the process the workers are forked from, not once a job.
-PRELOAD = ["factsheets.writers.audio", "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html"]
+# Imported once in the process the workers are forked from, not once a job ("__main__":
+# the command's own script, which every worker would otherwise import again). Not
+# WeasyPrint: it would count in every worker's memory, and only PDF jobs need it.
+PRELOAD = ["__main__", "pyttsx3", "factsheets.writers.audio", "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html"]
 
 
 class BuildFailed(Exception):
@@ -204,13 +207,18 @@ class Assembly:
     failed: bool = False
 
 
+def start_worker_server() -> None:
+    """Starts the server the workers are forked from, which imports the writers once.
+    Started as soon as there is work, so its start-up overlaps the planning of the rest."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()
+
+
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """A fresh process for every job: memory does not build up from job to job, and no
-    engine's state carries over (espeak-ng's would change the next section's sound).
-    The processes are forked from a server that has already imported the writers."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1)
+    engine's state carries over (espeak-ng's would change the next section's sound)."""
+    start_worker_server()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), max_tasks_per_child=1)
 
 
 def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) -> dict[tuple[str, str], cache.Entry]:
@@ -264,6 +272,7 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
         elif not job.selected:
             result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
         elif hasattr(writers[job.writer_name], "parts"):
+            start_worker_server()
             try:
                 parts = writers[job.writer_name].parts(job.document, job.options)
             except Exception as error:
@@ -281,6 +290,7 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
                 else:
                     tasks.append((run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
         else:
+            start_worker_server()
             tasks.append((run_job, (job.writer_name, job.document, job.options, str(new)), job, None, None))
     for assembly in assemblies:
         if not assembly.waiting:
