@@ -175,6 +175,8 @@ def build(
     build_dir = root / BUILD_DIR
     progress = progress or Progress(quiet=True)
     with build_lock(root):
+        if not (build_dir / cache.CACHE_DIR).is_dir():
+            start_worker_server()  # a first build certainly has work: start-up overlaps reading the project
         project = load_project(root)
         only_slugs = select_factsheets(project, factsheets) if factsheets else None
         jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
