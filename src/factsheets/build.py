@@ -11,19 +11,17 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from multiprocessing import forkserver
+from concurrent.futures import as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, cache
+from . import __version__, cache, processes
 from .errors import EngineMissing, Location, SourceError, Warning_
 from .formats import FORMAT_ALIASES, WRITER_FORMATS
 from .progress import Progress
@@ -34,10 +32,6 @@ from .writers import FinishedPart, registry
 BUILD_DIR = "build"
 LOCK_FILE = ".factsheets-build.lock"
 SITE_KEY_FILE = ".site-key"
-# Imported once in the process the workers are forked from, not once a job ("__main__":
-# the command's own script, which every worker would otherwise import again). Not
-# WeasyPrint: it would count in every worker's memory, and only PDF jobs need it.
-PRELOAD = ["__main__", "pyttsx3", "factsheets.writers.audio", "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html"]
 
 
 class BuildFailed(Exception):
@@ -176,7 +170,7 @@ def build(
     progress = progress or Progress(quiet=True)
     with build_lock(root):
         if not (build_dir / cache.CACHE_DIR).is_dir():
-            start_worker_server()  # a first build certainly has work: start-up overlaps reading the project
+            processes.start_server()  # a first build certainly has work: start-up overlaps reading the project
         project = load_project(root)
         only_slugs = select_factsheets(project, factsheets) if factsheets else None
         jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
@@ -207,20 +201,6 @@ class Assembly:
     finished: dict[str, FinishedPart] = field(default_factory=dict)
     began: float = field(default_factory=time.monotonic)
     failed: bool = False
-
-
-def start_worker_server() -> None:
-    """Starts the server the workers are forked from, which imports the writers once.
-    Started as soon as there is work, so its start-up overlaps the planning of the rest."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
-    forkserver.ensure_running()
-
-
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A fresh process for every job: memory does not build up from job to job, and no
-    engine's state carries over (espeak-ng's would change the next section's sound)."""
-    start_worker_server()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), max_tasks_per_child=1)
 
 
 def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) -> dict[tuple[str, str], cache.Entry]:
@@ -274,7 +254,7 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
         elif not job.selected:
             result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
         elif hasattr(writers[job.writer_name], "parts"):
-            start_worker_server()
+            processes.start_server()
             try:
                 parts = writers[job.writer_name].parts(job.document, job.options)
             except Exception as error:
@@ -283,8 +263,9 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
             assembly = Assembly(job, new, {p.name for p in parts})
             assemblies.append(assembly)
             for part in parts:
-                new_part = cache.part_dir(staging, job.writer_name, job.slug, part.key)
-                part_entry = cache.carry_forward(cache.part_dir(build_dir, job.writer_name, job.slug, part.key), new_part)
+                key = cache.part_key(writers[job.writer_name], part.task)
+                new_part = cache.part_dir(staging, job.writer_name, job.slug, key)
+                part_entry = cache.carry_forward(cache.part_dir(build_dir, job.writer_name, job.slug, key), new_part)
                 if part_entry is not None:
                     result.parts_cached += 1
                     assembly.waiting.discard(part.name)
@@ -292,14 +273,14 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
                 else:
                     tasks.append((run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
         else:
-            start_worker_server()
+            processes.start_server()
             tasks.append((run_job, (job.writer_name, job.document, job.options, str(new)), job, None, None))
     for assembly in assemblies:
         if not assembly.waiting:
             assemble(assembly)
 
     if tasks:
-        with worker_pool(min(workers or os.cpu_count() or 1, len(tasks))) as pool:
+        with processes.fresh_process_pool(min(workers or os.cpu_count() or 1, len(tasks))) as pool:
             futures = {pool.submit(function, *arguments): (job, assembly, name, arguments[-1], time.monotonic())
                        for function, arguments, job, assembly, name in tasks}
             for future in as_completed(futures):

@@ -34,16 +34,26 @@ def sha256_file(path: Path) -> str:
 
 def job_key(document, writer, options: dict) -> str:
     """What a job's output depends on, as one hash."""
-    digest = hashlib.sha256()
     public = {k: v for k, v in sorted(options.items()) if k != "project_root"}
-    parts = [
-        f"factsheets {__version__}",
-        f"writer {writer.name} {writer.version}",
-        f"engine {_call(writer, 'engine_version')}",
+    return _digest(
+        *_writer_identity(writer),
         json.dumps(public, sort_keys=True, default=str),
         repr(document),
         _call(writer, "dependencies", document, options),
-    ]
+    )
+
+
+def part_key(writer, task) -> str:
+    """What a part's output depends on: the writer, its engine, and everything in the part's task."""
+    return _digest(*_writer_identity(writer), repr(task))
+
+
+def _writer_identity(writer) -> list[str]:
+    return [f"factsheets {__version__}", f"writer {writer.name} {writer.version}", f"engine {_call(writer, 'engine_version')}"]
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")

@@ -32,8 +32,7 @@ class Part:
     """A piece of a writer's job that can run on its own, in any worker process."""
 
     name: str  # unique within the job, safe as a folder name
-    key: str  # a hash of everything the piece's output depends on
-    task: object  # what write_part() needs; picklable
+    task: object  # what write_part() needs; picklable, and its repr is all the output depends on
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import os
 import re
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from ... import model as m
 from ...engines import speech
 from ...errors import Location, Warning_
 from ...hardlinks import link_file
+from ...processes import fresh_process_pool
 from .. import FinishedPart, Output, Part
 from . import mp3, sound
 from .lexicon import load_lexicon
@@ -164,7 +163,7 @@ class AudioWriter:
         speech.require_engine()
         tasks = self.section_tasks(document, self.script(document, options), options)
         tasks.sort(key=lambda t: -t.section.words())
-        return [Part(Path(t.filename).stem, _part_key(self.version, t), t) for t in tasks]
+        return [Part(Path(t.filename).stem, t) for t in tasks]
 
     @staticmethod
     def write_part(task: SectionTask, out_dir: Path) -> Output:
@@ -223,10 +222,6 @@ def _engine_version() -> str:
     return speech.engine_version()
 
 
-def _part_key(version: str, task: SectionTask) -> str:
-    return hashlib.sha256(f"audio {version}\0{_engine_version()}\0{task!r}".encode("utf-8")).hexdigest()[:32]
-
-
 def _record(part: Part, folder: Path) -> FinishedPart:
     output = render_section(part.task, folder)
     return FinishedPart(folder, {k: p.relative_to(folder).as_posix() for k, p in output.files.items()}, output.details)
@@ -235,8 +230,7 @@ def _record(part: Part, folder: Path) -> FinishedPart:
 def record_apart(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
     """Every part in a fresh process of its own, two at a time (outside a build, which schedules parts itself)."""
     workers = min(WORKERS, os.cpu_count() or 1, len(parts)) or 1
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
+    with fresh_process_pool(workers) as pool:
         done = pool.map(_record, parts, [folder / p.name for p in parts])
         return {p.name: f for p, f in zip(parts, done)}
 
