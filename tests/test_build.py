@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from factsheets import build as build_module
+from factsheets import site_adapter
 from factsheets.build import BuildFailed, build
 
 from conftest import FIXTURES, copy_project, factsheets
@@ -39,6 +40,16 @@ def test_nothing_changed_rebuild_does_no_writer_work(two_factsheets):
     second = build(two_factsheets, formats=["print"])
     assert second.built == [] and sorted(second.cached) == ["print: other", "print: short"]
     assert second.site_cached
+
+
+def test_the_site_is_made_ready_while_jobs_run_and_not_when_nothing_changed(two_factsheets, monkeypatch):
+    prepared = []
+    prepare = site_adapter.prepare_site
+    monkeypatch.setattr(site_adapter, "prepare_site", lambda *args: prepared.append(prepare(*args)) or prepared[-1])
+    build(two_factsheets, formats=["print"])
+    assert len(prepared) == 1
+    build(two_factsheets, formats=["print"])  # nothing to run: a nothing-changed rebuild stays quick
+    assert len(prepared) == 1
 
 
 def test_editing_one_factsheet_rebuilds_only_its_jobs_and_the_site(two_factsheets):

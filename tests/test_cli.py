@@ -92,6 +92,13 @@ def test_a_second_build_while_one_runs_is_refused_clearly(project):
     assert "another build of this project is running" in result.stderr
 
 
+def test_a_setting_mkdocs_refuses_is_named_not_just_aborted(project):
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    message = break_and_build(project, "mkdocs.yml", config.replace("name: material", "name: materiall"))
+    assert message.startswith("mkdocs.yml: the website could not be built: Config value 'theme'"), message
+    assert "materiall" in message
+
+
 def test_unknown_format_is_named(project):
     result = factsheets(project, "build", "--format", "pdff")
     assert result.returncode == 1 and "unknown format 'pdff'" in result.stderr

@@ -177,11 +177,20 @@ def build(
         result = BuildResult({}, build_dir, list(project.warnings))
         staging = Path(tempfile.mkdtemp(prefix=".build-new-", dir=root))
         try:
-            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers)
+            prepared = []
+
+            def prepare_site():
+                # Once a job has run the site must be built again, at the end, on one core. What
+                # it needs before the manifest is done now, while the workers are busy.
+                from .site_adapter import prepare_site
+
+                prepared.append(prepare_site(project, staging / "site"))
+
+            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=prepare_site)
             result.manifest = make_manifest(project, jobs, entries, result)
             files_dir = staging / "files"
             place_files(project, jobs, entries, staging, files_dir)
-            build_site_cached(project, jobs, result, build_dir, staging, files_dir)
+            build_site_cached(project, jobs, result, build_dir, staging, files_dir, prepared[0] if prepared else None)
             (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
             publish(staging, build_dir)
         except BaseException:
@@ -203,8 +212,9 @@ class Assembly:
     failed: bool = False
 
 
-def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) -> dict[tuple[str, str], cache.Entry]:
-    """Every job's cache entry, from the last build's cache where it is still good."""
+def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=None) -> dict[tuple[str, str], cache.Entry]:
+    """Every job's cache entry, from the last build's cache where it is still good.
+    meanwhile(), if given, is called once the workers have jobs to run, never otherwise."""
     entries: dict[tuple[str, str], cache.Entry] = {}
     counts: dict[str, int] = {}
     for job in jobs:
@@ -283,6 +293,8 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers) ->
         with processes.fresh_process_pool(min(workers or os.cpu_count() or 1, len(tasks))) as pool:
             futures = {pool.submit(function, *arguments): (job, assembly, name, arguments[-1], time.monotonic())
                        for function, arguments, job, assembly, name in tasks}
+            if meanwhile:
+                meanwhile()
             for future in as_completed(futures):
                 job, assembly, name, folder, began = futures[future]
                 try:
@@ -370,7 +382,7 @@ def site_key(project: Project, manifest: dict, jobs) -> str:
     return digest.hexdigest()
 
 
-def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Path, staging: Path, files_dir: Path) -> None:
+def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Path, staging: Path, files_dir: Path, prepared=None) -> None:
     key = site_key(project, result.manifest, jobs)
     old_site = build_dir / "site"
     site_dir = staging / "site"
@@ -381,7 +393,7 @@ def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Pa
     else:
         from .site_adapter import build_site
 
-        for message in build_site(project, result.manifest, files_dir, site_dir):
+        for message in build_site(project, result.manifest, files_dir, site_dir, prepared):
             result.warnings.append(Warning_(Location("mkdocs.yml"), f"website: {message}"))
     if files_dir.exists():
         files_dir.rename(site_dir / "files")

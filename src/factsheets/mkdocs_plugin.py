@@ -45,17 +45,24 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         self.project: Project | None = None
         self.manifest: dict | None = None
         self.files_dir: Path | None = None  # where the other formats' files are
+        self.templates = None  # the theme's templates, compiled ahead (a Jinja bytecode cache)
         self.attached = False
 
-    def attach(self, project: Project, manifest: dict, files_dir: Path) -> None:
-        """Called by `factsheets build`: use this project and these outputs."""
-        self.project, self.manifest, self.files_dir = project, manifest, files_dir
+    def attach(self, project: Project, manifest: dict, files_dir: Path, templates=None) -> None:
+        """Called by `factsheets build`: use this project, these outputs and these compiled templates."""
+        self.project, self.manifest, self.files_dir, self.templates = project, manifest, files_dir, templates
         self.attached = True
+
+    def add_theme(self, config) -> None:
+        """Our templates before Material's; `factsheets build` calls this early, to compile them ahead."""
+        ours = str(package_files("factsheets").joinpath("site_theme"))
+        if ours not in config.theme.dirs:
+            config.theme.dirs.insert(0, ours)
 
     # MkDocs events ------------------------------------------------------------
     @event_priority(100)  # before Material's offline plugin, which looks for a shim in polyfills
     def on_config(self, config):
-        config.theme.dirs.insert(0, str(package_files("factsheets").joinpath("site_theme")))
+        self.add_theme(config)
         config.extra["factsheets_language"] = self.config.language
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
@@ -77,6 +84,12 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         shim = package_files("factsheets").joinpath("assets/iframe-worker-shim.js").read_text(encoding="utf-8")
         files.append(File.generated(config, SHIM, content=shim))
         return files
+
+    @event_priority(100)  # before any other plugin loads a template
+    def on_env(self, env, config, files):
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
 
     def _document_for(self, page):
         if not page.file.abs_src_path:

@@ -1,0 +1,40 @@
+"""The MkDocs adapter: a site prepared ahead (templates compiled while the workers run)
+is the same site, and its build compiles only what could not be found ahead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from factsheets.project import load_project
+from factsheets.site_adapter import build_site, prepare_site
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_prepared_site_is_the_same_site_and_its_templates_are_not_compiled_again(built_project, manifest, tmp_path, monkeypatch):
+    project = load_project(built_project)
+    files_dir = built_project / "build" / "site" / "files"
+    build_site(project, manifest, files_dir, tmp_path / "plain")
+
+    prepared = prepare_site(project, tmp_path / "prepared")
+    compiled_late = []
+    compile_ = jinja2.Environment.compile
+
+    def compile_and_note(env, source, name=None, filename=None, *args, **kwargs):
+        compiled_late.append(name)
+        return compile_(env, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
+    build_site(project, manifest, files_dir, tmp_path / "prepared", prepared)
+
+    assert site_files(tmp_path / "prepared") == site_files(tmp_path / "plain")
+    assert len(prepared.templates.store) > 20  # Material's page templates and their partials
+    # Left to compile: what is named at render time (an icon, a language's strings), and the
+    # language partial that Material's search plugin loads in an environment of its own.
+    late = set(compiled_late)
+    assert "partials/languages/en.html" in late
+    assert all(name.startswith((".icons/", "partials/languages/")) or name == "partials/language.html" for name in late), late
