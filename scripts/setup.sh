@@ -49,6 +49,9 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# Our own modules compiled, as pip compiles the libraries': every `factsheets` command starts
+# sooner, also where PYTHONDONTWRITEBYTECODE is set. Quick when nothing changed.
+.venv/bin/python -m compileall -q src >/dev/null
 
 case "$mode" in
   build)

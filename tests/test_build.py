@@ -52,6 +52,22 @@ def test_the_site_is_made_ready_while_jobs_run_and_not_when_nothing_changed(two_
     assert len(prepared) == 1
 
 
+def test_a_nothing_changed_rebuild_loads_no_engine(two_factsheets):
+    """What keeps it quick: only the reading and the cache's checks, none of the engines' libraries."""
+    import subprocess
+    import sys
+
+    build(two_factsheets)
+    engines = ("numpy", "mutagen", "weasyprint", "louis", "pyttsx3", "mkdocs", "jinja2")
+    code = (
+        "import sys; from pathlib import Path; from factsheets.build import build; result = build(Path('.'));"
+        f"print(len(result.built), [name for name in {engines!r} if name in sys.modules])"
+    )
+    rebuilt = subprocess.run([sys.executable, "-c", code], cwd=two_factsheets, capture_output=True, text=True)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.split("\n")[-2] == "0 []", rebuilt.stdout
+
+
 def test_editing_one_factsheet_rebuilds_only_its_jobs_and_the_site(two_factsheets):
     build(two_factsheets, formats=["print"])
     page = two_factsheets / "docs/factsheets/other.md"

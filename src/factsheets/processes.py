@@ -13,9 +13,13 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import forkserver
 
 # Imported once in the server, not once a job ("__main__": the command's own script,
-# which every worker would otherwise import again). Not WeasyPrint: it would count in
+# which every worker would otherwise import again; mutagen: imported where it is used,
+# so that planning a build does not wait for it). Not WeasyPrint: it would count in
 # every worker's memory, and only PDF jobs need it.
-PRELOAD = ["__main__", "pyttsx3", "factsheets.writers.audio", "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html"]
+PRELOAD = [
+    "__main__", "pyttsx3", "mutagen.id3", "factsheets.writers.audio.record",
+    "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html",
+]
 
 
 def start_server() -> None:

@@ -31,10 +31,12 @@ import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..errors import EngineMissing
+
+if TYPE_CHECKING:
+    import numpy as np
 
 APT_PACKAGE = "espeak-ng"
 DEFAULT_VOICE = "en-gb"  # espeak-ng's British English
@@ -83,6 +85,8 @@ def engine_version() -> str:
 
 
 def read_wav(data: bytes | Path) -> Audio:
+    import numpy as np  # here: planning a build reads VoiceSettings, and must not wait for numpy
+
     with wave.open(io.BytesIO(data) if isinstance(data, bytes) else str(data), "rb") as wav:
         if wav.getsampwidth() != 2:
             raise ValueError("the speech engine wrote a WAV that is not 16-bit")

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lameenc
-import numpy as np
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK, CTOCFlags
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BIT_RATE = 64  # kbit/s: clear speech, mono, at 22,050 Hz
 QUALITY = 5  # LAME's algorithm quality, 2 best .. 7 fastest; 5 is near 2 for speech and much faster
@@ -80,6 +82,9 @@ def language_code(language: str) -> str:
 
 
 def tag(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
+    # Imported here: planning a build needs Tags, not mutagen (the workers have it imported).
+    from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK, CTOCFlags
+
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
     id3.add(TPE1(encoding=3, text=tags.artist))

@@ -1,0 +1,78 @@
+"""Recording one section: speech, pauses, levelling, MP3. Runs in a worker process, one
+section a process (see the package's docstring); the build's workers have it imported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from ...engines import speech
+from ...processes import fresh_process_pool
+from .. import FinishedPart, Output, Part
+from . import SectionTask, mp3, sound
+
+LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
+TAIL = 1.2  # after each section (ACX: 1 to 5); with the next lead-in, a clear break between chapters
+LAST_TAIL = 2.0
+SILENT = 98  # |16-bit sample| at or below this (about -50 dBFS) counts as silence when trimming an utterance
+WORKERS = 2
+
+
+def trim(samples: np.ndarray) -> np.ndarray:
+    """Removes the engine's own leading and trailing silence, so our pauses are the pauses."""
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > SILENT)
+    if loud.size == 0:
+        return samples[:0]
+    return samples[max(loud[0] - 64, 0): loud[-1] + 256]
+
+
+_synthesiser: speech.Synthesiser | None = None
+
+
+def render_section(task: SectionTask, out_dir: Path) -> Output:
+    """One section: speech -> pauses -> levelled and limited -> MP3 file, in 16-bit samples throughout."""
+    global _synthesiser
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = out_dir / ".speech"
+    work.mkdir(exist_ok=True)
+    if _synthesiser is None or _synthesiser.settings != task.settings:
+        _synthesiser = speech.Synthesiser(task.settings, work)
+    _synthesiser.workdir = work
+    pieces: list[np.ndarray] = []
+    rate = None
+    for utterance in task.section.utterances:
+        if not any(ch.isalnum() for ch in utterance.text):
+            continue  # nothing to say (text the engine could not say was left out, with a warning)
+        audio = _synthesiser.synthesise(utterance.text)
+        rate = audio.rate
+        pieces += [sound.silence(utterance.pause_before, rate), trim(audio.samples), sound.silence(utterance.pause_after, rate)]
+    shutil.rmtree(work, ignore_errors=True)
+    rate = rate or 22050
+    speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
+    del pieces
+    # The pause after a section's last utterance is its tail.
+    speech_samples = np.trim_zeros(speech_samples, "b")
+    mastered = sound.master(speech_samples, LEAD_IN, LAST_TAIL if task.last else TAIL, rate)
+    del speech_samples
+    data = mp3.encode(mastered, rate)
+    path = out_dir / task.filename
+    path.write_bytes(data)
+    mp3.tag(path, task.tags)
+    return Output(files={"section": path}, details={"duration_ms": mp3.duration_ms(data, rate), "samples": int(mastered.size), "rate": rate})
+
+
+def _record(part: Part, folder: Path) -> FinishedPart:
+    output = render_section(part.task, folder)
+    return FinishedPart(folder, {k: p.relative_to(folder).as_posix() for k, p in output.files.items()}, output.details)
+
+
+def record_apart(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
+    """Every part in a fresh process of its own, two at a time (outside a build, which schedules parts itself)."""
+    workers = min(WORKERS, os.cpu_count() or 1, len(parts)) or 1
+    with fresh_process_pool(workers) as pool:
+        done = pool.map(_record, parts, [folder / p.name for p in parts])
+        return {p.name: f for p, f in zip(parts, done)}
