@@ -1,6 +1,7 @@
 """The pyttsx3 adapter: complete audio for long text, the same as espeak-ng's own."""
 
 import subprocess
+import wave
 
 import numpy as np
 import pytest
@@ -73,6 +74,67 @@ def test_the_rate_holds_when_pyttsx3_loses_its_queued_rate(tmp_path):
     reference = speech.espeak_wav(SENTENCE, tmp_path / "reference.wav", speech.VoiceSettings("en-gb", 120))
     theirs = reference.samples.size / reference.rate
     assert abs(ours - theirs) / theirs < 0.03, (ours, theirs)
+
+
+class CancelsTheFirstUtterance:
+    """Stands in for pyttsx3's engine: says the first utterance was cancelled (no file), as
+    its espeak driver does when it "stops" espeak-ng that still reports itself busy."""
+
+    def __init__(self):
+        self.finished = None
+        self.file = None
+        self.runs = 0
+
+    def connect(self, topic, callback):
+        self.finished = callback
+
+    def setProperty(self, name, value):
+        pass
+
+    def save_to_file(self, text, path):
+        self.file = path
+
+    def runAndWait(self):
+        self.runs += 1
+        if self.runs > 1:
+            with wave.open(self.file, "wb") as out:
+                out.setnchannels(1), out.setsampwidth(2), out.setframerate(22050)
+                out.writeframes(b"\x10\x00" * 22050)
+        self.finished(name=None, completed=self.runs > 1)
+
+    def stop(self):
+        pass
+
+
+def test_a_cancelled_utterance_is_tried_again_at_once(tmp_path, monkeypatch):
+    # Seen once in about 15 builds: a 2-second wait for a file that a cancelled utterance never writes.
+    monkeypatch.setattr(speech.Synthesiser, "_engine", CancelsTheFirstUtterance())
+    monkeypatch.setattr(speech, "_espeak_library", lambda: None)
+    waited_for_a_file = []
+    monkeypatch.setattr(speech.Synthesiser, "_complete_file", staticmethod(lambda path, deadline: waited_for_a_file.append(path)))
+    synthesiser = speech.Synthesiser(speech.VoiceSettings(), tmp_path)
+    audio = synthesiser.synthesise("Hello.")
+    assert synthesiser.attempts == 2 and audio.samples.size == 22050
+    assert waited_for_a_file == []
+
+
+def test_the_voice_is_chosen_by_name_or_by_language_as_espeak_ng_does(tmp_path):
+    # pyttsx3 would try "cy" as a voice's name, fail quietly, and speak Welsh with the English voice.
+    out = run_in_fresh_process(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from factsheets.engines import speech\n"
+        "espeak = None\n"
+        "for voice in ('cy', 'en-gb', 'gmw/en'):\n"
+        f"    speech.Synthesiser(speech.VoiceSettings(voice), Path({str(tmp_path)!r}))\n"
+        "    espeak = sys.modules['pyttsx3.drivers._espeak']\n"
+        "    print(espeak.GetCurrentVoice().contents.identifier.decode())\n"
+        "try:\n"
+        f"    speech.Synthesiser(speech.VoiceSettings('xx-nowhere'), Path({str(tmp_path)!r}))\n"
+        "except ValueError as error:\n"
+        "    print(error)\n"
+    )
+    assert out.splitlines()[-4:] == ["cel/cy", "gmw/en", "gmw/en", "espeak-ng has no voice or language called 'xx-nowhere' (see espeak-ng --voices)"]
 
 
 def test_voice_settings_come_from_options():

@@ -12,6 +12,10 @@ with pyttsx3 2.99 and espeak-ng (FORMATS.md):
   length) and prints "Audio saved to ..." on stdout: we give it one paragraph at
   a time and swallow the print.
 - no SSML: pauses are made by the caller, as silence between utterances.
+- its espeak driver queues the voice, rate and volume, then cancels them (and the
+  next utterance) when espeak-ng is still busy; and it takes "en-gb" or "cy" as a
+  voice's name, fails, and keeps the English voice: we set all three on espeak-ng
+  ourselves, by name or else by language, as the espeak-ng command does.
 
 `espeak_wav` runs the espeak-ng command itself, which the tests use as the
 reference for "the whole utterance was written".
@@ -108,24 +112,31 @@ class Synthesiser:
         self.workdir = workdir
         self._finished = threading.Event()
         self._completed = False
-        self._count = 0
+        self.attempts = 0  # utterances tried, retries included
         engine = self._get_engine()
-        engine.setProperty("voice", settings.voice)
-        engine.setProperty("rate", settings.rate)
-        engine.setProperty("volume", 1.0)
-        self._settle_espeak(settings)
+        espeak = _espeak_library()
+        if espeak is None:  # another platform's driver
+            engine.setProperty("voice", settings.voice)
+            engine.setProperty("rate", settings.rate)
+            engine.setProperty("volume", 1.0)
+        else:
+            self._settle_espeak(espeak, settings)
 
     @staticmethod
-    def _settle_espeak(settings: VoiceSettings) -> None:
-        """Sets espeak-ng's rate now, and waits until it has taken it.
+    def _settle_espeak(espeak, settings: VoiceSettings) -> None:
+        """Sets espeak-ng's voice, rate and volume now, and waits until it has taken them.
 
-        pyttsx3's espeak driver passes the rate through espeak-ng's command queue, and
-        the end of every runAndWait() cancels whatever is still in that queue: a rate set
-        just before could be lost, and a whole section spoken at the driver's default of
-        200 words a minute (seen in about one build in ten under load)."""
-        espeak = sys.modules.get("pyttsx3.drivers._espeak")
-        if espeak is None or "pyttsx3.drivers.espeak" not in sys.modules:
-            return  # another platform's driver
+        Through pyttsx3 they would wait in its queue until the first runAndWait(), which
+        sends them to espeak-ng and at once "stops" espeak-ng if it is still busy with
+        them. That stop cancels whatever is in espeak-ng's queue (the rate: a whole section
+        spoken at 200 words a minute, about one build in ten under load) and leaves a flag
+        in pyttsx3's driver that cancels the next utterance too (about one build in six)."""
+        # A voice's name ("gmw/en"), else a language ("en-gb", "cy"), as espeak-ng's -v takes
+        # either. (pyttsx3 tries the name only, and ignores the failure: every language was
+        # spoken with the default English voice.)
+        by_language = espeak.VOICE(languages=settings.voice.encode("utf-8"))
+        if espeak.SetVoiceByName(settings.voice.encode("utf-8")) != 0 and espeak.SetVoiceByProperties(by_language) != 0:
+            raise ValueError(f"espeak-ng has no voice or language called '{settings.voice}' (see espeak-ng --voices)")
         espeak.SetParameter(espeak.RATE, settings.rate, 0)
         espeak.SetParameter(espeak.VOLUME, 100, 0)
         espeak.Synchronize()
@@ -154,16 +165,25 @@ class Synthesiser:
             audio = self._attempt(text)
             if audio is not None:
                 return audio
-            Synthesiser._engine.stop()
+            espeak = _espeak_library()
+            if espeak is not None:
+                espeak.Cancel()  # not the driver's stop(), which would cancel the next attempt too (see _attempt)
+            else:
+                Synthesiser._engine.stop()
         raise RuntimeError(f"the speech engine did not finish saying: {text[:60]!r}")
 
     def _attempt(self, text: str) -> Audio | None:
         # A new name each time, so a late write of an earlier utterance can never be read as this one.
-        self._count += 1
-        path = self.workdir / f"utterance-{os.getpid()}-{self._count}.wav"
+        self.attempts += 1
+        path = self.workdir / f"utterance-{os.getpid()}-{self.attempts}.wav"
         self._finished.clear()
         self._completed = False
         engine = Synthesiser._engine
+        espeak = _espeak_library()
+        if espeak is not None:
+            # runAndWait() "stops" espeak-ng if it is still busy, which cancels the utterance
+            # about to start (see _settle_espeak): make sure it is idle.
+            espeak.Synchronize()
         with contextlib.redirect_stdout(io.StringIO()):
             engine.save_to_file(text, str(path))  # exactly one queued: a second would replace it
             engine.runAndWait()
@@ -175,6 +195,8 @@ class Synthesiser:
         if self._finished.is_set() and self._completed and path.exists() and path.stat().st_size > 44:
             # The espeak driver writes the file, then says the utterance is complete: no need to watch it.
             complete = path
+        elif self._finished.is_set() and not self._completed:
+            complete = None  # cancelled: no file will come, try again at once
         else:
             # Drivers without the notification: wait for the file itself to be complete.
             complete = self._complete_file(path, time.monotonic() + 2)
@@ -197,6 +219,13 @@ class Synthesiser:
         if path.exists() and path.stat().st_size > 44:
             return path
         return None
+
+
+def _espeak_library():
+    """pyttsx3's binding of espeak-ng, when its espeak driver is the one in use."""
+    if "pyttsx3.drivers.espeak" not in sys.modules:
+        return None  # another platform's driver
+    return sys.modules.get("pyttsx3.drivers._espeak")
 
 
 def espeak_wav(text: str, path: Path, settings: VoiceSettings) -> Audio:

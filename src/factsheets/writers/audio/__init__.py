@@ -80,7 +80,7 @@ def lexicon_path(options: dict) -> tuple[Path, str]:
 
 class AudioWriter:
     name = "audio"
-    version = "2"
+    version = "3"  # 3: a language's own voice (before, every language had the English voice)
 
     def engine_version(self) -> str:
         return _engine_version()
