@@ -157,6 +157,16 @@ def test_an_unexpected_error_names_the_factsheet_the_writer_and_the_place():
     assert described.startswith("docs/factsheets/other.md: the audio writer failed: KeyError: 'missing' (in test_build.py:")
 
 
+def test_an_error_in_a_worker_names_the_place_in_our_code_not_the_pool(two_factsheets):
+    page = two_factsheets / "docs/factsheets/other.md"
+    page.write_text(page.read_text().replace("date: 2024-04\n", "date: 2024-04\naudio:\n  voice: xx-nowhere\n"))
+    with pytest.raises(BuildFailed) as error:
+        build(two_factsheets, formats=["audio"])
+    [failure] = error.value.failures
+    assert failure.startswith("docs/factsheets/other.md: the audio writer failed: ValueError: espeak-ng has no voice or language called 'xx-nowhere'"), failure
+    assert "(in speech.py:" in failure, failure
+
+
 def test_editing_one_paragraph_records_only_its_audio_section_again(two_factsheets):
     first = build(two_factsheets, formats=["audio"])
     sections = len([p for p in first.parts_built if p.startswith("audio: short:")])

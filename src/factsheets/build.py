@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -326,9 +327,19 @@ def describe_failure(job: Job, error: BaseException) -> str:
         return f"{error.location}: {error.message}"
     if isinstance(error, EngineMissing):
         return f"{job.document.meta.source}: {job.writer_name}: {error}"
+    where = failure_place(error)
+    return f"{job.document.meta.source}: the {job.writer_name} writer failed: {type(error).__name__}: {error}{f' (in {where})' if where else ''}"
+
+
+def failure_place(error: BaseException) -> str:
+    """file:line where an error was raised. From a worker, the pool raises it again in this
+    process; where it first was is only in the worker's traceback, kept as text in __cause__."""
+    remote = getattr(error.__cause__, "tb", None)
+    places = re.findall(r'File "([^"]+)", line (\d+)', remote) if isinstance(remote, str) else []
+    if places:
+        return f"{Path(places[-1][0]).name}:{places[-1][1]}"
     last = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
-    where = f" (in {Path(last[0].filename).name}:{last[0].lineno})" if last else ""
-    return f"{job.document.meta.source}: the {job.writer_name} writer failed: {type(error).__name__}: {error}{where}"
+    return f"{Path(last[0].filename).name}:{last[0].lineno}" if last else ""
 
 
 def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
