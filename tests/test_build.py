@@ -2,6 +2,11 @@
 
 import hashlib
 import json
+import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -165,6 +170,74 @@ def test_an_error_in_a_worker_names_the_place_in_our_code_not_the_pool(two_facts
     [failure] = error.value.failures
     assert failure.startswith("docs/factsheets/other.md: the audio writer failed: ValueError: espeak-ng has no voice or language called 'xx-nowhere'"), failure
     assert "(in speech.py:" in failure, failure
+
+
+def children(pid: int | str) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def worker_pids() -> list[int]:
+    """The build's worker processes: children of the fork server this process started."""
+    workers = []
+    for child in children("self"):
+        try:
+            if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                workers += children(child)
+        except OSError:
+            continue
+    return workers
+
+
+@contextmanager
+def killing_workers(limit: int | None):
+    """Kills the build's worker processes as they appear, as the kernel does when memory runs
+    out: the first `limit` of them, or every one."""
+    stop, killed = threading.Event(), []
+
+    def kill():
+        while not stop.is_set() and (limit is None or len(killed) < limit):
+            for pid in worker_pids()[:1]:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    continue
+                killed.append(pid)
+            time.sleep(0.0005)
+
+    killer = threading.Thread(target=kill)
+    killer.start()
+    try:
+        yield killed
+    finally:
+        stop.set()
+        killer.join()
+
+
+def test_a_worker_that_dies_loses_no_job(two_factsheets):
+    with killing_workers(limit=1) as killed:  # the first worker: it records a section, a long job
+        result = build(two_factsheets, formats=["audio"])
+    assert len(killed) == 1
+    assert not result.failures and sorted(result.built) == ["audio: other", "audio: short"]
+    assert any("a worker process stopped unexpectedly" in str(w) for w in result.warnings)
+    entries = {e["slug"]: e for e in json.loads((two_factsheets / "build/manifest.json").read_text())["factsheets"]}
+    assert all("audio_mp3" in entries[slug]["formats"] for slug in ("other", "short"))
+
+
+def test_a_job_whose_worker_dies_every_time_is_reported_and_nothing_is_published(two_factsheets):
+    with killing_workers(limit=None):
+        with pytest.raises(BuildFailed) as error:
+            build(two_factsheets, formats=["print"])
+    assert sorted(error.value.failures) == [
+        f"docs/factsheets/{slug}.md: the print writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
+        "(a crash in an engine, or killed for want of memory)" for slug in ("other", "short")
+    ]
+    assert not (two_factsheets / "build").exists()
 
 
 def test_editing_one_paragraph_records_only_its_audio_section_again(two_factsheets):

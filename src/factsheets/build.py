@@ -18,6 +18,7 @@ import tempfile
 import time
 import traceback
 from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,7 +248,7 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, me
         else:
             finished(job, entry, assembly.began)
 
-    tasks = []  # (function, arguments, the job, its assembly if a part, the part's name)
+    tasks: list[Task] = []
     assemblies: list[Assembly] = []
     writers = registry()
     for job in jobs:
@@ -282,44 +283,86 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, me
                     assembly.waiting.discard(part.name)
                     assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
                 else:
-                    tasks.append((run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
+                    tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
         else:
             processes.start_server()
-            tasks.append((run_job, (job.writer_name, job.document, job.options, str(new)), job, None, None))
+            tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new)), job))
     for assembly in assemblies:
         if not assembly.waiting:
             assemble(assembly)
 
+    def settle(task: Task, outcome: cache.Entry | BaseException) -> None:
+        job, assembly, folder = task.job, task.assembly, Path(task.arguments[-1])
+        if isinstance(outcome, BaseException):
+            if assembly is None:
+                failed(job, folder, outcome)
+            elif not assembly.failed:  # one report for a job, however many of its parts fail
+                assembly.failed = True
+                failed(job, assembly.folder, outcome)
+        elif assembly is None:
+            finished(job, outcome, task.began)
+        else:
+            assembly.waiting.discard(task.name)
+            assembly.finished[task.name] = FinishedPart(folder, outcome.files, outcome.details)
+            result.parts_built.append(f"{job.writer_name}: {job.slug}: {task.name}")
+            if not assembly.waiting and not assembly.failed:
+                assemble(assembly)
+
     if tasks:
-        with processes.fresh_process_pool(min(workers or os.cpu_count() or 1, len(tasks))) as pool:
-            futures = {pool.submit(function, *arguments): (job, assembly, name, arguments[-1], time.monotonic())
-                       for function, arguments, job, assembly, name in tasks}
-            if meanwhile:
-                meanwhile()
-            for future in as_completed(futures):
-                job, assembly, name, folder, began = futures[future]
-                try:
-                    entry = future.result()
-                except Exception as error:
-                    if assembly is None:
-                        failed(job, Path(folder), error)
-                    elif not assembly.failed:  # one report for a job, however many of its parts fail
-                        assembly.failed = True
-                        failed(job, assembly.folder, error)
-                    continue
-                if assembly is None:
-                    finished(job, entry, began)
-                    continue
-                assembly.waiting.discard(name)
-                assembly.finished[name] = FinishedPart(Path(folder), entry.files, entry.details)
-                result.parts_built.append(f"{job.writer_name}: {job.slug}: {name}")
-                if not assembly.waiting and not assembly.failed:
-                    assemble(assembly)
+        lost = run_in_pool(tasks, min(workers or os.cpu_count() or 1, len(tasks)), settle, meanwhile)
+        # A worker that dies (a crash in an engine, or killed for want of memory) breaks the
+        # pool, and every job still in it fails with it. Which one died is not known: each
+        # runs again in a pool of its own, where dying again is its own failure.
+        for task in lost:
+            shutil.rmtree(task.arguments[-1], ignore_errors=True)  # whatever the dead worker half wrote
+            if run_in_pool([task], 1, settle):
+                settle(task, WorkerDied("its worker process stopped unexpectedly, twice (a crash in an engine, or killed for want of memory)"))
+        if lost:
+            result.warnings.append(Warning_(Location(str(BUILD_DIR)), f"a worker process stopped unexpectedly; {len(lost)} job(s) it took down with it were run again"))
     if failures:
         if not keep_going:
             raise BuildFailed(failures)
         result.failures = failures
     return entries
+
+
+@dataclass
+class Task:
+    """What a worker process runs: a job, or a part of one (then its assembly and the part's name)."""
+
+    function: object
+    arguments: tuple  # the last is the folder it writes into
+    job: Job
+    assembly: Assembly | None = None
+    name: str | None = None
+    began: float = 0.0
+
+
+class WorkerDied(Exception):
+    pass
+
+
+def run_in_pool(tasks: list[Task], workers: int, settle, meanwhile=None) -> list[Task]:
+    """Runs tasks in fresh worker processes, settling each as it ends; returns the tasks a
+    broken pool took down (a worker died), unsettled. meanwhile() runs once they are queued."""
+    lost = []
+    with processes.fresh_process_pool(workers) as pool:
+        futures = {}
+        for task in tasks:
+            task.began = task.began or time.monotonic()
+            futures[pool.submit(task.function, *task.arguments)] = task
+        if meanwhile:
+            meanwhile()
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            except Exception as error:
+                outcome = error
+            settle(futures[future], outcome)
+    return lost
 
 
 def describe_failure(job: Job, error: BaseException) -> str:
