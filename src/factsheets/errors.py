@@ -7,6 +7,7 @@ in plain words; the command line prints them without a traceback.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,3 +66,18 @@ class LogCollector(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+@contextmanager
+def engine_warnings(logger_name: str):
+    """The messages an engine's logger gives at WARNING and above while the block runs."""
+    collect = LogCollector()
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(collect)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield collect.messages
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(previous)

@@ -8,8 +8,6 @@ templates) can be done earlier, while the workers are busy: `prepare_site`.
 
 from __future__ import annotations
 
-import logging
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .errors import LogCollector, SourceError
+from .errors import SourceError, engine_warnings
 from .project import Project
 
 # The templates MkDocs renders; those they extend, include or import are found from them.
@@ -34,23 +32,9 @@ class PreparedSite:
     messages: list[str] = field(default_factory=list)  # what MkDocs warned while loading
 
 
-@contextmanager
-def collected_warnings():
-    collect = LogCollector()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    previous = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield collect.messages
-    finally:
-        logger.removeHandler(collect)
-        logger.setLevel(previous)
-
-
 def prepare_site(project: Project, site_dir: Path) -> PreparedSite:
     """Everything of the site's build that does not need the manifest."""
-    with collected_warnings() as messages:
+    with engine_warnings("mkdocs") as messages:
         try:
             config = load_config(str(project.config.root / "mkdocs.yml"), site_dir=str(site_dir))
         except MkDocsException as error:
@@ -102,7 +86,7 @@ def build_site(project: Project, manifest: dict, files_dir: Path, site_dir: Path
     """Build the website into site_dir; returns MkDocs' warnings."""
     prepared = prepared or prepare_site(project, site_dir)
     config = prepared.config
-    with collected_warnings() as messages:
+    with engine_warnings("mkdocs") as messages:
         try:
             config.plugins["factsheets"].attach(project, manifest, files_dir, prepared.templates)
             config.plugins.on_startup(command="build", dirty=False)

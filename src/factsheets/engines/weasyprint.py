@@ -10,13 +10,12 @@ it could not fetch) is collected and returned, so the writer can pass it on.
 from __future__ import annotations
 
 import glob
-import logging
 import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EngineMissing, LogCollector
+from ..errors import EngineMissing, engine_warnings
 
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 FONT_PACKAGE = "fonts-liberation2"
@@ -69,10 +68,7 @@ class Rendered:
 def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, uncompressed: bool = False) -> Rendered:
     """Writes a PDF/UA-1 file from an HTML string; every resource is read relative to base_url."""
     weasyprint = _weasyprint()
-    logger = logging.getLogger("weasyprint")
-    collect = LogCollector()
-    logger.addHandler(collect)
-    try:
+    with engine_warnings("weasyprint") as messages:
         document = weasyprint.HTML(string=html, base_url=base_url).render()
         document.write_pdf(
             target,
@@ -81,10 +77,8 @@ def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, unc
             pdf_identifier=identifier,
             uncompressed_pdf=uncompressed,
         )
-    finally:
-        logger.removeHandler(collect)
     mark_orphans_as_artifacts(target)
-    return Rendered(len(document.pages), collect.messages)
+    return Rendered(len(document.pages), messages)
 
 
 def _reachable_elements(pdf) -> set:
