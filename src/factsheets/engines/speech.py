@@ -114,13 +114,13 @@ class Synthesiser:
         self._completed = False
         self.attempts = 0  # utterances tried, retries included
         engine = self._get_engine()
-        espeak = _espeak_library()
-        if espeak is None:  # another platform's driver
+        self._espeak = _espeak_library()  # None with another platform's driver
+        if self._espeak is None:
             engine.setProperty("voice", settings.voice)
             engine.setProperty("rate", settings.rate)
             engine.setProperty("volume", 1.0)
         else:
-            self._settle_espeak(espeak, settings)
+            self._settle_espeak(self._espeak, settings)
 
     @staticmethod
     def _settle_espeak(espeak, settings: VoiceSettings) -> None:
@@ -165,9 +165,8 @@ class Synthesiser:
             audio = self._attempt(text)
             if audio is not None:
                 return audio
-            espeak = _espeak_library()
-            if espeak is not None:
-                espeak.Cancel()  # not the driver's stop(), which would cancel the next attempt too (see _attempt)
+            if self._espeak is not None:
+                self._espeak.Cancel()  # not the driver's stop(), which would cancel the next attempt too (see _attempt)
             else:
                 Synthesiser._engine.stop()
         raise RuntimeError(f"the speech engine did not finish saying: {text[:60]!r}")
@@ -179,11 +178,10 @@ class Synthesiser:
         self._finished.clear()
         self._completed = False
         engine = Synthesiser._engine
-        espeak = _espeak_library()
-        if espeak is not None:
+        if self._espeak is not None:
             # runAndWait() "stops" espeak-ng if it is still busy, which cancels the utterance
             # about to start (see _settle_espeak): make sure it is idle.
-            espeak.Synchronize()
+            self._espeak.Synchronize()
         with contextlib.redirect_stdout(io.StringIO()):
             engine.save_to_file(text, str(path))  # exactly one queued: a second would replace it
             engine.runAndWait()
