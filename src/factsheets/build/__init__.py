@@ -1,0 +1,72 @@
+"""A build: read the project, run every writer's jobs in parallel with a cache, build
+the site once from the manifest, and publish atomically.
+
+The published build/ only ever changes from one complete, good build to the
+next: everything is written into a fresh folder beside it, which replaces
+build/ only when every step has succeeded. A failed build leaves build/ as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from .. import cache, processes
+from ..progress import Progress
+from ..project import load_project, select_factsheets
+from .manifest import make_manifest, place_files
+from .plan import plan_jobs, writer_names
+from .publish import build_lock, publish
+from .result import BUILD_DIR, BuildFailed, BuildResult, Job
+from .schedule import describe_failure, run_jobs
+from .website import build_site_cached
+
+__all__ = ["BUILD_DIR", "BuildFailed", "BuildResult", "Job", "build", "describe_failure"]
+
+
+def build(
+    root: Path,
+    formats: list[str] | None = None,
+    factsheets: list[Path] | None = None,
+    overrides: dict | None = None,
+    keep_going: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> BuildResult:
+    started = time.monotonic()
+    root = root.resolve()
+    build_dir = root / BUILD_DIR
+    progress = progress or Progress(quiet=True)
+    with build_lock(root):
+        if not (build_dir / cache.CACHE_DIR).is_dir():
+            processes.start_server()  # a first build certainly has work: start-up overlaps reading the project
+        project = load_project(root)
+        only_slugs = select_factsheets(project, factsheets) if factsheets else None
+        jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
+        result = BuildResult({}, build_dir, list(project.warnings))
+        staging = Path(tempfile.mkdtemp(prefix=".build-new-", dir=root))
+        try:
+            prepared = []
+
+            def prepare_site():
+                # Once a job has run the site must be built again, at the end, on one core. What
+                # it needs before the manifest is done now, while the workers are busy.
+                from ..site_adapter import prepare_site
+
+                prepared.append(prepare_site(project, staging / "site"))
+
+            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=prepare_site)
+            result.manifest = make_manifest(project, jobs, entries, result)
+            files_dir = staging / "files"
+            place_files(project, jobs, entries, staging, files_dir)
+            build_site_cached(project, jobs, result, build_dir, staging, files_dir, prepared[0] if prepared else None)
+            (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+            publish(staging, build_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    result.seconds = time.monotonic() - started
+    return result

@@ -1,0 +1,62 @@
+"""The build's manifest (build/manifest.json) and each factsheet's files beside the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import __version__, cache
+from ..formats import WRITER_FORMATS
+from ..hardlinks import link_file
+from ..project import Project
+from .result import BuildResult
+
+
+def manifest_entry(document, docs_dir: str) -> dict:
+    meta = document.meta
+    page = Path(meta.source).relative_to(docs_dir).with_suffix(".html").as_posix()
+    return {
+        "slug": meta.slug,
+        "title": meta.title,
+        "summary": meta.summary,
+        "language": meta.language,
+        "version": meta.version,
+        "date": meta.date,
+        "source": meta.source,
+        "formats": {"html": f"site/{page}"},
+    }
+
+
+def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
+    docs_dir = project.config.docs_dir.relative_to(project.config.root).as_posix()
+    out = []
+    for document in project.documents:
+        slug = document.meta.slug
+        entry = manifest_entry(document, docs_dir)
+        for job in jobs:
+            if job.slug != slug:
+                continue
+            done = entries.get((job.writer_name, slug))
+            if done is None:
+                failed = any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures)
+                if failed or (slug, job.writer_name) in result.unavailable:
+                    entry.setdefault("failed", []).extend(WRITER_FORMATS.get(job.writer_name, [job.writer_name]))
+                continue
+            for key, name in done.files.items():
+                entry["formats"][key] = f"site/files/{slug}/{name}"
+            entry.update(done.details)
+        out.append(entry)
+    return {"generator": f"factsheets {__version__}", "factsheets": out}
+
+
+def place_files(project, jobs, entries, staging: Path, files_dir: Path) -> None:
+    """Each factsheet's files, linked from the cache into the site's files/<slug>/ folder."""
+    for job in jobs:
+        if (job.writer_name, job.slug) in entries:
+            source = cache.entry_dir(staging, job.writer_name, job.slug, job.key)
+            dest = files_dir / job.slug
+            dest.mkdir(parents=True, exist_ok=True)
+            for path in source.rglob("*"):
+                if path.is_file() and path.name != cache.ENTRY_FILE:
+                    target = dest / path.relative_to(source)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    link_file(path, target)
