@@ -124,31 +124,32 @@ def test_selecting_one_factsheet_builds_only_it(two_factsheets):
     assert any("not built this time" in w.message for w in again.warnings)
 
 
-def give_other_a_bad_print_size(root: Path) -> None:
-    """A real failure, inside a worker: the PDF writer refuses a size that is not large print."""
+def give_other_a_bad_voice(root: Path) -> None:
+    """A real failure, inside a worker: espeak-ng has no such voice (a print size that is not
+    large print is refused sooner, when the project is read)."""
     page = root / "docs/factsheets/other.md"
-    page.write_text(page.read_text().replace("date: 2024-04\n", "date: 2024-04\npdf:\n  print_size: 12\n"))
+    page.write_text(page.read_text().replace("date: 2024-04\n", "date: 2024-04\naudio:\n  voice: xx-nowhere\n"))
 
 
 def test_a_failed_job_is_reported_and_nothing_is_published(two_factsheets):
     build(two_factsheets, formats=["print"])
     before = tree(two_factsheets / "build", skip=())
-    give_other_a_bad_print_size(two_factsheets)
+    give_other_a_bad_voice(two_factsheets)
     with pytest.raises(BuildFailed) as error:
-        build(two_factsheets, formats=["print", "pdf"])
+        build(two_factsheets, formats=["print", "audio"])
     [failure] = error.value.failures
-    assert failure.startswith("docs/factsheets/other.md: pdf: a print size of 12 pt is not large print"), failure
+    assert failure.startswith("docs/factsheets/other.md: the audio writer failed: ValueError: espeak-ng has no voice"), failure
     assert tree(two_factsheets / "build", skip=()) == before
 
 
 def test_keep_going_publishes_the_rest_and_marks_the_failed_format(two_factsheets):
-    give_other_a_bad_print_size(two_factsheets)
-    result = build(two_factsheets, formats=["print", "pdf"], keep_going=True)
+    give_other_a_bad_voice(two_factsheets)
+    result = build(two_factsheets, formats=["print", "audio"], keep_going=True)
     assert len(result.failures) == 1
     entries = {e["slug"]: e for e in json.loads((two_factsheets / "build/manifest.json").read_text())["factsheets"]}
-    assert entries["other"]["failed"] == ["large_print_pdf"] and "large_print_pdf" not in entries["other"]["formats"]
-    assert "print_html" in entries["other"]["formats"]
-    assert entries["short"]["formats"]["large_print_pdf"] == "site/files/short/short-large-print.pdf"
+    assert entries["other"]["failed"] == ["audio_mp3", "audio_transcript", "audio_playlist", "audio_chapters"]
+    assert "audio_mp3" not in entries["other"]["formats"] and "print_html" in entries["other"]["formats"]
+    assert entries["short"]["formats"]["audio_mp3"] == "site/files/short/short.mp3"
     assert "not available at the moment" in (two_factsheets / "build/site/factsheets/other.html").read_text()
 
 

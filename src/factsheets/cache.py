@@ -49,7 +49,13 @@ def part_key(writer, task) -> str:
 
 
 def _writer_identity(writer) -> list[str]:
-    return [f"factsheets {__version__}", f"writer {writer.name} {writer.version}", f"engine {_call(writer, 'engine_version')}"]
+    from .writers import code_digest
+
+    return [
+        f"factsheets {__version__}",
+        f"writer {writer.name} {writer.version} {code_digest(writer.name)}",
+        f"engine {_call(writer, 'engine_version')}",
+    ]
 
 
 def _digest(*parts: str) -> str:

@@ -33,15 +33,26 @@ class CheckReport:
 
 
 def format_checks(build_dir: Path, config) -> dict:
-    """Manifest format key -> validator(path, document, manifest entry) -> findings."""
-    from .validators import audio, braille, pdf
+    """Manifest format key -> validator(path, document, manifest entry) -> findings, for
+    every output whose writer names a check (OutputKind.check, see validators/outputs.py)."""
+    from .settings import with_defaults
+    from .writers import registry
 
-    rate = int(config.writer_options("audio").get("rate", 160))
-    return {
-        "large_print_pdf": pdf.check_entry,
-        "brf": lambda path, document, entry: braille.check_entry(build_dir, entry),
-        "audio_mp3": lambda path, document, entry: audio.check_entry(path, document, entry, build_dir, rate),
-    }
+    checks = {}
+    for writer in registry().values():
+        options = with_defaults(writer.name, config.writer_options(writer.name))
+        for kind in writer.outputs:
+            if kind.check:
+                function = _load(kind.check)
+                checks[kind.key] = lambda path, document, entry, f=function, o=options: f(path, document, entry, build_dir, o)
+    return checks
+
+
+def _load(dotted: str):
+    import importlib
+
+    module, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def run_check(root: Path, website: bool = True) -> CheckReport:
@@ -83,6 +94,17 @@ def run_check(root: Path, website: bool = True) -> CheckReport:
     return report
 
 
+# What the report and the terminal call each thing checked: the checks of their own, then every output's label.
+OWN_LABELS = {"website": "Website", "plain_english": "Plain English", "plain English": "Plain English", "build": "Build"}
+
+
+def label(key: str) -> str:
+    from .formats import describe
+
+    kind = describe(key)
+    return OWN_LABELS.get(key) or (f"{kind.label} ({kind.kind})" if kind else key)
+
+
 def write_json(report: CheckReport, path: Path) -> None:
     data = {
         "failures": report.count(FAILURE),
@@ -109,11 +131,11 @@ def print_table(report: CheckReport, console=None) -> None:
         failures = sum(1 for f in findings if f.level == FAILURE)
         warnings = len(findings) - failures
         result = "[red]FAIL[/red]" if failures else "[green]pass[/green]"
-        table.add_row(escape(title), ", ".join(report.checked.get(title, [])) or "website", result, str(failures), str(warnings))
+        table.add_row(escape(title), ", ".join(label(c) for c in report.checked.get(title, [])) or "website", result, str(failures), str(warnings))
     console.print(table)
     for title, findings in report.findings.items():
         for f in sorted(findings, key=lambda f: (f.level != FAILURE, f.format, f.line or 0)):
-            label = "[red]FAIL[/red]" if f.level == FAILURE else "[yellow]warning[/yellow]"
+            verdict = "[red]FAIL[/red]" if f.level == FAILURE else "[yellow]warning[/yellow]"
             where = f"{f.where()}: " if f.where() else ""
-            console.print(f"{escape(where)}{label} {escape(f'[{f.format}]')} {escape(f.message)} [dim]Fix: {escape(f.fix)}[/dim]", highlight=False, soft_wrap=True)
+            console.print(f"{escape(where)}{verdict} {escape(f'[{label(f.format)}]')} {escape(f.message)} [dim]Fix: {escape(f.fix)}[/dim]", highlight=False, soft_wrap=True)
     console.print(f"{report.count(FAILURE)} failure(s), {report.count(WARNING)} warning(s).")

@@ -80,12 +80,19 @@ def check_command(args) -> int:
     return 0
 
 
+def format_choices() -> str:
+    """What --format takes, from the writers registered: "pdf (large-print PDF), ..."."""
+    from .writers import registry
+
+    return ", ".join(f"{w.name} ({w.summary})" for w in registry().values())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factsheets", description="Publish factsheets in every accessible format.")
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build every format of every factsheet into build/")
     b.add_argument("factsheets", nargs="*", help="only these factsheets (docs/factsheets/<name>.md); the others come from the cache")
-    b.add_argument("--format", help="only these formats, separated by commas: print, pdf, braille (or brf), audio")
+    b.add_argument("--format", help=f"only these formats, separated by commas: {format_choices()}")
     b.add_argument("--print-size", type=int, action="append", metavar="PT",
                    help="also make a large-print PDF at this size in points, e.g. 24 for giant print (may be repeated)")
     b.add_argument("--keep-going", action="store_true", help="publish what built even if some formats failed")

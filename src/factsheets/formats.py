@@ -1,40 +1,63 @@
-"""What each output format is, in the plain words the website's "Other formats" box uses.
+"""Every kind of output, as the writers describe them, and the names --format accepts.
 
-The key is the format's name in build/manifest.json; the order here is the
-order the box lists them in.
+The website itself is one more: the factsheet's page, listed first in its own
+"Other formats" box. The rest comes from the registered writers, in the order
+they list their outputs, so a new writer needs no change here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+
+from .writers import OutputKind, registry
+
+WEB_PAGE = OutputKind("html", "Web page", "this page", "to read on screen, with a screen reader or zoomed in", "text/html")
 
 
-@dataclass(frozen=True)
-class Format:
-    label: str
-    kind: str  # the kind of file, said after the link: "PDF", "MP3", ...
-    purpose: str
+@functools.cache
+def output_kinds() -> dict[str, OutputKind]:
+    """Manifest key -> what it is, the web page first, then each writer's in the box's order."""
+    kinds = {WEB_PAGE.key: WEB_PAGE}
+    for writer in sorted(registry().values(), key=lambda w: getattr(w, "rank", 50)):
+        kinds.update((kind.key, kind) for kind in writer.outputs)
+    return kinds
 
 
-FORMATS: dict[str, Format] = {
-    "html": Format("Web page", "this page", "to read on screen, with a screen reader or zoomed in"),
-    "print_html": Format("Print-friendly page", "web page", "a plain page with every web address written out, to print from your browser"),
-    "large_print_pdf": Format("Large print", "PDF", "to print, or to read on screen with a magnifier"),
-    "large_print_pdf_24": Format("Giant print (24 pt)", "PDF", "the same in bigger type, to print"),
-    "braille_text": Format("Braille-ready text", "plain text", "for a braille transcriber or braille translation software"),
-    "brf": Format("Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display"),
-    "braille_preview": Format("Braille preview", "text", "the braille file shown as braille dots on screen, for sighted staff to check; not for an embosser"),
-    "audio_mp3": Format("Audio", "MP3", "the factsheet read aloud, with a chapter for each section"),
-}
+def describe(key: str) -> OutputKind | None:
+    """What a manifest key is, families ("large_print_pdf_*") included."""
+    kinds = output_kinds()
+    if key in kinds:
+        return kinds[key]
+    for pattern, kind in kinds.items():
+        if pattern.endswith("*") and key.startswith(pattern[:-1]):
+            end = key[len(pattern) - 1:]
+            return OutputKind(key, kind.label.format(end), kind.kind, kind.purpose, kind.media_type, kind.check)
+    return None
 
 
-# The manifest keys each writer produces, and what --format accepts besides writer names.
-WRITER_FORMATS: dict[str, list[str]] = {
-    "print": ["print_html"],
-    "pdf": ["large_print_pdf"],
-    "braille": ["braille_text", "brf", "braille_preview"],
-    "audio": ["audio_mp3"],
-}
-FORMAT_ALIASES: dict[str, str] = {
-    key: writer for writer, keys in WRITER_FORMATS.items() for key in keys
-} | {"brf": "braille", "large_print": "pdf", "mp3": "audio"}
+@functools.cache
+def writer_of() -> dict[str, str]:
+    """Manifest key (or family) -> the writer that makes it."""
+    return {kind.key: writer.name for writer in registry().values() for kind in writer.outputs}
+
+
+@functools.cache
+def format_aliases() -> dict[str, str]:
+    """Every name --format accepts besides a writer's own -> that writer: its outputs' keys and its aliases."""
+    aliases = {}
+    for writer in registry().values():
+        aliases.update((kind.key, writer.name) for kind in writer.outputs if not kind.key.endswith("*"))
+        aliases.update((alias, writer.name) for alias in getattr(writer, "aliases", ()))
+    return aliases
+
+
+def in_box_order(keys) -> list[tuple[str, OutputKind]]:
+    """The manifest keys given that are known outputs, with what each is, in the box's order."""
+    order = {key: n for n, key in enumerate(output_kinds())}
+
+    def position(key: str) -> int:
+        family = next((k for k in order if k.endswith("*") and key.startswith(k[:-1])), None)
+        return order.get(key, order.get(family, len(order)))
+
+    found = [(key, describe(key)) for key in keys]
+    return sorted(((k, d) for k, d in found if d is not None), key=lambda pair: (position(pair[0]), pair[0]))

@@ -30,14 +30,23 @@ CSS = "assets/factsheets.css"
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
-class FactsheetsConfig(Config):
-    language = config_options.Type(str, default="en-GB")
-    factsheets_dir = config_options.Type(str, default="factsheets")
-    glossary_dir = config_options.Type(str, default="glossary")
-    organisation = config_options.Type(str, default="organisation.yml")
-    pdf = config_options.Type(dict, default={})
-    braille = config_options.Type(dict, default={})
-    audio = config_options.Type(dict, default={})
+def _plugin_config() -> type[Config]:
+    """The plugin's settings, and a block for each registered writer (whose options
+    project.py checks against the writer's own description, with their lines)."""
+    from .writers import registry
+
+    settings = {
+        "language": config_options.Type(str, default="en-GB"),
+        "factsheets_dir": config_options.Type(str, default="factsheets"),
+        "glossary_dir": config_options.Type(str, default="glossary"),
+        "organisation": config_options.Type(str, default="organisation.yml"),
+        "job_timeout": config_options.Optional(config_options.Type((int, float))),
+    }
+    settings.update((name, config_options.Type(dict, default={})) for name in registry())
+    return type("FactsheetsConfig", (Config,), settings)
+
+
+FactsheetsConfig = _plugin_config()
 
 
 class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):

@@ -12,20 +12,22 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import forkserver
 
-# Imported once in the server, not once a job ("__main__": the command's own script,
-# which every worker would otherwise import again; mutagen: imported where it is used,
-# so that planning a build does not wait for it). Not WeasyPrint: it would count in
-# every worker's memory, and only PDF jobs need it.
-PRELOAD = [
-    "__main__", "pyttsx3", "mutagen.id3", "factsheets.writers.audio.record",
-    "factsheets.writers.braille", "factsheets.writers.pdf", "factsheets.writers.print_html",
-]
+def preload() -> list[str]:
+    """Imported once in the server, not once a job: "__main__" (the command's own script,
+    which every worker would otherwise import again) and what each writer asks for. Not
+    WeasyPrint: it would count in every worker's memory, and only PDF jobs need it."""
+    from .writers import registry
+
+    modules = ["__main__", "factsheets.build.schedule"]
+    for writer in registry().values():
+        modules += [m for m in writer.preload if m not in modules]
+    return modules
 
 
 def start_server() -> None:
     """Starts the server the workers are forked from; call it as soon as there is work,
     so that its start-up overlaps whatever comes before the first job."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    multiprocessing.get_context("forkserver").set_forkserver_preload(preload())
     forkserver.ensure_running()
 
 

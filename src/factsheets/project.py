@@ -23,14 +23,14 @@ from .sources import load_yaml, read_text, split_front_matter
 from .transforms import compose, resolve_terms
 
 CONFIG_FILE = "mkdocs.yml"
+# Settings of the plugin's block that are not paths or a writer's options.
+PLUGIN_SETTINGS = ("job_timeout",)
+# The plugin block's own settings; beside them, one block per writer, named as the writer is.
 DEFAULTS = {
     "factsheets_dir": "factsheets",  # inside docs_dir
     "glossary_dir": "glossary",
     "organisation": "organisation.yml",
     "language": "en-GB",
-    "pdf": {},
-    "braille": {},
-    "audio": {},
 }
 
 
@@ -47,6 +47,7 @@ class Config:
     options: dict  # the plugin block, as written
 
     def writer_options(self, writer: str) -> dict:
+        """The writer's options as mkdocs.yml sets them (checked when the config was loaded)."""
         value = self.options.get(writer) or {}
         return dict(value) if isinstance(value, dict) else {}
 
@@ -76,7 +77,7 @@ def load_config(root: Path) -> Config:
     options = dict(DEFAULTS)
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "factsheets" in plugin:
-            options.update(plugin["factsheets"] or {})
+            options.update(check_plugin_block(plugin["factsheets"], text))
     docs_dir = root / data.get("docs_dir", "docs")
     language = options.get("language") or "en-GB"
     return Config(
@@ -90,6 +91,42 @@ def load_config(root: Path) -> Config:
         language=language,
         options=options,
     )
+
+
+def check_plugin_block(block, text: str) -> dict:
+    """The factsheets plugin's block of mkdocs.yml, every name and value checked."""
+    from .settings import check_options, unknown_name
+    from .writers import registry
+
+    if block is None:
+        return {}
+    locate = plugin_locator(text)
+    if not isinstance(block, dict):
+        raise SourceError(locate(()), "the factsheets plugin's settings must be a list of 'name: value' lines")
+    writers = registry()
+    for name, value in block.items():
+        if name in writers:
+            check_options(writers[name], value, lambda option, name=name: locate((name, option) if option else (name,)))
+        elif name not in DEFAULTS and name not in PLUGIN_SETTINGS:
+            raise SourceError(locate((name,)), unknown_name(str(name), [*DEFAULTS, *PLUGIN_SETTINGS, *writers]))
+    return block
+
+
+def plugin_locator(text: str):
+    """locate(names) -> where the factsheets plugin's block writes those nested names in mkdocs.yml."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if re.match(r"\s*-\s*factsheets\s*:", line)), 0)
+
+    def locate(names: tuple) -> Location:
+        at = start
+        for name in names:
+            found = next((i for i in range(at + 1, len(lines)) if re.match(rf"\s+{re.escape(str(name))}\s*:", lines[i])), None)
+            if found is None:
+                break
+            at = found
+        return Location(CONFIG_FILE, at + 1)
+
+    return locate
 
 
 def factsheet_paths(config: Config) -> list[Path]:
@@ -151,7 +188,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         language=str(front.get("language") or config.language),
         source=shown,
         review_due=_month(front.get("review_due"), "review_due", shown, text),
-        options={k: v for k, v in front.items() if k in ("pdf", "braille", "audio")},
+        options=front_matter_options(front, shown, text),
     )
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
         warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
@@ -163,6 +200,21 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
     document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
     return document, text, warnings
+
+
+def front_matter_options(front: dict, shown: str, text: str) -> dict:
+    """A factsheet's own writer options (`pdf:`, `audio:`...), checked as mkdocs.yml's are."""
+    from .settings import check_options
+    from .writers import registry
+
+    options = {}
+    for name, writer in registry().items():
+        if name in front:
+            def locate(option, name=name):
+                return Location(shown, (line_of(text, f"{option}:") if option else None) or line_of(text, f"{name}:"))
+
+            options[name] = check_options(writer, front[name], locate)
+    return options
 
 
 def _walk_inlines(blocks):

@@ -6,18 +6,10 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from .check import CheckReport
+from .check import CheckReport, label
 from .validators import FAILURE, WARNING
 
-LABELS = {
-    "website": "Website",
-    "large_print_pdf": "Large print PDF",
-    "braille_text": "Braille-ready text",
-    "brf": "Braille file (BRF)",
-    "audio_mp3": "Audio",
-    "plain_english": "Plain English",
-    "build": "Build",
-}
+
 
 STYLE = """
 body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 1.1rem; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #111; background: #fff; }
@@ -60,7 +52,7 @@ def write_report(report: CheckReport, path: Path) -> None:
         "<h2>Summary</h2><table><thead><tr><th scope=\"col\">Factsheet</th><th scope=\"col\">What was checked</th><th scope=\"col\">Result</th></tr></thead><tbody>",
     ]
     for title, findings in report.findings.items():
-        checked = ", ".join(LABELS.get(c, c) for c in report.checked.get(title, [])) or "the website as a whole"
+        checked = ", ".join(label(c) for c in report.checked.get(title, [])) or "the website as a whole"
         parts.append(f"<tr><td>{escape(title)}</td><td>{escape(checked)}</td><td>{_verdict(findings)}</td></tr>")
     parts.append("</tbody></table>")
     for title, findings in report.findings.items():
@@ -68,11 +60,11 @@ def write_report(report: CheckReport, path: Path) -> None:
             continue
         parts.append(f"<h2>{escape(title)}</h2>")
         for f in sorted(findings, key=lambda f: (f.level != FAILURE, f.format, f.line or 0)):
-            kind, label = ("fail", "Problem") if f.level == FAILURE else ("warn", "Suggestion")
+            kind, verdict = ("fail", "Problem") if f.level == FAILURE else ("warn", "Suggestion")
             where = f" in <code>{escape(f.path)}</code>" if f.path else ""
             where += f", line {f.line}" if f.path and f.line else ""
             parts.append(
-                f'<div class="finding {kind}"><p><span class="{kind}">{label}</span> ({escape(LABELS.get(f.format, f.format))}){where}</p>'
+                f'<div class="finding {kind}"><p><span class="{kind}">{verdict}</span> ({escape(label(f.format))}){where}</p>'
                 f"<p>{escape(f.message)}</p><p><strong>How to fix it:</strong> {escape(f.fix)}</p></div>"
             )
     parts.append("</main></body></html>\n")

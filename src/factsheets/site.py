@@ -11,17 +11,7 @@ from html import escape
 from pathlib import Path
 
 from . import model as m
-from .formats import FORMATS as WRITER_FORMAT_LABELS
-from .formats import Format
-
-# The audio writer's companion files, listed in the box after the MP3.
-# (Kept here, beside the player that uses them; they could move to formats.py.)
-AUDIO_COMPANIONS = {
-    "audio_transcript": Format("Audio transcript", "plain text", "the words of the audio version, as they are spoken"),
-    "audio_playlist": Format("Audio, a track for each section", "M3U8 playlist", "for players that do not show chapters"),
-    "audio_chapters": Format("Audio chapters", "WebVTT", "the start time of each section in the audio"),
-}
-FORMATS = {**WRITER_FORMAT_LABELS, **AUDIO_COMPANIONS}
+from .formats import describe, in_box_order
 from .glossary import Glossary
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -40,7 +30,7 @@ def minutes_text(seconds: float) -> str:
 
 def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
     """What the box says of a file besides its name: kind, size, pages, length."""
-    facts = [FORMATS[key].kind]
+    facts = [describe(key).kind]
     if key == "html":
         return facts
     if path is not None and path.exists():
@@ -59,19 +49,15 @@ def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     """The "Other formats" box. href(key) gives a format's link; file_of(key) its file on disk."""
     items = []
-    for key in FORMATS:
-        if key not in entry.get("formats", {}):
-            continue
-        fmt = FORMATS[key]
+    for key, fmt in in_box_order(entry.get("formats", {})):
         facts = ", ".join(format_facts(key, entry, file_of(key)))
         if key == "html":
-            link = f'<a href="#" aria-current="page">{fmt.label}</a>'
+            link = f'<a href="#" aria-current="page">{escape(fmt.label)}</a>'
         else:
-            link = f'<a href="{escape(href(key))}">{fmt.label}</a>'
+            link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
         items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.</li>")
-    for key in entry.get("failed", []):
-        if key in FORMATS:
-            items.append(f"<li>{FORMATS[key].label}: not available at the moment, please ask us for it.</li>")
+    for key, fmt in in_box_order(entry.get("failed", [])):
+        items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
     org = document.organisation
     subject = f"Please send me another format of: {document.meta.title}"
     ask = (

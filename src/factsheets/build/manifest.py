@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import __version__, cache
-from ..formats import WRITER_FORMATS
+from ..writers import registry
 from ..hardlinks import link_file
 from ..project import Project
 from .result import BuildResult
@@ -39,7 +39,8 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
             if done is None:
                 failed = any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures)
                 if failed or (slug, job.writer_name) in result.unavailable:
-                    entry.setdefault("failed", []).extend(WRITER_FORMATS.get(job.writer_name, [job.writer_name]))
+                    kinds = registry()[job.writer_name].outputs
+                    entry.setdefault("failed", []).extend(k.key for k in kinds if not k.key.endswith("*"))
                 continue
             for key, name in done.files.items():
                 entry["formats"][key] = f"site/files/{slug}/{name}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .. import cache
 from ..errors import SourceError
-from ..formats import FORMAT_ALIASES
+from ..errors import Location
+from ..formats import format_aliases
 from ..project import Project
+from ..settings import check_options, with_defaults
 from ..writers import registry
 from .result import Job
 
@@ -17,7 +19,7 @@ def writer_names(formats: list[str] | None) -> list[str] | None:
     writers = registry()
     names = []
     for name in formats:
-        name = FORMAT_ALIASES.get(name, name)
+        name = format_aliases().get(name, name)
         if name == "html":
             continue
         if name not in writers:
@@ -28,21 +30,17 @@ def writer_names(formats: list[str] | None) -> list[str] | None:
 
 
 def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[str] | None, overrides: dict) -> list[Job]:
+    """Every writer on every factsheet, the writers with the longest jobs first (the registry's
+    order), so that both cores stay busy to the end."""
     jobs = []
     writers = registry()
-    for document in project.documents:
-        for name, writer in writers.items():
-            # mkdocs.yml, then the factsheet's own front matter, then what the command line asked for.
-            options = {
-                **project.config.writer_options(name),
-                **document.meta.options.get(name, {}),
-                **overrides.get(name, {}),
-                "project_root": project.config.root,
-            }
+    for name, given in overrides.items():
+        check_options(writers[name], given, lambda option: Location("the command line"))
+    for name, writer in writers.items():
+        for document in project.documents:
+            # Its defaults, mkdocs.yml, the factsheet's own front matter, then the command line.
+            options = with_defaults(name, project.config.writer_options(name), document.meta.options.get(name, {}), overrides.get(name, {}))
+            options["project_root"] = project.config.root
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
             jobs.append(Job(name, document.meta.slug, document, options, cache.job_key(document, writer, options), selected))
-    # The longest tasks first, so both cores stay busy to the end: a PDF (a second or so)
-    # is longer than most audio sections, which run longest first; braille and print are short.
-    order = {"pdf": 0, "audio": 1, "braille": 2}
-    jobs.sort(key=lambda j: order.get(j.writer_name, 9))
     return jobs

@@ -4,6 +4,14 @@ A writer turns a Document into files in a folder and says what it wrote:
 manifest format keys -> files, and details such as a page count. Writers know
 nothing of MkDocs, of each other or of the build's caching and publishing.
 
+A writer also describes itself (see `Writer`): the files it makes and what each
+is for, the options it takes with their types and defaults, how long its jobs
+take, what its worker processes should import ahead. The website's "Other
+formats" box, the manifest, the validation of mkdocs.yml, the command line's
+help and `factsheets check` are all derived from that, so a new format is one
+module and one entry point in the `factsheets.writers` group (as MkDocs finds
+its plugins), in this package or in another one.
+
 A writer whose work falls into independent pieces (audio: one a section) may
 also offer `parts()` and `write_part()`: the build then runs the pieces as jobs
 of their own, caches each by its own key, and hands the finished ones to
@@ -12,12 +20,18 @@ of their own, caches each by its own key, and hands the finished ones to
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import sys
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Callable, Protocol
 
 from ..errors import Warning_
 from ..model import Document
+
+ENTRY_POINT_GROUP = "factsheets.writers"
 
 
 @dataclass
@@ -42,19 +56,95 @@ class FinishedPart:
     details: dict[str, object]
 
 
+@dataclass(frozen=True)
+class OutputKind:
+    """One kind of file a writer makes, in the plain words the website's format box uses.
+
+    A key ending in "*" stands for a family ("large_print_pdf_*": one a print size);
+    its label may show the key's varying end as {}.
+    """
+
+    key: str  # its name in build/manifest.json
+    label: str  # "Large print"
+    kind: str  # the kind of file, said after the link: "PDF", "MP3", ...
+    purpose: str  # what it is for, in a sentence's words
+    media_type: str  # "application/pdf"
+    check: str | None = None  # "module:function" that checks it (see check.py), if any
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting a writer takes from mkdocs.yml (and a factsheet's front matter)."""
+
+    name: str
+    types: tuple[type, ...]  # what YAML may give: (int, float) for a number
+    default: Any
+    help: str  # said in the error when the value is wrong
+    items: tuple[type, ...] = ()  # for a list: what each item may be
+    check: Callable[[Any], str | None] | None = None  # a further rule: returns what is wrong, or None
+
+
 class Writer(Protocol):
     name: str  # as the command line's --format names it
-    version: str  # bump when the output changes, so cached outputs are rebuilt
+    version: str  # bump when the output changes for a reason not in the code (an engine's data, say)
+    summary: str  # a few words for the command line's help: "large-print PDF"
+    aliases: tuple[str, ...]  # other names --format accepts
+    outputs: tuple[OutputKind, ...]  # in the order the format box lists them
+    options: tuple[Option, ...]
+    weight: float  # seconds a job usually takes: the longest start first
+    preload: tuple[str, ...]  # modules its worker processes import ahead, once
 
     def write(self, document: Document, out_dir: Path, options: dict) -> Output: ...
 
 
+@functools.cache
 def registry() -> dict[str, Writer]:
-    """Every writer, by format name, in the order they run."""
-    from .audio import AudioWriter
-    from .braille import BrailleWriter
-    from .pdf import PdfWriter
-    from .print_html import PrintHtmlWriter
+    """Every writer registered in the `factsheets.writers` entry-point group, by name,
+    the longest jobs first (the order the build runs them in)."""
+    writers: dict[str, Writer] = {}
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        writer = point.load()()
+        if writer.name in writers:
+            continue  # the same package seen twice on the path
+        writers[writer.name] = writer
+    return dict(sorted(writers.items(), key=lambda item: -item[1].weight))
 
-    writers: list[Writer] = [PrintHtmlWriter(), PdfWriter(), BrailleWriter(), AudioWriter()]
-    return {w.name: w for w in writers}
+
+def defaults(writer: Writer) -> dict[str, Any]:
+    return {option.name: option.default for option in writer.options}
+
+
+@functools.cache
+def code_digest(writer_name: str) -> str:
+    """A hash of the code and files a writer's output may depend on.
+
+    It is part of every cache key, so a change to print.css or to a renderer can
+    never publish an output made by the old code. It takes in more than the writer
+    needs (every shared module and asset, the writers' own shared modules), never less:
+    only other writers' packages and the build's, check's and site's own code are left out.
+    """
+    writer = registry()[writer_name]
+    own = Path(sys.modules[type(writer).__module__].__file__ or "").resolve()
+    own_folder = own.parent if own.name == "__init__.py" else own
+    package = Path(__file__).resolve().parents[1]
+    paths = [p for p in package.rglob("*") if p.suffix in CODE_SUFFIXES and _shared(p, package, own_folder)]
+    if not own.is_relative_to(package):  # a writer from another package
+        paths += [own] if own_folder == own else list(own_folder.rglob("*.py"))
+    digest = hashlib.sha256()
+    for path in sorted(set(paths)):
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_SUFFIXES = (".py", ".css", ".html", ".js", ".yml", ".json", ".txt")
+NOT_WRITERS_CODE = {"build", "validators", "site_theme", "cli.py", "check.py", "report.py", "site.py",
+                    "site_adapter.py", "mkdocs_plugin.py", "progress.py", "processes.py", "site.css",
+                    "iframe-worker-shim.js"}
+
+
+def _shared(path: Path, package: Path, own: Path) -> bool:
+    parts = path.relative_to(package).parts
+    if NOT_WRITERS_CODE & set(parts) or "__pycache__" in parts:
+        return False
+    other_writer = parts[0] == "writers" and len(parts) > 2 and not path.is_relative_to(own)
+    return not other_writer

@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import model as m
 from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
-from . import Output
+from . import Option, Output, OutputKind
 from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
 
 GLOSSARY_DIR = "glossary"
@@ -177,9 +177,30 @@ def manifest_key(size_pt: float, default: bool) -> str:
     return "large_print_pdf" if default else f"large_print_pdf_{size_pt:g}"
 
 
+def _print_size_rule(value) -> str | None:
+    if not MINIMUM_SIZE_PT <= value <= 72:
+        return f"{value:g} pt is not large print: use {MINIMUM_SIZE_PT} to 72 (18 is usual, 24 is giant print)"
+    return None
+
+
 class PdfWriter:
     name = "pdf"
     version = "1"
+    summary = "large-print PDF"
+    aliases = ("large_print",)
+    rank = 20
+    outputs = (
+        OutputKind("large_print_pdf", "Large print", "PDF", "to print, or to read on screen with a magnifier", "application/pdf",
+                   check="factsheets.validators.outputs:large_print_pdf"),
+        OutputKind("large_print_pdf_*", "Large print, {} point", "PDF", "the same in bigger type, to print", "application/pdf"),
+    )
+    options = (
+        Option("print_size", (int, float), DEFAULT_SIZE_PT, "the print size in points, such as 18", check=_print_size_rule),
+        Option("print_sizes", (list,), [], "a list of extra print sizes in points, such as [24]", items=(int, float)),
+        Option("uncompressed", (bool,), False, "true or false: leave the PDF's streams uncompressed (for debugging)"),
+    )
+    weight = 1.5
+    preload = ("factsheets.writers.pdf",)
 
     def engine_version(self) -> str:
         return engine.engine_version()

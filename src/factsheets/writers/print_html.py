@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import __version__
 from .. import model as m
 from ..organisation import display_address
-from . import Output
+from . import Output, OutputKind
 from .html import HtmlRenderer
 
 DEFAULT_SIZE_PT = 18
@@ -157,6 +157,15 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
 class PrintHtmlWriter:
     name = "print"
     version = "2"
+    summary = "print-friendly web page"
+    aliases = ()
+    rank = 10
+    outputs = (
+        OutputKind("print_html", "Print-friendly page", "web page", "a plain page with every web address written out, to print from your browser", "text/html"),
+    )
+    options = ()
+    weight = 0.1
+    preload = ("factsheets.writers.print_html",)
 
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)

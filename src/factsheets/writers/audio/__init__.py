@@ -25,7 +25,7 @@ from ... import model as m
 from ...engines import speech
 from ...errors import Location, Warning_
 from ...hardlinks import link_file
-from .. import FinishedPart, Output, Part
+from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3
 from .lexicon import load_lexicon
 from .normalise import Normaliser
@@ -80,6 +80,24 @@ def lexicon_path(options: dict) -> tuple[Path, str]:
 
 class AudioWriter:
     name = "audio"
+    summary = "MP3 read aloud"
+    aliases = ("mp3",)
+    rank = 40
+    outputs = (
+        OutputKind("audio_mp3", "Audio", "MP3", "the factsheet read aloud, with a chapter for each section", "audio/mpeg",
+                   check="factsheets.validators.outputs:audio_mp3"),
+        OutputKind("audio_transcript", "Audio transcript", "plain text", "the words of the audio version, as they are spoken", "text/plain"),
+        OutputKind("audio_playlist", "Audio, a track for each section", "M3U8 playlist", "for players that do not show chapters", "audio/x-mpegurl"),
+        OutputKind("audio_chapters", "Audio chapters", "WebVTT", "the start time of each section in the audio", "text/vtt"),
+    )
+    options = (
+        Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)"),
+        Option("rate", (int,), speech.DEFAULT_RATE, "words a minute, such as 160", check=lambda v: None if 80 <= v <= 450 else "use 80 to 450 words a minute"),
+        Option("lexicon", (str,), "glossary/lexicon.yml", "the lexicon file, inside the project, such as glossary/lexicon.yml"),
+    )
+    weight = 1.0  # a section
+    # mutagen: imported where it is used, so that planning a build does not wait for it.
+    preload = ("pyttsx3", "mutagen.id3", "factsheets.writers.audio.record")
     version = "3"  # 3: a language's own voice (before, every language had the English voice)
 
     def engine_version(self) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ... import model as m
 from ...engines import liblouis
-from .. import Output
+from .. import Output, OutputKind
 from . import brf as layout
 from .fallback import replace_untranslatable
 from .text import braille_ready_text, pieces
@@ -36,6 +36,18 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
 class BrailleWriter:
     name = "braille"
     version = "1"
+    summary = "braille-ready text and BRF"
+    aliases = ()
+    rank = 30
+    outputs = (
+        OutputKind("braille_text", "Braille-ready text", "plain text", "for a braille transcriber or braille translation software", "text/plain"),
+        OutputKind("brf", "Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display",
+                   "application/x-brf", check="factsheets.validators.outputs:brf"),
+        OutputKind("braille_preview", "Braille preview", "text", "the braille file shown as braille dots on screen, for sighted staff to check; not for an embosser", "text/plain"),
+    )
+    options = ()
+    weight = 0.3
+    preload = ("factsheets.writers.braille",)
 
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         liblouis.louis()  # EngineMissing, naming the packages, before anything is written

@@ -1,0 +1,31 @@
+"""The validators as `factsheets check` calls them, one signature for every output.
+
+A writer names the function that checks each of its outputs (OutputKind.check,
+"module:function"); check.py calls it as
+`check(path, document, entry, build_dir, options) -> list[Finding]`, where path is
+the output's file, entry the factsheet's manifest entry and options the writer's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import Finding
+
+
+def large_print_pdf(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+    from .pdf import check_entry
+
+    return check_entry(path, document, entry)
+
+
+def brf(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+    from .braille import check_entry
+
+    return check_entry(build_dir, entry)
+
+
+def audio_mp3(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+    from .audio import check_entry
+
+    return check_entry(path, document, entry, build_dir, int(options.get("rate") or 160))
