@@ -59,3 +59,12 @@ def test_review_date_passed():
 
 def test_sentences_split_on_full_stops_not_on_references():
     assert sentences("See section 11.1 of the Code. Then ask.") == ["See section 11.1 of the Code.", "Then ask."]
+
+
+def test_a_vague_link_and_an_acronym_in_a_table_cell_are_found():
+    """Table cells were skipped by the old hand-written walks; the one walk sees into them."""
+    cell = (m.Link("https://example.org", (m.Text("click here"),)),)
+    table = m.Table(((m.Text("What"),),), ((cell,), ((m.Text("Ask the LA"),),)), "t", 9)
+    found = messages(doc(table))
+    assert (9, 'A link says only "click here".') in found
+    assert (9, '"LA" is not explained where it is first used.') in found

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from .. import model as m
+from ..walk import inline_runs, iter_block_inlines, iter_blocks
 from . import WARNING, Finding
 
 LONG_SENTENCE = 25
@@ -119,38 +120,25 @@ def _acronyms(document: m.Document, glossary_names: list[str]) -> list[Finding]:
     return findings
 
 
-def _texts(block):
-    if isinstance(block, (m.Paragraph, m.Heading)):
-        yield m.plain_text(block.children), block.line
-    for inner in getattr(block, "blocks", ()):
-        yield from _texts(inner)
-    for item in getattr(block, "items", ()):
-        for inner in item.blocks:
-            for text, line in _texts(inner):
-                yield text, line or block.line
+def _texts(top):
+    """The words of every heading, paragraph and table cell in a block, with the nearest line known."""
+    for block in iter_blocks([top]):
+        if isinstance(block, m.Figure):
+            continue  # an image's alt text is checked as alt text
+        for run in inline_runs(block):
+            yield m.plain_text(run), getattr(block, "line", None) or top.line
 
 
 def _links_and_images(document: m.Document) -> list[Finding]:
     findings = []
-
-    def walk(nodes, line):
-        for node in nodes:
+    source = document.meta.source
+    for top in document.blocks:
+        for block, node in iter_block_inlines([top]):
+            line = getattr(block, "line", None) or top.line
             if isinstance(node, m.Link) and m.plain_text(node.children).strip().lower().rstrip(".") in VAGUE_LINKS:
                 findings.append(Finding(WARNING, "plain_english", f'A link says only "{m.plain_text(node.children)}".',
-                                        "Make the link's words say where it goes, e.g. “the Local Offer”.", document.meta.source, line))
+                                        "Make the link's words say where it goes, e.g. “the Local Offer”.", source, line))
             if isinstance(node, m.Image) and not node.alt.strip():
                 findings.append(Finding(WARNING, "plain_english", f"The image {node.src} has no alt text.",
-                                        "Describe the image in the [square brackets] for people who cannot see it.", document.meta.source, node.line or line))
-            walk(getattr(node, "children", ()), line)
-
-    def blocks(items):
-        for block in items:
-            walk(getattr(block, "children", ()), getattr(block, "line", None))
-            if isinstance(block, m.Figure):
-                walk((block.image,), block.line)
-            blocks(getattr(block, "blocks", ()))
-            for item in getattr(block, "items", ()):
-                blocks(item.blocks)
-
-    blocks(document.blocks)
+                                        "Describe the image in the [square brackets] for people who cannot see it.", source, node.line or line))
     return findings
