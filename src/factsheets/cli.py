@@ -80,6 +80,22 @@ def check_command(args) -> int:
     return 0
 
 
+def new_command(args) -> int:
+    from .project import find_root
+    from .scaffold import new_factsheet
+
+    try:
+        root = find_root(Path.cwd())
+        path = new_factsheet(root, args.title)
+    except SourceError as error:
+        print(f"{error.location}: {error.message}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(root).as_posix()
+    print(f"New factsheet: {shown}")
+    print("Open it in a text editor, write the summary and the text, then run `factsheets build`.")
+    return 0
+
+
 def format_choices() -> str:
     """What --format takes, from the writers registered: "pdf (large-print PDF), ..."."""
     from .writers import registry
@@ -88,7 +104,10 @@ def format_choices() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="factsheets", description="Publish factsheets in every accessible format.")
+    parser.add_argument("--version", action="version", version=f"factsheets {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build every format of every factsheet into build/")
     b.add_argument("factsheets", nargs="*", help="only these factsheets (docs/factsheets/<name>.md); the others come from the cache")
@@ -99,11 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     c = commands.add_parser("check", help="check the last build against every format's standard, and the plain English of the sources")
     c.add_argument("--strict", action="store_true", help="fail on plain-English warnings too")
+    n = commands.add_parser("new", help='start a new factsheet: factsheets new "Annual reviews"')
+    n.add_argument("title", help="the factsheet's title, in quotes")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build_command(args)
     if args.command == "check":
         return check_command(args)
+    if args.command == "new":
+        return new_command(args)
     return 2
 
 

@@ -1,0 +1,54 @@
+"""`factsheets new "Title"`: a new factsheet with its front matter filled in.
+
+Staff start a factsheet by giving its title; the file name (which becomes its
+web address) is made from the title, and the front matter carries every field
+the build expects, so the first build works and says only what is left to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .errors import Location, SourceError
+from .project import load_config
+
+TEMPLATE = """---
+title: "{title}"
+summary: "One sentence: who this factsheet is for and what it helps them do."
+version: 1
+date: {month}
+review_due: {review}
+---
+
+Write the first paragraph here: what this factsheet is about, in one or two short sentences.
+
+## A first section
+
+Write this section here. A new section starts with "## " and its heading.
+"""
+
+
+def slug_for(title: str) -> str:
+    """'Annual reviews: what to expect' -> 'annual-reviews-what-to-expect'."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-")
+
+
+def new_factsheet(root: Path, title: str, today: dt.date | None = None) -> Path:
+    """Writes the new factsheet and returns its path; never overwrites one."""
+    title = " ".join(title.split())
+    slug = slug_for(title)
+    if not slug:
+        raise SourceError(Location("the command line"), "give the factsheet a title with letters or numbers in it, such as \"Annual reviews\"")
+    folder = load_config(root).factsheets_dir
+    path = folder / f"{slug}.md"
+    if path.exists():
+        shown = path.relative_to(root).as_posix()
+        raise SourceError(Location(shown), "a factsheet with this name already exists: open it, or choose another title")
+    today = today or dt.date.today()
+    text = TEMPLATE.format(title=title.replace("\\", "\\\\").replace('"', '\\"'), month=today.strftime("%Y-%m"),
+                           review=f"{today.year + 1}-{today.month:02d}")
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,40 @@
+"""`factsheets new`: a new factsheet that builds at once, never one written over another."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import FIXTURES, copy_project, factsheets
+from factsheets.errors import SourceError
+from factsheets.project import load_project
+from factsheets.scaffold import new_factsheet, slug_for
+
+
+def test_the_file_name_comes_from_the_title():
+    assert slug_for("Annual reviews: what to expect") == "annual-reviews-what-to-expect"
+    assert slug_for("  SEN   support?  ") == "sen-support"
+
+
+def test_a_new_factsheet_reads_as_a_complete_factsheet(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    path = new_factsheet(root, 'Transport to school: "who pays?"', today=dt.date(2024, 2, 29))
+    document = next(d for d in load_project(root).documents if d.meta.slug == path.stem)
+    assert document.meta.title == 'Transport to school: "who pays?"'
+    assert (document.meta.date, document.meta.review_due) == ("2024-02", "2025-02")
+
+
+def test_an_existing_factsheet_is_never_written_over(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    before = (root / "docs/factsheets/short.md").read_text()
+    with pytest.raises(SourceError, match="already exists"):
+        new_factsheet(root, "short")
+    assert (root / "docs/factsheets/short.md").read_text() == before
+
+
+def test_the_command_says_where_the_file_is_and_the_version_is_printed(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    result = factsheets(root, "new", "Annual reviews")
+    assert result.returncode == 0 and "docs/factsheets/annual-reviews.md" in result.stdout
+    assert factsheets(root, "new", "?!").returncode == 1
+    version = factsheets(root, "--version")
+    assert version.returncode == 0 and version.stdout.startswith("factsheets ")
