@@ -8,6 +8,7 @@ they list their outputs, so a new writer needs no change here.
 from __future__ import annotations
 
 import functools
+from typing import Iterable
 
 from .writers import OutputKind, registry
 
@@ -44,20 +45,20 @@ def writer_of() -> dict[str, str]:
 @functools.cache
 def format_aliases() -> dict[str, str]:
     """Every name --format accepts besides a writer's own -> that writer: its outputs' keys and its aliases."""
-    aliases = {}
+    aliases: dict[str, str] = {}
     for writer in registry().values():
         aliases.update((kind.key, writer.name) for kind in writer.outputs if not kind.key.endswith("*"))
         aliases.update((alias, writer.name) for alias in getattr(writer, "aliases", ()))
     return aliases
 
 
-def in_box_order(keys) -> list[tuple[str, OutputKind]]:
+def in_box_order(keys: Iterable[str]) -> list[tuple[str, OutputKind]]:
     """The manifest keys given that are known outputs, with what each is, in the box's order."""
     order = {key: n for n, key in enumerate(output_kinds())}
 
     def position(key: str) -> int:
         family = next((k for k in order if k.endswith("*") and key.startswith(k[:-1])), None)
-        return order.get(key, order.get(family, len(order)))
+        return order.get(key, order[family] if family else len(order))
 
-    found = [(key, describe(key)) for key in keys]
-    return sorted(((k, d) for k, d in found if d is not None), key=lambda pair: (position(pair[0]), pair[0]))
+    found = [(key, kind) for key in keys if (kind := describe(key)) is not None]
+    return sorted(found, key=lambda pair: (position(pair[0]), pair[0]))

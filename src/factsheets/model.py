@@ -9,7 +9,7 @@ the source line it came from so that a writer's warning can name it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 
 # Inlines ---------------------------------------------------------------------
@@ -178,7 +178,7 @@ class Meta:
     language: str
     source: str  # path relative to the project
     review_due: str | None = None
-    options: dict = field(default_factory=dict, hash=False, compare=False)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def example(writer: Writer) -> str:
     return f"'{option.name}: {option.default if option.default is not None else '...'}'"
 
 
-def with_defaults(writer_name: str, *layers: dict) -> dict[str, Any]:
+def with_defaults(writer_name: str, *layers: dict[str, Any]) -> dict[str, Any]:
     """A writer's options: its defaults, then each layer (None values do not count)."""
     options = defaults(registry()[writer_name])
     for layer in layers:

@@ -10,7 +10,7 @@ glossary definitions included.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import model as m
 
@@ -59,21 +59,21 @@ def inline_children(node: m.Inline) -> tuple[m.Inline, ...]:
 
 # Queries -------------------------------------------------------------------------------
 
-def iter_blocks(blocks) -> Iterator[m.Block]:
+def iter_blocks(blocks: Iterable[m.Block]) -> Iterator[m.Block]:
     """Every block, depth first, each before the blocks inside it."""
     for block in blocks:
         yield block
         yield from iter_blocks(child_blocks(block))
 
 
-def iter_inlines(nodes) -> Iterator[m.Inline]:
+def iter_inlines(nodes: Iterable[m.Inline]) -> Iterator[m.Inline]:
     """Every inline of some inlines, depth first, each before its children."""
     for node in nodes:
         yield node
         yield from iter_inlines(inline_children(node))
 
 
-def iter_block_inlines(blocks) -> Iterator[tuple[m.Block, m.Inline]]:
+def iter_block_inlines(blocks: Iterable[m.Block]) -> Iterator[tuple[m.Block, m.Inline]]:
     """Every inline anywhere in some blocks, with the innermost block that holds it."""
     for block in iter_blocks(blocks):
         for run in inline_runs(block):
@@ -83,15 +83,16 @@ def iter_block_inlines(blocks) -> Iterator[tuple[m.Block, m.Inline]]:
 
 # Rewriting -----------------------------------------------------------------------------
 
-def map_inlines(blocks, change: Callable[[m.Inline], m.Inline]) -> tuple[m.Block, ...]:
+def map_inlines(blocks: Iterable[m.Block], change: Callable[[m.Inline], m.Inline]) -> tuple[m.Block, ...]:
     """The blocks with every inline run through change(), children first (bottom up)."""
 
     def inline(node: m.Inline) -> m.Inline:
-        if inline_children(node):
-            node = replace(node, children=tuple(inline(c) for c in node.children))
+        children = inline_children(node)
+        if children:
+            node = replace(node, children=tuple(inline(c) for c in children))  # type: ignore[arg-type]  # only nodes with children get here
         return change(node)
 
-    def run(nodes) -> tuple[m.Inline, ...]:
+    def run(nodes: Iterable[m.Inline]) -> tuple[m.Inline, ...]:
         return tuple(inline(n) for n in nodes)
 
     def block(node: m.Block) -> m.Block:
@@ -120,7 +121,7 @@ class Visitor:
     A subclass that renders writes one method a node type; `visit` dispatches.
     """
 
-    def visit(self, node):
+    def visit(self, node: object) -> Any:
         method = getattr(self, f"visit_{type(node).__name__}", None)
         if method is None:
             raise UnknownNode(f"{type(self).__name__} cannot render a {type(node).__name__!r} node")

@@ -94,7 +94,7 @@ class Writer(Protocol):
     weight: float  # seconds a job usually takes: the longest start first
     preload: tuple[str, ...]  # modules its worker processes import ahead, once
 
-    def write(self, document: Document, out_dir: Path, options: dict) -> Output: ...
+    def write(self, document: Document, out_dir: Path, options: dict[str, Any]) -> Output: ...
 
 
 @functools.cache
