@@ -35,7 +35,7 @@ class CheckReport:
 def format_checks(build_dir: Path, config) -> dict:
     """Manifest format key -> validator(path, document, manifest entry) -> findings, for
     every output whose writer names a check (OutputKind.check, see validators/outputs.py)."""
-    from .settings import with_defaults
+    from .options import with_defaults
     from .writers import registry
 
     checks = {}

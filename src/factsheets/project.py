@@ -95,7 +95,7 @@ def load_config(root: Path) -> Config:
 
 def check_plugin_block(block, text: str) -> dict:
     """The factsheets plugin's block of mkdocs.yml, every name and value checked."""
-    from .settings import check_options, unknown_name
+    from .options import check_options, unknown_name
     from .writers import registry
 
     if block is None:
@@ -204,7 +204,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
 
 def front_matter_options(front: dict, shown: str, text: str) -> dict:
     """A factsheet's own writer options (`pdf:`, `audio:`...), checked as mkdocs.yml's are."""
-    from .settings import check_options
+    from .options import check_options
     from .writers import registry
 
     options = {}

@@ -7,7 +7,7 @@ from ..errors import SourceError
 from ..errors import Location
 from ..formats import format_aliases
 from ..project import Project
-from ..settings import check_options, with_defaults
+from ..options import check_options, with_defaults
 from ..writers import registry
 from .result import Job
 
