@@ -23,9 +23,14 @@ MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
 
+MAX_TEXT = 500  # characters: a title or a summary is a line or two, never a page
+
+
 def text(value, name):
     if not isinstance(value, str) or not value.strip():
         return f"'{name}' must be some text"
+    if len(value) > MAX_TEXT:
+        return f"'{name}' is {len(value)} characters long: keep it under {MAX_TEXT}"
     return _plain(value.strip(), name)
 
 

@@ -52,18 +52,18 @@ def check_docs(config) -> None:
 def check_file(path: Path, is_factsheet_folder: bool, config) -> None:
     root = config.root
     shown = shown_path(path, root)
-    inside_project(path, root, shown)
+    inside_project(path, root, shown, 1)
     suffix = path.suffix.lower()
     if path.name.startswith("."):
         return  # MkDocs does not publish hidden files
     if suffix in MARKDOWN_SUFFIXES:
-        raise SourceError(Location(shown), f"pages must be .md files: rename this file to {path.stem}.md")
+        raise SourceError(Location(shown, 1), f"pages must be .md files: rename this file to {path.stem}.md")
     if suffix == ".md":
         if not is_factsheet_folder:
             check_page(path, config, shown)
         return  # a factsheet is read by load_factsheet, with every rule
     if suffix not in STATIC_SUFFIXES:
-        raise SourceError(Location(shown), "the website publishes only Markdown pages (.md) and pictures (.png, .jpg, .gif, .webp) or PDFs from docs/; "
+        raise SourceError(Location(shown, 1), "the website publishes only Markdown pages (.md) and pictures (.png, .jpg, .gif, .webp) or PDFs from docs/; "
                                             "a file like this one could carry a program to the site: remove it from docs/")
 
 

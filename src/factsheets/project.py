@@ -105,7 +105,7 @@ def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool 
     written = audio.get("lexicon")
     if written is None and not default:
         return
-    line = key_line(text, "lexicon") if written is not None else None
+    line = key_line(text, "lexicon") if written is not None else 1
     if written is not None and (not isinstance(written, str) or not written.strip()):
         raise SourceError(Location(shown, line), "'lexicon' must be the name of a file in the project, such as glossary/lexicon.yml")
     path = root / (written or DEFAULT_LEXICON)

@@ -26,6 +26,10 @@ TERM_TAG = "factsheets-term"
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
 
+# What Markdown itself sets, and what {...} may add: nothing that runs a program or fetches a file.
+ALLOWED_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "start", "align", "term"}
+# How the tables extension aligns a column.
+TABLE_ALIGN = re.compile(r"style=text-align: (left|right|center);?")
 # Deeper than any real factsheet nests lists and quotations; deeper nesting slows every writer.
 MAX_NESTING = 10
 RAW_HTML_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)
@@ -270,6 +274,15 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
+def refuse_attributes(root: etree.Element, walk: "_Walk") -> None:
+    """Attributes set with {...} (attr_list) reach the website's HTML: only harmless ones may be set."""
+    for element in root.iter():
+        for name in element.keys():
+            if name.lower() not in ALLOWED_ATTRIBUTES and not TABLE_ALIGN.fullmatch(f"{name}={element.get(name)}"):
+                line = walk.locate("".join(element.itertext())) or walk.line_of_url(name, name)
+                raise SourceError(Location(walk.shown, line), f"the attribute '{name}' is not allowed (it could run a program or fetch a file from another website): remove the {{...}} that sets it")
+
+
 def nesting_depth(element: etree.Element) -> tuple[int, etree.Element | None]:
     """How deeply lists and quotations nest under element, and the innermost one."""
     best, deepest = 0, None
@@ -293,6 +306,8 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> li
         raise SourceError(Location(shown, first_line), f"lists or quotations are nested too deeply: a factsheet can nest them at most {MAX_NESTING} deep") from None
     root = md.factsheets_root
     walk = _Walk(shown, body, first_line, md)
+    refuse_attributes(root, walk)
+    walk.cursor = 0
     depth, deepest = nesting_depth(root)
     if depth > MAX_NESTING:
         line = walk.locate("".join(deepest.itertext())) or first_line

@@ -36,6 +36,8 @@ def fail(text: str, key, message: str) -> SourceError:
 def check_settings(data, text: str, root: Path) -> None:
     if not isinstance(data, dict):
         raise SourceError(Location(CONFIG_FILE, 1), "mkdocs.yml must be a list of 'name: value' settings")
+    if not isinstance(data.get("site_name"), str) or not data["site_name"].strip():
+        raise fail(text, "site_name", "'site_name' is missing: give the site a name, like 'site_name: Our factsheets'")
     for key in TEXT_SETTINGS:
         value = data.get(key)
         if value is None:
@@ -58,6 +60,11 @@ def check_settings(data, text: str, root: Path) -> None:
             path = item.get("path", "") if isinstance(item, dict) else item
             if not isinstance(path, str) or is_remote(path):
                 raise fail(text, key, f"'{key}' names a file on another host ({path}): the site loads nothing from other hosts; copy the file into docs/")
+    if "INHERIT" in data:
+        raise fail(text, "INHERIT", "'INHERIT' is not allowed: keep every setting in this one mkdocs.yml")
+    for hook in data.get("hooks") or []:
+        if not isinstance(hook, str) or not (root / hook).resolve().is_relative_to(root.resolve()):
+            raise fail(text, "hooks", f"the hook '{hook}' is outside the project folder: the build runs only the project's own files")
     check_folder(data.get("docs_dir", "docs"), "docs_dir", text, root)
     theme = data.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir") is not None:

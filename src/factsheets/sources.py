@@ -49,13 +49,18 @@ def inside_project(path: Path, root: Path, shown: str, line: int | None = None) 
 def read_text(path: Path, shown: str, root: Path | None = None) -> str:
     """A source file's text. With root, the file must be a regular file inside it."""
     if root is not None:
-        real = inside_project(path, root, shown)
+        real = inside_project(path, root, shown, 1)
         if not real.is_file():
-            raise SourceError(Location(shown), "this is a folder, not a file")
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_SOURCE_BYTES + 1)
+            raise SourceError(Location(shown, 1), "this is a folder, not a file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except IsADirectoryError:
+        raise SourceError(Location(shown, 1), "this is a folder, not a file") from None
+    except OSError as error:
+        raise SourceError(Location(shown, 1), f"this file cannot be read ({error.strerror}): check that it exists and that you may read it") from None
     if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(Location(shown), f"this file is larger than {MAX_SOURCE_BYTES // 1_000_000} MB, far more than any factsheet: split it into several files")
+        raise SourceError(Location(shown, 1), f"this file is larger than {MAX_SOURCE_BYTES // 1_000_000} MB, far more than any factsheet: split it into several files")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -27,12 +27,14 @@ def as_written(url: str) -> str:
     return html.unescape(url.replace(MARKDOWN_AMP, "&"))
 
 
-def as_browser_reads(url: str) -> str:
-    """What a browser would take the scheme from: entities, escapes, invisible characters removed."""
+def as_browser_reads(url: str, backslash: str = "") -> str:
+    """What a browser would take the scheme from: entities, escapes, invisible characters removed.
+    A backslash is dropped (javascript\\: is a look-alike) or, for backslash="/", read as a slash
+    (a browser reads \\\\host as //host)."""
     seen = url.replace(MARKDOWN_AMP, "&")
     for _ in range(3):  # &amp;#58; is decoded twice by some readers
         seen = html.unescape(seen)
-    seen = INVISIBLE.sub("", seen).replace("\\", "")
+    seen = INVISIBLE.sub("", seen).replace("\\", backslash)
     return unquote(seen)
 
 
@@ -45,7 +47,7 @@ def url_problem(url: str) -> str | None:
     if match and match.group(1).lower() not in ALLOWED_SCHEMES:
         return (f"the address '{shown(url)}' is a {match.group(1).lower()}: link, which is not allowed (it could run a program "
                 f"in a visitor's browser): links must start with https://, http://, mailto:, tel: or sms:, or go to another page of this site")
-    if not match and read.startswith("//"):
+    if not match and as_browser_reads(url, "/").startswith("//"):
         return f"the address '{shown(url)}' has no scheme: write it in full, starting with https://"
     if match and read.lower().startswith(("http:", "https:")) and not re.match(r"https?://[^/\s]", read, re.I):
         return f"the address '{shown(url)}' is not a complete web address: write it like https://www.example.org.uk"
@@ -54,8 +56,7 @@ def url_problem(url: str) -> str | None:
 
 def is_remote(url: str) -> bool:
     """True if the address is on another host (it has a scheme or starts with //)."""
-    read = as_browser_reads(url)
-    return bool(SCHEME.match(read)) or read.startswith("//")
+    return bool(SCHEME.match(as_browser_reads(url))) or as_browser_reads(url, "/").startswith("//")
 
 
 def shown(url: str) -> str:
