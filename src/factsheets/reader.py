@@ -28,6 +28,7 @@ REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
 
 # What Markdown itself sets, and what {...} may add: nothing that runs a program or fetches a file.
 ALLOWED_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "start", "align", "term"}
+BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
 # How the tables extension aligns a column.
 TABLE_ALIGN = re.compile(r"style=text-align: (left|right|center);?")
 # Deeper than any real factsheet nests lists and quotations; deeper nesting slows every writer.
@@ -117,7 +118,8 @@ class _Walk:
 
     def line_of_url(self, written: str, url: str) -> int | None:
         """The line of a link's address: as written, or as the last block found if it was disguised."""
-        for needle in (written, url, written[:12]):
+        first_word = re.split(r"[\s&\\%]", written.strip(), maxsplit=1)[0]
+        for needle in (written, url, written[:12], first_word if len(first_word) > 3 else ""):
             line = line_of(self.text, needle, self.first_line) if needle else None
             if line:
                 return line
@@ -195,7 +197,8 @@ class _Walk:
     # blocks -----------------------------------------------------------------
     def blocks(self, parent: etree.Element) -> list[m.Block]:
         out: list[m.Block] = []
-        if parent.text and parent.text.strip() and parent.tag == "li":
+        starts_inline = len(parent) > 0 and parent[0].tag not in BLOCK_TAGS and not (parent.text or "").strip()
+        if parent.tag == "li" and ((parent.text and parent.text.strip()) or starts_inline):
             out.append(m.Paragraph(self.inlines_of_loose_text(parent), self.next_id("p")))
         for child in parent:
             block = self.block(child)
@@ -208,7 +211,7 @@ class _Walk:
         holder = etree.Element("p")
         holder.text = li.text
         for child in list(li):
-            if child.tag in ("p", "ul", "ol", "blockquote", "table", "pre"):
+            if child.tag in BLOCK_TAGS:
                 break
             holder.append(child)
             li.remove(child)
@@ -304,7 +307,9 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> li
         md.convert(body)
     except RecursionError:
         raise SourceError(Location(shown, first_line), f"lists or quotations are nested too deeply: a factsheet can nest them at most {MAX_NESTING} deep") from None
-    root = md.factsheets_root
+    root = getattr(md, "factsheets_root", None)
+    if root is None:  # Python-Markdown stops early on a text with nothing in it
+        return []
     walk = _Walk(shown, body, first_line, md)
     refuse_attributes(root, walk)
     walk.cursor = 0

@@ -60,14 +60,19 @@ def factsheet_text(case: dict) -> str:
     """The default factsheet with the case's front-matter lines (a known name replaces its line) and body."""
     front = dict(DEFAULT_FRONT)
     extra: list[str] = []
+    key = None
     for line in as_text(case.get("front") or "").splitlines():
+        if line[:1].isspace() and key in front:  # an indented line belongs to the name above it
+            front[key] += "\n" + line
+            continue
         key = line.split(":", 1)[0].strip()
-        if not line[:1].isspace() and key in front:
+        if key in front:
             front[key] = line
         else:
+            key = None
             extra.append(line)
-    for key in case.get("drop_front") or []:
-        front.pop(key)
+    for name in case.get("drop_front") or []:
+        front.pop(name)
     lines = ["---", *front.values(), *extra, "---", ""]
     return "\n".join(lines) + "\n" + as_text(case.get("body", DEFAULT_BODY))
 
