@@ -19,29 +19,15 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import model as m
 from .errors import Location, SourceError, line_of
+from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
 from .urls import as_written, is_remote, url_problem
 
 TERM_TAG = "factsheets-term"
 # [[term]] or [[term|words shown]]: a use of a glossary term.
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
-
-# What Markdown itself sets, and what {...} may add: nothing that runs a program or fetches a file.
-ALLOWED_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "start", "align", "term"}
 BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
-# How the tables extension aligns a column.
-TABLE_ALIGN = re.compile(r"style=text-align: (left|right|center);?")
-# Deeper than any real factsheet nests lists and quotations; deeper nesting slows every writer.
-MAX_NESTING = 10
-RAW_HTML_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)
-# Raw HTML is refused anyway; these say why it would be dangerous on the website.
-SCRIPT_LIKE = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
-    (re.compile(r"\son[a-z]+\s*=", re.I), "an event attribute (on…=)"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: link"),
-    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded frame or object"),
-]
-AUTOLINK = re.compile(r"<(https?://|mailto:)[^>\s]+>", re.I)
+
 
 
 class _TermProcessor(InlineProcessor):
@@ -275,29 +261,6 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
         else:
             out.append(node)
     return out
-
-
-def refuse_attributes(root: etree.Element, walk: "_Walk") -> None:
-    """Attributes set with {...} (attr_list) reach the website's HTML: only harmless ones may be set."""
-    for element in root.iter():
-        for name in element.keys():
-            if name.lower() not in ALLOWED_ATTRIBUTES and not TABLE_ALIGN.fullmatch(f"{name}={element.get(name)}"):
-                line = walk.locate("".join(element.itertext())) or walk.line_of_url(name, name)
-                raise SourceError(Location(walk.shown, line), f"the attribute '{name}' is not allowed (it could run a program or fetch a file from another website): remove the {{...}} that sets it")
-
-
-def nesting_depth(element: etree.Element) -> tuple[int, etree.Element | None]:
-    """How deeply lists and quotations nest under element, and the innermost one."""
-    best, deepest = 0, None
-    stack = [(element, 0)]
-    while stack:  # not recursive: the tree may be deeper than Python's stack
-        node, depth = stack.pop()
-        nests = node.tag in ("ul", "ol", "blockquote")
-        here = depth + 1 if nests else depth
-        if here > best:
-            best, deepest = here, node
-        stack.extend((child, here) for child in node)
-    return best, deepest
 
 
 def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> list[m.Block]:
