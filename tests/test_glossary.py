@@ -40,3 +40,41 @@ def test_an_entry_without_a_term_names_its_file(tmp_path):
     with pytest.raises(SourceError) as error:
         load_glossary(tmp_path / "glossary", tmp_path, [])
     assert str(error.value.location) == "glossary/a.md:1"
+
+
+def test_an_entrys_id_is_made_from_its_term_not_its_file_name(tmp_path):
+    write(tmp_path / "glossary", 'x"><img src=x onerror=alert(1)>.md', "---\nterm: First-tier Tribunal (SEND)\n---\nA court.\n")
+    [entry] = load_glossary(tmp_path / "glossary", tmp_path, []).sorted()
+    assert entry.id == "first-tier-tribunal-send"
+
+
+def test_two_terms_with_the_same_id_are_an_error(tmp_path):
+    write(tmp_path / "glossary", "a.md", "---\nterm: Local Offer\n---\nA.\n")
+    write(tmp_path / "glossary", "b.md", "---\nterm: local offer!\n---\nB.\n")
+    with pytest.raises(SourceError) as error:
+        load_glossary(tmp_path / "glossary", tmp_path, [])
+    assert "too like" in error.value.message
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("---\nterm: Empty\n---\n", 4, "has no definition"),
+    ("---\nterm: Empty\n---\n\n\n", 4, "has no definition"),
+    ("---\nterm: X\nalias: [y]\n---\nA.\n", 3, "did you mean 'aliases'?"),
+    ("---\nterm: \"X\\nY\"\n---\nA.\n", 2, "one line"),
+    ("---\nterm: X\n---\nSee [it](javascript:alert(1)).\n", 4, "javascript: link"),
+])
+def test_a_bad_entry_is_one_error_with_its_line(tmp_path, text, line, words):
+    write(tmp_path / "glossary", "a.md", text)
+    with pytest.raises(SourceError) as error:
+        load_glossary(tmp_path / "glossary", tmp_path, [])
+    assert error.value.location.line == line and words in error.value.message
+
+
+def test_a_link_to_a_definition_outside_the_project_is_refused(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\nterm: Stolen\n---\nSecret.\n")
+    (tmp_path / "p" / "glossary").mkdir(parents=True)
+    (tmp_path / "p" / "glossary" / "stolen.md").symlink_to(outside)
+    with pytest.raises(SourceError) as error:
+        load_glossary(tmp_path / "p" / "glossary", tmp_path / "p", [])
+    assert "outside the project" in error.value.message

@@ -56,7 +56,7 @@ def test_image_alone_is_a_figure():
     "text, line, what",
     [
         ("Fine.\n\n<script>alert(1)</script>\n", 12, "<script>"),
-        ("Fine.\n\n<p onclick=\"x()\">Hi</p>\n", 12, "on…="),
+        ("Fine.\n\n<p onclick=\"x()\">Hi</p>\n", 12, "run a program"),
         ("Fine.\n\n[Click](javascript:alert(1))\n", 12, "javascript:"),
     ],
 )
@@ -71,3 +71,46 @@ def test_other_raw_html_is_refused_because_no_writer_could_render_it():
     with pytest.raises(SourceError) as error:
         parse("Fine.\n\n<div>boxed</div>\n")
     assert "raw HTML" in error.value.message
+
+
+@pytest.mark.parametrize("text", [
+    "Type `<script>alert(1)</script>` to see the problem.\n",
+    "An example:\n\n    <script>alert(1)</script>\n",
+    "```\n<img src=x onerror=alert(1)>\n```\n",
+])
+def test_script_in_code_is_text_not_refused(text):
+    blocks = parse(text)
+    codes = [c for b in blocks for c in getattr(b, "children", ()) if isinstance(c, m.Code)]
+    assert codes and ("<script>" in codes[0].text or "<img" in codes[0].text)
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "javascript&#58;alert(1)", "javascript&colon;alert(1)",
+    "jav&#x09;ascript:alert(1)", "javascript\\:alert(1)", "%6Aavascript:alert(1)", "data:text/html,x",
+    "vbscript:msgbox(1)", "file:///etc/passwd", "<java\nscript:alert(1)>",
+])
+def test_forbidden_link_addresses_are_refused_with_their_line(url):
+    with pytest.raises(SourceError) as error:
+        parse(f"Fine.\n\n[Click]({url})\n")
+    assert error.value.location.line == 12
+
+
+@pytest.mark.parametrize("url", ["https://www.ipsea.org.uk", "HTTP://example.org", "mailto:a@b.org", "tel:01225394382", "sms:07530263401", "other-page.md#part"])
+def test_allowed_link_addresses_pass(url):
+    [para] = parse(f"[Here]({url})\n")
+    assert para.children[0].url == url
+
+
+def test_a_picture_from_another_host_is_refused():
+    with pytest.raises(SourceError) as error:
+        parse("Text.\n\n![A map](https://example.org/map.png)\n")
+    assert error.value.location.line == 12 and "another website" in error.value.message
+
+
+def test_nesting_deeper_than_the_limit_is_refused_quickly():
+    deep = "\n".join("    " * i + "- item" for i in range(200))
+    with pytest.raises(SourceError) as error:
+        parse(deep)
+    assert "nested" in error.value.message
+    ten = "\n".join("  " * i + "- item" for i in range(10))
+    assert parse(ten)

@@ -14,7 +14,8 @@ from pathlib import Path
 from . import model as m
 from .errors import Location, SourceError
 from .reader import parse_blocks
-from .sources import read_text, split_front_matter
+from .frontmatter import GLOSSARY, check_front_matter
+from .sources import inside_project, read_text, split_front_matter
 
 
 @dataclass(frozen=True)
@@ -55,35 +56,43 @@ class Glossary:
         return sorted(self.entries.values(), key=lambda e: normalise(e.term))
 
 
+def term_id(term: str) -> str:
+    """A term's web anchor: its words in lower case, joined by hyphens (never the file's name)."""
+    return re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-") or "term"
+
+
 def load_glossary(folder: Path, root: Path, extensions: list) -> Glossary:
     entries = []
-    if folder.is_dir():
+    if folder.is_dir() or folder.is_symlink():
+        inside_project(folder, root, folder.relative_to(root).as_posix())
         for path in sorted(folder.glob("*.md")):
             entries.append(load_entry(path, root, extensions))
+    ids: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in ids:
+            raise SourceError(Location(entry.source, 1), f'the term "{entry.term}" is too like "{ids[entry.id].term}" ({ids[entry.id].source}): give each term different words')
+        ids[entry.id] = entry
     return Glossary(entries)
 
 
 def load_entry(path: Path, root: Path, extensions: list) -> Entry:
     shown = path.relative_to(root).as_posix()
-    text = read_text(path, shown)
+    text = read_text(path, shown, root)
     meta, body, first_line = split_front_matter(text, shown)
     term = meta.get("term")
     if not isinstance(term, str) or not term.strip():
         raise SourceError(Location(shown, 1), "a glossary entry needs 'term: ...' in its front matter")
+    check_front_matter(meta, GLOSSARY, shown, text, "a glossary entry")
     aliases = meta.get("aliases") or []
     if isinstance(aliases, str):
         aliases = [aliases]
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise SourceError(Location(shown, 1), "'aliases' must be a list of names")
     spoken = meta.get("spoken")
-    if spoken is not None and not isinstance(spoken, str):
-        raise SourceError(Location(shown, 1), "'spoken' must be text")
     blocks = parse_blocks(body, shown, first_line, extensions)
     if not blocks:
-        raise SourceError(Location(shown, first_line), f'the glossary entry "{term}" has no definition')
+        raise SourceError(Location(shown, first_line), f'the glossary entry "{term.strip()}" has no definition: write its meaning below the second ---')
     for block in blocks:
         _refuse_nested_terms(block, shown)
-    return Entry(path.stem, term.strip(), tuple(a.strip() for a in aliases), spoken, tuple(blocks), shown, text)
+    return Entry(term_id(term), term.strip(), tuple(a.strip() for a in aliases), spoken.strip() if spoken else None, tuple(blocks), shown, text)
 
 
 def _refuse_nested_terms(block, shown: str) -> None:

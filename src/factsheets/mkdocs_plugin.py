@@ -9,6 +9,7 @@ live preview never waits for a PDF or a recording.
 from __future__ import annotations
 
 import json
+from html import escape, unescape
 import shutil
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -120,6 +121,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         return "" if self._document_for(page) else markdown
 
     def on_page_content(self, html, page, config, files):
+        _escape_title(page)
         document = self._document_for(page)
         if document:
             entry = self._entry(document.meta.slug)
@@ -162,6 +164,14 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         # Under `mkdocs serve`, show the last build's files; `factsheets build` moves its own in.
         if not self.attached and self.files_dir and self.files_dir.is_dir():
             shutil.copytree(self.files_dir, Path(config.site_dir) / "files", dirs_exist_ok=True)
+
+
+def _escape_title(page) -> None:
+    """The theme puts a page's title into the navigation and <title> as it is, unescaped:
+    it gets the title as HTML text, so a title is always shown as words, never read as markup."""
+    title = page.title
+    if title:
+        page.meta["title"] = escape(unescape(str(title)), quote=False)
 
 
 def _files_relative(manifest_path: str) -> str:

@@ -4,33 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import Location, SourceError, line_of
+import difflib
+import re
+
+from .errors import Location, SourceError
+from .frontmatter import key_line
 from .model import Organisation, Partner
-from .sources import load_yaml, read_text
+from .sources import CONTROL_CHARACTER, describe_control, load_yaml, read_text
+from .urls import url_problem
 
 REQUIRED = ("name", "description", "email", "website", "disclaimer", "alternative_formats")
+ONE_LINE = ("name", "email", "website", "facebook", "text", "series")
+MULTI_LINE = ("description", "disclaimer", "alternative_formats", "collaboration")
+KNOWN = (*ONE_LINE, *MULTI_LINE, "advice_line", "partners")
+WEB_ADDRESS = re.compile(r"https?://[^/\s]", re.I)
+EMAIL = re.compile(r"[^@\s<>\"'(),;:\\]+@[^@\s<>\"'(),;:\\]+\.[^@\s<>\"'(),;:\\]+")
 
 
 def load_organisation(path: Path, root: Path) -> tuple[Organisation, str]:
     """The organisation and the file's text (for cache keys)."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise SourceError(Location(shown), "the organisation's details are missing: create this file (see README.md)")
-    text = read_text(path, shown)
+    text = read_text(path, shown, root)
     data = load_yaml(text, shown)
     if not isinstance(data, dict):
         raise SourceError(Location(shown, 1), "this file must be a list of 'name: value' lines")
-    for key in REQUIRED:
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            raise SourceError(Location(shown, line_of(text, key + ":") or 1), f"'{key}' is missing or empty")
+    check_values(data, shown, text)
     advice = data.get("advice_line") or {}
-    if not isinstance(advice, dict) or not advice.get("number"):
-        raise SourceError(Location(shown, line_of(text, "advice_line") or 1), "'advice_line' needs a 'number' (and 'hours')")
-    partners = []
-    for item in data.get("partners") or []:
-        if not isinstance(item, dict) or not item.get("name"):
-            raise SourceError(Location(shown, line_of(text, "partners") or 1), "each partner needs a 'name'")
-        partners.append(Partner(str(item["name"]), item.get("strapline")))
+    partners = [Partner(str(item["name"]).strip(), item.get("strapline")) for item in data.get("partners") or []]
     organisation = Organisation(
         name=data["name"].strip(),
         description=data["description"].strip(),
@@ -39,7 +41,7 @@ def load_organisation(path: Path, root: Path) -> tuple[Organisation, str]:
         text=str(data["text"]) if data.get("text") else None,
         email=data["email"].strip(),
         website=data["website"].strip(),
-        facebook=data.get("facebook"),
+        facebook=data["facebook"].strip() if data.get("facebook") else None,
         partners=tuple(partners),
         collaboration=data.get("collaboration"),
         disclaimer=data["disclaimer"].strip(),
@@ -47,6 +49,60 @@ def load_organisation(path: Path, root: Path) -> tuple[Organisation, str]:
         series=str(data.get("series") or data["name"]),
     )
     return organisation, text
+
+
+def check_values(data: dict, shown: str, text: str) -> None:
+    """Every name known, every value the right kind: a web address a web address, no markup, no control character."""
+    def fail(key, message):
+        return SourceError(Location(shown, key_line(text, key)), message)
+
+    for key in data:
+        if key not in KNOWN:
+            close = difflib.get_close_matches(str(key), KNOWN, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"the names this file can have are: {', '.join(KNOWN)}"
+            raise fail(key, f"'{key}' is not one of the organisation's details: {hint}")
+    for key in REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise fail(key if key in data else "name", f"'{key}' is missing or empty")
+    advice = data.get("advice_line")
+    if not isinstance(advice, dict) or not advice.get("number") or set(advice) - {"number", "hours"}:
+        raise fail("advice_line", "'advice_line' needs a 'number' (and 'hours'), and nothing else")
+    partners = data.get("partners") or []
+    if not isinstance(partners, list) or not all(isinstance(p, dict) and p.get("name") and set(p) <= {"name", "strapline"} for p in partners):
+        raise fail("partners", "each partner needs a 'name' (and may have a 'strapline')")
+    values = [(k, data.get(k)) for k in ONE_LINE] + [("number", advice["number"]), ("hours", advice.get("hours"))]
+    values += [("name", p["name"]) for p in partners] + [("strapline", p.get("strapline")) for p in partners]
+    for key, value in values:
+        if value is not None and (not isinstance(value, (str, int, float)) or isinstance(value, bool)):
+            raise fail(key, f"'{key}' must be text")
+        problem = text_problem(str(value), key, one_line=True) if value is not None else None
+        if problem:
+            raise fail(key, problem)
+    for key in MULTI_LINE:
+        if data.get(key) is not None:
+            problem = text_problem(data[key], key, one_line=False) if isinstance(data[key], str) else f"'{key}' must be text"
+            if problem:
+                raise fail(key, problem)
+    for key in ("website", "facebook"):
+        value = data.get(key)
+        if value is None:
+            continue
+        problem = url_problem(value) if isinstance(value, str) else f"'{key}' must be a web address"
+        if problem is None and not WEB_ADDRESS.match(value.strip()):
+            problem = f"'{key}' must be a web address starting with https:// or http://"
+        if problem:
+            raise fail(key, problem)
+    if not EMAIL.fullmatch(data["email"].strip()):
+        raise fail("email", "'email' must be one email address, like name@example.org.uk")
+
+
+def text_problem(value: str, key: str, one_line: bool) -> str | None:
+    match = CONTROL_CHARACTER.search(value)
+    if match:
+        return f"'{key}' holds {describe_control(match.group())}: remove it"
+    if one_line and "\n" in value.strip():
+        return f"'{key}' must be on one line: remove the line break"
+    return None
 
 
 def display_address(url: str) -> str:

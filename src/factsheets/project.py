@@ -9,7 +9,6 @@ load a project through here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -19,12 +18,16 @@ from .errors import Location, SourceError, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation
 from .reader import parse_blocks
-from .sources import load_yaml, read_text, split_front_matter
+from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
+from .pages import check_docs
+from .settings import check_plugin_block, check_settings
+from .sources import inside_project, load_yaml, read_text, split_front_matter
 from .transforms import compose, resolve_terms
 
 CONFIG_FILE = "mkdocs.yml"
 # Settings of the plugin's block that are not paths or a writer's options.
 PLUGIN_SETTINGS = ("job_timeout",)
+DEFAULT_LEXICON = "glossary/lexicon.yml"
 # The plugin block's own settings; beside them, one block per writer, named as the writer is.
 DEFAULTS = {
     "factsheets_dir": "factsheets",  # inside docs_dir
@@ -72,15 +75,18 @@ def find_root(start: Path) -> Path:
 
 def load_config(root: Path) -> Config:
     path = root / CONFIG_FILE
-    text = read_text(path, CONFIG_FILE)
-    data = load_yaml(text, CONFIG_FILE, tolerant=True) or {}
+    text = read_text(path, CONFIG_FILE, root)
+    data = load_yaml(text, CONFIG_FILE, tolerant=True)
+    check_settings(data if data is not None else {}, text, root)
+    data = data or {}
     options = dict(DEFAULTS)
-    for plugin in data.get("plugins") or []:
+    plugins = data.get("plugins") or []
+    for plugin in plugins if isinstance(plugins, list) else [plugins]:
         if isinstance(plugin, dict) and "factsheets" in plugin:
-            options.update(check_plugin_block(plugin["factsheets"], text))
+            options.update(check_plugin_options(check_plugin_block(plugin["factsheets"], text, root), text))
     docs_dir = root / data.get("docs_dir", "docs")
     language = options.get("language") or "en-GB"
-    return Config(
+    config = Config(
         root=root,
         docs_dir=docs_dir,
         factsheets_dir=docs_dir / options["factsheets_dir"],
@@ -91,10 +97,30 @@ def load_config(root: Path) -> Config:
         language=language,
         options=options,
     )
+    check_lexicon(config.writer_options("audio"), root, CONFIG_FILE, text, default=True)
+    return config
 
 
-def check_plugin_block(block, text: str) -> dict:
-    """The factsheets plugin's block of mkdocs.yml, every name and value checked."""
+def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool = False) -> None:
+    """The audio's lexicon, if named, must be an ordinary file inside the project, and valid YAML."""
+    written = audio.get("lexicon")
+    if written is None and not default:
+        return
+    line = key_line(text, "lexicon") if written is not None else 1
+    if written is not None and (not isinstance(written, str) or not written.strip()):
+        raise SourceError(Location(shown, line), "'lexicon' must be the name of a file in the project, such as glossary/lexicon.yml")
+    path = root / (written or DEFAULT_LEXICON)
+    if written is None and not path.exists() and not path.is_symlink():
+        return  # no lexicon is allowed: words are said as written
+    real = inside_project(path, root, shown if written else DEFAULT_LEXICON, line)
+    if not real.is_file():
+        raise SourceError(Location(shown, line), f"the lexicon '{written or DEFAULT_LEXICON}' is a folder, not a file")
+    lexicon_shown = real.relative_to(root.resolve()).as_posix()
+    load_yaml(read_text(path, lexicon_shown, root), lexicon_shown)
+
+
+def check_plugin_options(block, text: str) -> dict:
+    """The factsheets plugin's block of mkdocs.yml: every name known, every writer's options checked."""
     from .options import check_options, unknown_name
     from .writers import registry
 
@@ -137,6 +163,7 @@ def load_project(root: Path) -> Project:
     config = load_config(root)
     organisation, organisation_text = load_organisation(config.organisation_file, root)
     glossary = load_glossary(config.glossary_dir, root, config.extensions)
+    check_docs(config)
     project = Project(config, organisation, organisation_text, glossary, [], {})
     for path in factsheet_paths(config):
         document, text, warnings = load_factsheet(path, config, organisation, glossary)
@@ -156,25 +183,26 @@ def select_factsheets(project: Project, paths: list[Path]) -> set[str]:
     return {by_path[p.resolve()] for p in paths}
 
 
-def _month(value, key: str, shown: str, text: str) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    value = str(value).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
-        raise SourceError(Location(shown, line_of(text, key + ":")), f"'{key}' must be a year and month like 2021-06")
-    return value
+def _month(value) -> str | None:
+    """A checked month or date, as text: 2021-06 or 2021-06-30."""
+    return None if value is None else str(value).strip()
 
 
 def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glossary: Glossary) -> tuple[m.Document, str, list[Warning_]]:
     root = config.root
     shown = path.relative_to(root).as_posix()
-    text = read_text(path, shown)
+    text = read_text(path, shown, root)
     front, body, first_line = split_front_matter(text, shown)
     title = front.get("title")
     if not isinstance(title, str) or not title.strip():
         raise SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines")
+    from .writers import registry
+
+    # Beside the factsheet's own fields, a block of options for any writer (checked below).
+    check_front_matter(front, {**FACTSHEET, **{name: mapping for name in registry()}}, shown, text, "a factsheet")
+    if not body.strip():
+        raise SourceError(Location(shown, first_line), "this factsheet has no text after its front matter: write the factsheet below the second ---")
+    check_lexicon(front.get("audio") or {}, root, shown, text)
     warnings: list[Warning_] = []
     for key in ("summary", "version", "date"):
         if key not in front:
@@ -184,7 +212,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         title=title.strip(),
         summary=str(front.get("summary") or "").strip(),
         version=str(front.get("version") or ""),
-        date=_month(front.get("date"), "date", shown, text) or "",
+        date=_month(front.get("date")) or "",
         language=str(front.get("language") or config.language),
         source=shown,
         review_due=_month(front.get("review_due"), "review_due", shown, text),
@@ -242,22 +270,34 @@ def _inlines(nodes):
 
 
 def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> list[Warning_]:
-    """A link to a missing page is an error; an image without alt text is a warning."""
+    """A link to a missing page is an error; a picture must be a file in docs/; no alt text is a warning."""
     warnings = []
+    docs = config.docs_dir.resolve()
     for node in _walk_inlines(blocks):
         if isinstance(node, m.Link):
             parts = urlsplit(node.url)
             if parts.scheme or parts.netloc or not parts.path:
                 continue
             target = (path.parent / unquote(parts.path)).resolve()
-            if not target.exists() or not target.is_relative_to(config.docs_dir.resolve()):
+            if not target.exists() or not target.is_relative_to(docs):
                 line = line_of(text, "(" + node.url, 1) or line_of(text, node.url, 1)
                 raise SourceError(Location(shown, line), f"the link to '{node.url}' goes to a page that does not exist")
         elif isinstance(node, m.Image):
-            line = line_of(text, node.src, 1)
+            line = node.line or line_of(text, node.src, 1)
             if not node.alt.strip():
                 warnings.append(Warning_(Location(shown, line), f"the image '{node.src}' has no alt text: describe it in the [brackets] for people who cannot see it"))
-            parts = urlsplit(node.src)
-            if not parts.scheme and not (path.parent / unquote(parts.path)).exists():
-                raise SourceError(Location(shown, line), f"the image '{node.src}' does not exist")
+            check_picture(node.src, path, config, shown, line)
     return warnings
+
+
+def check_picture(src: str, page: Path, config: Config, shown: str, line: int | None) -> None:
+    """A picture is a file in docs/ (the site publishes only what is there), never a link elsewhere."""
+    where = unquote(urlsplit(src).path)
+    if not where or where.startswith("/"):
+        raise SourceError(Location(shown, line), f"the picture '{src}' must be named relative to this page, like images/map.png, and be in the docs/ folder")
+    full = page.parent / where
+    if not full.exists() and not full.is_symlink():
+        raise SourceError(Location(shown, line), f"the image '{src}' does not exist")
+    real = inside_project(full, config.root, shown, line)
+    if not real.is_relative_to(config.docs_dir.resolve()) or not real.is_file():
+        raise SourceError(Location(shown, line), f"the picture '{src}' is not a file in the docs/ folder: move it there, so that the website can show it")

@@ -19,21 +19,15 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import model as m
 from .errors import Location, SourceError, line_of
+from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
+from .urls import as_written, is_remote, url_problem
 
 TERM_TAG = "factsheets-term"
 # [[term]] or [[term|words shown]]: a use of a glossary term.
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
+BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
 
-# HTML that could run script in a visitor's browser.
-UNSAFE_HTML = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: link"),
-    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded frame or object"),
-]
-RAW_HTML_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.I)
-AUTOLINK = re.compile(r"<(https?://|mailto:)[^>\s]+>", re.I)
 
 
 class _TermProcessor(InlineProcessor):
@@ -99,6 +93,36 @@ class _Walk:
     def error(self, needle: str, message: str) -> SourceError:
         return SourceError(Location(self.shown, line_of(self.text, needle, self.first_line)), message)
 
+    def raw_html_error(self, raw: str) -> SourceError:
+        shown = " ".join(raw.split())[:40]
+        dangers = [what for pattern, what in SCRIPT_LIKE if pattern.search(raw)]
+        if dangers:
+            why = f"{dangers[0]} could run a program in a visitor's browser, so it is not allowed"
+        else:
+            why = "it cannot be made into braille or audio: write it in Markdown"
+        return self.error(raw.strip()[:20], f"raw HTML ({shown}) is not allowed here: {why}")
+
+    def line_of_url(self, written: str, url: str) -> int | None:
+        """The line of a link's address: as written, or as the last block found if it was disguised."""
+        first_word = re.split(r"[\s&\\%]", written.strip(), maxsplit=1)[0]
+        for needle in (written, url, written[:12], first_word if len(first_word) > 3 else ""):
+            line = line_of(self.text, needle, self.first_line) if needle else None
+            if line:
+                return line
+        return self.first_line + self.text.count("\n", 0, self.cursor)
+
+    def address(self, element: etree.Element, attribute: str) -> str:
+        """A link's or picture's address, decoded; a forbidden one stops the build with its line."""
+        written = element.get(attribute, "")
+        url = as_written(written)
+        problem = url_problem(url)
+        if problem is None and attribute == "src" and is_remote(url):
+            problem = (f"the picture '{url[:60]}' is on another website: the build takes nothing from other hosts, "
+                       f"so save the picture in the docs/ folder and link to it there")
+        if problem:
+            raise SourceError(Location(self.shown, self.line_of_url(written, url)), problem)
+        return url
+
     def next_id(self, kind: str) -> str:
         self.counter += 1
         return f"{self.section}-{kind}{self.counter}"
@@ -121,7 +145,7 @@ class _Walk:
                 if re.fullmatch(r"&#?\w+;", raw):
                     out.append(m.Text(html.unescape(raw)))
                 else:
-                    raise self.error(raw.strip()[:20], f"raw HTML ({raw.strip()[:40]}) cannot be made into braille or audio: write it in Markdown")
+                    raise self.raw_html_error(raw)
             elif piece:
                 out.append(m.Text(piece))
         return out
@@ -143,14 +167,15 @@ class _Walk:
         if tag in ("em", "i"):
             return m.Emphasis(self.inlines(element))
         if tag == "code":
-            return m.Code(m.plain_text(self.inlines(element)))
+            # Python-Markdown keeps code escaped (&lt;) in its tree: the model holds the characters.
+            return m.Code(html.unescape(m.plain_text(self.inlines(element))))
         if tag == "br":
             return m.LineBreak()
         if tag == "a":
-            return m.Link(element.get("href", ""), self.inlines(element))
+            return m.Link(self.address(element, "href"), self.inlines(element))
         if tag == "img":
-            src = element.get("src", "")
-            return m.Image(src, element.get("alt", "") or "", line_of(self.text, src, self.first_line) if src else None)
+            src = self.address(element, "src")
+            return m.Image(src, element.get("alt", "") or "", self.line_of_url(element.get("src", ""), src) if src else None)
         if tag == TERM_TAG:
             return m.TermRef(element.get("term"), self.inlines(element))
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
@@ -158,7 +183,8 @@ class _Walk:
     # blocks -----------------------------------------------------------------
     def blocks(self, parent: etree.Element) -> list[m.Block]:
         out: list[m.Block] = []
-        if parent.text and parent.text.strip() and parent.tag == "li":
+        starts_inline = len(parent) > 0 and parent[0].tag not in BLOCK_TAGS and not (parent.text or "").strip()
+        if parent.tag == "li" and ((parent.text and parent.text.strip()) or starts_inline):
             out.append(m.Paragraph(self.inlines_of_loose_text(parent), self.next_id("p")))
         for child in parent:
             block = self.block(child)
@@ -171,7 +197,7 @@ class _Walk:
         holder = etree.Element("p")
         holder.text = li.text
         for child in list(li):
-            if child.tag in ("p", "ul", "ol", "blockquote", "table", "pre"):
+            if child.tag in BLOCK_TAGS:
                 break
             holder.append(child)
             li.remove(child)
@@ -221,7 +247,7 @@ class _Walk:
             )
             return m.Table(header, rows, self.next_id("table"), line)
         if tag == "pre":
-            return m.Paragraph((m.Code(words),), self.next_id("p"), self.locate(words))
+            return m.Paragraph((m.Code(html.unescape(words)),), self.next_id("p"), self.locate(words))
         if tag == "hr":
             return None
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
@@ -237,18 +263,21 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
-def refuse_unsafe_html(body: str, shown: str, first_line: int) -> None:
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        for pattern, what in UNSAFE_HTML:
-            if pattern.search(line):
-                raise SourceError(Location(shown, number), f"{what} is not allowed: it could run a program in a visitor's browser")
-
-
 def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> list[m.Block]:
     """The blocks of a Markdown body. Raises SourceError for anything a writer could not render."""
-    refuse_unsafe_html(body, shown, first_line)
     md = markdown_for(extensions)
-    md.convert(body)
-    root = md.factsheets_root
+    try:
+        md.convert(body)
+    except RecursionError:
+        raise SourceError(Location(shown, first_line), f"lists or quotations are nested too deeply: a factsheet can nest them at most {MAX_NESTING} deep") from None
+    root = getattr(md, "factsheets_root", None)
+    if root is None:  # Python-Markdown stops early on a text with nothing in it
+        return []
     walk = _Walk(shown, body, first_line, md)
+    refuse_attributes(root, walk)
+    walk.cursor = 0
+    depth, deepest = nesting_depth(root)
+    if depth > MAX_NESTING:
+        line = walk.locate("".join(deepest.itertext())) or first_line
+        raise SourceError(Location(shown, line), f"lists or quotations are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
     return walk.blocks(root)

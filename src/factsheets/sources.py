@@ -1,16 +1,103 @@
-"""Reading source files: UTF-8 text with YAML front matter, errors with file and line."""
+"""Reading source files: UTF-8 text with YAML front matter, errors with file and line.
+
+Every file the build reads comes through here, so the limits that keep a build
+safe live in one place: a source must be a regular file inside the project (not
+a link to a file elsewhere, not a device such as /dev/zero), at most 1 MB (a real
+factsheet is about 10 kB), UTF-8 text without control characters, and its YAML
+may not use aliases (`*name`), which can make a few lines expand into gigabytes.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 import yaml
 
 from .errors import Location, SourceError
 
+MAX_SOURCE_BYTES = 1_000_000
+# C0 and C1 control characters other than tab, line feed and carriage return.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_NAMES = {"\x00": "a NUL character", "\x1b": "an escape character", "\x7f": "a delete character"}
 
-class _TolerantLoader(yaml.SafeLoader):
+
+def describe_control(character: str) -> str:
+    return CONTROL_NAMES.get(character, f"a control character (U+{ord(character):04X})")
+
+
+def inside_project(path: Path, root: Path, shown: str, line: int | None = None) -> Path:
+    """The real path of a file the build reads; a link that leaves the project, a loop or a device is an error."""
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+    except RuntimeError:
+        raise SourceError(Location(shown, line), "this is a link that points to itself (a loop): remove the link") from None
+    except OSError as error:
+        if error.errno == 40:  # ELOOP
+            raise SourceError(Location(shown, line), "this is a link that points to itself (a loop): remove the link") from None
+        raise SourceError(Location(shown, line), "this file does not exist, or cannot be read") from None
+    if not real.is_relative_to(Path(os.path.realpath(root))):
+        raise SourceError(Location(shown, line), "this points to a file outside the project folder: the build reads only the project's own files; copy the file in instead of linking to it")
+    mode = real.stat().st_mode
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise SourceError(Location(shown, line), "this is not an ordinary file (it may be a device or a pipe): use an ordinary file")
+    return real
+
+
+def read_text(path: Path, shown: str, root: Path | None = None) -> str:
+    """A source file's text. With root, the file must be a regular file inside it."""
+    if root is not None:
+        real = inside_project(path, root, shown, 1)
+        if not real.is_file():
+            raise SourceError(Location(shown, 1), "this is a folder, not a file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except IsADirectoryError:
+        raise SourceError(Location(shown, 1), "this is a folder, not a file") from None
+    except OSError as error:
+        raise SourceError(Location(shown, 1), f"this file cannot be read ({error.strerror}): check that it exists and that you may read it") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(Location(shown, 1), f"this file is larger than {MAX_SOURCE_BYTES // 1_000_000} MB, far more than any factsheet: split it into several files")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(Location(shown, line), "this file is not UTF-8 text: save it as UTF-8 and build again") from None
+    refuse_control_characters(text, shown)
+    return text
+
+
+def refuse_control_characters(text: str, shown: str, first_line: int = 1) -> None:
+    match = CONTROL_CHARACTER.search(text)
+    if match:
+        line = first_line + text.count("\n", 0, match.start())
+        raise SourceError(Location(shown, line), f"this line holds {describe_control(match.group())}, which is invisible and not allowed: delete it (retype the line if you cannot see it)")
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """YAML without aliases, and with dates left as text for the schema to check."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasFound(event.start_mark)
+        return super().compose_node(parent, index)
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _TolerantLoader(_SafeLoader):
     """Reads mkdocs.yml, which may carry MkDocs-only tags such as !ENV."""
+
+
+def _as_text(loader, node):
+    return loader.construct_scalar(node)
 
 
 def _unknown_tag(loader, suffix, node):
@@ -21,27 +108,26 @@ def _unknown_tag(loader, suffix, node):
     return loader.construct_mapping(node)
 
 
+# 2021-02-30 must reach the schema as text, to be reported with its line, not crash the YAML reader.
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 _TolerantLoader.add_multi_constructor("", _unknown_tag)
 _TolerantLoader.add_multi_constructor("!", _unknown_tag)
 
 
-def read_text(path: Path, shown: str) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SourceError(Location(shown, line), "this file is not UTF-8 text: save it as UTF-8 and build again") from None
-
-
 def load_yaml(text: str, shown: str, first_line: int = 1, tolerant: bool = False):
+    loader = _TolerantLoader if tolerant else _SafeLoader
     try:
-        return yaml.load(text, Loader=_TolerantLoader if tolerant else yaml.SafeLoader)
+        return yaml.load(text, Loader=loader)
+    except _AliasFound as found:
+        raise SourceError(Location(shown, first_line + found.mark.line), "YAML aliases (*name) are not allowed: write the value out in full") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = first_line + mark.line if mark else first_line
         problem = getattr(error, "problem", None) or str(error)
         raise SourceError(Location(shown, line), f"the YAML is not valid ({problem})") from None
+    except (RecursionError, ValueError, TypeError, OverflowError) as error:
+        # Nesting too deep for the reader, or a value its constructors refuse.
+        raise SourceError(Location(shown, first_line), f"the YAML cannot be read ({type(error).__name__}): simplify it") from None
 
 
 def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:

@@ -1,0 +1,122 @@
+"""The names and kinds of value a front matter may hold.
+
+Anything a page's front matter holds can reach the website's templates (MkDocs
+passes it on to the theme: `template:` replaces the page, `description:` goes
+into a <meta> tag unescaped). So only the names below are allowed; a misspelt
+one is an error that suggests the right name, rather than a setting that
+silently does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from .errors import Location, SourceError, line_of
+from .sources import CONTROL_CHARACTER, describe_control
+
+# A line break or a control character inside a one-line value would forge lines in
+# the formats that are made of lines (WebVTT cues, M3U8 tracks) and is never wanted.
+ONE_LINE_BREAKS = re.compile(r"[\n\r\u2028\u2029\u0085]")
+MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+
+
+MAX_TEXT = 500  # characters: a title or a summary is a line or two, never a page
+
+
+def text(value, name):
+    if not isinstance(value, str) or not value.strip():
+        return f"'{name}' must be some text"
+    if len(value) > MAX_TEXT:
+        return f"'{name}' is {len(value)} characters long: keep it under {MAX_TEXT}"
+    return _plain(value.strip(), name)
+
+
+def _plain(value: str, name: str) -> str | None:
+    if ONE_LINE_BREAKS.search(value):
+        return f"'{name}' must be on one line: remove the line break"
+    match = CONTROL_CHARACTER.search(value)
+    if match:
+        return f"'{name}' holds {describe_control(match.group())}: remove it"
+    return None
+
+
+def version(value, name):
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return f"'{name}' must be a version number like 1 or 2.1"
+    return _plain(str(value), name)
+
+
+def month(value, name):
+    match = MONTH.fullmatch(str(value).strip()) if isinstance(value, (str, dt.date)) else None
+    if not match:
+        return f"'{name}' must be a year and month like 2021-06 (or a date like 2021-06-30)"
+    year, number, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
+    try:
+        dt.date(year, number, day)
+    except ValueError:
+        return f"'{name}' is not a real date ({value}): check the month and the day"
+    return None
+
+
+def language(value, name):
+    if not isinstance(value, str) or not LANGUAGE.fullmatch(value.strip()):
+        return f"'{name}' must be a language code like en-GB"
+    return None
+
+
+def mapping(value, name):
+    if not isinstance(value, dict):
+        return f"'{name}' must be a group of settings, one 'name: value' a line indented under '{name}:'"
+    return None
+
+
+def text_list(value, name):
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(a, str) and a.strip() for a in items):
+        return f"'{name}' must be a list of names"
+    for item in items:
+        problem = _plain(item, name)
+        if problem:
+            return problem
+    return None
+
+
+def choice_list(*choices):
+    def check(value, name):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in choices for v in value):
+            return f"'{name}' must be a list of some of: {', '.join(choices)}"
+        return None
+
+    return check
+
+
+FACTSHEET = {
+    "title": text, "summary": text, "version": version, "date": month, "review_due": month,
+    "language": language,
+}  # and a block of options named after each writer: see project.py
+GLOSSARY = {"term": text, "aliases": text_list, "spoken": text}
+PAGE = {"title": text, "hide": choice_list("navigation", "toc", "footer", "path", "tags", "feedback")}
+
+
+def key_line(source: str, key: str, first_line: int = 1) -> int:
+    """The line of `key:` in a file's text (front matter keys start a line)."""
+    match = re.search(rf"^[ \t]*['\"]?{re.escape(str(key))}['\"]?[ \t]*:", source, re.M)
+    if match:
+        return first_line + source.count("\n", 0, match.start())
+    return line_of(source, str(key), first_line) or first_line
+
+
+def check_front_matter(front: dict, schema: dict, shown: str, source: str, what: str) -> None:
+    """Refuses unknown names (with a did-you-mean) and values of the wrong kind, with their line."""
+    for key, value in front.items():
+        check = schema.get(key) if isinstance(key, str) else None
+        if check is None:
+            close = difflib.get_close_matches(str(key), list(schema), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"the names {what} can have are: {', '.join(schema)}"
+            raise SourceError(Location(shown, key_line(source, key)), f"'{key}' is not a setting {what} can have: {hint}")
+        problem = check(value, key)
+        if problem:
+            raise SourceError(Location(shown, key_line(source, key)), problem)

@@ -1,0 +1,170 @@
+"""Checks on mkdocs.yml: what the site's settings may hold.
+
+The settings reach every page: the site's name goes into each page's <title>,
+`copyright` and `site_description` into its HTML as written, addresses into its
+links. So a setting that would put markup or a forbidden address on the site,
+or have the build read a file outside the project, stops the build with the
+line in mkdocs.yml to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+
+from .errors import Location, SourceError
+from .frontmatter import key_line
+from .sources import CONTROL_CHARACTER, describe_control, inside_project
+from .urls import SCHEME, as_browser_reads, is_remote, url_problem
+
+CONFIG_FILE = "mkdocs.yml"
+TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
+URL_SETTINGS = ("site_url", "repo_url")
+WRITER_BLOCKS = ("pdf", "braille", "audio")
+PATH_SETTINGS = ("factsheets_dir", "glossary_dir", "organisation")
+# Extensions that pull other files into a page, from anywhere on the disk.
+REFUSED_EXTENSIONS = {"pymdownx.snippets": "it copies other files into pages"}
+MARKUP = re.compile(r"[<>\"]|&#?\w+;")
+
+
+def fail(text: str, key, message: str) -> SourceError:
+    return SourceError(Location(CONFIG_FILE, key_line(text, key)), message)
+
+
+def check_settings(data, text: str, root: Path) -> None:
+    if not isinstance(data, dict):
+        raise SourceError(Location(CONFIG_FILE, 1), "mkdocs.yml must be a list of 'name: value' settings")
+    if not isinstance(data.get("site_name"), str) or not data["site_name"].strip():
+        raise fail(text, "site_name", "'site_name' is missing: give the site a name, like 'site_name: Our factsheets'")
+    for key in TEXT_SETTINGS:
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise fail(text, key, f"'{key}' must be text")
+        match = MARKUP.search(value) or CONTROL_CHARACTER.search(value)
+        if match:
+            what = describe_control(match.group()) if CONTROL_CHARACTER.match(match.group()) else f"'{match.group()}'"
+            raise fail(text, key, f"'{key}' holds {what}: it is shown on every page as plain text, so write it without markup")
+    for key in URL_SETTINGS:
+        check_address(data.get(key), key, text)
+    if isinstance(data.get("edit_uri"), str):
+        check_address(data["edit_uri"], "edit_uri", text)
+    check_urls_in(data.get("extra"), "extra", text)
+    check_urls_in(data.get("nav"), "nav", text)
+    check_nav_titles(data.get("nav"), text)
+    for key in ("extra_css", "extra_javascript"):
+        for item in data.get(key) or []:
+            path = item.get("path", "") if isinstance(item, dict) else item
+            if not isinstance(path, str) or is_remote(path):
+                raise fail(text, key, f"'{key}' names a file on another host ({path}): the site loads nothing from other hosts; copy the file into docs/")
+    if "INHERIT" in data:
+        raise fail(text, "INHERIT", "'INHERIT' is not allowed: keep every setting in this one mkdocs.yml")
+    for hook in data.get("hooks") or []:
+        if not isinstance(hook, str) or not (root / hook).resolve().is_relative_to(root.resolve()):
+            raise fail(text, "hooks", f"the hook '{hook}' is outside the project folder: the build runs only the project's own files")
+    check_folder(data.get("docs_dir", "docs"), "docs_dir", text, root)
+    theme = data.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir") is not None:
+        check_folder(theme["custom_dir"], "custom_dir", text, root)
+    check_extensions(data.get("markdown_extensions"), text)
+
+
+def check_nav_titles(nav, text: str) -> None:
+    """A title in nav: goes into every page's navigation as it is written."""
+    if isinstance(nav, list):
+        for item in nav:
+            check_nav_titles(item, text)
+    elif isinstance(nav, dict):
+        for title, inner in nav.items():
+            title = str(title)
+            match = MARKUP.search(title) or CONTROL_CHARACTER.search(title)
+            if match:
+                raise SourceError(Location(CONFIG_FILE, line_of_value(text, title, "nav")), f"the page title '{title[:40]}' in 'nav' holds markup or a control character: write it as plain words")
+            check_nav_titles(inner, text)
+
+
+def check_address(value, key: str, text: str) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise fail(text, key, f"'{key}' must be a web address")
+    problem = url_problem(value)
+    if problem:
+        raise fail(text, key, problem)
+
+
+def check_urls_in(value, key: str, text: str) -> None:
+    """Every text in a group of settings that is, or looks like, an address."""
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            check_urls_in(inner, str(name), text)
+    elif isinstance(value, list):
+        for inner in value:
+            check_urls_in(inner, key, text)
+    elif isinstance(value, str) and (key in ("link", "url", "href") or looks_like_address(value)):
+        problem = url_problem(value)
+        if problem:
+            raise SourceError(Location(CONFIG_FILE, line_of_value(text, value, key)), problem)
+
+
+def looks_like_address(value: str) -> bool:
+    """One word with a scheme before a colon, as a browser would read it: 'javascript:...', 'java&#09;script:...'."""
+    return " " not in value.strip() and bool(SCHEME.match(as_browser_reads(value)))
+
+
+def line_of_value(text: str, value: str, key: str) -> int:
+    index = text.find(value)
+    return text.count("\n", 0, index) + 1 if index >= 0 else key_line(text, key)
+
+
+def check_folder(value, key: str, text: str, root: Path) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise fail(text, key, f"'{key}' must be the name of a folder in the project")
+    folder = root / value
+    if folder.exists() or folder.is_symlink():
+        inside_project(folder, root, CONFIG_FILE, key_line(text, key))
+    elif not folder.resolve().is_relative_to(root.resolve()):
+        raise fail(text, key, f"'{key}' ({value}) is outside the project folder: name a folder inside it")
+    return folder
+
+
+def check_plugin_block(block, text: str, root: Path) -> dict:
+    """The factsheets plugin's own settings: each writer's options are a group of settings."""
+    if block is None:
+        return {}
+    if not isinstance(block, dict):
+        raise fail(text, "factsheets", "the factsheets plugin's settings must be a group of 'name: value' lines")
+    for key in WRITER_BLOCKS:
+        if key in block and block[key] is not None and not isinstance(block[key], dict):
+            raise fail(text, key, f"'{key}' must be a group of settings, one 'name: value' a line indented under '{key}:'")
+    for key in PATH_SETTINGS:
+        if key in block and (not isinstance(block[key], str) or not block[key].strip()):
+            raise fail(text, key, f"'{key}' must be the name of a file or folder in the project")
+        if key in block and not (root / block[key]).resolve().is_relative_to(root.resolve()):
+            raise fail(text, key, f"'{key}' ({block[key]}) is outside the project folder: name one inside it")
+    return block
+
+
+def check_extensions(extensions, text: str) -> None:
+    if extensions is None:
+        return
+    if not isinstance(extensions, list):
+        raise fail(text, "markdown_extensions", "'markdown_extensions' must be a list")
+    for entry in extensions:
+        if isinstance(entry, dict) and len(entry) == 1:
+            [(name, config)] = entry.items()
+        else:
+            name, config = entry, None
+        if not isinstance(name, str):
+            raise fail(text, "markdown_extensions", "each Markdown extension must be a name, such as 'tables'")
+        if name in REFUSED_EXTENSIONS:
+            raise fail(text, name, f"the Markdown extension '{name}' is not allowed: {REFUSED_EXTENSIONS[name]}")
+        if config is not None and not isinstance(config, dict):
+            raise fail(text, name, f"the settings of the Markdown extension '{name}' must be a group of 'name: value' lines")
+        try:
+            markdown.Markdown(extensions=[name], extension_configs={name: config or {}})
+        except Exception as error:  # an unknown name or a bad setting: reported, never a traceback
+            raise fail(text, name, f"the Markdown extension '{name}' cannot be used ({type(error).__name__}: {str(error)[:80]}): check its name and settings") from None

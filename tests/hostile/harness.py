@@ -1,0 +1,159 @@
+"""Applies a hostile case to a copy of a small built project and runs `factsheets build` on it.
+
+A case is data (tests/hostile/cases/*.yml): which files to write, edit, link or
+remove, and what the build must answer. The base project is built once; each case
+works on its own copy, so a refused case can be checked to leave build/ as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+CASES = Path(__file__).parent / "cases"
+FACTSHEET = "docs/factsheets/short.md"
+TIME_LIMIT_S = 60
+MEMORY_LIMIT_BYTES = 3 * 1024**3  # address space of each process of the build
+DEFAULT_FRONT = {
+    "title": "title: A short factsheet",
+    "summary": "summary: A factsheet small enough to read in full in a test.",
+    "version": "version: 1",
+    "date": "date: 2024-03",
+}
+DEFAULT_BODY = "This factsheet tells you about your [[EHC plan]] and the [[Local Offer]].\n\n## What you can do\n\nCall us.\n"
+
+
+@dataclass
+class Outcome:
+    returncode: int | None
+    stdout: str
+    stderr: str
+    seconds: float
+    build_hash_before: str
+    build_hash_after: str
+    root: Path
+
+
+def load_cases() -> list[dict]:
+    cases = []
+    for path in sorted(CASES.glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            case["class"] = path.stem
+            cases.append(case)
+    ids = [c["id"] for c in cases]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"case ids used twice: {duplicates}"
+    return cases
+
+
+def factsheet_text(case: dict) -> str:
+    """The default factsheet with the case's front-matter lines (a known name replaces its line) and body."""
+    front = dict(DEFAULT_FRONT)
+    extra: list[str] = []
+    key = None
+    for line in as_text(case.get("front") or "").splitlines():
+        if line[:1].isspace() and key in front:  # an indented line belongs to the name above it
+            front[key] += "\n" + line
+            continue
+        key = line.split(":", 1)[0].strip()
+        if key in front:
+            front[key] = line
+        else:
+            key = None
+            extra.append(line)
+    for name in case.get("drop_front") or []:
+        front.pop(name)
+    lines = ["---", *front.values(), *extra, "---", ""]
+    return "\n".join(lines) + "\n" + as_text(case.get("body", DEFAULT_BODY))
+
+
+def as_text(value) -> str:
+    """A case's text, or a generated one: {before, repeat, times, after} for a large or deeply nested file."""
+    if isinstance(value, dict):
+        return value.get("before", "") + value["repeat"] * value["times"] + value.get("after", "")
+    return value
+
+
+def content(value) -> bytes:
+    encoding = value.get("encoding", "utf-8") if isinstance(value, dict) else "utf-8"
+    return as_text(value).encode(encoding)
+
+
+def apply_case(case: dict, root: Path, outside: Path) -> None:
+    """Writes the case into the project at root; {outside} in a link stands for a folder outside it."""
+    for name in case.get("remove") or []:
+        path = root / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    if "front" in case or "body" in case or "drop_front" in case:
+        (root / FACTSHEET).write_text(factsheet_text(case), encoding="utf-8")
+    for name, value in (case.get("files") or {}).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content(value))
+    for name, edits in (case.get("edit") or {}).items():
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text, f"{case['id']}: '{old}' is not in {name}"
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    for name, target in (case.get("links") or {}).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target.replace("{outside}", str(outside)))
+
+
+def tree_hash(folder: Path) -> str:
+    """A hash of every name, link and byte under folder."""
+    digest = hashlib.sha256()
+    if not folder.exists():
+        return "absent"
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            digest.update(f"L {rel} {os.readlink(path)}\n".encode())
+        elif path.is_file():
+            digest.update(f"F {rel} ".encode() + hashlib.sha256(path.read_bytes()).digest() + b"\n")
+        else:
+            digest.update(f"D {rel}\n".encode())
+    return digest.hexdigest()
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+
+
+def run_case(case: dict, base: Path, base_hash: str, work: Path) -> Outcome:
+    root = work / "project"
+    shutil.copytree(base, root, symlinks=True)
+    outside = work / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-OUTSIDE-THE-PROJECT\n")
+    (outside / "picture.png").write_bytes((base / "docs" / "picture.png").read_bytes())
+    apply_case(case, root, outside)
+    command = [str(Path(sys.executable).parent / "factsheets"), "build"]
+    if case.get("format"):
+        command += ["--format", case["format"]]
+    started = time.monotonic()
+    # A session of its own, so that a build that hangs is killed with every worker it started.
+    process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_limit_memory, start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=TIME_LIMIT_S)
+        returncode = process.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        returncode = None
+    seconds = time.monotonic() - started
+    return Outcome(returncode, stdout, stderr, seconds, base_hash, tree_hash(root / "build"), root)

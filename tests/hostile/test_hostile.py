@@ -1,0 +1,117 @@
+"""The hostile corpus: inputs an attacker or a careless editor could write.
+
+Each case (tests/hostile/cases/*.yml) is applied to a copy of a small project that
+was built once. A refused case must stop the build with one line naming the file
+and line, exit 1, print no traceback and leave build/ exactly as it was; a harmless
+case must build, and every page it publishes is then opened in Chromium, where no
+dialog may open and no request may go to another host. Every case runs within a
+time limit and a memory limit (see harness.py).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import FIXTURES, copy_project, factsheets
+from hostile.harness import load_cases, run_case, tree_hash
+
+CASES = load_cases()
+pytestmark = pytest.mark.hostile
+# path:line: message — the path has no spaces; a whole folder may be named without a line.
+ERROR_LINE = re.compile(r"^(?P<path>[^\s:]+)(?::(?P<line>\d+))?: (?P<message>\S.*)$")
+REFUSED_SECONDS = 20
+
+
+@pytest.fixture(scope="session")
+def base_project(tmp_path_factory) -> tuple[Path, str]:
+    """The small project with a picture, built once with every format."""
+    root = copy_project(tmp_path_factory.mktemp("hostile-base") / "project", FIXTURES / "small")
+    shutil.copy(FIXTURES / "pdf-photo.png", root / "docs" / "picture.png")
+    result = factsheets(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root, tree_hash(root / "build")
+
+
+@pytest.fixture(scope="session")
+def outcomes(request, base_project, tmp_path_factory) -> dict:
+    """Every selected case, run four at a time (a refused build mostly waits, it uses little processor time)."""
+    selected = {item.callspec.params["case"]["id"] for item in request.session.items
+                if hasattr(item, "callspec") and "case" in item.callspec.params and item.get_closest_marker("hostile")}
+    base, base_hash = base_project
+    work = tmp_path_factory.mktemp("hostile-cases")
+
+    def run(case):
+        folder = work / case["id"]
+        folder.mkdir()
+        return case["id"], run_case(case, base, base_hash, folder)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(pool.map(run, [c for c in CASES if c["id"] in selected]))
+
+
+def test_the_corpus_covers_every_class_with_at_least_150_cases():
+    classes = {c["class"] for c in CASES}
+    assert len(CASES) >= 150, len(CASES)
+    assert {"script", "addresses", "front_matter", "outside", "control", "bounds", "no_traceback", "harmless"} <= classes
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case, outcomes):
+    outcome = outcomes[case["id"]]
+    assert outcome.returncode is not None, f"no answer within the time limit; stderr: {outcome.stderr[-500:]}"
+    assert "Traceback" not in outcome.stderr and "Traceback" not in outcome.stdout, outcome.stderr
+    if case.get("builds"):
+        assert outcome.returncode == 0, outcome.stderr
+        return
+    assert outcome.returncode == 1, outcome.stdout + outcome.stderr
+    assert outcome.seconds < REFUSED_SECONDS
+    first = outcome.stderr.splitlines()[0]
+    match = ERROR_LINE.match(first)
+    assert match, first
+    assert first.startswith(case["where"] + ":"), first
+    for words in [case["says"]] if isinstance(case.get("says"), str) else case.get("says", []):
+        assert words in match.group("message"), first
+    # One line says what is wrong: the next line only says that nothing was published.
+    assert sum(1 for line in outcome.stderr.splitlines() if ERROR_LINE.match(line)) == 1, outcome.stderr
+    assert outcome.build_hash_after == outcome.build_hash_before, "the previous build/ was changed"
+
+
+BUILT = [c for c in CASES if c.get("builds")]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from factsheets.validators.website import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", BUILT, ids=[c["id"] for c in BUILT])
+def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, browser):
+    outcome = outcomes[case["id"]]
+    assert outcome.returncode == 0, outcome.stderr
+    site = outcome.root / "build" / "site"
+    pages = sorted(p for p in site.rglob("*.html") if "files" not in p.relative_to(site).parts)
+    assert len(pages) >= 3, pages
+    dialogs, requests = [], []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        for path in pages:
+            page.goto(path.as_uri(), wait_until="load")
+            page.wait_for_timeout(150)  # an <img onerror> fires after its request fails
+    finally:
+        page.close()
+    assert dialogs == [], dialogs
+    foreign = [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob", "about")
+               and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
+    assert foreign == [], foreign

@@ -1,0 +1,54 @@
+import pytest
+
+from factsheets.errors import SourceError
+from factsheets.sources import MAX_SOURCE_BYTES, load_yaml, read_text, split_front_matter
+
+
+@pytest.mark.parametrize("text, line", [("one\ntwo \x00\n", 2), ("\x1b[31m\n", 1), ("a\n\nb\x7f", 3), ("a\x85b", 1)])
+def test_control_characters_are_refused_with_their_line(tmp_path, text, line):
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        read_text(path, "a.md", tmp_path)
+    assert error.value.location.line == line
+
+
+def test_tabs_and_both_kinds_of_line_end_are_text(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"a\tb\r\nc\n")
+    assert read_text(path, "a.md", tmp_path) == "a\tb\r\nc\n"
+
+
+def test_a_file_over_the_limit_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "big.md"
+    path.write_bytes(b"x" * (MAX_SOURCE_BYTES + 1))
+    with pytest.raises(SourceError) as error:
+        read_text(path, "big.md", tmp_path)
+    assert "larger than 1 MB" in error.value.message
+
+
+def test_a_device_or_a_file_outside_the_project_is_refused(tmp_path):
+    (tmp_path / "zero").symlink_to("/dev/zero")
+    with pytest.raises(SourceError) as error:
+        read_text(tmp_path / "zero", "zero", tmp_path)
+    assert "outside the project" in error.value.message
+    (tmp_path / "loop").symlink_to("loop")
+    with pytest.raises(SourceError) as error:
+        read_text(tmp_path / "loop", "loop", tmp_path)
+    assert "loop" in error.value.message
+
+
+def test_yaml_aliases_are_refused_before_they_expand():
+    bomb = "a: &a [x, x]\nb: [*a, *a]\n"
+    with pytest.raises(SourceError) as error:
+        load_yaml(bomb, "x.yml", first_line=5)
+    assert error.value.location.line == 6 and "aliases" in error.value.message
+
+
+def test_dates_stay_text_for_the_schema_to_check():
+    assert load_yaml("date: 2021-02-30\n", "x.yml") == {"date": "2021-02-30"}
+
+
+def test_front_matter_body_starts_after_the_closing_line():
+    front, body, first = split_front_matter("---\ntitle: A\n---\nText.\n", "a.md")
+    assert front == {"title": "A"} and body == "Text.\n" and first == 4
