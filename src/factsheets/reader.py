@@ -150,7 +150,8 @@ class _Walk:
             return m.Link(element.get("href", ""), self.inlines(element))
         if tag == "img":
             src = element.get("src", "")
-            return m.Image(src, element.get("alt", "") or "", line_of(self.text, src, self.first_line) if src else None)
+            line = line_of(self.text, src, self.first_line) if src else None
+            return m.Image(src, element.get("alt", "") or "", line, element.get("title"))
         if tag == TERM_TAG:
             return m.TermRef(element.get("term"), self.inlines(element))
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
