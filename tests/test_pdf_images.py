@@ -198,3 +198,14 @@ def test_print_documents_html_names_no_file_outside(tmp_path):
     html = print_document(m.Document(document.meta, (m.Figure(m.Image("a.png", "A", 1)),), document.organisation),
                           image_src={"a.png": "images/a.png"})
     assert '<img src="images/a.png" alt="A">' in html and "Picture:</strong> A</figcaption>" in html
+
+
+def test_the_layout_factsheet_meets_every_check_and_names_the_factsheet_it_links_to(built_layout):
+    from factsheets.validators.pdf import check_pdf, glyphs
+
+    root, entry, _ = built_layout
+    document = next(d for d in load_project(root).documents if d.meta.slug == "appeals")
+    pdf = root / "build" / entry["formats"]["large_print_pdf"]
+    assert check_pdf(pdf, document) == []
+    first_page = "".join(c["text"] for c in glyphs(pdf)[0])
+    assert "theshortfactsheet(thefactsheet\u201cAshortfactsheet\u201d)first." in first_page  # glyphs, no spaces
