@@ -93,8 +93,6 @@ def project_fetcher(allowed_folders: list[Path]):
     allowed.append(Path(str(files("factsheets").joinpath("assets"))).resolve())  # our own stylesheet's folder
 
     class ProjectFetcher(URLFetcher):
-        refused: list[str] = []
-
         def fetch(self, url, headers=None):
             reason = refusal(url, allowed)
             if reason:
@@ -103,7 +101,7 @@ def project_fetcher(allowed_folders: list[Path]):
             return super().fetch(url, headers)
 
     fetcher = ProjectFetcher(allowed_protocols={"file"}, allow_redirects=False)
-    fetcher.refused = []
+    fetcher.refused = []  # what was asked for and not read, for the writer to report
     return fetcher
 
 

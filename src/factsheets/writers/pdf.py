@@ -119,6 +119,21 @@ def _unbreakable(word: str) -> list[str]:
     return address_pieces(word) if is_address(word) else [word]
 
 
+def figure_warnings(block: m.Figure, document: m.Document, root: Path | None, width_pt: float, line: int | None) -> list[Warning_]:
+    """An image without a description (no caption is printed), an image whose text prints too small."""
+    where = Location(document.meta.source, block.image.line or line)
+    warnings = []
+    if not block.image.alt.strip():
+        warnings.append(Warning_(where, (
+            f"large print: the image '{block.image.src}' has no alt text, so in the PDF a screen reader says only "
+            f"'{NO_ALT_TEXT}' and no caption is printed: describe it in the [brackets]"
+        )))
+    if root is not None:
+        small = image_text_warning(block.image, image_file(block.image, document, root), width_pt, where)
+        warnings.extend([small] if small else [])
+    return warnings
+
+
 def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, root: Path | None = None) -> list[Warning_]:
     source = document.meta.source
     warnings: list[Warning_] = []
@@ -164,16 +179,7 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
             elif isinstance(block, m.Table):
                 check_table(block, indent_em, here)
             elif isinstance(block, m.Figure):
-                if not block.image.alt.strip():
-                    warnings.append(Warning_(Location(source, block.image.line or here), (
-                        f"large print: the image '{block.image.src}' has no alt text, so in the PDF a screen reader says only "
-                        f"'{NO_ALT_TEXT}' and no caption is printed: describe it in the [brackets]"
-                    )))
-                if root is not None:
-                    width = LINE_WIDTH_PT - indent_em * size_pt
-                    small = image_text_warning(block.image, image_file(block.image, document, root), width,
-                                               Location(source, block.image.line or here))
-                    warnings.extend([small] if small else [])
+                warnings.extend(figure_warnings(block, document, root, LINE_WIDTH_PT - indent_em * size_pt, here))
             elif isinstance(block, m.GlossaryEntry):
                 # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
                 walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
