@@ -230,11 +230,14 @@ def test_weasyprints_untagged_footer_fails_until_marked_as_an_artifact(tmp_path,
     assert check_pdf(raw, send_document) == []
 
 
-def test_a_missing_word_is_found(send_pdf, send_document):
-    extra = m.Paragraph((m.Text("Zyzzyva is not in this leaflet"),), "x", 3)
-    changed = m.Document(send_document.meta, (*send_document.blocks, extra), send_document.organisation)
+def test_every_missing_word_is_found(send_pdf, send_document):
+    first = m.Paragraph((m.Text("Zyzzyva"),), "x", 3)
+    second = m.Paragraph((m.Text("Quokkafish"),), "y", 4)
+    blocks = list(send_document.blocks)
+    changed = m.Document(send_document.meta, (*blocks[:5], first, *blocks[5:], second), send_document.organisation)
     findings = check_words(send_pdf, changed)
-    assert len(findings) == 1 and "'Zyzzyva'" in findings[0].message
+    assert [f.message.split("'")[1] for f in findings] == ["Zyzzyva", "Quokkafish"]
+    assert all("anywhere" in f.message for f in findings)
     swapped = m.Document(send_document.meta, tuple(reversed(send_document.blocks)), send_document.organisation)
     assert "in reading order" in check_words(send_pdf, swapped)[0].message
 

@@ -85,3 +85,89 @@ def test_the_writer_writes_the_print_page(tmp_path: Path):
     path = output.files["print_html"]
     assert path.name == f"{SEND_SLUG}-print.html"
     assert "Page &quot;" not in path.read_text() and 'counter(pages)' in path.read_text()
+
+
+# Images and links to other factsheets --------------------------------------------------
+
+def test_the_print_page_shows_its_images_opened_from_the_site_folder(tmp_path):
+    from conftest import factsheets
+    from test_pdf_images import layout_project
+    from factsheets.validators.website import chromium
+
+    root = layout_project(tmp_path / "project")
+    result = factsheets(root, "build", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    page = root / "build" / "site" / "files" / "appeals" / "appeals-print.html"
+    assert (page.parent / "images" / "timeline.png").read_bytes() == (root / "docs" / "factsheets" / "timeline.png").read_bytes()
+    failed = []
+    with chromium() as browser:
+        tab = browser.new_page()
+        tab.on("requestfailed", lambda request: failed.append(request.url))
+        tab.goto(page.as_uri())
+        images = tab.eval_on_selector_all("img", "all => all.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])")
+        link = tab.get_attribute("a[href$='short.html']", "href")
+    assert images == [["images/timeline.png", True], ["images/pdf-photo.png", True]] and failed == []
+    assert link == "../../factsheets/short.html" and (page.parent / link).resolve().is_file()
+
+
+def test_images_of_the_same_name_from_different_folders_are_both_copied(tmp_path):
+    from factsheets.writers.print_sources import copy_images
+
+    root = tmp_path / "project"
+    folder = root / "docs" / "factsheets"
+    (folder / "pictures").mkdir(parents=True)
+    (folder / "map.png").write_bytes(b"first")
+    (folder / "pictures" / "map.png").write_bytes(b"second")
+    document = send_document()
+    meta = m.Meta(**{**document.meta.__dict__, "source": "docs/factsheets/x.md"})
+    blocks = (m.Figure(m.Image("map.png", "A", 1)), m.Paragraph((m.Image("pictures/map.png", "B", 2),)))
+    copied = copy_images(m.Document(meta, blocks, document.organisation), root, tmp_path / "out")
+    assert copied["map.png"] == "images/map.png" and copied["pictures/map.png"].startswith("images/map-")
+    assert {(tmp_path / "out" / name).read_bytes() for name in copied.values()} == {b"first", b"second"}
+
+
+def linking_project(tmp_path: Path, settings: str = "") -> tuple[Path, m.Document]:
+    from conftest import FIXTURES, copy_project
+
+    root = copy_project(tmp_path / "project", FIXTURES / "small")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + settings)
+    folder = root / "docs" / "factsheets"
+    (folder / "other.md").write_text("---\ntitle: Annual reviews\nsummary: x\nversion: 1\ndate: 2024-01\n---\n\nText.\n")
+    document = load_project(root).documents[1]
+    links = [m.Link(url, (m.Text(words),)) for url, words in (
+        ("other.md", "the reviews factsheet"), ("other.html#when", "Annual reviews"), ("/factsheets/other/", "reviews"),
+        ("https://example.org/other.md", "elsewhere"), ("short.md", "this one"))]
+    return root, m.Document(document.meta, (m.Paragraph(tuple(links)),), document.organisation)
+
+
+def test_links_to_another_factsheet_are_found_in_every_form(tmp_path):
+    from factsheets.writers.print_sources import linked_factsheets
+
+    root, document = linking_project(tmp_path)
+    found = linked_factsheets(document, root)
+    assert sorted(found) == ["/factsheets/other/", "other.html#when", "other.md"]
+    assert {(f.title, f.page, f.url) for f in found.values()} == {("Annual reviews", "factsheets/other.html", None)}
+
+
+def test_a_link_to_another_factsheet_prints_its_title_and_web_address(tmp_path):
+    from factsheets.writers.print_sources import linked_factsheets
+
+    root, document = linking_project(tmp_path, "site_url: https://factsheets.example.org/\n")
+    html = print_document(document, factsheets=linked_factsheets(document, root))
+    text = html.replace("\u200b", "").replace("\u2060", "")
+    assert ('<a href="https://factsheets.example.org/factsheets/other.html">the reviews factsheet</a> '
+            '<span class="fs-url">(the factsheet \u201cAnnual reviews\u201d, factsheets.example.org/factsheets/other.html)</span>') in text
+    # Words that are already the title are not repeated.
+    assert '>Annual reviews</a> <span class="fs-url">(factsheets.example.org/factsheets/other.html)</span>' in text
+
+
+def test_without_a_site_address_the_title_is_printed_and_the_pdf_link_goes_nowhere(tmp_path):
+    from factsheets.writers.print_sources import linked_factsheets
+
+    root, document = linking_project(tmp_path)
+    found = linked_factsheets(document, root)
+    for_pdf = print_document(document, factsheets=found)
+    assert '<strong>the reviews factsheet</strong> <span class="fs-url">(the factsheet \u201cAnnual reviews\u201d)</span>' in for_pdf
+    assert 'href="other.md"' not in for_pdf
+    on_site = print_document(document, factsheets=found, on_site=True)
+    assert '<a href="../../factsheets/other.html">the reviews factsheet</a>' in on_site

@@ -60,6 +60,7 @@ class Image:
     src: str
     alt: str
     line: int | None = None
+    title: str | None = None  # Markdown's ![alt](src "title"); the print view reads a print-note from it
 
 
 Inline = Union[Text, Strong, Emphasis, Code, LineBreak, Link, TermRef, Image]

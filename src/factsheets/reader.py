@@ -175,7 +175,8 @@ class _Walk:
             return m.Link(self.address(element, "href"), self.inlines(element))
         if tag == "img":
             src = self.address(element, "src")
-            return m.Image(src, element.get("alt", "") or "", self.line_of_url(element.get("src", ""), src) if src else None)
+            return m.Image(src, element.get("alt", "") or "", self.line_of_url(element.get("src", ""), src) if src else None,
+                           element.get("title"))
         if tag == TERM_TAG:
             return m.TermRef(element.get("term"), self.inlines(element))
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")

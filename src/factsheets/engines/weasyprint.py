@@ -13,9 +13,13 @@ import glob
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from ..errors import EngineMissing, engine_warnings
+from .pdf_tables import join_split_tables, table_fragments
 
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 FONT_PACKAGE = "fonts-liberation2"
@@ -63,13 +67,58 @@ def font_file(family: str = "Liberation Sans", style: str = "Bold") -> Path:
 class Rendered:
     pages: int
     messages: list[str] = field(default_factory=list)  # what WeasyPrint logged as warnings or errors
+    refused: list[str] = field(default_factory=list)  # addresses WeasyPrint was not allowed to read
 
 
-def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, uncompressed: bool = False) -> Rendered:
-    """Writes a PDF/UA-1 file from an HTML string; every resource is read relative to base_url."""
+def refusal(url: str, allowed: list[Path]) -> str | None:
+    """Why WeasyPrint may not read a URL, or None: only files inside the allowed folders.
+
+    No other host (http, https, ftp), no data: or other scheme, no file outside the
+    project, even through a symbolic link (the path is resolved before it is compared).
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return "it is not a file in the project"
+    path = Path(url2pathname(parts.path)).resolve()
+    if not any(path.is_relative_to(folder) for folder in allowed):
+        return "it is outside the project's folder"
+    return None
+
+
+def project_fetcher(allowed_folders: list[Path]):
+    """A WeasyPrint URL fetcher that reads files inside the allowed folders and refuses everything else."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = [Path(folder).resolve() for folder in allowed_folders]
+    allowed.append(Path(str(files("factsheets").joinpath("assets"))).resolve())  # our own stylesheet's folder
+
+    class ProjectFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            reason = refusal(url, allowed)
+            if reason:
+                self.refused.append(url)
+                raise ValueError(f"not read: {reason}")
+            return super().fetch(url, headers)
+
+    fetcher = ProjectFetcher(allowed_protocols={"file"}, allow_redirects=False)
+    fetcher.refused = []  # what was asked for and not read, for the writer to report
+    return fetcher
+
+
+def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, uncompressed: bool = False,
+               allowed_folders: list[Path] | None = None) -> Rendered:
+    """Writes a PDF/UA-1 file from an HTML string; resources are read relative to base_url.
+
+    Only files inside `allowed_folders` (the project; by default the folder of base_url)
+    are read: anything else is refused and listed in Rendered.refused.
+    """
     weasyprint = _weasyprint()
+    if allowed_folders is None:
+        allowed_folders = [Path(url2pathname(urlsplit(base_url).path))]
+    fetcher = project_fetcher(allowed_folders)
     with engine_warnings("weasyprint") as messages:
-        document = weasyprint.HTML(string=html, base_url=base_url).render()
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+        tables = table_fragments(document)
         document.write_pdf(
             target,
             pdf_variant=PDF_VARIANT,
@@ -78,7 +127,8 @@ def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, unc
             uncompressed_pdf=uncompressed,
         )
     mark_orphans_as_artifacts(target)
-    return Rendered(len(document.pages), messages)
+    join_split_tables(target, tables)
+    return Rendered(len(document.pages), messages, list(fetcher.refused))
 
 
 def _reachable_elements(pdf) -> set:

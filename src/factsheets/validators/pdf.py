@@ -10,16 +10,16 @@ suite and `factsheets check` both call check_pdf().
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from .. import model as m
 from . import FAILURE, Finding
+from .pdf_words import FOOTER_TOP_PT, FORMAT, check_words, document_words, glyphs, pdf_text, prints_captions
 
-FORMAT = "large_print_pdf"
+__all__ = ["FOOTER_TOP_PT", "check_entry", "check_glyphs", "check_pdf", "check_structure", "check_words",
+           "document_words", "glyphs", "pdf_text", "prints_captions"]
 MINIMUM_SIZE_PT = 16  # UKAAF G003: nothing in large print is smaller
 A4_PT = (595.28, 841.89)
-FOOTER_TOP_PT = A4_PT[1] - 28 * 72 / 25.4  # print.css: @page bottom margin 28 mm
 PDFUA_PART = re.compile(rb"pdfuaid:part(?:>|=\")\s*1")
 
 
@@ -140,14 +140,6 @@ def _font_findings(pdf, path: Path) -> list[Finding]:
 
 # The glyphs (pdfplumber) ------------------------------------------------------------
 
-def glyphs(path: Path) -> list[list[dict]]:
-    """Every printed character on every page: text, fontname, size, x0, x1, top, bottom."""
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return [[c for c in page.chars if c["text"].strip()] for page in pdf.pages]
-
-
 def check_glyphs(path: Path, minimum_pt: float = MINIMUM_SIZE_PT, family: str = "LiberationSans",
                  pages: list[list[dict]] | None = None) -> list[Finding]:
     """Every glyph in the large-print face at the minimum size or more, none italic, none past the margins."""
@@ -178,79 +170,6 @@ def check_glyphs(path: Path, minimum_pt: float = MINIMUM_SIZE_PT, family: str = 
         n, c = outside[0]
         findings.append(_finding(path, f"text runs off page {n} ('{c['text']}' at x = {c['x1']:.0f} pt)", "Break long words and web addresses."))
     return findings
-
-
-# The words (pdfplumber, against the document model) ----------------------------------
-
-def _normal(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u200b", "").replace("\u2060", "").replace("\u00ad", "")
-    return re.sub(r"[\u2018\u2019]", "'", re.sub(r"[\u201c\u201d]", '"', text))
-
-
-def document_words(document: m.Document) -> list[str]:
-    """The words of the factsheet in reading order, from the document model."""
-    words: list[str] = []
-
-    def walk(blocks):
-        for block in blocks:
-            if isinstance(block, (m.Heading, m.Paragraph)):
-                words.extend(m.plain_text(block.children).split())
-            elif isinstance(block, m.ListBlock):
-                for item in block.items:
-                    walk(item.blocks)
-            elif isinstance(block, (m.Quote, m.GlossaryEntry)):
-                walk(block.blocks)
-            elif isinstance(block, m.Table):
-                for row in ([block.header] if block.header else []) + list(block.rows):
-                    for cell in row:
-                        words.extend(m.plain_text(cell).split())
-            elif isinstance(block, m.Figure):
-                words.extend(block.image.alt.split())
-            elif isinstance(block, m.ContactDetails):
-                org = document.organisation
-                words.extend(f"{org.name} {org.advice_line} {org.email}".split())
-
-    words.extend(document.meta.title.split())
-    walk(document.blocks)
-    return [_normal(w) for w in words]
-
-
-def pdf_text(path: Path, pages: list[list[dict]] | None = None) -> str:
-    """The PDF's text in the order it is drawn, without spaces or line ends.
-
-    WeasyPrint draws text in the order of the document, which is the order of its
-    tags, so this is what a screen reader reads; it is also how a squeezed table
-    reads cell by cell, where text read off the page geometrically would run
-    across the cells of a row line by line.
-    """
-    pages = pages if pages is not None else glyphs(path)
-    # The running footer ("Page N of M", in the bottom margin) is not the factsheet's
-    # text; left in, it would split a word that runs over a page.
-    body = (c["text"] for page in pages for c in page if c["top"] < FOOTER_TOP_PT)
-    return re.sub(r"\s+", "", _normal("".join(body)))
-
-
-def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None = None) -> list[Finding]:
-    """Every word of the factsheet is in the PDF, in the same order.
-
-    Spaces are left out on both sides, because a web address broken over two lines
-    comes back as two words; each word must then be found after the one before it.
-    """
-    try:
-        text = pdf_text(path, pages)
-    except Exception as error:
-        return [_finding(path, f"the PDF's text cannot be read: {error}", "Build it again with `factsheets build`.")]
-    position = 0
-    words = document_words(document)
-    for index, word in enumerate(words):
-        found = text.find(word, position)
-        if found < 0:
-            before = " ".join(words[max(0, index - 6):index])
-            where = "anywhere" if word not in text else "in reading order"
-            return [Finding(FAILURE, FORMAT, f"the word '{word}' (after '{before}') is not in the PDF {where}",
-                            "Build the PDF again; if it persists, the print view is losing text.", document.meta.source)]
-        position = found + len(word)
-    return []
 
 
 def check_pdf(path: Path, document: m.Document | None = None, minimum_pt: float = MINIMUM_SIZE_PT) -> list[Finding]:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
 from . import Option, Output, OutputKind
 from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
+from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
 GLOSSARY_DIR = "glossary"
 MINIMUM_SIZE_PT = 16  # UKAAF G003: large print is 16 pt or more
@@ -32,6 +35,13 @@ SIDE_MARGINS_PT = 2 * 20 * 72 / 25.4  # print.css: @page margin 20 mm left and r
 LINE_WIDTH_PT = A4_WIDTH_PT - SIDE_MARGINS_PT
 # Indents of print.css, in em: list items, quotations (padding and rule), table cell padding.
 LIST_INDENT_EM, QUOTE_INDENT_EM, CELL_PADDING_EM = 1.4, 1.3, 0.65
+FIGURE_MAX_HEIGHT_PT = 150 * 72 / 25.4  # print.css: a picture is as wide as the text, at most 150 mm high
+# Text in an image made for a screen is rarely smaller than this (a small label at 1:1);
+# it is what a drawing's smallest text is taken to be when the author does not say.
+ASSUMED_IMAGE_TEXT_PX = 12
+DRAWING_MAX_COLOURS = 1024  # a drawing or chart has few colours; a photograph has many thousands
+# The author's note in the image's title: ![Timeline](timeline.png "print-note: smallest text 14px")
+PRINT_NOTE = re.compile(r"print-note:\s*(?:(no text)|[^0-9]*?(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b)", re.I)
 
 
 class FontMetrics:
@@ -109,7 +119,22 @@ def _unbreakable(word: str) -> list[str]:
     return address_pieces(word) if is_address(word) else [word]
 
 
-def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics) -> list[Warning_]:
+def figure_warnings(block: m.Figure, document: m.Document, root: Path | None, width_pt: float, line: int | None) -> list[Warning_]:
+    """An image without a description (no caption is printed), an image whose text prints too small."""
+    where = Location(document.meta.source, block.image.line or line)
+    warnings = []
+    if not block.image.alt.strip():
+        warnings.append(Warning_(where, (
+            f"large print: the image '{block.image.src}' has no alt text, so in the PDF a screen reader says only "
+            f"'{NO_ALT_TEXT}' and no caption is printed: describe it in the [brackets]"
+        )))
+    if root is not None:
+        small = image_text_warning(block.image, image_file(block.image, document, root), width_pt, where)
+        warnings.extend([small] if small else [])
+    return warnings
+
+
+def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, root: Path | None = None) -> list[Warning_]:
     source = document.meta.source
     warnings: list[Warning_] = []
     seen: set[str] = set()
@@ -154,17 +179,57 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics) 
             elif isinstance(block, m.Table):
                 check_table(block, indent_em, here)
             elif isinstance(block, m.Figure):
-                if not block.image.alt.strip():
-                    warnings.append(Warning_(Location(source, block.image.line or here), (
-                        f"large print: the image '{block.image.src}' has no alt text, so in the PDF a screen reader says only "
-                        f"'{NO_ALT_TEXT}': describe it in the [brackets]"
-                    )))
+                warnings.extend(figure_warnings(block, document, root, LINE_WIDTH_PT - indent_em * size_pt, here))
             elif isinstance(block, m.GlossaryEntry):
                 # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
                 walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
 
     walk(document.blocks, 0, None)
     return warnings
+
+
+# Images: is their own text large enough? -------------------------------------------
+
+def _image_size_and_kind(path: Path) -> tuple[tuple[int, int], bool] | None:
+    """(width, height) in pixels and whether it looks like a drawing; None if Pillow cannot read it."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as picture:
+            return picture.size, picture.convert("RGB").getcolors(DRAWING_MAX_COLOURS) is not None
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def image_text_warning(image: m.Image, path: Path, width_pt: float, where: Location) -> Warning_ | None:
+    """A warning when the image's own text would print below 16 pt, or None.
+
+    The image prints as wide as the text (at most 150 mm high), so one pixel prints
+    at width_pt / its width in pixels. Its smallest text is what the author's
+    print-note says, or, for a drawing (few colours), 12 pixels; a photograph
+    without a note is taken to have no text.
+    """
+    note = PRINT_NOTE.search(image.title or "")
+    if note and note.group(1):
+        return None
+    measured = _image_size_and_kind(path)
+    if measured is None:
+        return None
+    (width_px, height_px), drawing = measured
+    if not note and not drawing:
+        return None
+    text_px = float(note.group(2)) if note else ASSUMED_IMAGE_TEXT_PX
+    scale = min(width_pt / width_px, FIGURE_MAX_HEIGHT_PT / height_px)  # points per pixel
+    printed = text_px * scale
+    if printed >= MINIMUM_SIZE_PT - 0.05:
+        return None
+    said = "as its print-note says" if note else "as in most images made for screens"
+    return Warning_(where, (
+        f"large print: the text in the image '{image.src}' would print at about {printed:.0f} pt, below {MINIMUM_SIZE_PT} pt "
+        f"(it is {width_px} pixels wide, printed {width_pt * 25.4 / 72:.0f} mm wide; its smallest text is taken to be {text_px:g} pixels high, {said}): "
+        f"make its text at least {math.ceil(MINIMUM_SIZE_PT / scale)} pixels high, or give what it says as text or a table. "
+        f"If the image has no text, add the title \"print-note: no text\""
+    ))
 
 
 # The writer ---------------------------------------------------------------------
@@ -183,9 +248,19 @@ def _print_size_rule(value) -> str | None:
     return None
 
 
+def refused_fetch(document: m.Document, root: Path, url: str) -> SourceError:
+    """WeasyPrint was stopped from reading something: say which image, at its line."""
+    for image in images_of(document):
+        if image.src and url.endswith(image.src.lstrip("./")):
+            return SourceError(Location(document.meta.source, image.line), (
+                f"large print: the image '{image.src}' was not read, because only files inside the project are: "
+                f"copy it beside the factsheet and give its file name"))
+    return SourceError(Location(document.meta.source), f"large print: '{url}' was not read, because only files inside the project are")
+
+
 class PdfWriter:
     name = "pdf"
-    version = "1"
+    version = "2"
     summary = "large-print PDF"
     aliases = ("large_print",)
     rank = 20
@@ -205,28 +280,36 @@ class PdfWriter:
     def engine_version(self) -> str:
         return engine.engine_version()
 
+    def dependencies(self, document: m.Document, options: dict) -> str:
+        return dependencies(document, options)
+
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         source = document.meta.source
         default, extra = sizes_wanted(options, source)
         root = Path(options.get("project_root") or ".")
         base_url = (root / source).parent.resolve().as_uri() + "/"
+        for image in images_of(document):
+            image_file(image, document, root)  # an image outside the project stops here, at its line
+        factsheets = linked_factsheets(document, root)
         output = Output()
         metrics = bold_metrics()
         for size in [default, *extra]:
             is_default = size == default
-            html = print_document(document, size_pt=size, date=pdf_date(document))
+            html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
             path = out_dir / file_name(document.meta.slug, size, is_default)
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             rendered = engine.render_pdf(html, path, base_url=base_url, identifier=identifier,
-                                         uncompressed=bool(options.get("uncompressed")))
+                                         uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+            if rendered.refused:
+                raise refused_fetch(document, root, rendered.refused[0])
             key = manifest_key(size, is_default)
             output.files[key] = path
             output.details["pdf_pages" if is_default else f"pdf_pages_{size:g}"] = rendered.pages
-            warnings = layout_warnings(document, size, metrics)
+            warnings = layout_warnings(document, size, metrics, root)
             output.warnings.extend(w for w in warnings if w not in output.warnings)
             for message in dict.fromkeys(rendered.messages):
-                if "alt description" in message:
+                if "alt description" in message or "not read:" in message:
                     continue  # already said above, with the line
                 output.warnings.append(Warning_(Location(source), f"large print ({size:g} pt): WeasyPrint: {message}"))
         return output

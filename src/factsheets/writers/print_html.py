@@ -19,6 +19,7 @@ from .. import model as m
 from ..organisation import display_address
 from . import Output, OutputKind
 from .html import HtmlRenderer
+from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
 
 DEFAULT_SIZE_PT = 18
 # PDF/UA wants every figure described; this is honest and the build warns about it.
@@ -32,6 +33,10 @@ _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.?#&=_@~])")
 _LONG_PIECE = 24  # characters: about half a line of 18 pt bold on A4
 _SHORT_ADDRESS = 30  # characters: fits on a line of 24 pt bold on A4
 _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\S+/\S*$")
+# UKAAF: a table of up to about ten rows is read as one piece, so it is kept on one page;
+# a longer one may run over pages, with its header row repeated on each.
+SHORT_TABLE_ROWS = 10
+PICTURE_LABEL = "Picture:"
 
 
 def print_css(size_pt: float) -> str:
@@ -87,24 +92,66 @@ def breakable(text: str) -> str:
 
 
 class PrintRenderer(HtmlRenderer):
-    """The website's renderer with what paper needs instead of what a screen needs."""
+    """The website's renderer with what paper needs instead of what a screen needs.
 
-    def __init__(self, document: m.Document):
+    `image_src` maps an image's source to where the page finds it; `factsheets` maps a
+    link's URL to the factsheet it goes to. A link to another factsheet goes to its
+    full web address when there is one, else (on_site) to its page from the print
+    page's place on the site, files/<slug>/, else nowhere: a PDF has no site around it.
+    """
+
+    def __init__(self, document: m.Document, image_src: dict[str, str] | None = None,
+                 factsheets: dict[str, LinkedFactsheet] | None = None, on_site: bool = False):
         super().__init__(document, print_urls=True)
+        self.image_src = image_src or {}
+        self.factsheets = factsheets or {}
+        self.on_site = on_site
 
     def inline(self, node: m.Inline) -> str:
         if isinstance(node, m.Text):
             return breakable(node.text)
-        if isinstance(node, m.Image) and not node.alt.strip():
-            return super().inline(m.Image(node.src, NO_ALT_TEXT, node.line))
+        if isinstance(node, m.Image):
+            alt = node.alt if node.alt.strip() else NO_ALT_TEXT
+            return f'<img src="{escape(self.image_src.get(node.src, node.src))}" alt="{escape(alt)}">'
         return super().inline(node)
 
     def link(self, node: m.Link) -> str:
+        other = self.factsheets.get(node.url)
+        if other:
+            return self.factsheet_link(node, other)
         out = f'<a href="{escape(node.url)}">{self.inlines(node.children)}</a>'
         shown = printed_address(node)
         if shown:
             out += f' <span class="fs-url">({breakable(shown)})</span>'
         return out
+
+    def factsheet_link(self, node: m.Link, other: LinkedFactsheet) -> str:
+        """'the short factsheet (the factsheet "A short factsheet", www.example.org/factsheets/short.html)'."""
+        words = m.plain_text(node.children).strip()
+        said = [] if words.casefold() == other.title.casefold() else [f"the factsheet \u201c{escape(other.title)}\u201d"]
+        if other.address:
+            said.append(breakable(other.address))
+        href = other.url or (f"../../{other.page}" if self.on_site else None)
+        words_html = self.inlines(node.children)
+        out = f'<a href="{escape(href)}">{words_html}</a>' if href else f"<strong>{words_html}</strong>"
+        return out + (f' <span class="fs-url">({", ".join(said)})</span>' if said else "")
+
+    def block(self, block: m.Block) -> str:
+        if isinstance(block, m.Table):
+            html = super().block(block)
+            if len(block.rows) <= SHORT_TABLE_ROWS:
+                html = html.replace('<div class="fs-table">', '<div class="fs-table fs-table-short">', 1)
+            return html
+        if isinstance(block, m.Figure):
+            return self.figure(block)
+        return super().block(block)
+
+    def figure(self, block: m.Figure) -> str:
+        """An image at the width of the text, and its description printed under it as a caption."""
+        caption = ""
+        if block.image.alt.strip():
+            caption = f'<figcaption><strong>{PICTURE_LABEL}</strong> {breakable(block.image.alt.strip())}</figcaption>'
+        return f'<figure class="fs-figure">{self.inline(block.image)}{caption}</figure>'
 
     def address(self, text: str) -> str:
         # An email address is wider than a line of giant print: let it break at sensible points.
@@ -136,9 +183,11 @@ def head_metadata(document: m.Document, date: str | None) -> str:
     return "\n".join(out)
 
 
-def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra_css: str = "", date: str | None = None) -> str:
+def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra_css: str = "", date: str | None = None,
+                   image_src: dict[str, str] | None = None, factsheets: dict[str, LinkedFactsheet] | None = None,
+                   on_site: bool = False) -> str:
     meta = document.meta
-    renderer = PrintRenderer(document)
+    renderer = PrintRenderer(document, image_src, factsheets, on_site)
     first = (
         f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1>'
         f'<p class="fs-meta">{escape(document.organisation.name)} factsheet. '
@@ -156,7 +205,7 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
 
 class PrintHtmlWriter:
     name = "print"
-    version = "2"
+    version = "3"
     summary = "print-friendly web page"
     aliases = ()
     rank = 10
@@ -167,8 +216,14 @@ class PrintHtmlWriter:
     weight = 0.1
     preload = ("factsheets.writers.print_html",)
 
+    def dependencies(self, document: m.Document, options: dict) -> str:
+        return dependencies(document, options)
+
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
+        root = Path(options.get("project_root") or ".")
         path = out_dir / f"{document.meta.slug}-print.html"
-        path.write_text(print_document(document), encoding="utf-8")
+        html = print_document(document, image_src=copy_images(document, root, out_dir),
+                              factsheets=linked_factsheets(document, root), on_site=True)
+        path.write_text(html, encoding="utf-8")
         return Output(files={"print_html": path})

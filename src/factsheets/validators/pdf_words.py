@@ -1,0 +1,144 @@
+"""The large-print PDF's words: every word of the factsheet is printed, in reading order.
+
+pdfplumber reads every glyph on every page; the words come from the document
+model. Used by validators/pdf.py's check_pdf(), by the tests and by `factsheets check`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .. import model as m
+from . import FAILURE, Finding
+
+FORMAT = "large_print_pdf"
+A4_HEIGHT_PT = 841.89
+FOOTER_TOP_PT = A4_HEIGHT_PT - 28 * 72 / 25.4  # print.css: @page bottom margin 28 mm
+MISSING_LISTED = 20  # missing words reported one by one; any more are listed together in one finding
+
+
+def _finding(path: Path, message: str, fix: str) -> Finding:
+    return Finding(FAILURE, FORMAT, message, fix, str(path))
+
+
+def glyphs(path: Path) -> list[list[dict]]:
+    """Every printed character on every page: text, fontname, size, x0, x1, top, bottom."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [[c for c in page.chars if c["text"].strip()] for page in pdf.pages]
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u200b", "").replace("\u2060", "").replace("\u00ad", "")
+    return re.sub(r"[\u2018\u2019]", "'", re.sub(r"[\u201c\u201d]", '"', text))
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation around it: 'IPSEA.' and '(11.1)' are found as 'IPSEA' and '11.1'.
+
+    The print view may print something between a word and its punctuation (the web
+    address after a link's words, before the full stop), so a word is looked for
+    without it.
+    """
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(word[end - 1]).startswith("P"):
+        end -= 1
+    return word[start:end]
+
+
+def document_words(document: m.Document, captions: bool = True) -> list[str]:
+    """The words of the factsheet in reading order, from the document model.
+
+    An image's description is printed only as its caption: without captions
+    (captions=False) it is in the PDF only as alt text, which is not printed words.
+    """
+    words: list[str] = []
+
+    def walk(blocks):
+        for block in blocks:
+            if isinstance(block, (m.Heading, m.Paragraph)):
+                words.extend(m.plain_text(block.children).split())
+            elif isinstance(block, m.ListBlock):
+                for item in block.items:
+                    walk(item.blocks)
+            elif isinstance(block, (m.Quote, m.GlossaryEntry)):
+                walk(block.blocks)
+            elif isinstance(block, m.Table):
+                for row in ([block.header] if block.header else []) + list(block.rows):
+                    for cell in row:
+                        words.extend(m.plain_text(cell).split())
+            elif isinstance(block, m.Figure) and captions:
+                words.extend(block.image.alt.split())
+            elif isinstance(block, m.ContactDetails):
+                org = document.organisation
+                words.extend(f"{org.name} {org.advice_line} {org.email}".split())
+
+    words.extend(document.meta.title.split())
+    walk(document.blocks)
+    return [bare for bare in (_bare(_normal(w)) for w in words) if bare]
+
+
+def prints_captions(path: Path) -> bool:
+    """Whether the PDF prints captions (tagged /Caption), and so an image's description as words."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            return any(isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Caption" for o in pdf.objects)
+    except (pikepdf.PdfError, OSError, ValueError):
+        return False
+
+
+def pdf_text(path: Path, pages: list[list[dict]] | None = None) -> str:
+    """The PDF's text in the order it is drawn, without spaces or line ends.
+
+    WeasyPrint draws text in the order of the document, which is the order of its
+    tags, so this is what a screen reader reads; it is also how a squeezed table
+    reads cell by cell, where text read off the page geometrically would run
+    across the cells of a row line by line.
+    """
+    pages = pages if pages is not None else glyphs(path)
+    # The running footer ("Page N of M", in the bottom margin) is not the factsheet's
+    # text; left in, it would split a word that runs over a page.
+    body = (c["text"] for page in pages for c in page if c["top"] < FOOTER_TOP_PT)
+    return re.sub(r"\s+", "", _normal("".join(body)))
+
+
+def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None = None) -> list[Finding]:
+    """Every word of the factsheet is in the PDF, in the same order.
+
+    Spaces are left out on both sides, because a web address broken over two lines
+    comes back as two words; each word must then be found after the one before it.
+    Every missing word is reported (the first MISSING_LISTED one by one, the rest in
+    one finding), and the search goes on after each.
+    """
+    try:
+        text = pdf_text(path, pages)
+    except Exception as error:
+        return [_finding(path, f"the PDF's text cannot be read: {error}", "Build it again with `factsheets build`.")]
+    fix = "Build the PDF again; if it persists, the print view is losing text."
+    position = 0
+    words = document_words(document, captions=prints_captions(path))
+    findings, rest = [], []
+    for index, word in enumerate(words):
+        found = text.find(word, position)
+        if found >= 0:
+            position = found + len(word)
+            continue
+        if len(findings) >= MISSING_LISTED:
+            rest.append(word)
+            continue
+        before = " ".join(words[max(0, index - 6):index])
+        where = "anywhere" if word not in text else "in reading order"
+        findings.append(Finding(FAILURE, FORMAT, f"the word '{word}' (after '{before}') is not in the PDF {where}", fix, document.meta.source))
+    if rest:
+        findings.append(Finding(FAILURE, FORMAT, f"{len(rest)} more words are not in the PDF (in reading order): {' '.join(rest)}",
+                                fix, document.meta.source))
+    return findings
+
+

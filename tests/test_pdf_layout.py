@@ -1,0 +1,158 @@
+"""How the large-print PDF breaks pages (UKAAF large-print guidance), measured on WeasyPrint's layout.
+
+Each rule is checked on constructs of its kind, over a sweep of documents that
+move the page breaks through them: paragraphs, long list items, the contact box.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from factsheets import model as m
+from factsheets.project import load_project
+from factsheets.writers.print_html import print_document
+
+WORDS = ("When you disagree with a decision about the support your child gets at school you can talk "
+         "to the school first and then to the local authority and keep a note of every letter").split()
+
+
+def text(count: int, start: int = 0) -> str:
+    return " ".join(WORDS[(start + i) % len(WORDS)] for i in range(count)) + "."
+
+
+@pytest.fixture(scope="module")
+def base_document() -> m.Document:
+    return load_project(FIXTURES / "small").documents[0]
+
+
+def swept_document(base: m.Document, filler_words: int) -> m.Document:
+    """Paragraphs, a list of long items and both contact boxes, pushed down the page by a filler."""
+    item = lambda n: m.ListItem((m.Paragraph((m.Text(text(70, n)),)),))  # noqa: E731 - about seven lines
+    blocks = (
+        m.ContactDetails("start"),
+        m.Paragraph((m.Text(text(filler_words)),)),
+        m.Heading(2, (m.Text("What you can do"),), "what"),
+        m.Paragraph((m.Text(text(60, 3) + " These are about:"),)),
+        m.ListBlock(False, (item(1), item(2), item(3))),
+        m.Paragraph((m.Text(text(90, 5)),)),
+        m.Paragraph((m.Text(text(40, 7)),)),
+        m.ContactDetails("end"),
+    )
+    return m.Document(base.meta, blocks, base.organisation)
+
+
+def layout(document: m.Document, size_pt: float = 18):
+    import weasyprint
+
+    return weasyprint.HTML(string=print_document(document, size_pt=size_pt)).render()
+
+
+def fragments(rendered) -> dict:
+    """Each paragraph and list item on each page: {element: [(page, lines, bottom, classes)]}.
+
+    `classes` are the classes of the elements around it: "fs-contact" in a contact box,
+    "fs-about" in the closing one, "fs-contact-lines" in the list of contact details.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    found: dict = {}
+
+    def lines(box) -> int:
+        count = 0
+        for child in box.children:
+            if isinstance(child, boxes.LineBox):
+                count += 1
+            elif isinstance(child, boxes.BlockBox) and child.element is box.element:
+                count += lines(child)  # the anonymous box of a list item, beside its marker
+        return count
+
+    def walk(box, page: int, parent_element, classes: frozenset):
+        element = getattr(box, "element", None)
+        if element is not None and element is not parent_element:
+            classes = classes | frozenset((element.get("class") or "").split())
+        if isinstance(box, boxes.BlockBox) and box.element_tag in ("p", "li") and element is not parent_element:
+            bottom = box.position_y + box.margin_height()
+            found.setdefault(element, []).append((page, lines(box), bottom, classes))
+        if isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox):
+            for child in box.children:
+                walk(child, page, element, classes)
+
+    for number, page in enumerate(rendered.pages):
+        walk(page._page_box, number, None, frozenset())
+    return found
+
+
+def page_area(rendered, number: int) -> tuple[float, float]:
+    box = rendered.pages[number]._page_box
+    return box.content_box_y(), box.height
+
+
+def pages_of(parts) -> set[int]:
+    return {page for page, *_ in parts}
+
+
+def in_box(parts, name: str) -> bool:
+    return name in parts[0][3]
+
+
+# Filler words: about 25 lines at 18 pt, 12 at 24 pt, a line or so at a time.
+SWEEP = [(18, words) for words in range(0, 330, 15)] + [(24, words) for words in range(0, 120, 12)]
+
+
+@pytest.fixture(scope="module")
+def sweep(base_document):
+    return [((size, words), layout(swept_document(base_document, words), size)) for size, words in SWEEP]
+
+
+def test_no_paragraph_or_item_leaves_a_single_line_on_a_page(sweep):
+    for words, rendered in sweep:
+        for element, parts in fragments(rendered).items():
+            if len(parts) > 1:
+                assert all(lines >= 2 for _, lines, _, _ in parts), (words, element.tag, parts)
+
+
+def test_the_contact_boxes_never_break_mid_sentence(sweep):
+    broken = []
+    for words, rendered in sweep:
+        for element, parts in fragments(rendered).items():
+            if in_box(parts, "fs-contact") and len(pages_of(parts)) > 1:
+                broken.append((words, "".join(element.itertext())[:40]))
+    assert broken == []
+
+
+def test_the_contact_details_are_never_split_over_pages(sweep):
+    # The first box whole; in the closing box (taller than a page) the heading and the
+    # lines of contact details together; only the paragraphs after them may go over.
+    for words, rendered in sweep:
+        found = fragments(rendered).values()
+        assert {p for parts in found if in_box(parts, "fs-contact") and not in_box(parts, "fs-about") for p in pages_of(parts)} == {0}
+        closing = [parts for parts in found if in_box(parts, "fs-about")]
+        details = [parts for parts in closing if in_box(parts, "fs-contact-lines")]
+        heading = closing[0]
+        assert len({p for parts in [heading, *details] for p in pages_of(parts)}) == 1, words
+
+
+def test_a_page_broken_mid_paragraph_is_at_least_two_thirds_full(sweep):
+    gaps = []
+    for words, rendered in sweep:
+        for element, parts in fragments(rendered).items():
+            for (page, _, bottom, _), (next_page, *_) in zip(parts, parts[1:]):
+                if next_page != page:
+                    top, height = page_area(rendered, page)
+                    if bottom - top < height * 2 / 3:
+                        gaps.append((words, page + 1, round((bottom - top) / height, 2)))
+    assert gaps == []
+
+
+def test_the_sweep_does_break_paragraphs_items_and_the_closing_box(sweep):
+    # Without this, the tests above could pass because nothing ever met a page break.
+    split_items = split_paragraphs = box_pages = 0
+    for _, rendered in sweep:
+        for element, parts in fragments(rendered).items():
+            split = len(pages_of(parts)) > 1
+            split_items += split and element.tag == "li"
+            split_paragraphs += split and element.tag == "p"
+        closing_pages = {p for parts in fragments(rendered).values() if in_box(parts, "fs-about") for p in pages_of(parts)}
+        box_pages += len(closing_pages) > 1  # the closing box is taller than a page: it runs over two
+    assert split_items >= 3 and split_paragraphs >= 3 and box_pages >= 3
