@@ -23,6 +23,7 @@ FORMATS: dict[str, Format] = {
     "large_print_pdf_24": Format("Giant print (24 pt)", "PDF", "the same in bigger type, to print"),
     "braille_text": Format("Braille-ready text", "plain text", "for a braille transcriber or braille translation software"),
     "brf": Format("Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display"),
+    "pef": Format("Braille file for embosser software", "PEF", "the same braille pages in the Portable Embosser Format, which embosser software opens directly"),
     "braille_preview": Format("Braille preview", "text", "the braille file shown as braille dots on screen, for sighted staff to check; not for an embosser"),
     "audio_mp3": Format("Audio", "MP3", "the factsheet read aloud, with a chapter for each section"),
 }
@@ -32,7 +33,7 @@ FORMATS: dict[str, Format] = {
 WRITER_FORMATS: dict[str, list[str]] = {
     "print": ["print_html"],
     "pdf": ["large_print_pdf"],
-    "braille": ["braille_text", "brf", "braille_preview"],
+    "braille": ["braille_text", "brf", "pef", "braille_preview"],
     "audio": ["audio_mp3"],
 }
 FORMAT_ALIASES: dict[str, str] = {
