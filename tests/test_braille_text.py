@@ -132,3 +132,49 @@ def test_the_text_is_the_same_every_time(small_project, tmp_path):
 def test_the_send_factsheet_slug_names_the_files(send_entry):
     assert send_entry["formats"]["braille_text"].endswith(f"{SEND_SLUG}-braille.txt")
     assert send_entry["formats"]["brf"].endswith(f"{SEND_SLUG}.brf")
+
+
+def test_bold_and_italic_are_kept_as_spans_of_the_plain_words():
+    from factsheets.writers.braille.text import styled_text
+
+    text, spans = styled_text((
+        m.Text("You "), m.Strong((m.Text("must  ask"),)), m.Text(" within "),
+        m.Emphasis((m.Text("two months"),)), m.Text(", "), m.Strong((m.Text("not"),)), m.Text(" later."),
+    ))
+    assert text == "You must ask within two months, not later."
+    assert [(text[start:end], kind) for start, end, kind in spans] == [("must ask", "bold"), ("two months", "italic"), ("not", "bold")]
+
+
+def test_emphasis_in_the_source_is_emphasis_in_the_brf(tmp_path):
+    from factsheets.validators.braille import brf_pages, read_back
+
+    document = document_of(
+        m.Heading(2, (m.Text("Time limits"),), "time-limits"),
+        m.Paragraph((m.Text("You "), m.Strong((m.Text("must"),)), m.Text(" appeal within "),
+                     m.Strong((m.Text("two months of the decision"),)), m.Text("."))),
+        m.ListBlock(False, (m.ListItem((m.Paragraph((m.Text("ask "), m.Emphasis((m.Text("first"),)))),)),)),
+        m.Quote((m.Paragraph((m.Text("Parents "), m.Strong((m.Text("should"),)), m.Text(" be told."))),), "11.1"),
+    )
+    output = BrailleWriter().write(document, tmp_path, {})
+    lines = [line for page in brf_pages(output.files["brf"]) for line in page]
+    brf = "\n".join(lines)
+    assert "^1M/" in brf  # bold word indicator (dots 45, 2) before "must" (M/)
+    assert "^7TWO" in brf and "^'" in brf  # bold passage indicator and terminator around four words
+    assert ".1F/" in brf  # italic word indicator (dots 46, 2) before "first"
+    assert "^1%D" in brf  # "should" in the quotation
+    back = read_back(lines)
+    for sentence in ("You must appeal within two months of the decision.", "ask first", "Parents should be told.", "End of quotation."):
+        assert sentence in back
+    # The braille-ready text stays plain words: the heading marker is its only mark.
+    text = output.files["braille_text"].read_text(encoding="utf-8")
+    assert "## Time limits" in text.split("\n") and "^" not in text and "*" not in text
+
+
+def test_a_table_row_keeps_its_cells_emphasis():
+    from factsheets.writers.braille.text import table_row
+
+    text, spans = table_row(["Step", "Time limit"], ((m.Text("Notice"),), (m.Strong((m.Text("two weeks"),)),)))
+    assert text == "Step: Notice; Time limit: two weeks."
+    assert [text[a:b] for a, b, _ in spans] == ["two weeks"]
+    text, spans = table_row([], ((m.Emphasis((m.Text("A"),)),), (m.Text("B"),)))
+    assert (text, [text[a:b] for a, b, _ in spans]) == ("A; B.", ["A"])

@@ -96,3 +96,10 @@ def test_every_width_lays_out_everything(width):
 def test_even_the_narrowest_lines_finish_and_fit(width):
     lines = lines_of(TEXT, width)
     assert all(0 < len(line) <= width for line in lines)
+
+
+def test_a_long_file_name_breaks_between_letters_not_inside_its_number():
+    text = "annual-review-parent-views-2024.docx"
+    lines = lines_of(text, 28)
+    assert lines == ["ANNUAL-REVIEW-PARENT-VIEW" + CONTINUATION, "S-#BJBD4;DOCX"]
+    assert read_back(lines) == text

@@ -115,14 +115,33 @@ def inline_text(nodes) -> str:
     return styled_text(nodes)[0]
 
 
+def table_row(headers: list[str], row) -> tuple[str, tuple[Span, ...]]:
+    """A table's row as a sentence, each cell after its column's header:
+    "Step: Decision; Time limit: four weeks.", keeping the cells' emphasis."""
+    said: list[str] = []
+    styles: list[Span] = []
+    position = 0
+    for header, cell in zip(headers + [""] * len(row), row):
+        words, spans = styled_text(cell)
+        if said:
+            position += 2  # "; "
+        start = position + (len(header) + 2 if header else 0)
+        styles += [(a + start, b + start, kind) for a, b, kind in spans]
+        said.append(f"{header}: {words}" if header else words)
+        position += len(said[-1])
+    return "; ".join(said) + ".", tuple(styles)
+
+
 class _Pieces:
     def __init__(self, document: m.Document):
         self.document = document
         self.out: list[Piece] = []
 
-    def add(self, kind: str, text: str, **fields) -> None:
+    def add(self, kind: str, text: str, styles: tuple[Span, ...] = (), **fields) -> None:
         if text.strip():
-            self.out.append(Piece(kind, text.strip(), **fields))
+            shift = len(text) - len(text.lstrip())
+            styles = tuple((start - shift, end - shift, style) for start, end, style in styles)
+            self.out.append(Piece(kind, text.strip(), styles=styles, **fields))
 
     def add_styled(self, kind: str, nodes, **fields) -> None:
         text, styles = styled_text(nodes)
@@ -151,9 +170,8 @@ class _Pieces:
         elif isinstance(block, m.Table):
             headers = [inline_text(cell) for cell in block.header]
             for row in block.rows:
-                cells = [inline_text(cell) for cell in row]
-                said = [f"{h}: {c}" if h else c for h, c in zip(headers + [""] * len(cells), cells)]
-                self.add("paragraph", "; ".join(said) + ".", quoted=quoted, line=own_line)
+                text, styles = table_row(headers, row)
+                self.add("paragraph", text, styles=styles, quoted=quoted, line=own_line)
         elif isinstance(block, m.Figure):
             self.add("paragraph", "Image: " + inline_text((block.image,)), quoted=quoted, line=own_line)
         elif isinstance(block, m.GlossaryEntry):

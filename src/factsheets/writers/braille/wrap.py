@@ -78,17 +78,26 @@ def _breaks_inside(translation: Translation, print_text: str, start: int, end: i
 
 
 def _edge(translation: Translation, print_text: str, position: int, room: int) -> int:
-    """The last cell boundary within `room` cells that is between two signs and not
-    beside a hyphen; at least one cell on, so the caller always advances."""
+    """The last cell boundary within `room` cells that is between two signs, best
+    between two letters, else anywhere but beside a hyphen (nor inside a number);
+    at least one cell on, so the caller always advances."""
     sources = translation.source_of_cell
 
-    def allowed(cut: int) -> bool:
-        here, before = sources[cut], sources[cut - 1]
-        return here > before and "-" not in (print_text[before], print_text[here])
+    def between_signs(cut: int) -> bool:
+        return sources[cut] > sources[cut - 1]
 
-    for cut in range(position + room, position, -1):
-        if allowed(cut):
-            return cut
+    def between_letters(cut: int) -> bool:
+        return print_text[sources[cut - 1]].isalpha() and print_text[sources[cut]].isalpha()
+
+    def not_beside_a_hyphen(cut: int) -> bool:
+        before, here = print_text[sources[cut - 1]], print_text[sources[cut]]
+        return "-" not in (before, here) and not (before.isdigit() and here.isdigit())
+
+    cuts = range(position + room, position, -1)
+    for wanted in (between_letters, not_beside_a_hyphen):
+        for cut in cuts:
+            if between_signs(cut) and wanted(cut):
+                return cut
     return position + room  # one unbroken sign longer than a line: cut it rather than stop
 
 
