@@ -1,8 +1,11 @@
 """BRF layout: translated pieces laid out in lines of 40 cells and pages of 25 lines.
 
-Line breaking is in wrap.py; this module places the lines. The layout follows
-the braille formats a UK transcriber uses (BANA's Braille Formats, section 4,
-for headings; UKAAF's guidance agrees on the points used here):
+Line breaking is in wrap.py; this module places the lines. Headings follow
+BANA's Braille Formats (2016), section 4: centred headings for the main
+divisions, cell-5 and cell-7 headings below them, a heading kept with at least
+two lines of the text after it. UK layout asks the same of main headings
+(centred, set off by a blank line) and lets lower ones sit at the margin or
+indented, as these are:
 - page-number line first on every page: the braille page number at its right
   (UK convention; these factsheets have no print pages for its left), no text;
 - title page: title, organisation, version and date, centred;
