@@ -10,9 +10,11 @@ import pytest
 
 from factsheets.engines import liblouis
 from factsheets.validators import FAILURE
-from factsheets.validators.braille import brf_pages, check_braille, check_brf, words, words_kept
+from factsheets import model as m
+from factsheets.validators.braille import brf_pages, check_braille, check_brf, read_back, words, words_kept
 from factsheets.writers.braille import brf as layout
-from factsheets.writers.braille.text import Piece
+from factsheets.writers.braille.text import Piece, pieces
+from test_braille_text import document_of
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,30 @@ def test_the_title_page_and_headings(send_files):
     assert ",V].N #D1 ,JUNE #BJBA" in title_page  # Version 4, June 2021
     lines = [line for page in pages for line in page]
     heading = lines.index(layout.centre(",F/ /EPS"))  # "First steps", centred
-    assert lines[heading - 1] == "" and lines[heading + 1] == ""
+    # A blank line before it (or the page-number line: it starts a page), and after it.
+    assert (lines[heading - 1] == "" or lines[heading - 1].strip().startswith("#")) and lines[heading + 1] == ""
+    # A level 3 heading in cell 5, a blank line before it and its text straight after.
+    heading = lines.index("    ,M$IA;N ADVICE")  # "Mediation advice", in the glossary
+    assert lines[heading - 1] == "" and lines[heading + 1].startswith("  ,") and lines[heading + 1][2] != " "
+
+
+def test_the_end_of_each_quotation_is_in_the_brf(send_files):
+    brf, text = send_files
+    back = read_back([line for page in brf_pages(brf) for line in page])
+    assert text.read_text(encoding="utf-8").count("End of quotation.") == back.count("End of quotation.") == 5
+
+
+def test_every_web_address_and_email_reads_back_whole(send_files):
+    brf, text = send_files
+    back = read_back([line for page in brf_pages(brf) for line in page])
+    addresses = re.findall(r"(?:www\.|[\w.]+@)\S+[\w/]", text.read_text(encoding="utf-8"))
+    assert len(addresses) >= 12
+    for address in addresses:
+        assert address in back, address
+    # No line of the BRF ends or starts at a hyphen inside an address.
+    for page in brf_pages(brf):
+        for line in page:
+            assert not line.endswith('-"') and not line.strip().startswith("-"), line
 
 
 def test_a_stretch_of_the_send_brf_reads_back_as_the_original(send_files):
@@ -61,42 +86,79 @@ def test_no_line_starts_with_a_lone_dash_or_splits_a_word(send_files):
     assert words_kept(brf, text) > 0.99
 
 
-def translated(text: str) -> liblouis.Translation:
-    return liblouis.translate(text)
+WORDS = Piece("paragraph", ("Words " * 30).strip())  # 4 lines
+ONE_LINE = Piece("paragraph", ("Words " * 6).strip())
 
 
-def test_wrapping_never_splits_words_and_keeps_dashes_at_line_ends():
-    text = "The service is free and confidential – and you can choose whether to use it or not, as you wish."
-    translation = translated(text)
-    lines = layout.wrap(translation, text, 20, 20)
-    assert all(len(line) <= 20 for line in lines)
-    assert " ".join(lines) == translation.braille
-    assert not any(line.startswith(",-") for line in lines)
+def page_lengths(items: list[Piece]) -> list[int]:
+    return [len(page) for page in layout.paginate(layout.blocks(items, liblouis.translate))]
 
 
-def test_a_long_address_breaks_after_a_slash():
-    text = "See www.globalmediation.co.uk/service/special-educational-needs-disability/ for more."
-    translation = translated(text)
-    lines = layout.wrap(translation, text, 38, 38)
-    assert all(len(line) <= 38 for line in lines)
-    assert "".join(lines).replace(" ", "") == translation.braille.replace(" ", "")
-    assert any(line.endswith("_/") or line.endswith("-") for line in lines[:-1])
-    assert liblouis.back_translate(" ".join(lines)).replace(" ", "").startswith("Seewww.globalmediation.co.uk/service/")
+@pytest.mark.parametrize("level", [2, 3, 4])
+def test_a_heading_keeps_two_lines_of_its_text_with_it(level):
+    heading = Piece("heading", "A heading", level=level)
+    blank_after = 1 if level <= 2 else 0
+    # 20 lines, a blank line and the heading: two lines of text need 2 (+1) more than fit.
+    for before in range(18, 24):
+        filler = [WORDS] * (before // 4) + [ONE_LINE] * (before % 4)
+        pages = layout.paginate(layout.blocks([*filler, heading, WORDS], liblouis.translate))
+        heading_line = layout.lay_out(heading, liblouis.translate("A heading"))[0]
+        page = next(p for p in pages if heading_line in p)
+        at = page.index(heading_line)
+        # Under the heading, on its page: at least two lines of its text.
+        assert len([line for line in page[at + 1:] if line]) >= 2, (before, page)
+        assert page[at + 1:at + 1 + blank_after] == [""] * blank_after
 
 
-def test_a_heading_is_never_last_on_a_page():
+def test_a_heading_followed_by_a_one_line_paragraph_keeps_the_next_line_too():
     heading = Piece("heading", "A heading", level=3)
-    paragraph = Piece("paragraph", "Words " * 30)  # 4 lines
-    two_lines = Piece("paragraph", "Words " * 12)
-    shown = "    " + liblouis.translate("A heading").braille
-    # 22 lines, then the heading with its blank lines and a line of text would need 4 more.
-    items = [paragraph] * 5 + [two_lines, heading, paragraph]
+    items = [WORDS] * 5 + [ONE_LINE, heading, ONE_LINE, WORDS]  # 21 lines, then 1 + 1 + 1 + ...
     pages = layout.paginate(layout.blocks(items, liblouis.translate))
-    assert [len(page) for page in pages] == [22, 6]
-    assert pages[1][:3] == [shown, "", "  " + liblouis.translate("Words " * 30).braille[:36].rsplit(" ", 1)[0]]
-    # With one line less before it, the heading and a line of its text fit at the foot.
-    pages = layout.paginate(layout.blocks([paragraph] * 5 + [heading, paragraph], liblouis.translate))
-    assert pages[0][20:23] == ["", shown, ""] and len(pages[0]) == 24
+    assert pages[0][-1] != layout.lay_out(heading, liblouis.translate("A heading"))[0]
+    assert pages[1][0].strip() == liblouis.translate("A heading").braille
+
+
+def test_headings_in_a_row_stay_with_each_other_and_their_text():
+    main, sub = Piece("heading", "Main", level=2), Piece("heading", "Sub", level=3)
+    # 20 lines: a blank line, the main heading, a blank line, the sub-heading and two lines would need 26.
+    pages = layout.paginate(layout.blocks([WORDS] * 5 + [main, sub, WORDS], liblouis.translate))
+    assert len(pages[0]) == 20 and pages[1][0] == layout.centre(liblouis.translate("Main").braille)
+
+
+def test_heading_layout_centred_cell_5_and_cell_7():
+    pages = layout.paginate(layout.blocks([
+        Piece("heading", "Title", level=1), ONE_LINE,
+        Piece("heading", "Section", level=3), ONE_LINE,
+        Piece("heading", "Part", level=4), ONE_LINE,
+    ], liblouis.translate))
+    braille = {word: liblouis.translate(word).braille for word in ("Title", "Section", "Part")}
+    one = "  " + liblouis.translate(ONE_LINE.text).braille
+    assert pages[0] == [layout.centre(braille["Title"]), "", one, "", "    " + braille["Section"], one, "", "      " + braille["Part"], one]
+
+
+def test_deep_nesting_finishes_and_keeps_lines_readable():
+    """A list nested 25 deep: every line fits, keeps room for words, and it takes no time."""
+    import signal
+
+    item = m.ListItem((m.Paragraph((m.Text("the deepest point of a long list of things to do"),)),))
+    for depth in range(25):
+        item = m.ListItem((m.Paragraph((m.Text(f"level {25 - depth} item with some words"),)), m.ListBlock(False, (item,))))
+    document = document_of(m.ListBlock(False, (item,)))
+
+    def too_slow(*_):
+        raise TimeoutError("the braille layout did not finish")
+
+    signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(20)
+    try:
+        items = pieces(document)
+        pages = layout.paginate(layout.blocks(items, liblouis.translate))
+    finally:
+        signal.alarm(0)
+    lines = [line for page in pages for line in page]
+    assert all(len(line) <= layout.CELLS for line in lines)
+    assert all(len(line) - len(line.lstrip()) <= layout.CELLS - layout.MIN_TEXT_CELLS for line in lines)
+    assert "the deepest point of a long list of things to do" in read_back(lines)
 
 
 def test_the_validator_finds_each_fault(tmp_path):

@@ -103,5 +103,5 @@ def test_without_liblouis_the_other_formats_still_build(small_project, tmp_path)
     manifest = json.loads((small_project / "build" / "manifest.json").read_text())
     formats = manifest["factsheets"][0]["formats"]
     assert "large_print_pdf" in formats and "print_html" in formats and "brf" not in formats
-    assert manifest["factsheets"][0]["failed"] == ["braille_text", "brf", "braille_preview"]
+    assert manifest["factsheets"][0]["failed"] == ["braille_text", "brf", "pef", "braille_preview"]
     assert "not available at the moment" in (small_project / "build/site/factsheets/short.html").read_text()

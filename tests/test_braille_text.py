@@ -44,12 +44,16 @@ def send_text(built_project, send_entry) -> str:
 
 
 def test_the_send_text_has_no_markup_and_keeps_its_structure(send_text):
-    for mark in ("##", "**", "](", "<a ", "<p>", "[[", "> "):
+    for mark in ("**", "](", "<a ", "<p>", "[[", "> "):
         assert mark not in send_text
     lines = send_text.split("\n")
-    # Headings on lines of their own, a blank line before and after.
-    index = lines.index("Making a complaint")
+    # Headings on lines of their own after their marker, a blank line before and after.
+    assert lines[0] == "# What if I do not agree with decisions about SEN provision?"
+    index = lines.index("## Making a complaint")
     assert lines[index - 1] == "" and lines[index + 1] == ""
+    assert "## Glossary" in lines and "### Mediation advice" in lines
+    # Only headings carry the marker.
+    assert {line.split(" ")[0] for line in lines if line.startswith("#")} == {"#", "##", "###"}
     # Quotations introduced and ended in words; links as words (address).
     assert "Quotation (paragraph 11.6):" in lines
     assert "End of quotation." in lines
@@ -59,7 +63,6 @@ def test_the_send_text_has_no_markup_and_keeps_its_structure(send_text):
     index = lines.index("• listen to your concerns")
     assert lines[index + 1] == "• help you sort out the issues"
     # The glossary and the contact details, and real typographic characters.
-    assert "Glossary" in lines and "Mediation advice" in lines
     assert "Advice line: 01225 394382, 10.00am – 3.00pm Monday to Friday" in lines
     assert "Email: send_partnershipservice@bathnes.gov.uk" in lines
     assert "“best endeavours”" in send_text
@@ -99,6 +102,7 @@ def test_tables_lists_figures_and_links_in_plain_words():
         m.Paragraph((m.Text("See "), m.Link("https://www.ipsea.org.uk/", (m.Emphasis((m.Text("IPSEA"),)),)), m.Text("."))),
     )))
     lines = text.split("\n")
+    assert lines[0] == "# Title"
     assert "Route: Appeal; Time limit: two months." in lines
     assert "Route: Mediation; Time limit: 30 days." in lines
     assert ["4. first", "5. second", "  • inner"] == lines[lines.index("4. first"):lines.index("4. first") + 3]
@@ -107,11 +111,14 @@ def test_tables_lists_figures_and_links_in_plain_words():
     assert "See IPSEA (www.ipsea.org.uk)." in lines
 
 
-def test_the_validator_finds_markup(tmp_path):
+def test_the_validator_finds_markup_but_the_heading_marker(tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_text("Title\n\n## A heading\n\nSee [this](http://a.uk).\n", encoding="utf-8")
+    path.write_text("# Title\n\n## A heading\n\nSee [this](http://a.uk).\n", encoding="utf-8")
     findings = check_braille_text(path)
-    assert [f.level for f in findings] == [FAILURE] and findings[0].line == 3
+    assert [f.level for f in findings] == [FAILURE] and findings[0].line == 5
+    for bad in ("##No space\n", "####### Seven\n", "**bold**\n", "- a list\n"):
+        path.write_text("# Title\n\n" + bad, encoding="utf-8")
+        assert [f.line for f in check_braille_text(path)] == [3], bad
 
 
 def test_the_text_is_the_same_every_time(small_project, tmp_path):
@@ -125,3 +132,49 @@ def test_the_text_is_the_same_every_time(small_project, tmp_path):
 def test_the_send_factsheet_slug_names_the_files(send_entry):
     assert send_entry["formats"]["braille_text"].endswith(f"{SEND_SLUG}-braille.txt")
     assert send_entry["formats"]["brf"].endswith(f"{SEND_SLUG}.brf")
+
+
+def test_bold_and_italic_are_kept_as_spans_of_the_plain_words():
+    from factsheets.writers.braille.text import styled_text
+
+    text, spans = styled_text((
+        m.Text("You "), m.Strong((m.Text("must  ask"),)), m.Text(" within "),
+        m.Emphasis((m.Text("two months"),)), m.Text(", "), m.Strong((m.Text("not"),)), m.Text(" later."),
+    ))
+    assert text == "You must ask within two months, not later."
+    assert [(text[start:end], kind) for start, end, kind in spans] == [("must ask", "bold"), ("two months", "italic"), ("not", "bold")]
+
+
+def test_emphasis_in_the_source_is_emphasis_in_the_brf(tmp_path):
+    from factsheets.validators.braille import brf_pages, read_back
+
+    document = document_of(
+        m.Heading(2, (m.Text("Time limits"),), "time-limits"),
+        m.Paragraph((m.Text("You "), m.Strong((m.Text("must"),)), m.Text(" appeal within "),
+                     m.Strong((m.Text("two months of the decision"),)), m.Text("."))),
+        m.ListBlock(False, (m.ListItem((m.Paragraph((m.Text("ask "), m.Emphasis((m.Text("first"),)))),)),)),
+        m.Quote((m.Paragraph((m.Text("Parents "), m.Strong((m.Text("should"),)), m.Text(" be told."))),), "11.1"),
+    )
+    output = BrailleWriter().write(document, tmp_path, {})
+    lines = [line for page in brf_pages(output.files["brf"]) for line in page]
+    brf = "\n".join(lines)
+    assert "^1M/" in brf  # bold word indicator (dots 45, 2) before "must" (M/)
+    assert "^7TWO" in brf and "^'" in brf  # bold passage indicator and terminator around four words
+    assert ".1F/" in brf  # italic word indicator (dots 46, 2) before "first"
+    assert "^1%D" in brf  # "should" in the quotation
+    back = read_back(lines)
+    for sentence in ("You must appeal within two months of the decision.", "ask first", "Parents should be told.", "End of quotation."):
+        assert sentence in back
+    # The braille-ready text stays plain words: the heading marker is its only mark.
+    text = output.files["braille_text"].read_text(encoding="utf-8")
+    assert "## Time limits" in text.split("\n") and "^" not in text and "*" not in text
+
+
+def test_a_table_row_keeps_its_cells_emphasis():
+    from factsheets.writers.braille.text import table_row
+
+    text, spans = table_row(["Step", "Time limit"], ((m.Text("Notice"),), (m.Strong((m.Text("two weeks"),)),)))
+    assert text == "Step: Notice; Time limit: two weeks."
+    assert [text[a:b] for a, b, _ in spans] == ["two weeks"]
+    text, spans = table_row([], ((m.Emphasis((m.Text("A"),)),), (m.Text("B"),)))
+    assert (text, [text[a:b] for a, b, _ in spans]) == ("A; B.", ["A"])

@@ -73,11 +73,22 @@ def engine_version() -> str:
 class Translation:
     braille: str  # BRF ASCII
     source_of_cell: list[int]  # for each braille cell, the index of the print character it came from
+    # Print stretches (start, end) that are computer material (web addresses, emails, file
+    # names), written uncontracted: line breaking treats them by UEB's rules for those.
+    computer: tuple[tuple[int, int], ...] = ()
 
 
-def translate(text: str) -> Translation:
-    """Print text to contracted UEB, as BRF ASCII, with where each cell came from."""
-    braille, source_of_cell, _cell_of_source, _cursor = louis().translate(TABLES, text)
+# liblouis typeforms, one a print character: the values of liblouis.h's formtype.
+PLAIN = 0
+ITALIC = 1  # emph_1, which the UEB tables show with UEB's italic indicators
+BOLD = 4  # emph_3, UEB's bold indicators
+NO_CONTRACT = 0x1000  # no_contract: uncontracted (grade 1) letters
+
+
+def translate(text: str, typeform: list[int] | None = None) -> Translation:
+    """Print text to contracted UEB, as BRF ASCII, with where each cell came from.
+    `typeform` gives each print character's emphasis or NO_CONTRACT."""
+    braille, source_of_cell, _cell_of_source, _cursor = louis().translate(TABLES, text, typeform=list(typeform) if typeform else None)
     return Translation(braille, list(source_of_cell))
 
 
@@ -93,6 +104,13 @@ def can_translate(character: str) -> bool:
     module = louis()
     cells = module.translateString([CONTRACTED_UEB], character, mode=module.dotsIO | module.ucBrl)
     return bool(cells) and all(0x2800 <= ord(c) <= 0x283F for c in cells)
+
+
+def to_dots(brf: str) -> str:
+    """BRF ASCII to Unicode braille (U+2800–U+283F) through liblouis's own display table,
+    as PEF wants its rows; a space is the blank cell U+2800."""
+    module = louis()
+    return module.charToDots([BRF_DISPLAY], brf.upper(), mode=module.ucBrl) if brf else ""
 
 
 def to_unicode(brf: str) -> str:

@@ -2,8 +2,15 @@
 
 BRF: 40 cells a line, 25 lines a page, CR LF line ends, a form feed between
 pages, only BRF ASCII (0x20-0x5F), a braille page number on every page. The
-braille-ready text: plain text with no markup. And the BRF, translated back
-to print by liblouis, keeps at least 98% of the words of the braille-ready text.
+braille-ready text: plain text with no markup but its heading marker (a
+heading's line starts with '#' a level and a space). And the BRF, translated
+back to print by liblouis, keeps at least 98% of the words of the
+braille-ready text. PEF: the BRF's pages and rows, cell for cell.
+
+Reading back is done as a reader reads: a line that ends with UEB's line
+continuation indicator (dot 5, '"' in BRF) runs on to the next with no space,
+and UEB's bold and italic indicators, which liblouis writes but cannot read
+back, are set aside (they change how words look, not which words they are).
 """
 
 from __future__ import annotations
@@ -18,7 +25,11 @@ CELLS = 40
 LINES = 25
 WORDS_KEPT = 0.98
 _PAGE_NUMBER = re.compile(r"^ *#[A-J]+$")  # the number sign and digits a-j
-_MARKUP = re.compile(r"^#+ |\*\*|\]\(|</?[a-z]+[ >/]|^\s*[*+-] |^> ", re.MULTILINE)
+_MARKUP = re.compile(r"^#{7,} |^#+(?![# ])|\*\*|\]\(|</?[a-z]+[ >/]|^[ \t]*[*+-] |^> ", re.MULTILINE)
+# UEB typeform indicators: dots 45 (bold) or 46 (italic) with a symbol (23), word (2),
+# passage (2356) or terminator (3) root.
+_EMPHASIS = re.compile(r"[\^.][127']")
+CONTINUATION = '"'  # dot 5
 
 
 def brf_pages(path: Path) -> list[list[str]]:
@@ -76,14 +87,25 @@ def words(text: str) -> Counter:
     return Counter(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text))
 
 
-def words_kept(brf_path: Path, text_path: Path) -> float:
-    """The share of the braille-ready text's words that the BRF, translated back, has."""
+def read_back(lines: list[str]) -> str:
+    """BRF lines back to print, as liblouis reads them, as one stream: UEB indicators
+    such as a capitals passage run on across lines."""
     from ..engines.liblouis import back_translate
 
-    # Translated as one stream, page-number lines and all: UEB indicators such as a
-    # capitals passage run on across lines, and extra words (page numbers) cost nothing.
-    lines = [line for page in brf_pages(brf_path) for line in page]
-    back = back_translate(" ".join(line.strip() for line in lines if line.strip()))
+    joined = ""
+    run_on = False  # the line before ended with the continuation indicator
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        joined += ("" if run_on or not joined else " ") + line.removesuffix(CONTINUATION)
+        run_on = line.endswith(CONTINUATION)
+    return back_translate(_EMPHASIS.sub("", joined))
+
+
+def words_kept(brf_path: Path, text_path: Path) -> float:
+    """The share of the braille-ready text's words that the BRF, translated back, has."""
+    # Page-number lines and all: extra words (page numbers) cost nothing.
+    back = read_back([line for page in brf_pages(brf_path) for line in page])
     wanted = words(text_path.read_text(encoding="utf-8"))
     found = words(back)
     total = sum(wanted.values())
@@ -103,6 +125,47 @@ def check_braille(brf_path: Path, text_path: Path) -> list[Finding]:
     return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path)
 
 
+PEF_NS = "{http://www.daisy.org/ns/2008/pef}"
+DC_NS = "{http://purl.org/dc/elements/1.1/}"
+
+
+def pef_pages(path: Path) -> list[list[str]]:
+    """A PEF file's pages, each a list of rows of Unicode braille."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    return [[row.text or "" for row in page.iter(f"{PEF_NS}row")] for page in root.iter(f"{PEF_NS}page")]
+
+
+def check_pef(pef_path: Path, brf_path: Path) -> list[Finding]:
+    """The PEF's metadata, and its pages and rows the BRF's, cell for cell."""
+    from xml.etree import ElementTree as ET
+
+    from ..engines.liblouis import to_dots
+
+    def fail(message: str, fix: str = "Run `factsheets build` again.") -> list[Finding]:
+        return [Finding(FAILURE, "pef", message, fix, str(pef_path))]
+
+    try:
+        root = ET.parse(pef_path).getroot()
+    except (ET.ParseError, OSError) as error:
+        return fail(f"the PEF file cannot be read: {error}")
+    if root.tag != f"{PEF_NS}pef" or root.get("version") != "2008-1":
+        return fail("the file is not PEF 2008-1")
+    meta = {child.tag.removeprefix(DC_NS): (child.text or "") for child in root.iter() if child.tag.startswith(DC_NS)}
+    missing = [name for name in ("format", "identifier", "title", "language", "date") if not meta.get(name)]
+    if missing:
+        return fail(f"the PEF has no {', '.join('dc:' + name for name in missing)}")
+    wanted = [[to_dots(line) for line in page] for page in brf_pages(brf_path)]
+    found = pef_pages(pef_path)
+    if len(found) != len(wanted):
+        return fail(f"the PEF has {len(found)} pages but the BRF has {len(wanted)}")
+    for number, (rows, lines) in enumerate(zip(found, wanted), start=1):
+        if rows != lines:
+            return fail(f"page {number} of the PEF is not the BRF's page {number}")
+    return []
+
+
 def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
     """For `factsheets check`: a manifest entry's braille files, and its page count."""
     formats = entry.get("formats", {})
@@ -110,6 +173,8 @@ def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
         return []
     brf_path, text_path = build_dir / formats["brf"], build_dir / formats["braille_text"]
     findings = check_braille(brf_path, text_path)
+    if "pef" in formats:
+        findings += check_pef(build_dir / formats["pef"], brf_path)
     pages = entry.get("brf_pages")
     if pages and len(brf_pages(brf_path)) != pages:
         findings.append(Finding(FAILURE, "brf", f"the manifest says {pages} braille pages but the BRF has {len(brf_pages(brf_path))}",

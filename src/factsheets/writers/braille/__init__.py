@@ -1,8 +1,10 @@
 """The braille writer: braille-ready text, and BRF in contracted Unified English Braille.
 
-text.py turns the document model into plain pieces of text; liblouis (behind
-engines/liblouis.py) translates each piece to UEB grade 2; brf.py lays the
-braille out in pages. The Unicode-braille preview is the BRF cell for cell,
+text.py turns the document model into plain pieces of text; ueb.py has liblouis
+(behind engines/liblouis.py) translate each piece to UEB grade 2, with emphasis
+and with computer material uncontracted; wrap.py breaks the braille into lines
+and brf.py lays them out in pages. pef.py writes the same pages as a PEF file
+for embosser software. The Unicode-braille preview is the BRF cell for cell,
 for sighted staff to proof-read.
 """
 
@@ -15,7 +17,9 @@ from ...engines import liblouis
 from .. import Output, OutputKind
 from . import brf as layout
 from .fallback import replace_untranslatable
+from .pef import pef
 from .text import braille_ready_text, pieces
+from .wrap import wrap
 
 
 def title_lines(document: m.Document, translate) -> list[list[str]]:
@@ -28,14 +32,14 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
         "Contracted Unified English Braille",
     ]
     return [
-        [layout.centre(line) for line in layout.wrap(translate(text), text, width, width)]
+        [layout.centre(line) for line in wrap(translate(text), text, width, width)]
         for text in groups
     ]
 
 
 class BrailleWriter:
     name = "braille"
-    version = "1"
+    version = "2"
     summary = "braille-ready text and BRF"
     aliases = ()
     rank = 30
@@ -43,6 +47,7 @@ class BrailleWriter:
         OutputKind("braille_text", "Braille-ready text", "plain text", "for a braille transcriber or braille translation software", "text/plain"),
         OutputKind("brf", "Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display",
                    "application/x-brf", check="factsheets.validators.outputs:brf"),
+        OutputKind("pef", "Braille file for embosser software", "PEF", "the same braille pages in the Portable Embosser Format, which embosser software opens directly", "application/x-pef+xml"),
         OutputKind("braille_preview", "Braille preview", "text", "the braille file shown as braille dots on screen, for sighted staff to check; not for an embosser", "text/plain"),
     )
     options = ()
@@ -59,11 +64,14 @@ class BrailleWriter:
         text_path.write_text(braille_ready_text(items), encoding="utf-8")
 
         body = layout.blocks(items, liblouis.translate)
-        brf_text, pages = layout.brf(title_lines(document, liblouis.translate), body, liblouis.translate)
+        pages = layout.brf_pages(title_lines(document, liblouis.translate), body, liblouis.translate)
+        brf_text = layout.brf(pages)
         brf_path = out_dir / f"{slug}.brf"
         # BRF is ASCII; newline="" keeps the CR LF line ends as they are.
         with open(brf_path, "w", encoding="ascii", newline="") as handle:
             handle.write(brf_text)
+        pef_path = out_dir / f"{slug}.pef"
+        pef_path.write_bytes(pef(document, pages))
 
         preview_path = out_dir / f"{slug}-braille-preview.txt"
         # A rule between pages, where the embosser would start a new sheet.
@@ -72,7 +80,7 @@ class BrailleWriter:
         preview_path.write_text("\ufeff" + preview, encoding="utf-8")
 
         return Output(
-            files={"braille_text": text_path, "brf": brf_path, "braille_preview": preview_path},
-            details={"brf_pages": pages},
+            files={"braille_text": text_path, "brf": brf_path, "pef": pef_path, "braille_preview": preview_path},
+            details={"brf_pages": len(pages)},
             warnings=warnings,
         )

@@ -1,23 +1,27 @@
-"""BRF layout: translated pieces broken into lines of 40 cells and pages of 25 lines.
+"""BRF layout: translated pieces laid out in lines of 40 cells and pages of 25 lines.
 
-liblouis translates but does not lay out, so line breaking happens here, after
-translation (contracted braille is shorter than print). Each piece is
-translated whole, and liblouis's map from cells back to print characters says
-where a line may break: at a space, never inside a word or a multi-cell sign.
-A word longer than a line (a web address) breaks after a slash or before a dot,
-as UEB allows. A dash or other lone punctuation mark stays at the end of the
-line before, so no line or page starts with one.
-
-Layout, following the usual braille formats:
+Line breaking is in wrap.py; this module places the lines. Headings follow
+BANA's Braille Formats (2016), section 4: centred headings for the main
+divisions, cell-5 and cell-7 headings below them, a heading kept with at least
+two lines of the text after it. UK layout asks the same of main headings
+(centred, set off by a blank line) and lets lower ones sit at the margin or
+indented, as these are:
 - page-number line first on every page: the braille page number at its right
   (UK convention; these factsheets have no print pages for its left), no text;
 - title page: title, organisation, version and date, centred;
-- main headings (levels 1 and 2) centred, lower ones in cell 5, with a blank line
-  before and after, and never last on a page;
+- main headings (levels 1 and 2) centred, at least three blank cells each side,
+  with a blank line before and after;
+- level 3 headings in cell 5 (runover lines also in cell 5), level 4 and below
+  in cell 7, each with a blank line before and none after;
+- a heading is never left at the foot of a page: it moves to the next page
+  unless at least two lines of what follows it fit beneath it;
 - paragraphs in cell 3, running over to cell 1;
 - list items and address lines in cell 3 (nested: 5, 7...), running over two
-  cells further in, with a blank line before and after the list;
-- quotations one step further in, with a blank line before and after.
+  cells further in, with a blank line before and after the list; nesting deeper
+  than a line can show stops indenting further, so a line keeps at least
+  MIN_TEXT_CELLS cells for its words;
+- quotations one step further in, with a blank line before and after, ending
+  with "End of quotation." as the braille-ready text does.
 """
 
 from __future__ import annotations
@@ -27,19 +31,19 @@ from typing import Callable
 
 from ...engines.liblouis import Translation
 from .text import Piece
+from .ueb import translate_piece
+from .wrap import wrap
 
 CELLS = 40
 LINES = 25
 TEXT_LINES = LINES - 1  # the first line of each page carries the page number
 CENTRED_MARGIN = 3  # blank cells kept each side of a centred line
+MIN_TEXT_CELLS = 20  # the narrowest a nested list item's lines may get
+LINES_AFTER_HEADING = 2  # lines of what follows that a heading keeps with it
 PAGE_BREAK = "\f"
 LINE_END = "\r\n"
-# Print characters after or before which a long word (an address) may break: a
-# hyphen stays at the end of a line, so no line starts with one.
-BREAK_AFTER = "/-_"
-BREAK_BEFORE = ".@?&=#"
 
-Translate = Callable[[str], Translation]
+Translate = Callable[..., Translation]
 
 
 @dataclass
@@ -59,9 +63,12 @@ class Style:
 def style(piece: Piece) -> Style:
     quote = 2 if piece.quoted else 0
     if piece.kind == "heading":
-        return Style(0, 0, centred=True) if piece.level <= 2 else Style(4, 4)
+        if piece.level <= 2:
+            return Style(0, 0, centred=True)
+        return Style(4, 4) if piece.level == 3 else Style(6, 6)
+    deepest = CELLS - MIN_TEXT_CELLS - 2  # the runover is two cells further in
     if piece.kind == "item":
-        first = 2 + 2 * piece.level + quote
+        first = min(2 + 2 * piece.level + quote, deepest)
         return Style(first, first + 2)
     return Style(2 + quote, quote)
 
@@ -73,96 +80,11 @@ def _group(piece: Piece) -> tuple:
 def blank_between(previous: Piece | None, piece: Piece) -> bool:
     if previous is None:
         return False
-    if "heading" in (previous.kind, piece.kind):
+    if piece.kind == "heading":
         return True
+    if previous.kind == "heading":
+        return previous.level <= 2  # a blank line after a centred heading, none after cell 5 or 7
     return _group(previous) != _group(piece)
-
-
-# Line breaking -----------------------------------------------------------------
-
-def _units(translation: Translation, print_text: str) -> list[tuple[int, int]]:
-    """The braille as (start, end) cell ranges of words; a word that is only
-    punctuation (a dash) joins the word before it, so it never starts a line."""
-    braille = translation.braille
-    words: list[tuple[int, int]] = []
-    start = None
-    for index, cell in enumerate(braille + " "):
-        if cell == " ":
-            if start is not None:
-                words.append((start, index))
-                start = None
-        elif start is None:
-            start = index
-    units: list[tuple[int, int]] = []
-    for start, end in words:
-        sources = translation.source_of_cell[start:end]
-        source_text = print_text[min(sources):max(sources) + 1] if sources else ""
-        if units and source_text and not any(ch.isalnum() for ch in source_text):
-            units[-1] = (units[-1][0], end)
-        else:
-            units.append((start, end))
-    return units
-
-
-def _breaks_inside(translation: Translation, print_text: str, start: int, end: int) -> list[int]:
-    """Cells inside a word where a line may break: a print boundary after a slash or
-    before a dot, and never between the cells of one print character's sign."""
-    sources = translation.source_of_cell
-    out = []
-    for cell in range(start + 1, end):
-        here, before = sources[cell], sources[cell - 1]
-        if here <= before:
-            continue  # inside one sign, or a contraction spanning characters
-        if print_text[here - 1] in BREAK_AFTER or print_text[here] in BREAK_BEFORE:
-            out.append(cell)
-    return out
-
-
-def wrap(translation: Translation, print_text: str, first_width: int, runover_width: int) -> list[str]:
-    """Braille lines no wider than the widths given, words never split but an
-    over-long one, which breaks at an address's natural points."""
-    braille = translation.braille
-    lines: list[str] = []
-    current = ""
-    width = first_width
-    for start, end in _units(translation, print_text):
-        word = braille[start:end]
-        gap = 1 if current else 0
-        if len(current) + gap + len(word) <= width:
-            current += " " * gap + word
-            continue
-        if len(word) <= runover_width:
-            if current:
-                lines.append(current)
-                width = runover_width
-            current = word
-            continue
-        # An over-long word: fill the line, breaking at the last natural point that fits.
-        position = start
-        while end - position > 0:
-            room = width - len(current) - (1 if current else 0)
-            if end - position <= room:
-                current += (" " if current else "") + braille[position:end]
-                break
-            points = [p for p in _breaks_inside(translation, print_text, position, end) if p - position <= room]
-            if points:
-                cut = points[-1]
-                current += (" " if current else "") + braille[position:cut]
-                position = cut
-            elif not current:
-                # No natural point within a whole line: cut at the edge, between two signs.
-                sources = translation.source_of_cell
-                cut = position + room
-                while cut - 1 > position and sources[cut] <= sources[cut - 1]:
-                    cut -= 1
-                current = braille[position:cut]
-                position = cut
-            lines.append(current)
-            current = ""
-            width = runover_width
-    if current:
-        lines.append(current)
-    return lines
 
 
 def centre(line: str) -> str:
@@ -183,30 +105,42 @@ def blocks(items: list[Piece], translate: Translate) -> list[Block]:
     out: list[Block] = []
     previous = None
     for piece in items:
-        if not piece.braille:
-            continue
-        lines = lay_out(piece, translate(piece.words()))
-        out.append(Block(lines, blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
+        translation = translate_piece(piece.words(), piece.word_styles(), translate)
+        out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
         previous = piece
     return out
 
 
 # Pages -------------------------------------------------------------------------
 
+def kept_together(body: list[Block], index: int) -> int:
+    """Lines that must start on one page from body[index]: a paragraph's first line
+    (the rest may flow on); a heading whole, with any headings straight after it,
+    the blank lines between, and the first two lines of the text that follows."""
+    need, text_lines = 0, 0
+    for block in body[index:]:
+        if need and block.blank_before:
+            need += 1
+        if block.keep_with_next:
+            need += len(block.lines)
+            continue
+        taken = min(len(block.lines), LINES_AFTER_HEADING - text_lines)
+        need += taken
+        text_lines += taken
+        if text_lines >= LINES_AFTER_HEADING:
+            break
+    return min(max(need, 1), TEXT_LINES)
+
+
 def paginate(body: list[Block]) -> list[list[str]]:
     """Text lines a page, at most TEXT_LINES each. A blank line never starts a page;
-    a heading moves to the next page rather than be last on one."""
+    a heading moves to the next page rather than be left at the foot of one."""
     pages: list[list[str]] = [[]]
     for index, block in enumerate(body):
         page = pages[-1]
-        # What must fit on this page: a paragraph's first line (the rest flows on);
-        # a heading whole, with its blank line and the first line of what follows.
-        need = 1
-        if block.keep_with_next:
-            following = body[index + 1] if index + 1 < len(body) else None
-            need = len(block.lines) + ((1 + int(following.blank_before)) if following else 0)
+        need = kept_together(body, index) if block.keep_with_next else 1
         blank = 1 if block.blank_before and page else 0
-        if page and len(page) + blank + min(need, TEXT_LINES) > TEXT_LINES:
+        if page and len(page) + blank + need > TEXT_LINES:
             pages.append([])
             page = pages[-1]
             blank = 0
@@ -234,12 +168,16 @@ def title_page(lines: list[list[str]]) -> list[str]:
     return page[:TEXT_LINES]
 
 
-def brf(title: list[list[str]], body: list[Block], translate: Translate) -> tuple[str, int]:
-    """The BRF file's text and its number of braille pages."""
-    pages = [title_page(title), *paginate(body)]
-    out = []
-    for number, lines in enumerate(pages, start=1):
+def brf_pages(title: list[list[str]], body: list[Block], translate: Translate) -> list[list[str]]:
+    """Every braille page's lines, its page-number line first, no blank lines at its foot."""
+    pages = []
+    for number, lines in enumerate([title_page(title), *paginate(body)], start=1):
         while lines and not lines[-1]:
             lines = lines[:-1]
-        out.append(LINE_END.join([number_line(number, translate), *lines]) + LINE_END)
-    return PAGE_BREAK.join(out), len(pages)
+        pages.append([number_line(number, translate), *lines])
+    return pages
+
+
+def brf(pages: list[list[str]]) -> str:
+    """The BRF file's text: CR LF line ends, a form feed between pages."""
+    return PAGE_BREAK.join(LINE_END.join(lines) + LINE_END for lines in pages)

@@ -52,7 +52,8 @@ def replace_untranslatable(items: list[Piece], can_translate: Callable[[str], bo
                 f"(U+{ord(character):04X} {unicodedata.name(character, 'unnamed')}) in '{_excerpt(text, index)}'; "
                 f"the braille files say '{shown.strip()}' instead",
             ))
-        out.append(replace(piece, text=" ".join("".join(words).split())))
+        # The names shift the text, so its emphasis is dropped rather than put on the wrong words.
+        out.append(replace(piece, text=" ".join("".join(words).split()), styles=()))
     return out, warnings
 
 
