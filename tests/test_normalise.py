@@ -152,6 +152,10 @@ def test_the_table_covers_every_kind_with_enough_cases():
     ("open 9am-5pm", "open 9 a.m. to 5 p.m."),
     ("11-1pm", "11 a.m. to 1 p.m."),
     ("at 12am", "at midnight"),
+    ("by 31.03.2024", "by 31st March 2024"),
+    ("1,000,000 or 12,500.5", "1000000 or 12500.5"),
+    ("based on 101 families", "based on 101 families"),
+    ("ring 101 or call 111", "ring 1 0 1 or call 1 1 1"),
 ])
 def test_phone_numbers_and_times(say, written, spoken):
     assert say(written) == spoken
@@ -180,6 +184,9 @@ def test_money_of_every_shape(say, written, spoken):
     ("a person-centred approach", "a person-centred approach"),
     ("send-code-of-practice-0-to-25", "send-code-of-practice-0-to-25"),  # "0-to": a dash, then a word
     ("You may 2 go", "You may 2 go"),  # "may" in lower case is not the month
+    ("see paragraph 9.2.14", "see paragraph 9.2.14"),  # not a date
+    ("the children's. 5 more", "the children's. 5 more"),  # not "s." for section
+    ("in 2019,200 people", "in 2019,200 people"),  # not a thousands separator
 ])
 def test_dashes_that_are_not_ranges_are_left_alone(say, written, spoken):
     assert say(written) == spoken

@@ -35,7 +35,8 @@ RANGE = re.compile(rf"(\d(?:st|nd|rd|th|p|%)?|\b(?:{MONTH}|{WEEKDAY})\b\.?)\s*[�
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\b")
 DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})\b)")
 MONTH_DAY = re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:[.:]\d|%))")
-SLASH_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+# With dots, only a four-digit year: "9.2.14" is a paragraph number.
+SLASH_DATE = re.compile(r"\b(\d{1,2})(?:/(\d{1,2})/(\d{4}|\d{2})|\.(\d{1,2})\.(\d{4}))\b(?![./]\d)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{4})\b")
 FRACTIONS = {"1/2": "a half", "1/4": "a quarter", "3/4": "three quarters", "1/3": "a third", "2/3": "two thirds", "24/7": "24 7"}
@@ -45,8 +46,8 @@ SUBSECTION = re.compile(r"(?<=\d)((?:\((?:\d{1,3}|[a-z]{1,3})\))+)")
 ABBREVIATIONS = [
     (re.compile(r"\bparas?\.?\s?(?=\d)", re.IGNORECASE), lambda m: "paragraphs " if m.group(0).lower().startswith("paras") else "paragraph "),
     (re.compile(r"\bpp\.\s?(?=\d)"), lambda m: "pages "),
-    (re.compile(r"(?<![\d£])\bp\.\s?(?=\d)"), lambda m: "page "),
-    (re.compile(r"\bs\.\s?(?=\d)"), lambda m: "section "),
+    (re.compile(r"(?<![\d£'])\bp\.\s?(?=\d)"), lambda m: "page "),
+    (re.compile(r"(?<!')\bs\.\s?(?=\d)"), lambda m: "section "),
     (re.compile(r"\bss\.\s?(?=\d)"), lambda m: "sections "),
     (re.compile(r"\bch\.\s?(?=\d)", re.IGNORECASE), lambda m: "chapter "),
     (re.compile(r"\breg\.\s?(?=\d)", re.IGNORECASE), lambda m: "regulation "),
@@ -120,7 +121,7 @@ def dates(text: str) -> str:
     """Dates as they are said: '21/06/2021' and '2021-06-21' -> '21st June 2021'; '1-3 June' -> '1st to 3rd June'."""
     text = DAY_RANGE.sub(lambda m: f"{ordinal(int(m.group(1)))} to {m.group(2)}" if 1 <= int(m.group(1)) <= 31 else m.group(0), text)
     text = ISO_DATE.sub(lambda m: date(m.group(3), m.group(2), m.group(1)), text)
-    text = SLASH_DATE.sub(lambda m: date(m.group(1), m.group(2), m.group(3)), text)
+    text = SLASH_DATE.sub(lambda m: date(m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)), text)
     text = MONTH_YEAR.sub(lambda m: f"{MONTHS[int(m.group(1)) - 1]} {m.group(2)}" if 1 <= int(m.group(1)) <= 12 else m.group(0), text)
     text = DAY_MONTH.sub(lambda m: f"{ordinal(int(m.group(1)))} {month_name(m.group(2))}" if 1 <= int(m.group(1)) <= 31 else m.group(0), text)
     return MONTH_DAY.sub(lambda m: f"{month_name(m.group(1))} {ordinal(int(m.group(2)))}" if 1 <= int(m.group(2)) <= 31 else m.group(0), text)

@@ -25,8 +25,8 @@ SAID_AS_WORDS = {"org", "com", "net", "gov", "info"}
 SPELT = {"uk", "www", "co", "ac", "eu", "tv"}
 
 PHONE = re.compile(r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?!\w|\.\d)")
-# Three-digit numbers are said digit by digit only where they are dialled ("call 111").
-SERVICE = re.compile(r"\b(?:call|ring|dial|phone|NHS|text|on)\s(?:999|111|101|112|119|116\s?\d{3})\b")
+# Three-digit numbers are said digit by digit only where they are dialled ("call 111", not "on 101 families").
+SERVICE = re.compile(r"\b(?:(?:call|ring|dial|phone|NHS|text)\s(?:999|111|101|112|119|116\s?\d{3})|on\s116\s?\d{3})\b")
 TIME = r"(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?m\b\.?"
 FIRST_TIME = r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?(?:\s?([ap])\.?m\b\.?)?"
 TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to)\s*)?{TIME}", re.IGNORECASE)
@@ -41,7 +41,9 @@ QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0"
 # Symbols espeak-ng says nothing for, or says as a person would not.
 SYMBOLS = [(re.compile(r"\s*<\s*"), " less than "), (re.compile(r"\s*>\s*"), " more than "), (re.compile(r"~\s*"), "about "),
            (re.compile(r"\s*→\s*"), " to "), (re.compile(r"\s*\|\s*"), ", "), (re.compile(r"(?<=\w)\*+|\*+(?=\w)"), ""),
-           (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""), (re.compile(r"&"), " and ")]
+           (re.compile(r"&"), " and ")]
+# "1,250" -> "1250": espeak-ng pauses at the comma ("one thousand, two hundred and fifty").
+THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 # A slash between two names ("Action/Action Plus") is a pause; between other words, "or".
 NAMES_SLASH = re.compile(r"\b([A-Z][\w']*)/(?=[A-Z])")
 WORDS_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
@@ -231,6 +233,7 @@ class Normaliser:
         text = DASH.sub(", ", text)
         for pattern, said in SYMBOLS:
             text = pattern.sub(said, text)
+        text = THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = self.sayable(text, unsayable)
         # "school/college" is read "school or college", as people say it; "Action/Action Plus" with a pause.
         text = re.sub(r"\band/or\b", "and or", text)
