@@ -1,8 +1,8 @@
 """Written text -> the words a person reading it aloud would say.
 
 espeak-ng reads "01225 394382" as a number in the hundreds of thousands, "10.00am"
-as "ten point zero zero a m" and a web address as one long word (measured, see
-FORMATS.md). Here phone numbers become digit groups that can be dialled, times
+as "ten point zero zero a m" and a web address as one long word (measured with
+espeak-ng 1.51). Here phone numbers become digit groups that can be dialled, times
 become "10 a.m.", addresses and emails are spelt so they can be typed, "(11.1)"
 becomes "paragraph 11.1" (as the website calls a reference), money, ranges and
 dates are said as people say them (amounts.py) and the staff's lexicon says
@@ -36,6 +36,8 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?|(?:[a-z0-9-]+\.)*(?:gov|org|co|nhs|ac|sch|police)\.uk\b(?:/\S*)?)", re.IGNORECASE)
 REFERENCE = re.compile(r"\((\d{1,2}\.\d{1,3})\)")
 DASH = re.compile(r"\s+[–—-]\s+")
+# Square brackets become round ones: "[[" in a source must never reach the engine, which
+# reads "[[...]]" as phonemes when phoneme input is on (the lexicon's phoneme entries need it).
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "…": "...",
                        "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u200b": None, "[": "(", "]": ")"})
 # Symbols espeak-ng says nothing for, or says as a person would not.
