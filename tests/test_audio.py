@@ -80,12 +80,75 @@ def test_webvtt_chapters_match_the_id3_chapters(send_audio):
 
 def test_transcript_reads_as_a_person_would_say_it(send_audio):
     text = send_audio["audio_transcript"].read_text()
-    for said in ("0 1 2 2 5, 3 9 4 3 8 2", "10 a.m. to 3 p.m.", "End of quotation, from section 11.1.",
-                 "w w w dot s p s bath n e s dot org dot u k", "send underscore partnership service at bath n e s dot gov dot u k",
-                 "It has 14 sections after this introduction", "Version 4, June 2021", "S E N", "C C G's"):
+    for said in ("0 1 2 2 5, 3 9 4 3 8 2", "10 a.m. to 3 p.m.", "Quotation from paragraph 11.1:", "End of quotation.",
+                 "w w w dot spsbathnes dot org dot u k", "send underscore partnershipservice at bathnes dot gov dot u k",
+                 "It has 14 sections after this introduction", "Version 4, June 2021", "(CCGs)",
+                 "sections 9.45 to 9.52", "Early Years Action/Action Plus",
+                 "to the Special Educational Needs Coordinator or the Headteacher.",
+                 "the First Tier Tribunal (SEN and disability) you first", "IPSEA at w w w dot ipsea dot org dot u k"):
         assert said in text, said
+    # Respellings are for the engine: the transcript shows words as written.
+    for respelt in ("S E N", "C C G", "ipseea", "ip see ah", "bath n e s", "from section", "Action or Action"):
+        assert respelt not in text, respelt
     assert "http" not in text and "(11." not in text and "&" not in text and "[[" not in text
     assert text.index("\nGlossary.\n") < text.index("\nContact details.\n")
+
+
+HOSTILE_TITLES = [
+    "Title\n\n99\n00:00:00.000 --> 09:00:00.000\nforged cue",
+    "Title\r\n#EXTINF:1,forged track\r\nforged.mp3",
+    "Nul\x00in the\x1etitle\u2028and a line separator",
+    "Tags <b>bold</b> & <c.red>coloured</c> --> arrow",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_hostile_title_cannot_forge_a_webvtt_cue(title):
+    from factsheets.writers.audio import webvtt
+
+    chapters = [mp3.Chapter("chp1", title, 0, 1000), mp3.Chapter("chp2", "Second", 1000, 2000)]
+    cues = webvtt(chapters).split("\n\n")
+    assert cues[0] == "WEBVTT" and len(cues) == 3
+    for number, cue in enumerate(cues[1:], 1):
+        lines = cue.strip("\n").split("\n")
+        assert len(lines) == 3 and lines[0] == str(number), cue
+        assert "-->" in lines[1] and "-->" not in lines[2] and "<" not in lines[2], cue
+        assert all(ch.isprintable() for ch in lines[2]), cue
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_hostile_title_cannot_forge_an_m3u8_track(title):
+    from factsheets.writers.audio import playlist
+
+    lines = playlist([(title, 1000, "sections/01.mp3"), ("Second", 2000, "sections/02.mp3")]).splitlines()
+    assert lines[0] == "#EXTM3U" and len(lines) == 5
+    assert [line.startswith("#EXTINF:") for line in lines[1:]] == [True, False, True, False]
+    assert lines[2::2] == ["sections/01.mp3", "sections/02.mp3"]
+    assert all(ch.isprintable() for line in lines for ch in line)
+
+
+def test_hostile_titles_and_headings_reach_vtt_m3u8_and_id3_as_one_line(small_project, tmp_path):
+    import dataclasses
+
+    from mutagen.id3 import ID3
+
+    source = next((small_project / "docs").rglob("factsheets/*.md"))
+    source.write_text(source.read_text().replace("## What you can do", "## Heading --> 00:00:00.000 & \\<v Voice\\>forged"))
+    document = load_project(small_project).documents[0]
+    document = dataclasses.replace(document, meta=dataclasses.replace(document.meta, title=HOSTILE_TITLES[0] + "\x00" + HOSTILE_TITLES[1]))
+    output = AudioWriter().write(document, tmp_path / "out", {"project_root": small_project})
+    vtt = output.files["audio_chapters"].read_text()
+    cues = vtt.split("\n\n")[1:]
+    assert len(cues) == len(check.chapters(output.files["audio_mp3"])) == 4  # title, heading, glossary, contact
+    assert [cue.count("-->") for cue in cues] == [1, 1, 1, 1]
+    assert "Heading --&gt; 00:00:00.000 &amp; " in vtt and "&lt;v Voice&gt;forged" in vtt
+    m3u8 = output.files["audio_playlist"].read_text().splitlines()
+    assert len(m3u8) == 9 and [line.startswith("#EXTINF") for line in m3u8[1:]] == [True, False] * 4
+    tags = ID3(output.files["audio_mp3"])
+    for text in [tags["TIT2"].text] + [chapter.sub_frames["TIT2"].text for chapter in tags.getall("CHAP")]:
+        assert len(text) == 1 and all(ch.isprintable() for ch in text[0]), text
+    sections = sorted((tmp_path / "out").rglob("*-sections/*.mp3"))
+    assert all(ch.isprintable() for path in sections for text in ID3(path)["TALB"].text for ch in text)
 
 
 def test_a_validator_fails_raw_engine_output(tmp_path):

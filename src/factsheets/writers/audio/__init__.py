@@ -29,7 +29,7 @@ from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3
 from .lexicon import load_lexicon
 from .normalise import Normaliser
-from .script import Script, Section, build_script
+from .script import Script, Section, build_script, one_line
 
 @dataclass(frozen=True)
 class SectionTask:
@@ -50,15 +50,23 @@ def vtt_time(ms: int) -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
+def cue_text(title: str) -> str:
+    """A title as WebVTT cue text: one line (a blank line would end the cue, and a line
+    with "-->" start a new one), with &, < and > as the character references WebVTT
+    defines, so that no title is read as a tag or a timing line."""
+    return one_line(title).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def webvtt(chapters: list[mp3.Chapter]) -> str:
-    cues = [f"{i}\n{vtt_time(c.start_ms)} --> {vtt_time(c.end_ms)}\n{c.title}" for i, c in enumerate(chapters, 1)]
+    cues = [f"{i}\n{vtt_time(c.start_ms)} --> {vtt_time(c.end_ms)}\n{cue_text(c.title)}" for i, c in enumerate(chapters, 1)]
     return "WEBVTT\n\n" + "\n\n".join(cues) + "\n"
 
 
 def playlist(entries: list[tuple[str, int, str]]) -> str:
+    """M3U8: a title on its #EXTINF line, made one line so that it cannot add a track."""
     lines = ["#EXTM3U"]
     for title, duration_ms, href in entries:
-        lines.append(f"#EXTINF:{round(duration_ms / 1000)},{title}")
+        lines.append(f"#EXTINF:{round(duration_ms / 1000)},{one_line(title)}")
         lines.append(href)
     return "\n".join(lines) + "\n"
 
@@ -119,7 +127,7 @@ class AudioWriter:
         return [
             SectionTask(
                 number, section, settings,
-                mp3.Tags(section.title, document.organisation.name, document.meta.title, document.meta.date, language, f"{number}/{count}"),
+                mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language, f"{number}/{count}"),
                 f"{number:02d}-{file_slug(section.title)}.mp3", number == count,
             )
             for number, section in enumerate(script.sections, 1)
@@ -168,10 +176,11 @@ class AudioWriter:
         with whole.open("wb") as out:
             for task, duration in zip(tasks, durations):
                 out.write(audio_frames((sections_dir / task.filename).read_bytes()))
-                chapters.append(mp3.Chapter(f"chp{task.number}", task.section.title, start, start + duration))
+                chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
                 start += duration
         organisation = document.organisation
-        mp3.tag(whole, mp3.Tags(document.meta.title, organisation.name, organisation.series, document.meta.date, mp3.language_code(document.meta.language)), chapters)
+        texts = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
+        mp3.tag(whole, mp3.Tags(*texts, mp3.language_code(document.meta.language)), chapters)
 
         chapters_file = out_dir / f"{slug}-chapters.vtt"
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")

@@ -1,11 +1,14 @@
 """Written text -> the words a person reading it aloud would say.
 
 espeak-ng reads "01225 394382" as a number in the hundreds of thousands, "10.00am"
-as "ten point zero zero a m" and a web address as one long word (measured, see
-FORMATS.md). Here phone numbers become digit groups that can be dialled, times
+as "ten point zero zero a m" and a web address as one long word (measured with
+espeak-ng 1.51). Here phone numbers become digit groups that can be dialled, times
 become "10 a.m.", addresses and emails are spelt so they can be typed, "(11.1)"
-becomes "section 11.1" and the staff's lexicon says abbreviations and names. The
-result is plain text: it is the transcript as well as what the engine reads.
+becomes "paragraph 11.1" (as the website calls a reference), money, ranges and
+dates are said as people say them (amounts.py) and the staff's lexicon says
+abbreviations and names. The result is plain text in which a lexicon word is a
+pair (see lexicon.said_as): the engine reads its spoken form, the transcript
+shows it as written.
 """
 
 from __future__ import annotations
@@ -14,20 +17,39 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .amounts import amounts
+from .lexicon import CLOSE, MIDDLE, OPEN, Lexicon, engine_text, reader_text, said_as
 
 # Parts of a domain people say as words; the rest of a short label is spelt.
 SAID_AS_WORDS = {"org", "com", "net", "gov", "info"}
 SPELT = {"uk", "www", "co", "ac", "eu", "tv"}
 
-PHONE = re.compile(r"(?<![\w.])(?:\+44\s?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?!\w|\.\d)")
+PHONE = re.compile(r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?!\w|\.\d)")
+# Three-digit numbers are said digit by digit only where they are dialled ("call 111", not "on 101 families").
+SERVICE = re.compile(r"\b(?:(?:call|ring|dial|phone|NHS|text)\s(?:999|111|101|112|119|116\s?\d{3})|on\s116\s?\d{3})\b")
 TIME = r"(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?m\b\.?"
-TIME_RANGE = re.compile(TIME + r"(?:\s*(?:–|—|-|to)\s*" + TIME + r")?", re.IGNORECASE)
+FIRST_TIME = r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?(?:\s?([ap])\.?m\b\.?)?"
+TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to)\s*)?{TIME}", re.IGNORECASE)
+# "at 10.30": a time without a.m. or p.m., said "10 30" (espeak-ng would say "ten point three zero").
+CLOCK = re.compile(r"\b(at|from|until|till|by|before|after)\s(\d{1,2})[.:]([0-5]\d)\b(?![.:]\d|\s?[ap]\.?m\b)")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-URL = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)", re.IGNORECASE)
+URL = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?|(?:[a-z0-9-]+\.)*(?:gov|org|co|nhs|ac|sch|police)\.uk\b(?:/\S*)?)", re.IGNORECASE)
 REFERENCE = re.compile(r"\((\d{1,2}\.\d{1,3})\)")
 DASH = re.compile(r"\s+[–—-]\s+")
-QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "…": "..."})
+# Square brackets become round ones: "[[" in a source must never reach the engine, which
+# reads "[[...]]" as phonemes when phoneme input is on (the lexicon's phoneme entries need it).
+QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "…": "...",
+                       "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u200b": None, "[": "(", "]": ")"})
+# Symbols espeak-ng says nothing for, or says as a person would not.
+SYMBOLS = [(re.compile(r"\s*<\s*"), " less than "), (re.compile(r"\s*>\s*"), " more than "), (re.compile(r"~\s*"), "about "),
+           (re.compile(r"\s*→\s*"), " to "), (re.compile(r"\s*\|\s*"), ", "), (re.compile(r"(?<=\w)\*+|\*+(?=\w)"), ""),
+           (re.compile(r"&"), " and ")]
+# "1,250" -> "1250": espeak-ng pauses at the comma ("one thousand, two hundred and fifty").
+THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
+# A slash between two names ("Action/Action Plus") is a pause; between other words, "or".
+NAMES_SLASH = re.compile(r"\b([A-Z][\w']*)/(?=[A-Z])")
+WORDS_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
+MARKERS = {OPEN, MIDDLE, CLOSE}
 # Punctuation espeak-ng handles itself, or says nothing for, as a person would.
 PLAIN_PUNCTUATION = set(" \t\n.,;:!?'\"()[]-/%£$€#*+=<>")
 
@@ -42,8 +64,18 @@ class Unsayable:
 
 @dataclass
 class Spoken:
-    text: str
+    marked: str  # with lexicon pairs: see lexicon.said_as
     unsayable: list[Unsayable] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """What the engine says."""
+        return engine_text(self.marked)
+
+    @property
+    def shown(self) -> str:
+        """What the transcript shows."""
+        return reader_text(self.marked)
 
 
 def digits_spaced(digits: str) -> str:
@@ -52,7 +84,7 @@ def digits_spaced(digits: str) -> str:
 
 def phone(number: str) -> str:
     """'01225 394382' -> '0 1 2 2 5, 3 9 4 3 8 2': digit groups, as it is dialled."""
-    number = number.replace("+44", "+44 ").strip()
+    number = number.replace("(0)", " ").replace("+44", "+44 ").strip()
     groups = [g for g in re.split(r"[ -]+", number) if g]
     if len(groups) == 1:
         digits = groups[0]
@@ -67,16 +99,27 @@ def phone(number: str) -> str:
     return ", ".join(said)
 
 
+def hour_minutes(hour: str, minutes: str | None) -> str:
+    """'9', '05' -> '9 oh 5'; '10', '00' -> '10'."""
+    return hour if not minutes or minutes == "00" else f"{hour} {'oh ' + minutes[1] if minutes[0] == '0' else minutes}"
+
+
 def clock(hour: str, minutes: str | None, half: str) -> str:
-    time = hour if not minutes or minutes == "00" else f"{hour} {'oh ' + minutes[1] if minutes[0] == '0' else minutes}"
-    return f"{time} {half.lower()}.m."
+    if int(hour) == 12 and (not minutes or minutes == "00"):
+        return "12 noon" if half.lower() == "p" else "midnight"
+    return f"{hour_minutes(hour, minutes)} {half.lower()}.m."
 
 
 def times(match: re.Match) -> str:
-    first = clock(match.group(1), match.group(2), match.group(3))
-    if match.group(4):
-        return f"{first} to {clock(match.group(4), match.group(5), match.group(6))}"
-    return first
+    last = clock(match.group(4), match.group(5), match.group(6))
+    if match.group(1):
+        half = match.group(3)
+        if not half:
+            # "2-4pm": the first time is in the same half of the day; "9-5pm" and "11-1pm": the morning.
+            same = int(match.group(1)) % 12 <= int(match.group(4)) % 12
+            half = match.group(6) if same else "a"
+        return f"{clock(match.group(1), match.group(2), half)} to {last}"
+    return last
 
 
 def domain_label(label: str, lexicon: Lexicon) -> str:
@@ -126,7 +169,11 @@ def email(mail: str, lexicon: Lexicon) -> str:
 
 
 def reference(match: re.Match) -> str:
-    return f"(section {match.group(1)})"
+    return f"(paragraph {match.group(1)})"
+
+
+SPECIAL = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    ("email", EMAIL), ("url", URL), ("time", TIME_RANGE), ("clock", CLOCK), ("service", SERVICE), ("phone", PHONE), ("ref", REFERENCE))), re.IGNORECASE)
 
 
 class Normaliser:
@@ -137,33 +184,42 @@ class Normaliser:
         """Written text -> spoken text. Addresses, numbers and times first, then the lexicon."""
         text = text.translate(QUOTES)
         pieces: list[str] = []
-        special = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
-            ("email", EMAIL), ("url", URL), ("time", TIME_RANGE), ("phone", PHONE), ("ref", REFERENCE))), re.IGNORECASE)
-        position = 0
         unsayable: list[Unsayable] = []
-        for match in special.finditer(text):
+        for marker in (OPEN, MIDDLE, CLOSE):  # only the normaliser makes these (see lexicon.said_as)
+            if marker in text:
+                unsayable.append(Unsayable(marker, ""))
+                text = text.replace(marker, " ")
+        position = 0
+        for match in SPECIAL.finditer(text):
             pieces.append(self.words(text[position:match.start()], unsayable))
             kind = match.lastgroup
             found = match.group(kind)
             trail = ""
-            if kind in ("url",) and found[-1] in ".,;:)":
-                trail = found[-1]
-                found = found[:-1]
-            if kind == "email":
-                pieces.append(email(found, self.lexicon))
-            elif kind == "url":
-                pieces.append(address(found, self.lexicon))
-            elif kind == "time":
-                pieces.append(times(TIME_RANGE.fullmatch(found)))
-            elif kind == "phone":
-                pieces.append(phone(found))
-            else:
-                pieces.append(reference(REFERENCE.fullmatch(found)))
-            pieces.append(trail)
+            if kind == "url" and found[-1] in ".,;:)":
+                trail, found = found[-1], found[:-1]
+            pieces.append(self.special(kind, found) + trail)
             position = match.end()
         pieces.append(self.words(text[position:], unsayable))
         spoken = re.sub(r"[ \t]+", " ", "".join(pieces)).strip()
         return Spoken(spoken, unsayable)
+
+    def special(self, kind: str, found: str) -> str:
+        if kind == "email":
+            return email(found, self.lexicon)
+        if kind == "url":
+            return address(found, self.lexicon)
+        if kind == "time":
+            said = times(TIME_RANGE.fullmatch(found))
+            return said + "." if found.endswith(".") and not said.endswith(".") else said  # "12pm." ends a sentence
+        if kind == "clock":
+            said = CLOCK.fullmatch(found)
+            return f"{said.group(1)} {hour_minutes(said.group(2), said.group(3))}"
+        if kind == "service":
+            word, _, number = found.partition(" ")
+            return f"{word} {phone(number)}"
+        if kind == "phone":
+            return phone(found)
+        return reference(REFERENCE.fullmatch(found))
 
     def address(self, url: str) -> str:
         return address(url, self.lexicon)
@@ -175,12 +231,16 @@ class Normaliser:
         return phone(number)
 
     def words(self, text: str, unsayable: list[Unsayable]) -> str:
+        text = amounts(text)
         text = DASH.sub(", ", text)
-        text = text.replace("&", " and ")
-        # "school/college" is read "school or college", as people say it.
-        text = re.sub(r"\band/or\b", "and or", text)
-        text = re.sub(r"(?<=[A-Za-z])/(?=[A-Za-z])", " or ", text)
+        for pattern, said in SYMBOLS:
+            text = pattern.sub(said, text)
+        text = THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = self.sayable(text, unsayable)
+        # "school/college" is read "school or college", as people say it; "Action/Action Plus" with a pause.
+        text = re.sub(r"\band/or\b", "and or", text)
+        text = NAMES_SLASH.sub(lambda m: m.group(1) + said_as("/", ", "), text)
+        text = WORDS_SLASH.sub(" or ", text)
         return self.lexicon.apply(text)
 
     @staticmethod
@@ -189,7 +249,7 @@ class Normaliser:
         out = []
         skipped = ""
         for char in text:
-            if char.isascii() or char in PLAIN_PUNCTUATION or (char.isalpha() and unicodedata.name(char, "").startswith("LATIN")):
+            if char.isascii() or char in PLAIN_PUNCTUATION or char in MARKERS or (char.isalpha() and unicodedata.name(char, "").startswith("LATIN")):
                 if skipped:
                     unsayable.append(Unsayable(skipped, ""))
                     skipped = ""

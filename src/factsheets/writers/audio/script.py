@@ -2,19 +2,31 @@
 
 The script is what a person reading the factsheet aloud would say: a spoken
 introduction, each heading followed by a pause, quotations announced and
-closed, link text rather than addresses (unless the address is the point),
-then the glossary and the contact details. Each section becomes a chapter. The
-same script, written out, is the transcript.
+closed, lists within lists announced ("and under that, 2 points"), link text
+rather than addresses (unless the address is the point), then the glossary and
+the contact details. Each section becomes a chapter. The same script, written
+out, is the transcript: an utterance's `text` is what the engine is given, its
+`shown` the same words with each lexicon word as written (no respellings or
+phonemes).
+
+Running text keeps the words the author wrote, glossary terms included: a
+term's `spoken` form (glossary front matter) is how the glossary section says
+the term, never pushed into a sentence where the author chose other words.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ... import model as m
 from ...errors import Location, Warning_
 from ...organisation import display_address
+from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 # Pauses in seconds, made as silence since the engine reads no SSML.
 AFTER_HEADING = 0.7
@@ -29,9 +41,34 @@ CONTACT_TITLE = "Contact details"
 
 @dataclass
 class Utterance:
-    text: str
+    text: str  # what the speech engine is given
     pause_before: float = 0.0
     pause_after: float = AFTER_PARAGRAPH
+    shown: str | None = None  # the same words for the transcript; None: as `text`
+
+    def __post_init__(self):
+        if self.shown is None:
+            self.shown = self.text
+
+
+def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH) -> Utterance:
+    """An utterance from normalised text, whose lexicon words are pairs (see lexicon.said_as)."""
+    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked))
+
+
+def one_line(text: str) -> str:
+    """Text for a title, a tag or a cue: one line, no control or bidirectional-override characters.
+
+    A line break in a title would start a new WebVTT cue or M3U8 track line (and could
+    forge one); a NUL splits an ID3 text frame into several values; a right-to-left
+    override makes a player show the title's letters in another order."""
+    kept = []
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in "\u0085\u2028\u2029":
+            kept.append(" ")
+        elif not BIDI_CONTROLS.fullmatch(char):
+            kept.append(char)
+    return " ".join("".join(kept).split())
 
 
 @dataclass
@@ -54,7 +91,7 @@ class Script:
         parts = []
         for number, section in enumerate(self.sections, 1):
             parts.append(f"[{number}. {section.title}]\n")
-            parts.append("\n\n".join(u.text for u in section.utterances))
+            parts.append("\n\n".join(u.shown for u in section.utterances))
             parts.append("\n\n")
         return "".join(parts).rstrip() + "\n"
 
@@ -81,14 +118,15 @@ class ScriptBuilder:
 
     # words ---------------------------------------------------------------
     def say(self, written: str, line: int | None = None) -> str:
+        """Written text -> normalised text, lexicon words as pairs (see lexicon.said_as)."""
         spoken = self.normaliser.speak(written)
         for problem in spoken.unsayable:
             what = f"read as '{problem.replacement}'" if problem.replacement else "left out"
             self.warnings.append(Warning_(Location(self.document.meta.source, line), f"audio: the speech engine cannot say '{problem.text}': it is {what}; write it in words"))
-        return spoken.text
+        return spoken.marked
 
     def written(self, nodes) -> str:
-        """Inlines -> written text for the normaliser: link text, spoken glossary forms."""
+        """Inlines -> written text for the normaliser: link text, and glossary terms as the author wrote them."""
         out = []
         for node in nodes:
             if isinstance(node, m.Text):
@@ -99,8 +137,6 @@ class ScriptBuilder:
                 out.append(", ")
             elif isinstance(node, m.Image):
                 out.append(f"picture: {node.alt}" if node.alt else "")
-            elif isinstance(node, m.TermRef):
-                out.append(node.spoken if node.spoken else self.written(node.children))
             elif isinstance(node, m.Link):
                 out.append(self.link(node))
             else:
@@ -126,7 +162,7 @@ class ScriptBuilder:
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
         line = getattr(block, "line", None)
         if isinstance(block, m.Paragraph):
-            return [Utterance(self.sentence(self.say(self.written(block.children), line)))]
+            return [utterance(self.sentence(self.say(self.written(block.children), line)))]
         if isinstance(block, m.ListBlock):
             return self.list_items(block, line)
         if isinstance(block, m.Quote):
@@ -135,35 +171,42 @@ class ScriptBuilder:
             return self.table(block, line)
         if isinstance(block, m.Figure):
             alt = self.say(block.image.alt, line)
-            return [Utterance(self.sentence(f"Picture: {alt}"))] if alt else []
+            return [utterance(self.sentence(f"Picture: {alt}"))] if alt else []
         return []
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
+        """Each item an utterance; a list inside an item is announced with its length,
+        so that a listener knows where it ends and the outer list goes on."""
         out = []
         for number, item in enumerate(block.items, block.start):
-            said = []
+            said: list[Utterance] = []
+            nested: list[Utterance] = []
             for inner in item.blocks:
-                said += [u.text for u in self.block(inner, None)]
-            text = " ".join(said).strip()
-            if block.ordered:
-                text = f"{number}. {text}"
-            if text:
-                out.append(Utterance(self.sentence(text), pause_after=BETWEEN_ITEMS))
+                if isinstance(inner, m.ListBlock) and inner.items:
+                    points = len(inner.items)
+                    if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
+                        said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",")
+                    said.append(Utterance(f"and under that, {points} point{'s' if points > 1 else ''}:"))
+                    nested += self.list_items(inner, line)
+                else:
+                    said += self.block(inner, None)
+            prefix = f"{number}. " if block.ordered else ""
+            text, shown = (prefix + " ".join(getattr(u, part) for u in said).strip() for part in ("text", "shown"))
+            if said and text.strip():
+                finish = (lambda t: t) if text.endswith(":") else self.sentence
+                out.append(Utterance(finish(text), 0.0, BETWEEN_ITEMS, finish(shown)))
+            out += nested
         if out:
             out[-1].pause_after = AFTER_PARAGRAPH
         return out
 
     def quote(self, block: m.Quote, previous, line) -> list[Utterance]:
-        introduced = isinstance(previous, m.Paragraph) and m.plain_text(previous.children).rstrip().endswith(":")
-        out = [] if introduced else [Utterance("Quotation:", pause_after=0.2)]
+        """Announced and closed, the reference named as the website names it ("paragraph 11.1")."""
+        opening = "Quotation" + (f" from paragraph {block.reference}" if block.reference else "") + ":"
+        out = [utterance(opening, pause_before=AROUND_QUOTE, pause_after=0.2)]
         for inner in block.blocks:
             out += self.block(inner, None)
-        if out:
-            out[0].pause_before = AROUND_QUOTE
-        ending = "End of quotation"
-        if block.reference:
-            ending += f", from section {block.reference}"
-        out.append(Utterance(ending + ".", pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH))
+        out.append(utterance("End of quotation.", pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH))
         return out
 
     def table(self, block: m.Table, line) -> list[Utterance]:
@@ -172,31 +215,33 @@ class ScriptBuilder:
         for row in block.rows:
             cells = [self.say(self.written(cell), line) for cell in row]
             pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells)]
-            out.append(Utterance(self.sentence("; ".join(pairs)), pause_after=BETWEEN_ITEMS))
+            out.append(utterance(self.sentence("; ".join(pairs)), pause_after=BETWEEN_ITEMS))
         return out
 
     # sections ------------------------------------------------------------
     def build(self) -> Script:
         document = self.document
-        intro = Section("intro", document.meta.title)
+        intro = Section("intro", one_line(document.meta.title))
         sections = [intro]
         blocks = document.blocks
         current = intro
         previous = None
         for index, block in enumerate(blocks):
             if isinstance(block, m.Heading):
-                title = m.plain_text(block.children)
+                title = one_line(m.plain_text(block.children))
                 spoken = self.sentence(self.say(self.written(block.children), block.line))
                 if is_term_heading(blocks, index):
                     continue  # the glossary entry says its own term
                 current = Section(block.id or f"section-{len(sections)}", title)
-                current.utterances.append(Utterance(spoken, pause_after=AFTER_HEADING))
+                current.utterances.append(utterance(spoken, pause_after=AFTER_HEADING))
                 if title == GLOSSARY_TITLE:
-                    current.utterances.append(Utterance("These are the words used in this factsheet, and what they mean."))
+                    current.utterances.append(utterance("These are the words used in this factsheet, and what they mean."))
                 sections.append(current)
             elif isinstance(block, m.GlossaryEntry):
-                term = self.say(block.spoken or block.term, block.line)
-                current.utterances.append(Utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4))
+                term = self.say(block.term, block.line)
+                if block.spoken:  # shown as the term is written, said as the glossary says it
+                    term = said_as(reader_text(term), engine_text(self.say(block.spoken, block.line)))
+                current.utterances.append(utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4))
                 for inner in block.blocks:
                     current.utterances += self.block(inner, None)
             elif isinstance(block, m.ContactDetails):
@@ -211,40 +256,41 @@ class ScriptBuilder:
     def introduction(self, sections: list[Section]) -> list[Utterance]:
         meta = self.document.meta
         organisation = self.document.organisation
-        out = [Utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING)]
-        out.append(Utterance(self.sentence(self.say(f"A factsheet from the {organisation.name}"))))
+        out = [utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING)]
+        out.append(utterance(self.sentence(self.say(f"A factsheet from the {organisation.name}"))))
         when = []
         if meta.version:
             when.append(f"Version {meta.version}")
         if meta.date:
             when.append(m.display_month(meta.date))
         if when:
-            out.append(Utterance(self.sentence(", ".join(when))))
+            out.append(utterance(self.sentence(", ".join(when))))
         titles = [self.say(s.title).rstrip(".?!:") for s in sections[1:]]
         listed = ", ".join(titles[:-1]) + ", and " + titles[-1] if len(titles) > 1 else "".join(titles)
-        out.append(Utterance(f"It has {len(titles)} sections after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
+        count = f"{len(titles)} sections" if len(titles) != 1 else "1 section"
+        out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
         return out
 
     def contact_section(self) -> Section:
         organisation = self.document.organisation
         section = Section("contact-details", CONTACT_TITLE)
         said = section.utterances
-        said.append(Utterance("Contact details.", pause_after=AFTER_HEADING))
-        said.append(Utterance(self.sentence(self.say(organisation.name)), pause_after=0.3))
-        said.append(Utterance(self.sentence(self.say(organisation.description))))
-        said.append(Utterance(self.sentence(f"Advice line: {self.normaliser.phone(organisation.advice_line)}"), pause_after=0.3))
+        said.append(utterance("Contact details.", pause_after=AFTER_HEADING))
+        said.append(utterance(self.sentence(self.say(organisation.name)), pause_after=0.3))
+        said.append(utterance(self.sentence(self.say(organisation.description))))
+        said.append(utterance(self.sentence(f"Advice line: {self.normaliser.phone(organisation.advice_line)}"), pause_after=0.3))
         if organisation.advice_hours:
-            said.append(Utterance(self.sentence(f"Open {self.say(organisation.advice_hours)}")))
+            said.append(utterance(self.sentence(f"Open {self.say(organisation.advice_hours)}")))
         if organisation.text:
-            said.append(Utterance(self.sentence(f"Text: {self.normaliser.phone(organisation.text)}")))
-        said.append(Utterance(self.sentence(f"Email: {self.normaliser.email(organisation.email)}")))
-        said.append(Utterance(self.sentence(f"Website: {self.normaliser.address(organisation.website)}")))
+            said.append(utterance(self.sentence(f"Text: {self.normaliser.phone(organisation.text)}")))
+        said.append(utterance(self.sentence(f"Email: {self.normaliser.email(organisation.email)}")))
+        said.append(utterance(self.sentence(f"Website: {self.normaliser.address(organisation.website)}")))
         if organisation.facebook:
-            said.append(Utterance(self.sentence(f"Facebook: {self.normaliser.address(organisation.facebook)}")))
+            said.append(utterance(self.sentence(f"Facebook: {self.normaliser.address(organisation.facebook)}")))
         for text in (organisation.collaboration, organisation.alternative_formats, organisation.disclaimer):
             if text:
-                said.append(Utterance(self.sentence(self.say(text))))
-        said.append(Utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
+                said.append(utterance(self.sentence(self.say(text))))
+        said.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
         return section
 
 

@@ -1,0 +1,111 @@
+"""The speech script: what is said for each kind of block, and what the transcript shows."""
+
+import pytest
+
+from conftest import FIXTURES, copy_project
+from factsheets.project import load_project
+from factsheets.writers.audio import AudioWriter
+from factsheets.writers.audio.script import one_line
+
+FRONT = "---\ntitle: A test factsheet\nsummary: For the speech script's tests.\nversion: 1\ndate: 2024-03\n---\n\n"
+TERMS = {
+    "senco.md": '---\nterm: "Special Educational Needs Coordinator (SENCO)"\naliases:\n  - "Special Educational Needs Coordinator"\n'
+                'spoken: "Special Educational Needs Coordinator, or SENCO"\n---\n\nA teacher who co-ordinates help.\n',
+    "tribunal.md": '---\nterm: "First Tier Tribunal (SEN and disability)"\naliases:\n  - "SEND Tribunal"\n'
+                   'spoken: "First Tier Tribunal, for S E N and disability"\n---\n\nA legal body that hears appeals.\n',
+}
+
+
+@pytest.fixture
+def script_of(tmp_path):
+    """Markdown body -> (engine texts, transcript) of its script, with a small project around it."""
+    root = copy_project(tmp_path / "project", FIXTURES / "small")
+    for name, text in TERMS.items():
+        (root / "glossary" / name).write_text(text)
+    (root / "glossary" / "lexicon.yml").write_text("SEN: S E N\nIPSEA: ipseea\n")
+
+    def make(body: str):
+        (root / "docs" / "factsheets" / "short.md").write_text(FRONT + body)
+        document = load_project(root).documents[0]
+        script = AudioWriter().script(document, {"project_root": root})
+        said = [u.text for s in script.sections for u in s.utterances]
+        return said, script.transcript()
+
+    return make
+
+
+@pytest.mark.parametrize("body, author_wrote, pushed_in", [
+    ("Talk to the [[Special Educational Needs Coordinator]] or the Headteacher.\n",
+     "Talk to the Special Educational Needs Coordinator or the Headteacher.", "Coordinator, or SENCO or"),
+    ("Appeal to the [[First Tier Tribunal (SEN and disability)]] you first.\n",
+     "Appeal to the First Tier Tribunal (S E N and disability) you first.", "Tribunal, for S E N"),
+    ("Ask the [[SEND Tribunal|tribunal]] now.\n", "Ask the tribunal now.", "for S E N"),
+])
+def test_running_text_keeps_the_words_the_author_wrote(script_of, body, author_wrote, pushed_in):
+    said, transcript = script_of(body)
+    assert author_wrote in said
+    sentence = said.index(author_wrote)
+    assert pushed_in not in said[sentence], said[sentence]  # (the glossary section may say it)
+
+
+def test_the_glossary_says_a_term_by_its_spoken_form_and_shows_it_as_written(script_of):
+    said, transcript = script_of("Ask the [[SEND Tribunal]] and the [[Special Educational Needs Coordinator]].\n")
+    assert "First Tier Tribunal, for S E N and disability." in said
+    assert "Special Educational Needs Coordinator, or SENCO." in said
+    assert "\nFirst Tier Tribunal (SEN and disability).\n" in transcript
+    assert "\nSpecial Educational Needs Coordinator (SENCO).\n" in transcript
+
+
+def test_a_nested_list_is_announced_with_its_length_and_read_in_order(script_of):
+    said, transcript = script_of("You can:\n\n- ask for help\n- go to a meeting:\n    - with a friend\n    - with notes\n- call us\n")
+    start = said.index("ask for help.")
+    assert said[start:start + 5] == ["ask for help.", "go to a meeting, and under that, 2 points:", "with a friend.", "with notes.", "call us."]
+
+
+def test_lists_nested_twice_and_ordered_lists(script_of):
+    said, _ = script_of("1. First\n    - a point\n        - a detail\n2. Second\n")
+    start = said.index("1. First, and under that, 1 point:")
+    assert said[start:start + 4] == ["1. First, and under that, 1 point:", "a point, and under that, 1 point:", "a detail.", "2. Second."]
+
+
+@pytest.mark.parametrize("body, opening", [
+    ("The Code says:\n\n> Decisions should be made jointly.\n>\n> (11.1)\n", "Quotation from paragraph 11.1:"),
+    ("> Decisions should be made jointly.\n>\n> (9.45)\n", "Quotation from paragraph 9.45:"),
+    ("> Decisions should be made jointly.\n", "Quotation:"),
+])
+def test_a_quotation_is_opened_and_closed_and_named_as_the_website_names_it(script_of, body, opening):
+    said, transcript = script_of(body)
+    start = said.index(opening)
+    assert said[start:start + 3] == [opening, "Decisions should be made jointly.", "End of quotation."]
+    assert "from section" not in transcript
+
+
+@pytest.mark.parametrize("written, said_text, shown", [
+    ("SEN support replaces Early Years Action/Action Plus.", "S E N support replaces Early Years Action, Action Plus.",
+     "SEN support replaces Early Years Action/Action Plus."),
+    ("Ask the Headteacher/SENCO.", "Ask the Headteacher, SENCO.", "Ask the Headteacher/SENCO."),
+    ("Ask the school/college.", "Ask the school or college.", "Ask the school or college."),
+])
+def test_a_slash_between_names_is_a_pause_not_or(script_of, written, said_text, shown):
+    said, transcript = script_of(written + "\n")
+    assert said_text in said
+    assert "\n" + shown + "\n" in transcript
+
+
+def test_the_transcript_shows_lexicon_words_as_written(script_of):
+    said, transcript = script_of("Contact IPSEA about SEN.\n")
+    assert "Contact ipseea about S E N." in said
+    assert "\nContact IPSEA about SEN.\n" in transcript
+    assert "ipseea" not in transcript and "S E N" not in transcript
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("First\nSecond", "First Second"),
+    ("A\r\n\r\n2\n00:00:00.000 --> 00:01:00.000\nforged", "A 2 00:00:00.000 --> 00:01:00.000 forged"),
+    ("Tab\tand\x00NUL\x1b[31m", "Tab and NUL [31m"),
+    ("Line\u2028separator\u2029and\u0085next", "Line separator and next"),
+    ("Right\u202eto left\u2066isolate\u2069", "Rightto leftisolate"),
+    ("  spaced   out  ", "spaced out"),
+])
+def test_one_line_leaves_no_line_break_or_control_character(written, expected):
+    assert one_line(written) == expected
