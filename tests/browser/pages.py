@@ -10,8 +10,11 @@ FOCUSED_JS = """
   if (!el || el === document.body) return null;
   let shown = el;
   const box = el.getBoundingClientRect();
-  if (el.labels && box.width < 2) {
-    const label = [...el.labels].find(l => l.getBoundingClientRect().width > 0);
+  if (box.width < 2) {
+    // Material's palette switch: the label shown is the one after the radio button
+    const next = el.nextElementSibling;
+    const candidates = [next, ...(el.labels || [])].filter(l => l && l.tagName === 'LABEL');
+    const label = candidates.find(l => l.getBoundingClientRect().width > 0);
     if (label) shown = label;
   }
   const r = shown.getBoundingClientRect();

@@ -75,6 +75,11 @@ def tab_stops(page, limit=400) -> list[dict]:
         page.keyboard.press("Tab")
         page.wait_for_timeout(15)  # let smooth scrolling and the sticky header settle
         focused = page.evaluate(FOCUSED_JS)
+        if focused and not (focused["inView"] and focused["uncovered"]):
+            # Material closes its search overlay and scrolls with transitions of up to 250 ms:
+            # what counts is where things are once they have settled.
+            page.wait_for_timeout(400)
+            focused = page.evaluate(FOCUSED_JS)
         if focused is None or (stops and focused["order"] == stops[0]["order"]):
             break
         stops.append(focused)

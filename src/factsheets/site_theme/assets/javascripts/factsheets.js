@@ -44,6 +44,11 @@
   /* The open menu covers the page: once focus moves on past it, close it, so that nothing
    * with focus is hidden behind it. */
   document.addEventListener("focusin", function (event) {
+    // Likewise the open search, whose overlay covers the page.
+    var searchBox = document.querySelector(".md-search");
+    if (setSearch && search.checked && searchBox && !searchBox.contains(event.target) && event.target !== searchButton) {
+      setSearch(false);
+    }
     if (!setMenu || !drawer.checked) return;
     var header = document.querySelector(".md-header");
     if ((siteNav && siteNav.contains(event.target)) || (header && header.contains(event.target))) return;
