@@ -46,7 +46,7 @@ FIRST_PARAGRAPH_JS = """
 # Landmarks as a screen reader lists them: each must be named (where a name is needed) and hold something.
 LANDMARKS_JS = """
 () => {
-  const shown = e => { const s = getComputedStyle(e); return s.display !== 'none' && s.visibility !== 'hidden' && !e.closest('[hidden]'); };
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
   const sel = 'header, nav, main, footer, aside, section[aria-label], section[aria-labelledby], form[aria-label], [role=search], [role=region], [role=navigation], [role=dialog]';
   return [...document.querySelectorAll(sel)].filter(e => {
     // <header>/<footer> inside <article>/<section> are not landmarks
