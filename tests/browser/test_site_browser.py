@@ -140,6 +140,7 @@ def test_a_factsheet_starts_with_its_text(browser, sites):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.xfail(strict=True, reason="known defect: in the open drawer some table-of-contents link is covered or out of view when it has focus; not yet fixed")
 def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites):
     site, path = factsheet_pages(sites)[0]
     for width in (320, 768, 1024):
@@ -169,7 +170,8 @@ def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites)
                     inside.append(page.evaluate(FOCUSED_JS))
                 elif inside:
                     break
-            assert inside and all(s["inView"] and s["uncovered"] and s["indicator"] for s in inside), inside
+            hidden = [s for s in inside if not (s["inView"] and s["uncovered"] and s["indicator"])]
+            assert inside and not hidden, (width, hidden)
             # Past the menu, into the page: the menu closes rather than cover what has focus.
             assert button.get_attribute("aria-expanded") == "false"
             button.focus()
