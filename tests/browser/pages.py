@@ -19,8 +19,10 @@ FOCUSED_JS = """
   }
   const r = shown.getBoundingClientRect();
   const s = getComputedStyle(shown);
+  let opacity = 1;
+  for (let e = shown; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
   const inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
-    && r.top < innerHeight && r.left < innerWidth && s.visibility === 'visible';
+    && r.top < innerHeight && r.left < innerWidth && s.visibility === 'visible' && opacity > 0.5;
   const x = Math.min(Math.max(r.left + Math.min(r.width / 2, 8), 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);

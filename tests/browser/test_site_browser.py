@@ -140,7 +140,6 @@ def test_a_factsheet_starts_with_its_text(browser, sites):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: in the open drawer some table-of-contents link is covered or out of view when it has focus; not yet fixed")
 def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites):
     site, path = factsheet_pages(sites)[0]
     for width in (320, 768, 1024):
