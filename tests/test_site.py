@@ -96,6 +96,9 @@ def test_heading_structure_is_the_sources(site):
     expected.append((2, "Glossary"))
     glossary_terms = re.findall(r'^term: "(.+)"$', "\n".join(p.read_text() for p in sorted((REPO / "glossary").glob("*.md"))), re.M)
     expected += [(3, t) for t in sorted(glossary_terms, key=str.casefold)]
+    # The website's own boxes, each under a heading, after the glossary.
+    expected += [(2, "Other formats and audio"), (3, "Listen to this factsheet"), (3, "Download this factsheet")]
+    expected.append((2, "Contact the SEND Partnership Service"))
     assert page_text(site / PAGE).headings == expected
 
 
@@ -114,13 +117,15 @@ def test_first_use_of_a_term_links_to_its_definition_on_the_page(site):
 
 def test_other_formats_box_and_ask_for_another_format(site, send_entry):
     html = (site / PAGE).read_text(encoding="utf-8")
-    box = html[html.index('aria-label="Other formats"'):]
+    box = html[html.index('aria-labelledby="other-formats"'):]
     box = box[: box.index("</section>")]
     for key, path in send_entry["formats"].items():
         if key != "html":
             assert path.startswith("site/") and (site.parent / path).exists()
             assert Path(path).name in box, key
     assert "Print-friendly page" in box
+    # One line near the top leads to it, before the factsheet's text.
+    assert html.index('<a href="#other-formats">') < html.index('id="first-steps"') < html.index('id="other-formats"')
     assert "mailto:send_partnershipservice@bathnes.gov.uk?subject=Please%20send%20me%20another%20format%20of%3A%20What%20if%20I%20do%20not%20agree" in box
 
 
@@ -200,3 +205,37 @@ def test_search_works_offline_from_the_folder(site):
     with chromium() as browser:
         assert search_results(browser, (site / "index.html").as_uri(), "mediation") >= 1
         assert search_results(browser, (site / "index.html").as_uri(), "zzzqqqnotaword") == 0
+
+
+def test_the_contact_box_appears_once_under_its_own_heading(site):
+    html = (site / PAGE).read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert article.count("<section class=\"fs-contact") == 1 and article.count("fs-contact-lines") == 1
+    assert '<section class="fs-contact fs-about" aria-labelledby="contact-end"><h2 id="contact-end">Contact the SEND Partnership Service</h2>' in article
+
+
+def test_also_called_leaves_out_plurals_and_the_term_itself(site):
+    from factsheets.glossary import Entry
+    from factsheets.site import shown_aliases
+
+    def entry(term, *aliases):
+        return Entry("x", term, aliases, None, (), "x.md", "")
+
+    assert shown_aliases(entry("SENCo", "SENCO", "Special Educational Needs Coordinator")) == ["Special Educational Needs Coordinator"]
+    assert shown_aliases(entry("Education, Health and Care plan", "EHC plan", "EHC plans", "EHCP")) == ["EHC plan", "EHCP"]
+    assert shown_aliases(entry("First-tier Tribunal", "First Tier Tribunal", "SEND Tribunal")) == ["SEND Tribunal"]
+    html = (site / "glossary.html").read_text(encoding="utf-8")
+    assert "EHC plans" not in html and "Also called: EHC plan, EHCP." in html
+
+
+def test_the_glossary_page_lists_its_terms_in_its_table_of_contents(site):
+    html = (site / "glossary.html").read_text(encoding="utf-8")
+    toc = html[html.index('aria-label="Table of contents"'):]
+    for path in (REPO / "glossary").glob("*.md"):
+        assert f'href="#glossary-{path.stem}"' in toc
+
+
+def test_text_downloads_start_with_a_byte_order_mark(site, send_entry):
+    """Without it, a server that sends text/plain with no charset shows "Â£" for "£"."""
+    for key in ("braille_text", "braille_preview", "audio_transcript"):
+        assert (site.parent / send_entry["formats"][key]).read_bytes().startswith(b"\xef\xbb\xbf"), key

@@ -19,7 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import get_relative_url
 
 from . import site
@@ -156,6 +156,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         html = html.replace(site.MARKERS[0], site.factsheet_list(documents, page_href))
         if site.MARKERS[1] in html:
             html = html.replace(site.MARKERS[1], site.glossary_page(self.project.glossary, self.project.organisation))
+            _add_to_toc(page, site.glossary_toc(self.project.glossary))
         html = html.replace(site.MARKERS[2], site.contact_fragment(self.project.organisation))
         return html
 
@@ -172,6 +173,18 @@ def _escape_title(page) -> None:
     title = page.title
     if title:
         page.meta["title"] = escape(unescape(str(title)), quote=False)
+
+
+def _add_to_toc(page, headings: list[tuple[str, str]]) -> None:
+    """Headings written into a page after MarkDown's table of contents was made, as sections of
+    its title (or of the page, when it has no title)."""
+    links = [AnchorLink(title, id_, 2) for id_, title in headings]
+    first = next(iter(page.toc), None)
+    if first is not None and first.level == 1:
+        first.children.extend(links)
+    else:
+        page.toc = get_toc([])
+        page.toc.items.extend(links)
 
 
 def _files_relative(manifest_path: str) -> str:

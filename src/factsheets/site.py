@@ -3,19 +3,26 @@
 This is the core side of the site: HTML fragments for a factsheet page, the
 list of factsheets, the glossary and the contact details. It does not import
 MkDocs; mkdocs_plugin.py places these fragments in MkDocs pages.
+
+A factsheet page puts the factsheet's own words first: its title, summary and
+one link to the other formats and the audio, then the text. The panel of other
+formats and the contact details come after the glossary, each under a heading,
+so heading navigation finds them and nothing falls under the wrong heading.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
 from . import model as m
 from .formats import describe, in_box_order
-from .glossary import Glossary
+from .glossary import Entry, Glossary, normalise
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
+PANEL_ID = "other-formats"
 
 
 def size_text(path: Path) -> str:
@@ -46,15 +53,52 @@ def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
     return facts
 
 
+class SiteRenderer(HtmlRenderer):
+    """The shared renderer, with the website's own boxes: the contact details appear once, at
+    the end, under a heading that is also the name of their region."""
+
+    def contact(self, placement: str) -> str:
+        if placement == "start":
+            return ""  # the leaflet's cover; on the web the same details close the page
+        org = self.document.organisation
+        title = f"Contact the {escape(org.name)}"
+        parts = [f'<section class="fs-contact fs-about" aria-labelledby="contact-end"><h2 id="contact-end">{title}</h2>']
+        parts.append(f"<p>{escape(org.description)}</p>{self.contact_lines()}")
+        partners = "".join(
+            f"<li>{escape(p.name)}" + (f" – {escape(p.strapline)}" if p.strapline else "") + "</li>"
+            for p in org.partners
+        )
+        if partners:
+            parts.append(f"<p>In partnership with:</p><ul>{partners}</ul>")
+        if org.collaboration:
+            parts.append(f"<p>{escape(org.collaboration)}</p>")
+        meta = self.document.meta
+        parts.append(f"<p>Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>")
+        parts.append(f"<p>{escape(org.disclaimer)}</p>")
+        parts.append(f'<p class="fs-promise"><strong>{escape(org.alternative_formats)}</strong></p></section>')
+        return "".join(parts)
+
+
+def panel_title(entry: dict) -> str:
+    return "Other formats and audio" if "audio_mp3" in entry.get("formats", {}) else "Other formats"
+
+
+def formats_link(entry: dict) -> str:
+    """The one line near the top that leads to the panel of other formats and the audio."""
+    labels = [fmt.label for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
+    if not labels:
+        return ""
+    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{panel_title(entry)}</a>: {escape(", ".join(labels))}.</p>'
+
+
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
-    """The "Other formats" box. href(key) gives a format's link; file_of(key) its file on disk."""
+    """The list of downloads. href(key) gives a format's link; file_of(key) its file on disk."""
     items = []
     for key, fmt in in_box_order(entry.get("formats", {})):
         facts = ", ".join(format_facts(key, entry, file_of(key)))
         if key == "html":
-            link = f'<a href="#" aria-current="page">{escape(fmt.label)}</a>'
-        else:
-            link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
+            continue  # this page: a link to itself would be one more tab stop and no help
+        link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
         items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.</li>")
     for key, fmt in in_box_order(entry.get("failed", [])):
         items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
@@ -65,25 +109,15 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
         f"(for example another language, a different print size, or braille on paper), "
         f"or call the advice line on {escape(org.advice_line)}.</p>"
     )
-    return (
-        f'<section class="fs-box" aria-label="Other formats">'
-        f'<p class="fs-box-title"><strong>Other formats of this factsheet</strong></p>'
-        f'<ul>{"".join(items)}</ul>{ask}</section>'
-    )
-
-
-PLAYER_SCRIPT = (
-    "<script>document.addEventListener('click',function(e){"
-    "var b=e.target.closest('[data-fs-start]');if(!b)return;"
-    "var a=document.getElementById(b.getAttribute('aria-controls'));if(!a)return;"
-    "a.currentTime=parseFloat(b.getAttribute('data-fs-start'));a.play();a.focus();});</script>"
-)
+    return f'<h3 id="download">Download this factsheet</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
 
 
 def audio_player(entry: dict, href, file_of) -> str:
     """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
 
-    No headings here: the page's headings must be the factsheet's own.
+    The chapter buttons are worked by assets/factsheets.js: on a server that cannot send part of
+    a file, the browser cannot jump into the recording, so the script fetches it whole first, and
+    says so in the status line (or why it cannot).
     """
     if "audio_mp3" not in entry.get("formats", {}):
         return ""
@@ -100,37 +134,58 @@ def audio_player(entry: dict, href, file_of) -> str:
     if "audio_playlist" in entry.get("formats", {}):
         downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">Playlist of the sections</a> (M3U8), a track for each section, for players without chapters</li>')
     if "audio_transcript" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}" download>Transcript</a> (plain text)</li>')
+        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">Transcript</a> (plain text)</li>')
     transcript = ""
     path = file_of("audio_transcript") if "audio_transcript" in entry.get("formats", {}) else None
     if path is not None and path.exists():
-        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        # utf-8-sig: the file starts with a byte-order mark, so browsers read it as UTF-8.
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()]
         body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         transcript = f'<details class="fs-transcript"><summary>Read the transcript</summary>{body}</details>'
+    go_to = f'<p>Go to a section:</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
-        f'<section class="fs-box fs-audio" aria-label="Listen to this factsheet">'
-        f'<p class="fs-box-title"><strong>Listen to this factsheet</strong> ({escape(", ".join(facts))})</p>'
+        f'<h3 id="listen">Listen to this factsheet</h3><p>{escape(", ".join(facts))}</p>'
         f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}">'
         f'<a href="{escape(href("audio_mp3"))}">Download the MP3</a></audio>'
-        f'<p>Go to a section:</p><ol class="fs-chapters">{chapters}</ol>'
-        f'<ul>{"".join(downloads)}</ul>{transcript}{PLAYER_SCRIPT}</section>'
+        f'<p class="fs-audio-status" role="status"></p>{go_to}'
+        f'<ul>{"".join(downloads)}</ul>{transcript}'
     )
+
+
+def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
+    """The panel the top line leads to: the audio, then every download with its size."""
+    return (
+        f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{panel_title(entry)}</h2>'
+        f"{audio_player(entry, href, file_of)}{formats_box(document, entry, href, file_of)}</section>"
+    )
+
+
+def _token(level: int, id_: str, name: str, children=()) -> dict:
+    name = escape(name, quote=False)
+    return {"level": level, "id": id_, "name": name, "html": name, "data-toc-label": "", "children": list(children)}
 
 
 def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
     """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
     meta = document.meta
-    renderer = HtmlRenderer(document, link_href=link_href)
+    renderer = SiteRenderer(document, link_href=link_href)
     head = (
         f'<h1 id="title">{escape(meta.title)}</h1>'
         f'<p class="fs-meta">Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>'
-        f'<p class="fs-summary">{escape(meta.summary)}</p>'
+        f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry)}'
     )
-    body = renderer.blocks(document.blocks)
-    html = head + formats_box(document, entry, href, file_of) + audio_player(entry, href, file_of) + body
-    title = escape(meta.title, quote=False)
-    toc = [{"level": 1, "id": "title", "name": title, "html": title, "data-toc-label": "", "children": toc_tokens(document)}]
-    return html, toc
+    blocks = [b for b in document.blocks if not isinstance(b, m.ContactDetails)]
+    contact = [b for b in document.blocks if isinstance(b, m.ContactDetails) and b.placement == "end"]
+    has_panel = bool(formats_link(entry))
+    panel = formats_panel(document, entry, href, file_of) if has_panel else ""
+    html = head + renderer.blocks(blocks) + panel + renderer.blocks(contact)
+    children = toc_tokens(document)
+    if has_panel:
+        parts = [_token(3, "listen", "Listen to this factsheet")] if "audio_mp3" in entry.get("formats", {}) else []
+        children.append(_token(2, PANEL_ID, panel_title(entry), [*parts, _token(3, "download", "Download this factsheet")]))
+    if contact:
+        children.append(_token(2, "contact-end", f"Contact the {document.organisation.name}"))
+    return html, [_token(1, "title", meta.title, children)]
 
 
 def factsheet_list(documents: list[m.Document], href) -> str:
@@ -145,15 +200,39 @@ def _stub(organisation: m.Organisation) -> m.Document:
     return m.Document(m.Meta("", "", "", "", "", "", ""), (), organisation)
 
 
+def _comparable(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", normalise(name)).strip()
+
+
+def shown_aliases(entry: Entry) -> list[str]:
+    """The other names worth telling a reader: not the term itself (in other capitals or
+    hyphens), nor the plural of a name already given."""
+    shown: list[str] = []
+    seen = {_comparable(entry.term)}
+    for alias in entry.aliases:
+        key = _comparable(alias)
+        if key in seen or any(key in (s + "s", s + "es") for s in seen):
+            continue
+        seen.add(key)
+        shown.append(alias)
+    return shown
+
+
 def glossary_page(glossary: Glossary, organisation: m.Organisation) -> str:
     renderer = HtmlRenderer(_stub(organisation))
     parts = []
     for entry in glossary.sorted():
         parts.append(f'<h2 id="glossary-{escape(entry.id)}">{escape(entry.term)}</h2>')
-        if entry.aliases:
-            parts.append(f"<p>Also called: {escape(', '.join(entry.aliases))}.</p>")
+        aliases = shown_aliases(entry)
+        if aliases:
+            parts.append(f"<p>Also called: {escape(', '.join(aliases))}.</p>")
         parts.append(renderer.blocks(entry.blocks))
     return "\n".join(parts)
+
+
+def glossary_toc(glossary: Glossary) -> list[tuple[str, str]]:
+    """(id, term) of each heading glossary_page() writes, for the page's table of contents."""
+    return [(f"glossary-{entry.id}", entry.term) for entry in glossary.sorted()]
 
 
 def contact_fragment(organisation: m.Organisation) -> str:

@@ -154,7 +154,7 @@ class AudioWriter:
         slug = document.meta.slug
         out_dir.mkdir(parents=True, exist_ok=True)
         transcript = out_dir / f"{slug}-audio-script.txt"
-        transcript.write_text(script.transcript(), encoding="utf-8")
+        transcript.write_text(script.transcript(), encoding="utf-8-sig")  # the BOM tells a browser it is UTF-8
         if parts is None:
             from .record import record_apart
 

@@ -61,7 +61,7 @@ class BrailleWriter:
         items, warnings = replace_untranslatable(pieces(document), liblouis.can_translate, document.meta.source)
 
         text_path = out_dir / f"{slug}-braille.txt"
-        text_path.write_text(braille_ready_text(items), encoding="utf-8")
+        text_path.write_text(braille_ready_text(items), encoding="utf-8-sig")  # the BOM tells a browser it is UTF-8
 
         body = layout.blocks(items, liblouis.translate)
         pages = layout.brf_pages(title_lines(document, liblouis.translate), body, liblouis.translate)

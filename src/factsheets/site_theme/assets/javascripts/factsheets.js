@@ -1,0 +1,115 @@
+/* The site's own script: the header's menu and search buttons, and the audio's chapters.
+ * Served from the site itself (no other host). The page's text works without it. */
+(function () {
+  "use strict";
+
+  /* Material opens its menu drawer and its search with hidden checkboxes; ours are buttons
+   * that tick them, so they work from the keyboard and say whether they are open. */
+  function toggleButton(button, checkbox, onOpen) {
+    if (!button || !checkbox) return;
+    function show() { button.setAttribute("aria-expanded", checkbox.checked ? "true" : "false"); }
+    function set(open) {
+      if (checkbox.checked !== open) {
+        checkbox.checked = open;
+        checkbox.dispatchEvent(new Event("change"));
+      }
+      show();
+      if (open && onOpen) onOpen();
+    }
+    button.addEventListener("click", function () { set(!checkbox.checked); });
+    checkbox.addEventListener("change", show);
+    return set;
+  }
+
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector(".fs-menu-button");
+  var siteNav = document.getElementById("fs-site-nav");
+  var setMenu = toggleButton(menuButton, drawer);
+
+  var search = document.getElementById("__search");
+  var searchButton = document.querySelector(".fs-search-button");
+  var searchInput = document.querySelector(".md-search__input");
+  var setSearch = toggleButton(searchButton, search, function () {
+    if (searchInput) setTimeout(function () { searchInput.focus(); }, 0);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    if (setMenu && drawer.checked) {
+      setMenu(false);
+      menuButton.focus();
+    }
+    if (setSearch) setTimeout(function () { searchButton.setAttribute("aria-expanded", search.checked ? "true" : "false"); }, 0);
+  });
+  /* The open menu covers the page: once focus moves on past it, close it, so that nothing
+   * with focus is hidden behind it. */
+  document.addEventListener("focusin", function (event) {
+    // Likewise the open search, whose overlay covers the page.
+    var searchBox = document.querySelector(".md-search");
+    if (setSearch && search.checked && searchBox && !searchBox.contains(event.target) && event.target !== searchButton) {
+      setSearch(false);
+    }
+    if (!setMenu || !drawer.checked) return;
+    var header = document.querySelector(".md-header");
+    if ((siteNav && siteNav.contains(event.target)) || (header && header.contains(event.target))) return;
+    setMenu(false);
+  });
+
+  /* Chapters. A server that cannot send part of a file (no HTTP range requests, as
+   * `python3 -m http.server`) leaves the browser unable to jump into a recording it has not
+   * loaded; then the recording is fetched whole once, and the status line says so. Focus
+   * stays on the chapter's button. */
+  function canSeek(audio, time) {
+    for (var i = 0; i < audio.seekable.length; i++) {
+      if (audio.seekable.start(i) <= time && time <= audio.seekable.end(i)) return true;
+    }
+    return false;
+  }
+
+  function whenLoaded(audio, then) {
+    if (audio.readyState >= 1) { then(); return; }
+    audio.addEventListener("loadedmetadata", then, { once: true });
+    audio.preload = "metadata";
+    audio.load();
+  }
+
+  function playFrom(audio, time, status, title) {
+    audio.currentTime = time;
+    var playing = audio.play();
+    if (playing && playing.catch) playing.catch(function () {});
+    status.textContent = "Playing from: " + title;
+  }
+
+  function fetchWhole(audio, then, status) {
+    status.textContent = "Loading the whole recording, so that it can start at this section.";
+    fetch(audio.currentSrc || audio.src)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.blob();
+      })
+      .then(function (blob) {
+        audio.setAttribute("data-fs-whole", "");
+        audio.src = URL.createObjectURL(blob);
+        whenLoaded(audio, then);
+      })
+      .catch(function () {
+        status.textContent = "This web server cannot send part of the recording, so the player cannot go " +
+          "straight to a section. Play it from the start, or download the MP3 and open it in a player.";
+      });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-fs-start]");
+    if (!button) return;
+    var audio = document.getElementById(button.getAttribute("aria-controls"));
+    var status = document.querySelector(".fs-audio-status");
+    if (!audio || !status) return;
+    var time = parseFloat(button.getAttribute("data-fs-start"));
+    var title = button.firstChild.textContent.trim();
+    function go() { playFrom(audio, time, status, title); }
+    whenLoaded(audio, function () {
+      if (canSeek(audio, time) || audio.hasAttribute("data-fs-whole")) go();
+      else fetchWhole(audio, go, status);
+    });
+  });
+})();

@@ -1,0 +1,339 @@
+"""The website as keyboard, screen-reader and phone users meet it, in Debian's Chromium.
+
+Tested the way GOV.UK's front end is: each page is tabbed through at each width, its
+headings and landmarks are read as a screen reader lists them, the factsheet page's
+accessibility tree is compared with a reviewed snapshot, and axe-core (WCAG 2.2 AA and best
+practice) runs in both palettes. Every page of the real project, and of a second project
+whose factsheet has a table, an image, a quotation and a nested list.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, copy_project, factsheets
+from factsheets.validators.website import AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, axe_source, serve, site_pages
+from pages import BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 768, 1024, 1280)
+HERE = Path(__file__).parent
+SNAPSHOT = HERE / "factsheet-page.aria.yml"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory) -> Path:
+    """The small fixture project with a second factsheet: a table, an image, a quotation, a nested list."""
+    root = copy_project(tmp_path_factory.mktemp("second"), FIXTURES / "small")
+    shutil.copytree(FIXTURES / "site-second", root, dirs_exist_ok=True)
+    result = factsheets(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "build" / "site"
+
+
+@pytest.fixture(scope="session")
+def sites(built_project, second_site) -> list[Path]:
+    return [built_project / "build" / "site", second_site]
+
+
+@pytest.fixture(scope="session")
+def bases(sites):
+    """Each site on a local web server (Python's, which ignores range requests): the 404 page's
+    links start at the server's root, so it is only whole when served."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        yield {site: stack.enter_context(serve(site)) for site in sites}
+
+
+def all_pages(sites):
+    return [(site, path) for site in sites for path in site_pages(site)]
+
+
+def factsheet_pages(sites):
+    return [(site, path) for site, path in all_pages(sites) if path.startswith("factsheets/")]
+
+
+def open_page(browser, url, width=1280, height=900, palette="light"):
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=palette)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(150)
+    return page
+
+
+def tab_stops(page, limit=400) -> list[dict]:
+    """Every tab stop, in the order Tab reaches them, until focus leaves the page."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(15)  # let smooth scrolling and the sticky header settle
+        focused = page.evaluate(FOCUSED_JS)
+        if focused and not (focused["inView"] and focused["uncovered"]):
+            # Material closes its search overlay and scrolls with transitions of up to 250 ms:
+            # what counts is where things are once they have settled.
+            page.wait_for_timeout(400)
+            focused = page.evaluate(FOCUSED_JS)
+        if focused is None or (stops and focused["order"] == stops[0]["order"]):
+            break
+        stops.append(focused)
+    return stops
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_tab_stop_is_in_view_with_a_focus_indicator_in_reading_order(browser, sites, bases, width):
+    problems = []
+    for site, path in all_pages(sites):
+        page = open_page(browser, bases[site] + path, width=width, height=640 if width == 320 else 900)
+        try:
+            stops = tab_stops(page)
+        finally:
+            page.context.close()
+        assert len(stops) > 3, (path, stops)
+        for number, stop in enumerate(stops, 1):
+            where = f"{site.parent.parent.name}/{path} at {width} px, tab stop {number} ({stop['tag']} {stop['name']!r})"
+            if not (stop["inView"] and stop["uncovered"]):
+                problems.append(f"{where}: not in view or covered when it has focus")
+            if not stop["indicator"]:
+                problems.append(f"{where}: no visible focus indicator")
+        orders = [s["order"] for s in stops]
+        if orders != sorted(orders):
+            problems.append(f"{path} at {width} px: tab order is not the reading order")
+        in_article = [s["y"] for s in stops if s["inArticle"]]
+        if any(b < a - 2 for a, b in zip(in_article, in_article[1:])):
+            problems.append(f"{path} at {width} px: a tab stop in the text is above the one before it")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_factsheet_starts_with_its_text(browser, sites):
+    """At 320x640 the first paragraph is within 1.5 screens; at every width within 15 tab stops."""
+    problems = []
+    for site, path in factsheet_pages(sites):
+        for width in WIDTHS:
+            height = 640 if width == 320 else 900
+            page = open_page(browser, (site / path).as_uri(), width=width, height=height)
+            try:
+                first = page.evaluate(FIRST_PARAGRAPH_JS)
+                before = [s for s in tab_stops(page) if s["order"] < first["order"]]
+            finally:
+                page.context.close()
+            if width == 320 and first["top"] > 1.5 * height:
+                problems.append(f"{path}: the first paragraph starts {first['top']:.0f} px down at 320x640")
+            if len(before) > 15:
+                problems.append(f"{path} at {width} px: {len(before)} tab stops before the first paragraph")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites):
+    site, path = factsheet_pages(sites)[0]
+    for width in (320, 768, 1024):
+        page = open_page(browser, (site / path).as_uri(), width=width)
+        try:
+            button = page.locator(".fs-menu-button")
+            assert button.get_attribute("aria-expanded") == "false"
+            assert page.get_by_role("button", name="Menu").count() == 1
+            for _ in range(10):
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.classList.contains('fs-menu-button')"):
+                    break
+            else:
+                pytest.fail(f"the menu button is not reached from the keyboard at {width} px")
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+            assert button.get_attribute("aria-expanded") == "true"
+            links = page.locator("#fs-site-nav a:visible")
+            assert links.count() >= 3
+            # Tab on into the open menu: each link is in view when it has focus.
+            inside = []
+            for _ in range(20):
+                page.keyboard.press("Tab")
+                page.wait_for_timeout(20)
+                if page.evaluate("!!document.activeElement.closest('#fs-site-nav')"):
+                    page.wait_for_timeout(300)  # the drawer scrolls the link into view smoothly
+                    inside.append(page.evaluate(FOCUSED_JS))
+                elif inside:
+                    break
+            hidden = [s for s in inside if not (s["inView"] and s["uncovered"] and s["indicator"])]
+            assert inside and not hidden, (width, hidden)
+            # Past the menu, into the page: the menu closes rather than cover what has focus.
+            assert button.get_attribute("aria-expanded") == "false"
+            button.focus()
+            page.keyboard.press("Enter")
+            assert button.get_attribute("aria-expanded") == "true"
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(300)
+            assert button.get_attribute("aria-expanded") == "false"
+            assert page.evaluate("document.activeElement.classList.contains('fs-menu-button')")
+            assert page.locator("#fs-site-nav a:visible").count() == 0  # hidden again, out of the tab order
+        finally:
+            page.context.close()
+
+
+def test_headings_and_landmarks_as_a_screen_reader_lists_them(browser, sites, bases):
+    problems = []
+    for site, path in all_pages(sites):
+        page = open_page(browser, bases[site] + path)
+        try:
+            headings = page.evaluate(HEADINGS_JS)
+            landmarks = page.evaluate(LANDMARKS_JS)
+            sections = page.evaluate(
+                "() => [...document.querySelectorAll('article section')].map(s => [s.getAttribute('aria-labelledby'),"
+                " (s.firstElementChild || {}).id || '', (s.firstElementChild || {}).tagName || ''])"
+            )
+        finally:
+            page.context.close()
+        if not headings or headings[0][0] != 1 or [h for h in headings if h[0] == 1][1:]:
+            problems.append(f"{path}: not one h1, first: {headings[:1]}")
+        for (a, _), (b, text) in zip(headings, headings[1:]):
+            if b > a + 1:
+                problems.append(f"{path}: heading {text!r} (h{b}) skips a level after h{a}")
+        for labelled_by, first_id, first_tag in sections:
+            if not labelled_by or labelled_by != first_id or not re.fullmatch(r"H[1-6]", first_tag):
+                problems.append(f"{path}: a box is not named by the heading it starts with ({labelled_by}, {first_tag})")
+        navs = [lm["name"] for lm in landmarks if lm["tag"] == "nav" or lm["role"] == "navigation"]
+        if len(navs) != len(set(navs)):
+            problems.append(f"{path}: two navigation landmarks share a name: {navs}")
+        for landmark in landmarks:
+            # header, main, footer and the one search need no name: each is the page's only one
+            needs_name = landmark["tag"] in ("nav", "aside", "section", "form") or landmark["role"] in ("region", "navigation", "dialog")
+            if needs_name and not landmark["name"]:
+                problems.append(f"{path}: an unnamed {landmark['tag']} landmark")
+            if not landmark["content"]:
+                problems.append(f"{path}: an empty {landmark['tag']} landmark ({landmark['name']})")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_factsheet_page_s_accessibility_tree_is_the_reviewed_one(browser, second_site):
+    """The second project's factsheet: its text is the fixture's own, so the tree is stable."""
+    from playwright.sync_api import expect
+
+    page = open_page(browser, (second_site / "factsheets" / "paying-for-support.html").as_uri())
+    try:
+        expect(page.locator("article")).to_match_aria_snapshot(SNAPSHOT.read_text(encoding="utf-8"))
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("palette", ("light", "dark"))
+def test_axe_text_size_and_seven_to_one_contrast(browser, sites, bases, palette):
+    problems = []
+    for site, path in all_pages(sites):
+        for width in (320, 1280):
+            page = open_page(browser, bases[site] + path, width=width, palette=palette)
+            try:
+                page.add_script_tag(content=axe_source())
+                rules = {"type": "tag", "values": AXE_TAGS}
+                found = page.evaluate("async (o) => (await axe.run(document, {runOnly: o, resultTypes: ['violations']})).violations", rules)
+                enhanced = page.evaluate("async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast-enhanced']}})).violations")
+                small = page.evaluate(SMALL_TEXT_JS)
+            finally:
+                page.context.close()
+            for violation in found + enhanced:
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"{path} ({palette}, {width} px): axe {violation['id']}: {violation['help']} at {targets}")
+            problems += [f"{path} ({palette}, {width} px): {size} px text: {where} {text!r}" for where, size, text in small]
+    assert not problems, "\n".join(problems)
+
+
+def test_quotations_and_lists_read_from_the_left(browser, second_site):
+    page = open_page(browser, (second_site / "factsheets" / "paying-for-support.html").as_uri(), width=1280)
+    try:
+        found = page.evaluate("""() => {
+          const article = document.querySelector('article').getBoundingClientRect().left;
+          return [...document.querySelectorAll('article blockquote, article blockquote li, article .fs-reference, article li')]
+            .map(e => [e.tagName, getComputedStyle(e).textAlign, e.getBoundingClientRect().left - article]);
+        }""")
+    finally:
+        page.context.close()
+    assert any(tag == "BLOCKQUOTE" for tag, _, _ in found)
+    for tag, align, left in found:
+        assert align in ("left", "start"), (tag, align)
+        assert left < 100, (tag, left)  # from the left of the text, not centred
+
+
+def test_every_image_loads(browser, sites, bases):
+    broken = []
+    for site, path in all_pages(sites):
+        page = open_page(browser, bases[site] + path)
+        try:
+            broken += [(path, src) for src in page.evaluate(BROKEN_IMAGES_JS)]
+            if path.endswith("paying-for-support.html"):
+                assert page.locator("article img").count() == 1
+        finally:
+            page.context.close()
+    assert not broken
+
+
+def download_links(site: Path, path: str) -> list[str]:
+    html = (site / path).read_text(encoding="utf-8")
+    return sorted(set(re.findall(r'href="(\.\./files/[^"#]+)"', html)))
+
+
+@pytest.mark.parametrize("served", ("folder", "server"))
+def test_every_download_opens_correctly(browser, built_project, served):
+    """Text files show their own words (no "Â£" or "â€“"), whatever charset the server names."""
+    site = built_project / "build" / "site"
+    page_path = next(p for _, p in factsheet_pages([site]))
+    links = download_links(site, page_path)
+    assert len(links) >= 8
+    with serve(site) as base:
+        root = base if served == "server" else site.as_uri() + "/"
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            for link in links:
+                relative = link[len("../"):]
+                file = site / relative
+                if file.suffix in (".txt", ".brf", ".vtt"):
+                    page.goto(root + relative)
+                    shown = page.inner_text("body")
+                    expected = file.read_bytes().decode("utf-8-sig")
+                    assert " ".join(shown.split()) == " ".join(expected.split()), relative
+                else:
+                    with urllib.request.urlopen(base + relative) as response:
+                        assert response.status == 200 and response.read() == file.read_bytes(), relative
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("served", ("folder", "server"))
+def test_a_chapter_button_plays_from_its_section_and_keeps_focus(browser, built_project, served):
+    site = built_project / "build" / "site"
+    page_path = next(p for _, p in factsheet_pages([site]))
+    with serve(site) as base:
+        if served == "server":  # the premise: this server ignores a range request
+            request = urllib.request.Request(base + "index.html", headers={"Range": "bytes=0-9"})
+            with urllib.request.urlopen(request) as response:
+                assert response.status == 200
+        url = (base + page_path) if served == "server" else (site / page_path).as_uri()
+        page = open_page(browser, url)
+        try:
+            buttons = page.locator(".fs-chapter")
+            assert buttons.count() >= 4
+            button = buttons.nth(3)
+            start = float(button.get_attribute("data-fs-start"))
+            assert start > 30
+            button.focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function("() => /^Playing from/.test(document.querySelector('.fs-audio-status').textContent)", timeout=30000)
+            time = page.evaluate("document.getElementById('fs-audio').currentTime")
+            assert start - 0.5 <= time <= start + 5, (start, time)
+            assert page.evaluate("document.activeElement === document.querySelectorAll('.fs-chapter')[3]")
+        finally:
+            page.context.close()
