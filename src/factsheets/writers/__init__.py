@@ -70,6 +70,7 @@ class OutputKind:
     purpose: str  # what it is for, in a sentence's words
     media_type: str  # "application/pdf"
     check: str | None = None  # "module:function" that checks it (see check.py), if any
+    companion_of: str | None = None  # the output this one goes with (an MP3's transcript), if any
 
 
 @dataclass(frozen=True)

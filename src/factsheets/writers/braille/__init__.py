@@ -47,8 +47,8 @@ class BrailleWriter:
         OutputKind("braille_text", "Braille-ready text", "plain text", "for a braille transcriber or braille translation software", "text/plain"),
         OutputKind("brf", "Braille file", "BRF, contracted UEB", "to send straight to a braille embosser or open on a braille display",
                    "application/x-brf", check="factsheets.validators.outputs:brf"),
-        OutputKind("pef", "Braille file for embosser software", "PEF", "the same braille pages in the Portable Embosser Format, which embosser software opens directly", "application/x-pef+xml"),
-        OutputKind("braille_preview", "Braille preview", "text", "the braille file shown as braille dots on screen, for sighted staff to check; not for an embosser", "text/plain"),
+        OutputKind("pef", "Braille file for embosser software", "PEF", "the same braille pages in the Portable Embosser Format, which embosser software opens directly", "application/x-pef+xml", companion_of="brf"),
+        OutputKind("braille_preview", "Braille preview", "text", "the braille file shown as braille dots on screen, for sighted staff to check; not for an embosser", "text/plain", companion_of="brf"),
     )
     options = ()
     weight = 0.3
