@@ -17,7 +17,6 @@ as heading levels. Nothing else is marked: emphasis is shown in the BRF only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ... import model as m
