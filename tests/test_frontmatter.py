@@ -1,7 +1,10 @@
 import pytest
 
 from factsheets.errors import SourceError
-from factsheets.frontmatter import FACTSHEET, check_front_matter
+from factsheets.frontmatter import FACTSHEET, check_front_matter, mapping
+
+# A factsheet's schema as project.py makes it: its fields, and a block for each writer.
+SCHEMA = {**FACTSHEET, "pdf": mapping}
 
 TEXT = "---\ntitle: T\nreveiw_due: 2030-01\ndate: 2021-02-30\npdf: 5\nsummary: x\n---\n"
 
@@ -17,10 +20,10 @@ TEXT = "---\ntitle: T\nreveiw_due: 2030-01\ndate: 2021-02-30\npdf: 5\nsummary: x
 ])
 def test_front_matter_is_checked_against_the_schema(front, line, words):
     with pytest.raises(SourceError) as error:
-        check_front_matter(front, FACTSHEET, "a.md", TEXT, "a factsheet")
+        check_front_matter(front, SCHEMA, "a.md", TEXT, "a factsheet")
     assert error.value.location.line == line and words in error.value.message
 
 
 def test_good_front_matter_passes():
     check_front_matter({"title": "T", "date": "2024-02-29", "review_due": "2030-06", "version": 1.2,
-                        "language": "cy-GB", "pdf": {"print_size": 24}}, FACTSHEET, "a.md", TEXT, "a factsheet")
+                        "language": "cy-GB", "pdf": {"print_size": 24}}, SCHEMA, "a.md", TEXT, "a factsheet")

@@ -81,7 +81,7 @@ def test_its_name_is_in_the_command_line_help(tmp_path):
     ("      pdf:\n        print_size: 12\n", "12 pt is not large print"),
     ("      pdf:\n        print_size: big\n", "must be a whole number or a number"),
     ("      audio:\n        rate: true\n", "must be a whole number"),
-    ("      braille: 5\n", "must be a list of 'name: value' lines"),
+    ("      braille: 5\n", "'braille' must be a group of settings"),
     ("      pfd:\n        print_size: 18\n", "did you mean 'pdf'"),
 ])
 def test_every_writers_options_are_checked_from_its_own_description(tmp_path, block, words):

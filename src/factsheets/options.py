@@ -34,7 +34,7 @@ def check_options(writer: Writer, given: Any, locate: Callable[[str | None], Loc
     if given is None:
         return {}
     if not isinstance(given, dict):
-        raise SourceError(locate(None), f"'{writer.name}' must be a list of 'name: value' lines, such as {example(writer)}")
+        raise SourceError(locate(None), f"'{writer.name}' must be a group of settings, one 'name: value' a line indented under '{writer.name}:', such as {example(writer)}")
     known = {option.name: option for option in writer.options}
     for name, value in given.items():
         option = known.get(name)

@@ -216,7 +216,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         date=_month(front.get("date")) or "",
         language=str(front.get("language") or config.language),
         source=shown,
-        review_due=_month(front.get("review_due"), "review_due", shown, text),
+        review_due=_month(front.get("review_due")),
         options=front_matter_options(front, shown, text),
     )
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):

@@ -22,7 +22,6 @@ from .urls import SCHEME, as_browser_reads, is_remote, url_problem
 CONFIG_FILE = "mkdocs.yml"
 TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
 URL_SETTINGS = ("site_url", "repo_url")
-WRITER_BLOCKS = ("pdf", "braille", "audio")
 PATH_SETTINGS = ("factsheets_dir", "glossary_dir", "organisation")
 # Extensions that pull other files into a page, from anywhere on the disk.
 REFUSED_EXTENSIONS = {"pymdownx.snippets": "it copies other files into pages"}
@@ -137,9 +136,6 @@ def check_plugin_block(block, text: str, root: Path) -> dict:
         return {}
     if not isinstance(block, dict):
         raise fail(text, "factsheets", "the factsheets plugin's settings must be a group of 'name: value' lines")
-    for key in WRITER_BLOCKS:
-        if key in block and block[key] is not None and not isinstance(block[key], dict):
-            raise fail(text, key, f"'{key}' must be a group of settings, one 'name: value' a line indented under '{key}:'")
     for key in PATH_SETTINGS:
         if key in block and (not isinstance(block[key], str) or not block[key].strip()):
             raise fail(text, key, f"'{key}' must be the name of a file or folder in the project")
