@@ -135,9 +135,15 @@ def test_home_page_lists_factsheets_with_summaries(site, send_entry):
 
 
 def test_glossary_page_has_every_term(site):
+    from factsheets.glossary import load_glossary
+
     html = (site / "glossary.html").read_text(encoding="utf-8")
-    for path in (REPO / "glossary").glob("*.md"):
-        assert f'id="glossary-{path.stem}"' in html
+    entries = load_glossary(REPO / "glossary", REPO, []).sorted()
+    assert len(entries) == len(list((REPO / "glossary").glob("*.md")))
+    # An entry's anchor is made from its term, never from its file's name.
+    assert 'id="glossary-special-educational-needs-coordinator-senco"' in html
+    for entry in entries:
+        assert f'id="glossary-{entry.id}"' in html
 
 
 def test_accessibility_statement_says_how_to_ask_for_another_format(site):

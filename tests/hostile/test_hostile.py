@@ -85,7 +85,7 @@ def test_case(case, outcomes):
 BUILT = [c for c in CASES if c.get("builds")]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed with this module: Playwright's sync API allows one at a time
 def browser():
     from factsheets.validators.website import chromium
 
@@ -109,6 +109,10 @@ def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, brows
         for path in pages:
             page.goto(path.as_uri(), wait_until="load")
             page.wait_for_timeout(150)  # an <img onerror> fires after its request fails
+        # The search box shows page titles and text from the search index: it must show them as text.
+        page.goto((site / "index.html").as_uri(), wait_until="load")
+        page.fill("input.md-search__input", "alert")
+        page.wait_for_timeout(800)
     finally:
         page.close()
     assert dialogs == [], dialogs
