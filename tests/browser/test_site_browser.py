@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, copy_project, factsheets
-from factsheets.validators.website import AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, axe_source, serve, site_pages
+from factsheets.validators.website import AXE_TAGS, axe_source, chromium, serve, site_pages
 from pages import BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS
 
 pytestmark = pytest.mark.browser
@@ -29,12 +29,8 @@ SNAPSHOT = HERE / "factsheet-page.aria.yml"
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as shared:
+        yield shared
 
 
 @pytest.fixture(scope="session")

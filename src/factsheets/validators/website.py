@@ -28,18 +28,35 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 PALETTES = ("light", "dark")
 
 
+# Playwright's sync API allows one instance a thread: whoever asks for Chromium while it is
+# open (a test suite's session browser, then `check` run in the same process) shares it.
+_open: dict = {"users": 0}
+
+
 @contextmanager
 def chromium():
+    """Debian's Chromium, launched once however many callers are inside this at a time."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium package (bash scripts/setup.sh test does)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    if _open["users"] == 0:
+        manager = sync_playwright()
+        playwright = manager.start()
         try:
-            yield browser
-        finally:
-            browser.close()
+            _open["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except BaseException:
+            manager.__exit__(None, None, None)
+            raise
+        _open["manager"] = manager
+    _open["users"] += 1
+    try:
+        yield _open["browser"]
+    finally:
+        _open["users"] -= 1
+        if _open["users"] == 0:
+            _open.pop("browser").close()
+            _open.pop("manager").__exit__(None, None, None)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
