@@ -37,7 +37,7 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
                 continue
             done = entries.get((job.writer_name, slug))
             if done is None:
-                failed = any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures)
+                failed = any(f.slug == slug and f.writer == job.writer_name for f in result.failures)
                 if failed or (slug, job.writer_name) in result.unavailable:
                     entry.setdefault("failed", []).extend(WRITER_FORMATS.get(job.writer_name, [job.writer_name]))
                 continue
