@@ -38,6 +38,7 @@ class FactsheetsConfig(Config):
     pdf = config_options.Type(dict, default={})
     braille = config_options.Type(dict, default={})
     audio = config_options.Type(dict, default={})
+    job_timeout = config_options.Type((int, float), default=300)  # seconds one job may take (read by the build)
 
 
 class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):

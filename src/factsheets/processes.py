@@ -6,9 +6,9 @@ engine's state carries over: espeak-ng's would change the sound of the next
 section it says in the same process.
 
 Workers die with the build. When the build process dies, even by SIGKILL, the
-fork server sees its end of a pipe close and exits; each worker has asked the
-kernel (prctl PR_SET_PDEATHSIG) for SIGKILL when its parent, the fork server,
-exits. A worker that runs past its time limit is killed by the build.
+fork server sees the other end of its "alive" pipe close and exits; each worker
+has asked the kernel (prctl PR_SET_PDEATHSIG) for SIGKILL when its parent, the
+fork server, exits. A worker that runs past its time limit is killed by the build.
 """
 
 from __future__ import annotations
@@ -43,7 +43,17 @@ def start_server() -> None:
 
 
 def die_with_parent() -> None:
-    """This process gets SIGKILL when its parent exits (Linux); at once if it already has."""
+    """This worker gets SIGKILL when its parent, the fork server, exits (Linux); at once if it
+    already has. The server exits when no process holds the other end of its "alive" pipe:
+    multiprocessing hands that end to every worker too, so a worker lets go of it here, or
+    a hung worker would keep the server, and so itself, alive after the build died."""
+    server = forkserver._forkserver
+    if server._forkserver_alive_fd is not None:
+        try:
+            os.close(server._forkserver_alive_fd)
+        except OSError:
+            pass
+        server._forkserver_alive_fd = None
     parent = os.getppid()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
