@@ -66,7 +66,7 @@ def build_command(args) -> int:
 def os_error_line(error: OSError) -> str:
     from .build.result import os_error_message
 
-    where = error.filename or Path.cwd()
+    where = error.filename2 or error.filename or Path.cwd()  # of a rename or a link, the place written to
     return f"{where}: {os_error_message(error)}"
 
 
