@@ -17,6 +17,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -77,6 +78,27 @@ class TimedOut(Exception):
     def __init__(self, seconds: float):
         self.seconds = seconds
         super().__init__(f"took longer than {seconds:g} s")
+
+
+class AlarmAfter:
+    """Raises TimedOut in this (main) thread after the given seconds; does nothing in another thread."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.armed = threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.armed:
+            self.previous = signal.signal(signal.SIGALRM, self.expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def expire(self, *_):
+        raise TimedOut(self.seconds)
+
+    def __exit__(self, *_):
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
 
 
 @dataclass

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,33 +249,12 @@ class Scheduler:
             meanwhile()
         for task in tasks:
             task.began = time.monotonic()
-            with AlarmAfter(self.time_limit):
+            with processes.AlarmAfter(self.time_limit):
                 try:
                     outcome = perform(*self.perform_arguments(task))
                 except processes.TimedOut as error:
                     outcome = error
             self.settle(task, outcome)
-
-
-class AlarmAfter:
-    """Raises TimedOut in this (main) thread after the given seconds; does nothing in another thread."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.armed = threading.current_thread() is threading.main_thread()
-
-    def __enter__(self):
-        if self.armed:
-            self.previous = signal.signal(signal.SIGALRM, self.expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def expire(self, *_):
-        raise processes.TimedOut(self.seconds)
-
-    def __exit__(self, *_):
-        if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
 
 
 def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=None, time_limit: float = DEFAULT_TIME_LIMIT) -> dict[tuple[str, str], cache.Entry]:
