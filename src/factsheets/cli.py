@@ -64,10 +64,10 @@ def build_command(args) -> int:
 
 
 def os_error_line(error: OSError) -> str:
-    from .build.result import os_error_message
+    from .build.result import as_published, os_error_message
 
     where = error.filename2 or error.filename or Path.cwd()  # of a rename or a link, the place written to
-    return f"{where}: {os_error_message(error)}"
+    return f"{as_published(str(where))}: {os_error_message(error)}"
 
 
 def positive_count(text: str) -> int:

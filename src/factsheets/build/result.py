@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ class Failure:
         if isinstance(error, EngineMissing):
             return cls(slug, writer, source, f"{writer}: {error}", engine_missing=True)
         if isinstance(error, OSError) and error.errno in OS_ERRORS:
-            return cls(slug, writer, error.filename or source, f"{writer}: {os_error_message(error)}")
+            return cls(slug, writer, as_published(str(error.filename or source)), f"{writer}: {os_error_message(error)}")
         where = failure_place(error)
         return cls(slug, writer, source, f"the {writer} writer failed: {type(error).__name__}: {error}{f' (in {where})' if where else ''}")
 
@@ -58,6 +59,12 @@ OS_ERRORS = {
     errno.ENOMEM: "the computer ran out of memory: close other programs, then build again",
     errno.EIO: "the disk reported an input/output error: check the disk, then build again",
 }
+
+
+def as_published(path: str) -> str:
+    """A path in the build being made, as it would be once published (build/...): the folder
+    it is made in is removed when the build fails."""
+    return re.sub(r"^.*/\.builds/[^/]+(?=/|$)", "build", path)
 
 
 def os_error_message(error: OSError) -> str:
