@@ -137,7 +137,7 @@ def test_a_failed_job_is_reported_and_nothing_is_published(two_factsheets):
     give_other_a_bad_voice(two_factsheets)
     with pytest.raises(BuildFailed) as error:
         build(two_factsheets, formats=["print", "audio"])
-    [failure] = error.value.failures
+    [failure] = map(str, error.value.failures)
     assert failure.startswith("docs/factsheets/other.md: the audio writer failed: ValueError: espeak-ng has no voice"), failure
     assert tree(two_factsheets / "build", skip=()) == before
 
@@ -168,7 +168,7 @@ def test_an_error_in_a_worker_names_the_place_in_our_code_not_the_pool(two_facts
     page.write_text(page.read_text().replace("date: 2024-04\n", "date: 2024-04\naudio:\n  voice: xx-nowhere\n"))
     with pytest.raises(BuildFailed) as error:
         build(two_factsheets, formats=["audio"])
-    [failure] = error.value.failures
+    [failure] = map(str, error.value.failures)
     assert failure.startswith("docs/factsheets/other.md: the audio writer failed: ValueError: espeak-ng has no voice or language called 'xx-nowhere'"), failure
     assert "(in speech.py:" in failure, failure
 
@@ -234,7 +234,7 @@ def test_a_job_whose_worker_dies_every_time_is_reported_and_nothing_is_published
     with killing_workers(limit=None):
         with pytest.raises(BuildFailed) as error:
             build(two_factsheets, formats=["print"])
-    assert sorted(error.value.failures) == [
+    assert sorted(map(str, error.value.failures)) == [
         f"docs/factsheets/{slug}.md: the print writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
         "(a crash in an engine, or killed for want of memory)" for slug in ("other", "short")
     ]

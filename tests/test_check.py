@@ -99,3 +99,119 @@ def test_a_clipped_mp3_fails_the_check(broken_copy):
     mp3.unlink()
     mp3.write_bytes(data[: len(data) // 3])  # the last two thirds are gone
     assert _messages(broken_copy, "audio_mp3")
+
+
+def _failures(root):
+    return [f for f in run_check(root, website=False).all() if f.level == "failure"]
+
+
+def _write_manifest(root, data):
+    path = root / "build/manifest.json"
+    path.unlink()  # hard-linked into nothing else, but written anew as a tamperer would
+    path.write_text(data if isinstance(data, str) else json.dumps(data))
+
+
+@pytest.mark.parametrize("key", ["audio_mp3", "brf", "braille_text", "large_print_pdf", "audio_transcript"])
+def test_a_missing_file_is_a_failure_line_not_a_crash(broken_copy, key):
+    relative = _entry(broken_copy)["formats"][key]
+    (broken_copy / "build" / relative).unlink()
+    found = [f.message for f in _failures(broken_copy) if f.format == key]
+    assert found == [f"the {key} file {relative} is missing from the last build"], found
+
+
+@pytest.mark.parametrize("text, why", [
+    ("{not json", "cannot be read"),
+    ('{"factsheets": 5}', "has no list of factsheets"),
+    ("[1, 2]", "has no list of factsheets"),
+    ('{"factsheets": [{"slug": "x", "formats": {"brf": 1}}]}', "has an entry that is not a factsheet's"),
+    ('{"factsheets": ["x"]}', "has an entry that is not a factsheet's"),
+])
+def test_a_corrupt_manifest_is_a_failure_line_not_a_crash(broken_copy, text, why):
+    _write_manifest(broken_copy, text)
+    messages = [f.message for f in _failures(broken_copy)]
+    assert any(m.startswith("build/manifest.json ") and why in m for m in messages), messages
+    assert "This factsheet is not in the last build." in messages
+
+
+def test_a_manifest_entry_pointing_outside_build_is_not_read(broken_copy, tmp_path):
+    manifest = json.loads((broken_copy / "build/manifest.json").read_text())
+    secret = tmp_path / "secret.brf"
+    secret.write_text("A" * 80)
+    entry = next(e for e in manifest["factsheets"] if e["slug"] == SEND_SLUG)
+    entry["formats"]["brf"] = f"../../../../../../../..{secret}"
+    _write_manifest(broken_copy, manifest)
+    found = [f.message for f in _failures(broken_copy) if f.format == "brf"]
+    assert found == [f"the manifest points the brf file outside build/ ({entry['formats']['brf']}); it was not read"], found
+
+
+def _tamper_page(root, old, new):
+    page = root / f"build/site/factsheets/{SEND_SLUG}.html"
+    text = page.read_text()
+    assert old in text
+    page.unlink()
+    page.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize("injected, problem", [
+    ("<script>alert(1)</script>", "an inline <script> that is not the theme's or ours: 'alert(1)'"),
+    ('<script src="https://evil.example/x.js"></script>', "a script from 'https://evil.example/x.js', not from the site"),
+    ('<script src="../assets/javascripts/extra.js"></script>', "a script from '../assets/javascripts/extra.js', not from the site"),
+    ('<img src="x" onerror="alert(1)" alt="">', "an event-handler attribute onerror= on <img>"),
+    ('<a href="java&#9;script:alert(1)">here</a>', "a javascript: address in href= on <a>"),
+    ('<a href=" JavaScript:alert(1)">here</a>', "a javascript: address in href= on <a>"),
+    ('<iframe src="data:text/html,x"></iframe>', "a data: address in src= on <iframe>"),
+])
+def test_script_injected_into_a_page_fails_the_check(broken_copy, injected, problem):
+    _tamper_page(broken_copy, '<p class="fs-summary">', f'{injected}<p class="fs-summary">')
+    found = [f.message for f in _failures(broken_copy) if f.format == "website"]
+    assert any(problem in m and m.startswith(f"factsheets/{SEND_SLUG}.html has ") for m in found), found
+
+
+def test_a_script_in_a_code_block_is_text_and_passes(broken_copy):
+    _tamper_page(broken_copy, '<p class="fs-summary">', '<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre><p class="fs-summary">')
+    assert [f for f in _failures(broken_copy) if f.format == "website"] == []
+
+
+def test_a_factsheet_with_no_page_fails_the_check(broken_copy):
+    (broken_copy / f"build/site/factsheets/{SEND_SLUG}.html").unlink()
+    found = [f for f in _failures(broken_copy) if f.format == "website"]
+    assert [f.message for f in found] == [f"the factsheet has no page in the site (factsheets/{SEND_SLUG}.html is missing)"]
+    assert found[0].path == f"docs/factsheets/{SEND_SLUG}.md"
+
+
+def test_a_forged_chapter_cue_fails_the_check(broken_copy):
+    vtt = broken_copy / "build" / _entry(broken_copy)["formats"]["audio_chapters"]
+    text = vtt.read_text()
+    vtt.unlink()
+    vtt.write_text(text.replace("\n\n2\n", "\n\n99\n00:00:01.000 --> 00:00:02.000\n<b>Click evil.example</b>\n\n2\n", 1))
+    found = [f.message for f in _failures(broken_copy) if f.format == "audio_chapters"]
+    assert found and "'<b>Click evil.example</b>' at 1.000 s is not one of the recording's chapters" in found[0], found
+
+
+def test_a_forged_playlist_track_fails_the_check(broken_copy):
+    m3u8 = broken_copy / "build" / _entry(broken_copy)["formats"]["audio_playlist"]
+    text = m3u8.read_text()
+    m3u8.unlink()
+    m3u8.write_text(text.replace("#EXTM3U\n", "#EXTM3U\n#EXTINF:5,Listen here\nhttp://evil.example/x.mp3\n", 1))
+    found = [f.message for f in _failures(broken_copy) if f.format == "audio_playlist"]
+    assert found and "are not the 15 chapters the manifest lists" in found[0], found
+
+
+def test_a_playlist_track_outside_the_factsheet_fails_the_check(broken_copy):
+    m3u8 = broken_copy / "build" / _entry(broken_copy)["formats"]["audio_playlist"]
+    lines = m3u8.read_text().split("\n")
+    lines[2] = "../../../../manifest.json"
+    m3u8.unlink()
+    m3u8.write_text("\n".join(lines))
+    found = [f.message for f in _failures(broken_copy) if f.format == "audio_playlist"]
+    assert found and "the track '../../../../manifest.json' is not a section file of this factsheet" in found[0], found
+
+
+def test_check_fails_a_broken_build_in_words_without_a_traceback(broken_copy):
+    """The command itself, Chromium and all: a missing MP3 and a script that runs on the page."""
+    (broken_copy / "build" / _entry(broken_copy)["formats"]["audio_mp3"]).unlink()
+    _tamper_page(broken_copy, '<p class="fs-summary">', '<img src="x" onerror="alert(\'hi\')" alt=""><p class="fs-summary">')
+    result = factsheets(broken_copy, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert "audio_mp3 file" in result.stdout and "is missing from the last build" in result.stdout
+    assert "onerror=" in result.stdout and "opened a dialog ('hi')" in result.stdout

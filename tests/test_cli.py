@@ -126,3 +126,120 @@ def test_the_summary_says_how_many_audio_sections_were_recorded_again(project):
     again = factsheets(project, "build", "--format", "audio")
     assert again.returncode == 0, again.stderr
     assert "Audio sections recorded: 1 (3 from the cache)." in again.stdout
+
+
+def edit(root: Path) -> None:
+    page = root / FACTSHEET
+    page.write_text(page.read_text().replace("\n---\n", "\n---\n\nOne more line, so the build has work to do.\n", 1))
+
+
+def run_in_process(root: Path, monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    from factsheets import cli
+
+    monkeypatch.chdir(root)
+    status = cli.main(["build", "--format", "print", *args])
+    return status, capsys.readouterr().err
+
+
+def test_a_full_disk_in_a_job_is_one_line_naming_the_file(project, monkeypatch, capsys):
+    """ENOSPC where a writer's output is saved (serial mode runs the job in this process)."""
+    import errno
+
+    from factsheets import cache
+
+    def full(folder, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder / "entry.json"))
+
+    before = snapshot(project / "build")
+    edit(project)
+    monkeypatch.setattr(cache, "save", full)
+    status, err = run_in_process(project, monkeypatch, capsys, "--jobs", "1")
+    assert status == 1 and "Traceback" not in err
+    first = err.splitlines()[0]
+    assert first.endswith("/entry.json: print: the disk is full: free some space (or empty the wastebasket), then build again"), err
+    assert snapshot(project / "build") == before
+
+
+def test_a_full_disk_while_publishing_is_one_line(project, monkeypatch, capsys):
+    import errno
+
+    from factsheets import build as build_package
+
+    def full(root):
+        raise OSError(errno.ENOSPC, "No space left on device", str(root / ".builds"))
+
+    before = snapshot(project / "build")
+    monkeypatch.setattr(build_package, "new_build_folder", full)
+    status, err = run_in_process(project, monkeypatch, capsys)
+    assert status == 1
+    assert err.splitlines() == [f"{project / '.builds'}: the disk is full: free some space (or empty the wastebasket), then build again",
+                                "The build stopped; the previous build/ folder is unchanged."]
+    assert snapshot(project / "build") == before
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 8 MB disk of its own (tmpfs), so that it can really fill up."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def test_a_really_full_disk_stops_the_build_in_one_line(good_build, small_disk):
+    import os
+    import shutil
+
+    root = small_disk / "p"
+    shutil.copytree(good_build, root, symlinks=True)
+    before = snapshot(root / "build")
+    edit(root)
+    stats = os.statvfs(small_disk)
+    (small_disk / "filler").write_bytes(b"\0" * (stats.f_bavail * stats.f_frsize - 100_000))  # 100 kB left
+    result = factsheets(root, "build", "--format", "print")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "the disk is full: free some space" in result.stderr.splitlines()[0], result.stderr
+    assert snapshot(root / "build") == before
+    (small_disk / "filler").unlink()
+    assert factsheets(root, "build", "--format", "print").returncode == 0  # with room again, it builds
+
+
+def test_an_immutable_project_folder_stops_the_build_in_one_line(project):
+    import subprocess
+
+    before = snapshot(project / "build")
+    edit(project)
+    subprocess.run(["chattr", "+i", str(project)], check=True)
+    try:
+        result = factsheets(project, "build", "--format", "print")
+    finally:
+        subprocess.run(["chattr", "-i", str(project)], check=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(str(project)) and "locked (read-only or immutable; see lsattr)" in first, result.stderr
+    assert snapshot(project / "build") == before
+
+
+def test_a_read_only_disk_stops_the_build_in_one_line(project):
+    import subprocess
+
+    before = snapshot(project / "build")
+    subprocess.run(["mount", "--bind", str(project), str(project)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(project)], check=True)
+        result = factsheets(project, "build", "--format", "print")
+    finally:
+        subprocess.run(["umount", str(project)], check=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines()[0] == f"{project / '.factsheets-build.lock'}: this folder is on a read-only disk: build the project in a folder you can write to"
+    assert snapshot(project / "build") == before
+
+
+def test_jobs_must_be_a_count(project):
+    result = factsheets(project, "build", "--jobs", "0")
+    assert result.returncode == 2 and "'0' is not a number of jobs of 1 or more" in result.stderr

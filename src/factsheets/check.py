@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
+from .formats import describe
 from .project import load_project
 from .validators import FAILURE, WARNING, Finding
 
@@ -55,42 +56,96 @@ def _load(dotted: str):
     return getattr(importlib.import_module(module), name)
 
 
+def load_manifest(build_dir: Path) -> tuple[dict[str, dict], list[Finding]]:
+    """The manifest's entries by slug, each checked for shape; or a finding that says why there are none."""
+    path = build_dir / "manifest.json"
+    if not path.exists():
+        raise SourceError(str(path), "there is no build to check: run `factsheets build` first")
+
+    def broken(why: str) -> tuple[dict, list[Finding]]:
+        return {}, [Finding(FAILURE, "build", f"build/manifest.json {why}", "Run `factsheets build` again.", "build/manifest.json")]
+
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return broken(f"cannot be read: {error}")
+    listed = manifest.get("factsheets") if isinstance(manifest, dict) else None
+    if not isinstance(listed, list):
+        return broken("is not a build's manifest: it has no list of factsheets")
+    entries = {}
+    for entry in listed:
+        formats = entry.get("formats") if isinstance(entry, dict) else None
+        if not isinstance(formats, dict) or not isinstance(entry.get("slug"), str) or not all(isinstance(v, str) for v in formats.values()):
+            return broken(f"has an entry that is not a factsheet's: {str(entry)[:80]}")
+        entries[entry["slug"]] = entry
+    return entries, []
+
+
+def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[Finding]]:
+    """The entry with only the files that are inside build/ and present; a finding for each other."""
+    inside = build_dir.resolve()
+    kept, found = dict(entry["formats"]), []
+    for key, relative in entry["formats"].items():
+        path = (build_dir / relative).resolve()
+        if not path.is_relative_to(inside):
+            found.append(Finding(FAILURE, key, f"the manifest points the {key} file outside build/ ({relative}); it was not read", "Run `factsheets build` again.", source))
+        elif not path.is_file() and key != "html":  # a missing page: the site's check says so
+            found.append(Finding(FAILURE, key, f"the {key} file {relative} is missing from the last build", "Run `factsheets build` again.", source))
+        else:
+            continue
+        kept.pop(key)
+    return {**entry, "formats": kept}, found
+
+
+def check_formats(build_dir: Path, config, document, entry: dict, checked: list[str]) -> list[Finding]:
+    source = document.meta.source
+    entry, found = usable_files(build_dir, entry, source)
+    for key, validate in format_checks(build_dir, config).items():
+        if key not in entry["formats"]:
+            if not describe(key).companion_of and not any(f.format == key for f in found):
+                found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))
+            continue
+        try:
+            found += validate(build_dir / entry["formats"][key], document, entry)
+        except Exception as error:  # a file too damaged for its validator is a failure, not a crash
+            found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
+        checked.append(key)
+    return found
+
+
 def run_check(root: Path, website: bool = True) -> CheckReport:
+    """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
     from .validators import plain_english
+    from .validators.site_markup import check_markup
     from .validators.website import check_site
 
     project = load_project(root)
     build_dir = root / "build"
-    manifest_path = build_dir / "manifest.json"
-    if not manifest_path.exists():
-        raise SourceError(str(manifest_path), "there is no build to check: run `factsheets build` first")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    entries = {e["slug"]: e for e in manifest["factsheets"]}
+    entries, problems = load_manifest(build_dir)
     report = CheckReport()
+    if problems:
+        report.findings[SITE_WIDE] = problems
     names = [n for e in project.glossary.entries.values() for n in (e.term, *e.aliases)]
     pages = {}
     for document in project.documents:
-        title = document.meta.title
-        found = report.findings.setdefault(title, [])
-        checked = report.checked.setdefault(title, ["plain English"])
+        found = report.findings.setdefault(document.meta.title, [])
+        checked = report.checked.setdefault(document.meta.title, ["plain English"])
         found += plain_english.check_document(document, names)
         entry = entries.get(document.meta.slug)
         if entry is None:
             found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))
             continue
-        pages[entry["formats"]["html"][len("site/"):]] = document.meta.source
-        for key, validate in format_checks(build_dir, project.config).items():
-            if key in entry["formats"]:
-                found += validate(build_dir / entry["formats"][key], document, entry)
-                checked.append(key)
-            else:
-                found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", document.meta.source))
+        page = entry["formats"].get("html", "")
+        pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
+        found += check_formats(build_dir, project.config, document, entry, checked)
+    by_source = {d.meta.source: d.meta.title for d in project.documents}
+    site_findings = check_markup(build_dir / "site", pages)
     if website:
-        by_source = {d.meta.source: d.meta.title for d in project.documents}
-        for finding in check_site(build_dir / "site", pages):
-            report.findings.setdefault(by_source.get(finding.path, SITE_WIDE), []).append(finding)
+        site_findings += check_site(build_dir / "site", {p: s for p, s in pages.items() if (build_dir / "site" / p).is_file()})
         for title in report.checked:
             report.checked[title].append("website")
+    for finding in site_findings:
+        report.findings.setdefault(by_source.get(finding.path, SITE_WIDE), []).append(finding)
     return report
 
 

@@ -21,7 +21,7 @@ def build_command(args) -> int:
         overrides = {"pdf": {"print_sizes": args.print_size}} if args.print_size else {}
         with progress:
             result = build(root, formats=formats, factsheets=[Path(p) for p in args.factsheets] or None,
-                           overrides=overrides, keep_going=args.keep_going, progress=progress)
+                           overrides=overrides, keep_going=args.keep_going, progress=progress, workers=args.jobs)
     except SourceError as error:
         print(f"{error.location}: {error.message}", file=sys.stderr)
         print("The build stopped; the previous build/ folder is unchanged.", file=sys.stderr)
@@ -35,6 +35,10 @@ def build_command(args) -> int:
     except KeyboardInterrupt:
         print("Build interrupted; the previous build/ folder is unchanged.", file=sys.stderr)
         return 130
+    except OSError as error:  # the disk or the system, not the sources: a full disk, a locked folder
+        print(os_error_line(error), file=sys.stderr)
+        print("The build stopped; the previous build/ folder is unchanged.", file=sys.stderr)
+        return 1
     for warning in result.warnings:
         print(str(warning), file=sys.stderr)
     for failure in result.failures:
@@ -59,6 +63,19 @@ def build_command(args) -> int:
     return 0
 
 
+def os_error_line(error: OSError) -> str:
+    from .build.result import as_published, os_error_message
+
+    where = error.filename2 or error.filename or Path.cwd()  # of a rename or a link, the place written to
+    return f"{as_published(str(where))}: {os_error_message(error)}"
+
+
+def positive_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of jobs of 1 or more")
+    return int(text)
+
+
 def check_command(args) -> int:
     from .check import print_table, run_check, write_json
     from .project import find_root
@@ -68,11 +85,14 @@ def check_command(args) -> int:
     try:
         root = find_root(Path.cwd())
         report = run_check(root)
+        write_json(report, root / "build" / "check.json")
+        write_report(report, root / "build" / "report.html")
     except SourceError as error:
         print(f"{error.location}: {error.message}", file=sys.stderr)
         return 1
-    write_json(report, root / "build" / "check.json")
-    write_report(report, root / "build" / "report.html")
+    except OSError as error:
+        print(os_error_line(error), file=sys.stderr)
+        return 1
     print_table(report)
     print(f"Report for staff: {root / 'build' / 'report.html'}")
     if report.count(FAILURE) or (args.strict and report.count(WARNING)):
@@ -115,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--print-size", type=int, action="append", metavar="PT",
                    help="also make a large-print PDF at this size in points, e.g. 24 for giant print (may be repeated)")
     b.add_argument("--keep-going", action="store_true", help="publish what built even if some formats failed")
+    b.add_argument("-j", "--jobs", type=positive_count, metavar="N",
+                   help="run N jobs at a time (default: one a processor core); --jobs 1 runs every job in this one process, for debugging")
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     c = commands.add_parser("check", help="check the last build against every format's standard, and the plain English of the sources")
     c.add_argument("--strict", action="store_true", help="fail on plain-English warnings too")

@@ -41,7 +41,7 @@ def _plugin_config() -> type[Config]:
         "factsheets_dir": config_options.Type(str, default="factsheets"),
         "glossary_dir": config_options.Type(str, default="glossary"),
         "organisation": config_options.Type(str, default="organisation.yml"),
-        "job_timeout": config_options.Optional(config_options.Type((int, float))),
+        "job_timeout": config_options.Type((int, float), default=300),  # seconds one job may take (read by the build)
     }
     settings.update((name, config_options.Type(dict, default={})) for name in registry())
     return type("FactsheetsConfig", (Config,), settings)

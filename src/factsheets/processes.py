@@ -1,16 +1,29 @@
 """Worker processes: a fresh one for every job, forked from a server that has imported
-the writers once.
+the writers once, each with a time limit, and none outliving the build.
 
 A fresh process a job means memory does not build up from job to job, and no
 engine's state carries over: espeak-ng's would change the sound of the next
 section it says in the same process.
+
+Workers die with the build. When the build process dies, even by SIGKILL, the
+fork server sees the other end of its "alive" pipe close and exits; each worker
+has asked the kernel (prctl PR_SET_PDEATHSIG) for SIGKILL when its parent, the
+fork server, exits. A worker that runs past its time limit is killed by the build.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import forkserver
+from dataclasses import dataclass, field
+from multiprocessing import connection, forkserver
 
 def preload() -> list[str]:
     """Imported once in the server, not once a job: "__main__" (the command's own script,
@@ -22,6 +35,7 @@ def preload() -> list[str]:
     for writer in registry().values():
         modules += [m for m in writer.preload if m not in modules]
     return modules
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def start_server() -> None:
@@ -31,6 +45,141 @@ def start_server() -> None:
     forkserver.ensure_running()
 
 
+def die_with_parent() -> None:
+    """This worker gets SIGKILL when its parent, the fork server, exits (Linux); at once if it
+    already has. The server exits when no process holds the other end of its "alive" pipe:
+    multiprocessing hands that end to every worker too, so a worker lets go of it here, or
+    a hung worker would keep the server, and so itself, alive after the build died."""
+    server = forkserver._forkserver
+    if server._forkserver_alive_fd is not None:
+        try:
+            os.close(server._forkserver_alive_fd)
+        except OSError:
+            pass
+        server._forkserver_alive_fd = None
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the time limits still bound every job
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
 def fresh_process_pool(workers: int) -> ProcessPoolExecutor:
     start_server()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"), max_tasks_per_child=1)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                               max_tasks_per_child=1, initializer=die_with_parent)
+
+
+class WorkerDied(Exception):
+    """The worker process ended without an answer: a crash in an engine, or killed."""
+
+
+class TimedOut(Exception):
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"took longer than {seconds:g} s")
+
+
+class AlarmAfter:
+    """Raises TimedOut in this (main) thread after the given seconds; does nothing in another thread."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.armed = threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.armed:
+            self.previous = signal.signal(signal.SIGALRM, self.expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def expire(self, *_):
+        raise TimedOut(self.seconds)
+
+    def __exit__(self, *_):
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+@dataclass
+class Call:
+    """A function to run in a fresh worker process, with a time limit in seconds."""
+
+    function: Callable
+    arguments: tuple
+    time_limit: float
+    tag: object = None  # the caller's own record of what this is
+    began: float = field(default=0.0)
+
+
+def _child(answer, function, arguments) -> None:
+    die_with_parent()
+    try:
+        value = function(*arguments)
+    except BaseException as error:  # the function itself should answer with its failure
+        value = WorkerDied(f"{type(error).__name__}: {error}")
+    answer.send(value)
+    answer.close()
+
+
+def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], Call | None], meanwhile: Callable | None = None) -> None:
+    """Runs every call in a fresh process, `workers` at a time. settle(call, outcome) gets the
+    function's return value, or WorkerDied or TimedOut; it may give back a call to run again.
+    meanwhile(), if given, runs once the first workers have started. No worker outlives this."""
+    start_server()
+    context = multiprocessing.get_context("forkserver")
+    queue = deque(calls)
+    running: dict = {}  # the answer's reading end -> (call, process)
+    try:
+        while queue or running:
+            while queue and len(running) < workers:
+                call = queue.popleft()
+                reader, writer = context.Pipe(duplex=False)
+                process = context.Process(target=_child, args=(writer, call.function, call.arguments), daemon=True)
+                call.began = time.monotonic()
+                process.start()
+                writer.close()
+                running[reader] = (call, process)
+            if meanwhile:
+                meanwhile()
+                meanwhile = None
+            for call, outcome in _next_outcomes(running):
+                again = settle(call, outcome)
+                if again is not None:
+                    queue.append(again)
+    finally:
+        for reader, (_, process) in running.items():  # an error or an interrupt in this process
+            process.kill()
+            process.join()
+            reader.close()
+
+
+def _next_outcomes(running: dict) -> list[tuple[Call, object]]:
+    """Waits for answers, deaths or the first time limit; takes the ended workers out of running."""
+    now = time.monotonic()
+    first_deadline = min(call.began + call.time_limit for call, _ in running.values())
+    waitables = [*running, *(process.sentinel for _, process in running.values())]
+    ready = set(connection.wait(waitables, timeout=max(first_deadline - now, 0)))
+    now = time.monotonic()
+    out = []
+    for reader, (call, process) in list(running.items()):
+        outcome: object | None = None
+        if reader in ready or process.sentinel in ready:
+            try:
+                outcome = reader.recv() if reader.poll() else WorkerDied("no answer")
+            except (EOFError, OSError):
+                outcome = WorkerDied("no answer")
+        elif now >= call.began + call.time_limit:
+            outcome = TimedOut(call.time_limit)
+        if outcome is None:
+            continue
+        if not isinstance(outcome, TimedOut):
+            process.join(5)  # an answered worker is exiting
+        process.kill()  # one that hung, at once
+        process.join()
+        reader.close()
+        del running[reader]
+        out.append((call, outcome))
+    return out

@@ -3,14 +3,14 @@ the site once from the manifest, and publish atomically.
 
 The published build/ only ever changes from one complete, good build to the
 next: everything is written into a fresh folder beside it, which replaces
-build/ only when every step has succeeded. A failed build leaves build/ as it was.
+build/ in one step only when every step has succeeded (see publish.py). A
+failed build leaves build/ as it was.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -19,12 +19,12 @@ from ..progress import Progress
 from ..project import load_project, select_factsheets
 from .manifest import make_manifest, place_files
 from .plan import plan_jobs, writer_names
-from .publish import build_lock, publish
-from .result import BUILD_DIR, BuildFailed, BuildResult, Job
-from .schedule import describe_failure, run_jobs
+from .publish import build_lock, kill_point, new_build_folder, publish, remove_leftovers
+from .result import BUILD_DIR, BuildFailed, BuildResult, Failure, Job
+from .schedule import describe_failure, job_time_limit, run_jobs
 from .website import build_site_cached
 
-__all__ = ["BUILD_DIR", "BuildFailed", "BuildResult", "Job", "build", "describe_failure"]
+__all__ = ["BUILD_DIR", "BuildFailed", "BuildResult", "Failure", "Job", "build", "describe_failure"]
 
 
 def build(
@@ -41,13 +41,15 @@ def build(
     build_dir = root / BUILD_DIR
     progress = progress or Progress(quiet=True)
     with build_lock(root):
-        if not (build_dir / cache.CACHE_DIR).is_dir():
+        remove_leftovers(root, build_dir)
+        if not (build_dir / cache.CACHE_DIR).is_dir() and workers != 1:
             processes.start_server()  # a first build certainly has work: start-up overlaps reading the project
         project = load_project(root)
         only_slugs = select_factsheets(project, factsheets) if factsheets else None
         jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
+        time_limit = job_time_limit(project.config)
         result = BuildResult({}, build_dir, list(project.warnings))
-        staging = Path(tempfile.mkdtemp(prefix=".build-new-", dir=root))
+        staging = new_build_folder(root)
         try:
             prepared = []
 
@@ -57,11 +59,13 @@ def build(
                 from ..site_adapter import prepare_site
 
                 prepared.append(prepare_site(project, staging / "site"))
+                kill_point("pool")
 
-            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=prepare_site)
+            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, prepare_site, time_limit)
             result.manifest = make_manifest(project, jobs, entries, result)
             files_dir = staging / "files"
             place_files(project, jobs, entries, staging, files_dir)
+            kill_point("site")
             build_site_cached(project, jobs, result, build_dir, staging, files_dir, prepared[0] if prepared else None)
             (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
             publish(staging, build_dir)

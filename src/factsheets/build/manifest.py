@@ -37,7 +37,7 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
                 continue
             done = entries.get((job.writer_name, slug))
             if done is None:
-                failed = any(f.startswith(document.meta.source) and job.writer_name in f for f in result.failures)
+                failed = any(f.slug == slug and f.writer == job.writer_name for f in result.failures)
                 if failed or (slug, job.writer_name) in result.unavailable:
                     kinds = registry()[job.writer_name].outputs
                     entry.setdefault("failed", []).extend(k.key for k in kinds if not k.key.endswith("*"))

@@ -1,26 +1,37 @@
-"""Running a build's jobs: each in a fresh worker process, two at a time, cached.
+"""Running a build's jobs: each in a fresh worker process, two at a time, cached, each
+within a time limit; or, with one job at a time (--jobs 1), all in this process.
 
 A writer that works in parts has each part run as a job of its own; its
-assembly runs in this process once every part is finished.
+assembly runs in this process once every part is finished. Whatever goes wrong
+in a job comes back as a Failure made where it went wrong.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import time
-import traceback
-from concurrent.futures import as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cache, processes
-from ..errors import EngineMissing, Location, SourceError, Warning_
+from ..errors import Location, SourceError, Warning_, line_of
 from ..hardlinks import link_tree
 from ..writers import FinishedPart, registry
-from .result import BUILD_DIR, BuildFailed, Job
+from .result import BUILD_DIR, BuildFailed, Failure, Job
+
+DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
+HANG_FOR_TESTS = "FACTSHEETS_TEST_HANG"  # a writer's name: its jobs hang (tests of the time limit only)
+
+
+def job_time_limit(config) -> float:
+    """`job_timeout` in the factsheets plugin block of mkdocs.yml: seconds a job may take."""
+    value = config.options.get("job_timeout", DEFAULT_TIME_LIMIT)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        path = config.root / "mkdocs.yml"
+        line = line_of(path.read_text(encoding="utf-8"), "job_timeout") if path.exists() else None
+        raise SourceError(Location("mkdocs.yml", line), f"job_timeout must be a number of seconds above 0, such as {DEFAULT_TIME_LIMIT:g}, not {value!r}")
+    return float(value)
 
 
 def run_job(writer_name: str, document, options: dict, folder: str, parts: dict | None = None) -> cache.Entry:
@@ -43,6 +54,19 @@ def run_part(writer_name: str, task, folder: str) -> cache.Entry:
     return cache.save(out, output.files, output.details, output.warnings)
 
 
+def perform(function, arguments: tuple, slug: str, writer: str, source: str, hang: bool = False) -> cache.Entry | Failure:
+    """Runs a job (in a worker, or in this process): its entry, or its failure made here,
+    where the traceback is, so that nothing has to be read back out of text."""
+    try:
+        if hang:
+            time.sleep(1e6)
+        return function(*arguments)
+    except processes.TimedOut:  # serial mode's alarm: the scheduler reports it
+        raise
+    except Exception as error:
+        return Failure.from_error(slug, writer, source, error)
+
+
 @dataclass
 class Assembly:
     """A job whose writer works in parts: it runs, in this process, once every part is finished."""
@@ -55,118 +79,6 @@ class Assembly:
     failed: bool = False
 
 
-def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=None) -> dict[tuple[str, str], cache.Entry]:
-    """Every job's cache entry, from the last build's cache where it is still good.
-    meanwhile(), if given, is called once the workers have jobs to run, never otherwise."""
-    entries: dict[tuple[str, str], cache.Entry] = {}
-    counts: dict[str, int] = {}
-    for job in jobs:
-        counts[job.writer_name] = counts.get(job.writer_name, 0) + 1
-    progress.plan(counts)
-    failures: list[str] = []
-
-    def finished(job: Job, entry: cache.Entry, began: float) -> None:
-        entries[(job.writer_name, job.slug)] = entry
-        result.built.append(f"{job.writer_name}: {job.slug}")
-        result.warnings.extend(entry.warning_objects())
-        progress.done(job.writer_name, job.slug, cached=False, seconds=time.monotonic() - began)
-
-    def failed(job: Job, folder: Path, error: BaseException) -> None:
-        if isinstance(error, EngineMissing):
-            # A missing engine costs its own format only: the others are still published.
-            result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: {error}"))
-            result.unavailable.append((job.slug, job.writer_name))
-        else:  # every failure is reported, none stops the others
-            failures.append(describe_failure(job, error))
-        shutil.rmtree(folder, ignore_errors=True)
-
-    def assemble(assembly: Assembly) -> None:
-        job = assembly.job
-        try:
-            entry = run_job(job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished)
-        except Exception as error:
-            failed(job, assembly.folder, error)
-        else:
-            finished(job, entry, assembly.began)
-
-    tasks: list[Task] = []
-    assemblies: list[Assembly] = []
-    writers = registry()
-    for job in jobs:
-        new = cache.entry_dir(staging, job.writer_name, job.slug, job.key)
-        entry = cache.carry_forward(cache.entry_dir(build_dir, job.writer_name, job.slug, job.key), new)
-        if entry is not None:
-            for part_key in entry.parts.values():  # kept for the next edit, which may need most of them
-                part = cache.part_dir(build_dir, job.writer_name, job.slug, part_key)
-                if part.is_dir():
-                    link_tree(part, cache.part_dir(staging, job.writer_name, job.slug, part_key))
-            entries[(job.writer_name, job.slug)] = entry
-            result.cached.append(f"{job.writer_name}: {job.slug}")
-            result.warnings.extend(entry.warning_objects())
-            progress.done(job.writer_name, job.slug, cached=True)
-        elif not job.selected:
-            result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
-        elif hasattr(writers[job.writer_name], "parts"):
-            processes.start_server()
-            try:
-                parts = writers[job.writer_name].parts(job.document, job.options)
-            except Exception as error:
-                failed(job, new, error)
-                continue
-            assembly = Assembly(job, new, {p.name for p in parts})
-            assemblies.append(assembly)
-            for part in parts:
-                key = cache.part_key(writers[job.writer_name], part.task)
-                new_part = cache.part_dir(staging, job.writer_name, job.slug, key)
-                part_entry = cache.carry_forward(cache.part_dir(build_dir, job.writer_name, job.slug, key), new_part)
-                if part_entry is not None:
-                    result.parts_cached += 1
-                    assembly.waiting.discard(part.name)
-                    assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
-                else:
-                    tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
-        else:
-            processes.start_server()
-            tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new)), job))
-    for assembly in assemblies:
-        if not assembly.waiting:
-            assemble(assembly)
-
-    def settle(task: Task, outcome: cache.Entry | BaseException) -> None:
-        job, assembly, folder = task.job, task.assembly, Path(task.arguments[-1])
-        if isinstance(outcome, BaseException):
-            if assembly is None:
-                failed(job, folder, outcome)
-            elif not assembly.failed:  # one report for a job, however many of its parts fail
-                assembly.failed = True
-                failed(job, assembly.folder, outcome)
-        elif assembly is None:
-            finished(job, outcome, task.began)
-        else:
-            assembly.waiting.discard(task.name)
-            assembly.finished[task.name] = FinishedPart(folder, outcome.files, outcome.details)
-            result.parts_built.append(f"{job.writer_name}: {job.slug}: {task.name}")
-            if not assembly.waiting and not assembly.failed:
-                assemble(assembly)
-
-    if tasks:
-        lost = run_in_pool(tasks, min(workers or os.cpu_count() or 1, len(tasks)), settle, meanwhile)
-        # A worker that dies (a crash in an engine, or killed for want of memory) breaks the
-        # pool, and every job still in it fails with it. Which one died is not known: each
-        # runs again in a pool of its own, where dying again is its own failure.
-        for task in lost:
-            shutil.rmtree(task.arguments[-1], ignore_errors=True)  # whatever the dead worker half wrote
-            if run_in_pool([task], 1, settle):
-                settle(task, WorkerDied("its worker process stopped unexpectedly, twice (a crash in an engine, or killed for want of memory)"))
-        if lost:
-            result.warnings.append(Warning_(Location(str(BUILD_DIR)), f"a worker process stopped unexpectedly; {len(lost)} job(s) it took down with it were run again"))
-    if failures:
-        if not keep_going:
-            raise BuildFailed(failures)
-        result.failures = failures
-    return entries
-
-
 @dataclass
 class Task:
     """What a worker process runs: a job, or a part of one (then its assembly and the part's name)."""
@@ -177,50 +89,191 @@ class Task:
     assembly: Assembly | None = None
     name: str | None = None
     began: float = 0.0
+    died: bool = False  # its worker died once: it has run again
+
+    def what(self) -> str:
+        return f"{self.job.writer_name} ({self.name})" if self.name else self.job.writer_name
 
 
-class WorkerDied(Exception):
-    pass
+class Scheduler:
+    """One build's jobs: taken from the cache, or run, and each outcome settled."""
 
+    def __init__(self, build_dir: Path, staging: Path, result, progress, time_limit: float, workers: int):
+        self.build_dir, self.staging, self.result, self.progress = build_dir, staging, result, progress
+        self.time_limit, self.workers = time_limit, workers
+        self.entries: dict[tuple[str, str], cache.Entry] = {}
+        self.failures: list[Failure] = []
+        self.tasks: list[Task] = []
+        self.assemblies: list[Assembly] = []
+        self.rerun = 0
+        self.hang = os.environ.get(HANG_FOR_TESTS)
 
-def run_in_pool(tasks: list[Task], workers: int, settle, meanwhile=None) -> list[Task]:
-    """Runs tasks in fresh worker processes, settling each as it ends; returns the tasks a
-    broken pool took down (a worker died), unsettled. meanwhile() runs once they are queued."""
-    lost = []
-    with processes.fresh_process_pool(workers) as pool:
-        futures = {}
-        for task in tasks:
-            task.began = task.began or time.monotonic()
-            futures[pool.submit(task.function, *task.arguments)] = task
+    def finished(self, job: Job, entry: cache.Entry, began: float) -> None:
+        self.entries[(job.writer_name, job.slug)] = entry
+        self.result.built.append(f"{job.writer_name}: {job.slug}")
+        self.result.warnings.extend(entry.warning_objects())
+        self.progress.done(job.writer_name, job.slug, cached=False, seconds=time.monotonic() - began)
+
+    def failed(self, folder: Path, failure: Failure) -> None:
+        if failure.engine_missing:
+            # A missing engine costs its own format only: the others are still published.
+            self.result.warnings.append(Warning_(Location(failure.location), failure.message))
+            self.result.unavailable.append((failure.slug, failure.writer))
+        else:  # every failure is reported, none stops the others
+            self.failures.append(failure)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def assemble(self, assembly: Assembly) -> None:
+        job = assembly.job
+        outcome = perform(run_job, (job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished),
+                          job.slug, job.writer_name, job.document.meta.source)
+        if isinstance(outcome, Failure):
+            self.failed(assembly.folder, outcome)
+        else:
+            self.finished(job, outcome, assembly.began)
+
+    def plan(self, jobs: list[Job]) -> None:
+        """Takes what it can from the last build's cache; queues tasks for the rest."""
+        writers = registry()
+        for job in jobs:
+            new = cache.entry_dir(self.staging, job.writer_name, job.slug, job.key)
+            entry = cache.carry_forward(cache.entry_dir(self.build_dir, job.writer_name, job.slug, job.key), new)
+            if entry is not None:
+                self.carried(job, entry)
+            elif not job.selected:
+                self.result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
+            elif self.workers > 1:
+                processes.start_server()  # there is work: its start-up overlaps the rest of the planning
+            if entry is not None or not job.selected:
+                continue
+            if hasattr(writers[job.writer_name], "parts"):
+                self.plan_parts(job, writers[job.writer_name], new)
+            else:
+                self.tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new)), job))
+        for assembly in self.assemblies:
+            if not assembly.waiting:
+                self.assemble(assembly)
+
+    def carried(self, job: Job, entry: cache.Entry) -> None:
+        for part_key in entry.parts.values():  # kept for the next edit, which may need most of them
+            part = cache.part_dir(self.build_dir, job.writer_name, job.slug, part_key)
+            if part.is_dir():
+                link_tree(part, cache.part_dir(self.staging, job.writer_name, job.slug, part_key))
+        self.entries[(job.writer_name, job.slug)] = entry
+        self.result.cached.append(f"{job.writer_name}: {job.slug}")
+        self.result.warnings.extend(entry.warning_objects())
+        self.progress.done(job.writer_name, job.slug, cached=True)
+
+    def plan_parts(self, job: Job, writer, new: Path) -> None:
+        outcome = perform(writer.parts, (job.document, job.options), job.slug, job.writer_name, job.document.meta.source)
+        if isinstance(outcome, Failure):
+            self.failed(new, outcome)
+            return
+        assembly = Assembly(job, new, {p.name for p in outcome})
+        self.assemblies.append(assembly)
+        for part in outcome:
+            key = cache.part_key(writer, part.task)
+            new_part = cache.part_dir(self.staging, job.writer_name, job.slug, key)
+            part_entry = cache.carry_forward(cache.part_dir(self.build_dir, job.writer_name, job.slug, key), new_part)
+            if part_entry is not None:
+                self.result.parts_cached += 1
+                assembly.waiting.discard(part.name)
+                assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
+            else:
+                self.tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
+
+    def settle(self, task: Task, outcome) -> Task | None:
+        """A task's outcome: its entry, a Failure, or its worker's death or time-out. Gives back a task to run again."""
+        job, assembly, folder = task.job, task.assembly, Path(task.arguments[-1])
+        if isinstance(outcome, processes.WorkerDied) and not task.died:
+            # A worker that dies (a crash in an engine, or killed for want of memory) runs its job again, once.
+            shutil.rmtree(folder, ignore_errors=True)  # whatever the dead worker half wrote
+            task.died = True
+            self.rerun += 1
+            return task
+        if isinstance(outcome, BaseException):
+            outcome = self.failure_of(task, outcome)
+        if isinstance(outcome, Failure):
+            if assembly is None:
+                self.failed(folder, outcome)
+            elif not assembly.failed:  # one report for a job, however many of its parts fail
+                assembly.failed = True
+                self.failed(assembly.folder, outcome)
+        elif assembly is None:
+            self.finished(job, outcome, task.began)
+        else:
+            assembly.waiting.discard(task.name)
+            assembly.finished[task.name] = FinishedPart(folder, outcome.files, outcome.details)
+            self.result.parts_built.append(f"{job.writer_name}: {job.slug}: {task.name}")
+            if not assembly.waiting and not assembly.failed:
+                self.assemble(assembly)
+        return None
+
+    def failure_of(self, task: Task, error: BaseException) -> Failure:
+        job = task.job
+        if isinstance(error, processes.TimedOut):
+            message = (f"{task.what()}: took longer than {error.seconds:g} s and was stopped (the limit is job_timeout "
+                       "in mkdocs.yml): look for a full disk or a stuck engine, or raise the limit")
+        else:
+            message = (f"the {job.writer_name} writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
+                       "(a crash in an engine, or killed for want of memory)")
+        return Failure(job.slug, job.writer_name, job.document.meta.source, message)
+
+    def run(self, meanwhile=None) -> None:
+        """Runs the queued tasks: in fresh worker processes, or all in this process with one worker."""
+        if not self.tasks:
+            return
+        tasks, self.tasks = self.tasks, []
+        if self.workers == 1:
+            self.run_here(tasks, meanwhile)
+            return
+        calls = [processes.Call(perform, self.perform_arguments(task), self.time_limit, task) for task in tasks]
+
+        def settle(call: processes.Call, outcome):
+            call.tag.began = call.began
+            again = self.settle(call.tag, outcome)
+            return processes.Call(perform, self.perform_arguments(again), self.time_limit, again) if again else None
+
+        processes.run_calls(calls, min(self.workers, len(calls)), settle, meanwhile)
+        if self.rerun:
+            self.result.warnings.append(Warning_(Location(str(BUILD_DIR)), f"a worker process stopped unexpectedly; {self.rerun} job(s) it took down with it were run again"))
+
+    def perform_arguments(self, task: Task) -> tuple:
+        job = task.job
+        return (task.function, task.arguments, job.slug, job.writer_name, job.document.meta.source, self.hang == job.writer_name)
+
+    def run_here(self, tasks: list[Task], meanwhile=None) -> None:
+        """Serial mode, for debugging: every task in this process, one after another, with the same
+        results and failures. The time limit holds only while Python code runs (an alarm signal)."""
         if meanwhile:
             meanwhile()
-        for future in as_completed(futures):
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                lost.append(futures[future])
-                continue
-            except Exception as error:
-                outcome = error
-            settle(futures[future], outcome)
-    return lost
+        for task in tasks:
+            task.began = time.monotonic()
+            with processes.AlarmAfter(self.time_limit):
+                try:
+                    outcome = perform(*self.perform_arguments(task))
+                except processes.TimedOut as error:
+                    outcome = error
+            self.settle(task, outcome)
+
+
+def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=None, time_limit: float = DEFAULT_TIME_LIMIT) -> dict[tuple[str, str], cache.Entry]:
+    """Every job's cache entry, from the last build's cache where it is still good.
+    meanwhile(), if given, is called once the workers have jobs to run, never otherwise."""
+    counts: dict[str, int] = {}
+    for job in jobs:
+        counts[job.writer_name] = counts.get(job.writer_name, 0) + 1
+    progress.plan(counts)
+    scheduler = Scheduler(build_dir, staging, result, progress, time_limit, workers or os.cpu_count() or 1)
+    scheduler.plan(jobs)
+    scheduler.run(meanwhile)
+    if scheduler.failures:
+        if not keep_going:
+            raise BuildFailed(scheduler.failures)
+        result.failures = scheduler.failures
+    return scheduler.entries
 
 
 def describe_failure(job: Job, error: BaseException) -> str:
-    if isinstance(error, SourceError):
-        return f"{error.location}: {error.message}"
-    if isinstance(error, EngineMissing):
-        return f"{job.document.meta.source}: {job.writer_name}: {error}"
-    where = failure_place(error)
-    return f"{job.document.meta.source}: the {job.writer_name} writer failed: {type(error).__name__}: {error}{f' (in {where})' if where else ''}"
-
-
-def failure_place(error: BaseException) -> str:
-    """file:line where an error was raised. From a worker, the pool raises it again in this
-    process; where it first was is only in the worker's traceback, kept as text in __cause__."""
-    remote = getattr(error.__cause__, "tb", None)
-    places = re.findall(r'File "([^"]+)", line (\d+)', remote) if isinstance(remote, str) else []
-    if places:
-        return f"{Path(places[-1][0]).name}:{places[-1][1]}"
-    last = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
-    return f"{Path(last[0].filename).name}:{last[0].lineno}" if last else ""
+    """A failure in this process, described as a worker's would be."""
+    return str(Failure.from_error(job.slug, job.writer_name, job.document.meta.source, error))

@@ -1,4 +1,9 @@
-"""The website step of a build: MkDocs runs once, at the end, unless nothing it reads changed."""
+"""The website step of a build: MkDocs runs once, at the end, unless nothing it reads changed.
+
+A site carried forward from the last build is checked file by file against the
+hashes recorded when it was built, as the jobs' outputs are: a page altered or
+cut short in build/ is never published again, the site is built afresh.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,13 @@ import json
 import shutil
 from pathlib import Path
 
+from ..cache import sha256_file
 from ..errors import Location, Warning_
 from ..hardlinks import link_tree
 from ..project import Project
 from .result import BuildResult
 
-SITE_KEY_FILE = ".site-key"
+SITE_KEY_FILE = ".site-key"  # {"key": what the site was built from, "hashes": its files' SHA-256}
 
 
 def site_key(project: Project, manifest: dict, jobs) -> str:
@@ -30,12 +36,31 @@ def site_key(project: Project, manifest: dict, jobs) -> str:
     return digest.hexdigest()
 
 
+def site_hashes(site_dir: Path) -> dict[str, str]:
+    """Every file of the site but the factsheets' own files (cached and checked as jobs) -> SHA-256."""
+    return {
+        path.relative_to(site_dir).as_posix(): sha256_file(path)
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file() and path.relative_to(site_dir).parts[0] != "files"
+    }
+
+
+def reusable_site(build_dir: Path, key: str) -> bool:
+    """The last build's site was built from the same sources, and every file of it is as built."""
+    try:
+        recorded = json.loads((build_dir / SITE_KEY_FILE).read_text(encoding="utf-8"))
+        if not isinstance(recorded, dict) or recorded.get("key") != key:
+            return False
+        return site_hashes(build_dir / "site") == recorded.get("hashes")
+    except (OSError, ValueError):
+        return False
+
+
 def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Path, staging: Path, files_dir: Path, prepared=None) -> None:
     key = site_key(project, result.manifest, jobs)
-    old_site = build_dir / "site"
     site_dir = staging / "site"
-    if (build_dir / SITE_KEY_FILE).exists() and (build_dir / SITE_KEY_FILE).read_text() == key and old_site.is_dir():
-        link_tree(old_site, site_dir)
+    if reusable_site(build_dir, key):
+        link_tree(build_dir / "site", site_dir)
         shutil.rmtree(site_dir / "files", ignore_errors=True)
         result.site_cached = True
     else:
@@ -43,6 +68,7 @@ def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Pa
 
         for message in build_site(project, result.manifest, files_dir, site_dir, prepared):
             result.warnings.append(Warning_(Location("mkdocs.yml"), f"website: {message}"))
+    hashes = site_hashes(site_dir)
     if files_dir.exists():
         files_dir.rename(site_dir / "files")
-    (staging / SITE_KEY_FILE).write_text(key)
+    (staging / SITE_KEY_FILE).write_text(json.dumps({"key": key, "hashes": hashes}, sort_keys=True), encoding="utf-8")

@@ -29,3 +29,16 @@ def audio_mp3(path: Path, document, entry: dict, build_dir: Path, options: dict)
     from .audio import check_entry
 
     return check_entry(path, document, entry, build_dir, int(options.get("rate") or 160))
+
+
+def audio_chapters(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+    from .audio import check_chapters_file
+
+    mp3 = entry["formats"].get("audio_mp3")
+    return check_chapters_file(path, build_dir / mp3) if mp3 else []
+
+
+def audio_playlist(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+    from .audio import check_playlist
+
+    return check_playlist(path, entry)

@@ -82,12 +82,13 @@ def axe_source() -> str:
     return package_files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-def open_page(browser, url: str, *, palette: str = "light", width: int = 1280, javascript: bool = True):
-    """A page and the list of every address it asked for."""
+def open_page(browser, url: str, *, palette: str = "light", width: int = 1280, javascript: bool = True, dialogs: list | None = None):
+    """A page and the list of every address it asked for; every dialog it opened goes into dialogs."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette, java_script_enabled=javascript)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message) if dialogs is not None else None, dialog.dismiss()))
     page.goto(url, wait_until="load")
     page.wait_for_timeout(200)
     return page, requests
@@ -117,8 +118,9 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 def check_page(browser, base: str, path: str, palette: str, source: str | None = None) -> list[Finding]:
-    findings = []
-    page, requests = open_page(browser, base + path, palette=palette)
+    findings: list[Finding] = []
+    dialogs: list[str] = []
+    page, requests = open_page(browser, base + path, palette=palette, dialogs=dialogs)
     try:
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         expected = "slate" if palette == "dark" else "default"
@@ -131,6 +133,8 @@ def check_page(browser, base: str, path: str, palette: str, source: str | None =
                 f"{path} ({palette}): axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}",
                 f"Fix the page so that: {violation['help'].rstrip('.')}.", source,
             ))
+        for message in dialogs:  # a script of the site's own never opens one: this one was injected
+            findings.append(Finding(FAILURE, "website", f"{path} ran a script that opened a dialog ({message[:60]!r})", "Find the source text that carries the script and remove it.", source))
         for address in other_hosts(requests, base):
             findings.append(Finding(FAILURE, "website", f"{path} asked another host for {address}", "Serve every file from the site itself: no CDN, web fonts or analytics.", source))
     finally:

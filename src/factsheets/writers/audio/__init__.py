@@ -95,8 +95,10 @@ class AudioWriter:
         OutputKind("audio_mp3", "Audio", "MP3", "the factsheet read aloud, with a chapter for each section", "audio/mpeg",
                    check="factsheets.validators.outputs:audio_mp3"),
         OutputKind("audio_transcript", "Audio transcript", "plain text", "the words of the audio version, as they are spoken", "text/plain", companion_of="audio_mp3"),
-        OutputKind("audio_playlist", "Audio, a track for each section", "M3U8 playlist", "for players that do not show chapters", "audio/x-mpegurl", companion_of="audio_mp3"),
-        OutputKind("audio_chapters", "Audio chapters", "WebVTT", "the start time of each section in the audio", "text/vtt", companion_of="audio_mp3"),
+        OutputKind("audio_playlist", "Audio, a track for each section", "M3U8 playlist", "for players that do not show chapters", "audio/x-mpegurl",
+                   check="factsheets.validators.outputs:audio_playlist", companion_of="audio_mp3"),
+        OutputKind("audio_chapters", "Audio chapters", "WebVTT", "the start time of each section in the audio", "text/vtt",
+                   check="factsheets.validators.outputs:audio_chapters", companion_of="audio_mp3"),
     )
     options = (
         Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)"),

@@ -1,0 +1,160 @@
+"""Running jobs: a time limit on each, workers that die with the build, failures as data,
+and a serial mode that gives the same results in one process."""
+
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factsheets.build import BuildFailed, Failure, build
+from factsheets.errors import Location, SourceError
+
+from conftest import FIXTURES, copy_project, factsheets
+
+FACTSHEET = "docs/factsheets/short.md"
+
+
+def with_time_limit(root: Path, seconds: float) -> Path:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - factsheets\n", f"  - factsheets:\n      job_timeout: {seconds}\n"))
+    return root
+
+
+def session_processes(session: int) -> list[str]:
+    """Every live process of a session: "pid command line"."""
+    found = []
+    for folder in Path("/proc").iterdir():
+        if not folder.name.isdigit():
+            continue
+        try:
+            fields = (folder / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (folder / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(f"{folder.name} {command[:100]}")
+    return found
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_a_hung_job_is_stopped_and_reported_on_one_line(small_project):
+    with_time_limit(small_project, 2)
+    started = time.monotonic()
+    command = Path(sys.executable).parent / "factsheets"
+    run = subprocess.run([str(command), "build", "--format", "print,braille"], cwd=small_project, capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "FACTSHEETS_TEST_HANG": "braille"}, start_new_session=True)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    first = run.stderr.splitlines()[0]
+    assert first.startswith(f"{FACTSHEET}: braille: took longer than 2 s and was stopped"), run.stderr
+    assert "job_timeout in mkdocs.yml" in first
+    assert time.monotonic() - started < 60
+    assert not (small_project / "build").exists()
+
+
+def test_a_hung_job_in_serial_mode_is_stopped_too(small_project, monkeypatch):
+    with_time_limit(small_project, 1)
+    monkeypatch.setenv("FACTSHEETS_TEST_HANG", "print")
+    with pytest.raises(BuildFailed) as error:
+        build(small_project, formats=["print"], workers=1)
+    [failure] = error.value.failures
+    assert (failure.slug, failure.writer, failure.location) == ("short", "print", FACTSHEET)
+    assert failure.message.startswith("print: took longer than 1 s and was stopped"), failure.message
+
+
+def test_no_process_of_a_build_survives_a_kill_9(small_project):
+    """Workers hang (so they would run for ever); the build is killed with SIGKILL while they do."""
+    command = Path(sys.executable).parent / "factsheets"
+    run = subprocess.Popen([str(command), "build", "--format", "print,braille"], cwd=small_project, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           env={**os.environ, "FACTSHEETS_TEST_HANG": "print"})
+    try:
+        # The build, the fork server, its resource tracker, and a worker at least.
+        assert wait_until(lambda: sum("forkserver" in p for p in session_processes(run.pid)) >= 2, 60), session_processes(run.pid)
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+        assert wait_until(lambda: not session_processes(run.pid), 5), session_processes(run.pid)
+    finally:
+        for line in session_processes(run.pid):
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+
+
+def test_a_build_leaves_no_process_running_when_it_exits(small_project):
+    command = Path(sys.executable).parent / "factsheets"
+    run = subprocess.Popen([str(command), "build", "--format", "print,braille"], cwd=small_project, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert run.wait(timeout=300) == 0
+    assert wait_until(lambda: not session_processes(run.pid), 5), session_processes(run.pid)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_serial_mode_builds_the_same_files_in_one_process(tmp_path):
+    pooled, serial = (copy_project(tmp_path / name, FIXTURES / "small") for name in ("pooled", "serial"))
+    assert factsheets(pooled, "build", "--quiet").returncode == 0
+    command = Path(sys.executable).parent / "factsheets"
+    run = subprocess.Popen([str(command), "build", "--quiet", "--jobs", "1"], cwd=serial, start_new_session=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = set()
+    while run.poll() is None:  # nothing but the build itself (and the engines' own helper programs) runs
+        seen |= {line.split(" ", 1)[1] for line in session_processes(run.pid)}
+        time.sleep(0.05)
+    assert run.returncode == 0, run.stderr.read()
+    assert not [command for command in seen if "multiprocessing" in command], seen
+    serial_files, pooled_files = tree(serial / "build" / "site"), tree(pooled / "build" / "site")
+    assert serial_files.keys() == pooled_files.keys()
+    # Speech is the one exception: espeak-ng's sound depends on what it said before in the
+    # same process, which is why a normal build records each section in a fresh one.
+    recorded = [name for name in serial_files if name.endswith((".mp3", "-chapters.vtt"))]  # the sound, and its chapter times
+    assert len(recorded) == 6
+    assert {n: h for n, h in serial_files.items() if n not in recorded} == {n: h for n, h in pooled_files.items() if n not in recorded}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failure_reads_the_same_in_serial_mode_and_in_workers(small_project, jobs):
+    page = small_project / FACTSHEET
+    page.write_text(page.read_text().replace("\n---\n", "\npdf:\n  print_size: 12\n---\n", 1))
+    with pytest.raises(BuildFailed) as error:
+        build(small_project, formats=["pdf"], workers=jobs)
+    [failure] = error.value.failures
+    assert str(failure).startswith(f"{FACTSHEET}: pdf: a print size of 12 pt is not large print"), failure
+
+
+def test_a_failure_crosses_from_a_worker_whole():
+    failure = Failure.from_error("short", "audio", FACTSHEET, SourceError(Location("glossary/lexicon.yml", 3), "bad entry"))
+    assert pickle.loads(pickle.dumps(failure)) == failure == Failure("short", "audio", "glossary/lexicon.yml:3", "bad entry")
+
+
+def test_a_lexicon_failure_with_keep_going_marks_the_audio_as_not_available(small_project):
+    (small_project / "glossary/lexicon.yml").write_text("- written: SEND\n", encoding="utf-8")  # no spoken form
+    result = build(small_project, formats=["print", "audio"], keep_going=True)
+    [failure] = result.failures
+    assert (failure.slug, failure.writer) == ("short", "audio") and failure.location.startswith("glossary/lexicon.yml:1")
+    [entry] = json.loads((small_project / "build/manifest.json").read_text())["factsheets"]
+    assert "audio_mp3" in entry["failed"] and "audio_mp3" not in entry["formats"]
+    assert "not available at the moment" in (small_project / "build/site/factsheets/short.html").read_text()
+
+
+def test_job_timeout_must_be_a_positive_number(small_project):
+    with_time_limit(small_project, "soon")
+    result = factsheets(small_project, "build", "--format", "print")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("mkdocs.yml:15: job_timeout must be a number of seconds"), result.stderr
