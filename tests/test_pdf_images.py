@@ -209,3 +209,17 @@ def test_the_layout_factsheet_meets_every_check_and_names_the_factsheet_it_links
     assert check_pdf(pdf, document) == []
     first_page = "".join(c["text"] for c in glyphs(pdf)[0])
     assert "theshortfactsheet(thefactsheet\u201cAshortfactsheet\u201d)first." in first_page  # glyphs, no spaces
+
+
+def test_a_fetch_the_engine_refused_is_reported_at_the_images_line(tmp_path):
+    # The writer refuses such images before layout; if WeasyPrint is ever asked for
+    # something else outside the project, its refusal still names the place.
+    from factsheets.writers.pdf import refused_fetch
+
+    document = load_project(FIXTURES / "small").documents[0]
+    blocks = (*document.blocks, m.Figure(m.Image("maps/county.png", "A map", 30)))
+    with_image = m.Document(document.meta, blocks, document.organisation)
+    error = refused_fetch(with_image, tmp_path, "file:///elsewhere/maps/county.png")
+    assert error.location == Location("docs/factsheets/short.md", 30) and "'maps/county.png' was not read" in error.message
+    other = refused_fetch(with_image, tmp_path, "https://example.org/font.woff")
+    assert other.location == Location("docs/factsheets/short.md") and "'https://example.org/font.woff' was not read" in other.message

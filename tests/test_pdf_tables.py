@@ -147,3 +147,13 @@ def test_two_tables_one_after_the_other_are_not_joined(tmp_path):
     with pikepdf.open(path) as pdf:
         tables = [e for e in reachable(pdf) if e.get("/S") == "/Table"]
         assert [len(kids(kids(t, "/TBody")[0], "/TR")) for t in tables] == [25, 25]
+
+
+def test_tables_that_do_not_match_the_layout_are_left_as_weasyprint_tagged_them(tmp_path, swept):
+    from factsheets.engines.pdf_tables import join_split_tables
+
+    _, _, path, _ = swept[0]
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(path.read_bytes())
+    assert join_split_tables(copy, fragments=[1, 2]) is None  # three tagged tables, two laid out
+    assert copy.read_bytes() == path.read_bytes()

@@ -163,8 +163,12 @@ def _scope_and_ids(pdf, tables: list) -> None:
         pdf.Root.StructTreeRoot.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=flat))
 
 
-def join_split_tables(path: Path, fragments: list[int]) -> int:
-    """Joins the parts of each table split over pages into one tagged table. Returns how many parts it joined."""
+def join_split_tables(path: Path, fragments: list[int]) -> int | None:
+    """Joins the parts of each table split over pages into one tagged table. Returns how many parts it joined.
+
+    None when the tagged tables do not match the laid-out ones (a WeasyPrint that tags
+    differently): the file is then left as WeasyPrint wrote it, and the caller says so.
+    """
     import pikepdf
 
     joined = 0
@@ -175,7 +179,7 @@ def join_split_tables(path: Path, fragments: list[int]) -> int:
         if not tables:
             return 0
         if len(tables) != len(fragments):
-            raise RuntimeError(f"the PDF has {len(tables)} tagged tables where WeasyPrint laid out {len(fragments)}")
+            return None
         first_of: dict[int, object] = {}
         artifacts: dict = {}
         kept = []

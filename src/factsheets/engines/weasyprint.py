@@ -127,7 +127,9 @@ def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, unc
             uncompressed_pdf=uncompressed,
         )
     mark_orphans_as_artifacts(target)
-    join_split_tables(target, tables)
+    if join_split_tables(target, tables) is None:
+        messages.append("a table that runs over pages could not be tagged as one table (WeasyPrint tags tables differently "
+                        "from the version this was written for): a screen reader meets it as several tables")
     return Rendered(len(document.pages), messages, list(fetcher.refused))
 
 

@@ -95,13 +95,14 @@ class LinkedFactsheet:
         return display_address(self.url) if self.url else None
 
 
-def _site_address(root: Path) -> tuple[str | None, bool]:
-    """The website's address (mkdocs.yml site_url) and whether its pages end in / rather than .html."""
+def _site_settings(root: Path) -> tuple[str | None, bool, Path]:
+    """From mkdocs.yml: the website's address (site_url), whether its pages end in / rather
+    than .html (use_directory_urls), and the folder the pages come from (docs_dir)."""
     path = root / "mkdocs.yml"
     data = load_yaml(read_text(path, "mkdocs.yml"), "mkdocs.yml", tolerant=True) if path.is_file() else None
     data = data if isinstance(data, dict) else {}
     url = data.get("site_url")
-    return (str(url).rstrip("/") + "/" if url else None), bool(data.get("use_directory_urls", True))
+    return (str(url).rstrip("/") + "/" if url else None), bool(data.get("use_directory_urls", True)), root / str(data.get("docs_dir", "docs"))
 
 
 def linked_factsheets(document: m.Document, root: Path) -> dict[str, LinkedFactsheet]:
@@ -112,7 +113,7 @@ def linked_factsheets(document: m.Document, root: Path) -> dict[str, LinkedFacts
     """
     source_file = root / document.meta.source
     folder = source_file.parent
-    site, directory_urls = _site_address(root)
+    site, directory_urls, docs = _site_settings(root)
     found = {}
     for node in _all_links(document.blocks):
         parts = urlsplit(node.url)
@@ -125,7 +126,7 @@ def linked_factsheets(document: m.Document, root: Path) -> dict[str, LinkedFacts
             continue
         front, _, _ = split_front_matter(read_text(target, target.name), target.name)
         title = str(front.get("title") or stem).strip()
-        path = folder.relative_to(root / "docs").as_posix() if folder.is_relative_to(root / "docs") else folder.name
+        path = folder.relative_to(docs).as_posix() if folder.is_relative_to(docs) else folder.name
         page = f"{path}/{stem}/" if directory_urls else f"{path}/{stem}.html"
         found[node.url] = LinkedFactsheet(title, page, (site + page) if site else None)
     return found
