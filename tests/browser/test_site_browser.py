@@ -1,10 +1,9 @@
 """The website as keyboard, screen-reader and phone users meet it, in Debian's Chromium.
 
-Tested the way GOV.UK's front end is: each page is tabbed through at each width, its
-headings and landmarks are read as a screen reader lists them, the factsheet page's
-accessibility tree is compared with a reviewed snapshot, and axe-core (WCAG 2.2 AA and best
-practice) runs in both palettes. Every page of the real project, and of a second project
-whose factsheet has a table, an image, a quotation and a nested list.
+As GOV.UK's front end is tested: each page tabbed through at each width, its headings and
+landmarks read as a screen reader lists them, the factsheet page's accessibility tree compared
+with a reviewed snapshot, axe-core (WCAG 2.2 AA, best practice) in both palettes. Every page of the
+real project and of a second one whose factsheet has a table, an image, a quotation, a nested list.
 """
 
 from __future__ import annotations
@@ -17,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, copy_project, factsheets
-from factsheets.validators.website import AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, axe_source, serve, site_pages
-from pages import BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS
+from factsheets.validators.website import AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, axe_source, serve
+from pages import (BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS,
+                   all_pages, download_links, factsheet_pages, open_page, tab_stops)
 
 pytestmark = pytest.mark.browser
 
@@ -60,40 +60,6 @@ def bases(sites):
 
     with ExitStack() as stack:
         yield {site: stack.enter_context(serve(site)) for site in sites}
-
-
-def all_pages(sites):
-    return [(site, path) for site in sites for path in site_pages(site)]
-
-
-def factsheet_pages(sites):
-    return [(site, path) for site, path in all_pages(sites) if path.startswith("factsheets/")]
-
-
-def open_page(browser, url, width=1280, height=900, palette="light"):
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=palette)
-    page = context.new_page()
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(150)
-    return page
-
-
-def tab_stops(page, limit=400) -> list[dict]:
-    """Every tab stop, in the order Tab reaches them, until focus leaves the page."""
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        page.wait_for_timeout(15)  # let smooth scrolling and the sticky header settle
-        focused = page.evaluate(FOCUSED_JS)
-        if focused and not (focused["inView"] and focused["uncovered"]):
-            # Material closes its search overlay and scrolls with transitions of up to 250 ms:
-            # what counts is where things are once they have settled.
-            page.wait_for_timeout(400)
-            focused = page.evaluate(FOCUSED_JS)
-        if focused is None or (stops and focused["order"] == stops[0]["order"]):
-            break
-        stops.append(focused)
-    return stops
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -161,7 +127,7 @@ def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites)
             assert links.count() >= 3
             # Tab on into the open menu: each link is in view when it has focus.
             inside = []
-            for _ in range(20):
+            for _ in range(100):  # the open menu lists the page's sections too
                 page.keyboard.press("Tab")
                 page.wait_for_timeout(20)
                 if page.evaluate("!!document.activeElement.closest('#fs-site-nav')"):
@@ -278,11 +244,6 @@ def test_every_image_loads(browser, sites, bases):
         finally:
             page.context.close()
     assert not broken
-
-
-def download_links(site: Path, path: str) -> list[str]:
-    html = (site / path).read_text(encoding="utf-8")
-    return sorted(set(re.findall(r'href="(\.\./files/[^"#]+)"', html)))
 
 
 @pytest.mark.parametrize("served", ("folder", "server"))
