@@ -230,8 +230,9 @@ def test_also_called_leaves_out_plurals_and_the_term_itself(site):
     assert shown_aliases(entry("SENCo", "SENCO", "Special Educational Needs Coordinator")) == ["Special Educational Needs Coordinator"]
     assert shown_aliases(entry("Education, Health and Care plan", "EHC plan", "EHC plans", "EHCP")) == ["EHC plan", "EHCP"]
     assert shown_aliases(entry("First-tier Tribunal", "First Tier Tribunal", "SEND Tribunal")) == ["SEND Tribunal"]
+    assert shown_aliases(entry("Special Educational Needs Coordinator (SENCO)", "Special Educational Needs Coordinator", "SENCO")) == []
     html = (site / "glossary.html").read_text(encoding="utf-8")
-    assert "EHC plans" not in html and "Also called: EHC plan, EHCP." in html
+    assert "Also called: EHC plan, EHCP." in html and "Also called: Special Educational Needs Coordinator" not in html
 
 
 def test_the_glossary_page_lists_its_terms_in_its_table_of_contents(site):

@@ -206,12 +206,13 @@ def _comparable(name: str) -> str:
 
 def shown_aliases(entry: Entry) -> list[str]:
     """The other names worth telling a reader: not the term itself (in other capitals or
-    hyphens), nor the plural of a name already given."""
+    hyphens) or a part of it, nor the plural of a name already given."""
     shown: list[str] = []
-    seen = {_comparable(entry.term)}
+    term = _comparable(entry.term)
+    seen = {term}
     for alias in entry.aliases:
         key = _comparable(alias)
-        if key in seen or any(key in (s + "s", s + "es") for s in seen):
+        if f" {key} " in f" {term} " or any(key in (s, s + "s", s + "es") for s in seen):
             continue
         seen.add(key)
         shown.append(alias)

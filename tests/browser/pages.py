@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from factsheets.validators.website import site_pages
+
 # The element that has focus, where it is and whether it shows it. A zero-size radio button
 # (Material's palette switch) shows its focus on its label, so the label is measured.
 FOCUSED_JS = """
@@ -80,3 +85,44 @@ SMALL_TEXT_JS = """
 """
 
 BROKEN_IMAGES_JS = "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+
+
+def all_pages(sites):
+    return [(site, path) for site in sites for path in site_pages(site)]
+
+
+def factsheet_pages(sites):
+    return [(site, path) for site, path in all_pages(sites) if path.startswith("factsheets/")]
+
+
+def open_page(browser, url, width=1280, height=900, palette="light"):
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=palette)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(150)
+    return page
+
+
+def tab_stops(page, limit=400) -> list[dict]:
+    """Every tab stop, in the order Tab reaches them, until focus leaves the page."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(15)  # let smooth scrolling and the sticky header settle
+        focused = page.evaluate(FOCUSED_JS)
+        if focused and not (focused["inView"] and focused["uncovered"]):
+            # Material closes its search overlay and scrolls with transitions of up to 250 ms:
+            # what counts is where things are once they have settled.
+            page.wait_for_timeout(400)
+            focused = page.evaluate(FOCUSED_JS)
+        if focused is None or (stops and focused["order"] == stops[0]["order"]):
+            break
+        stops.append(focused)
+    return stops
+
+
+def download_links(site: Path, path: str) -> list[str]:
+    html = (site / path).read_text(encoding="utf-8")
+    return sorted(set(re.findall(r'href="(\.\./files/[^"#]+)"', html)))
+
+
