@@ -72,16 +72,14 @@ def theme_scripts() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     """SHA-256 of every script file the theme and this package ship; the theme's inline scripts as patterns."""
     material = Path(str(package_files("material"))) / "templates"
     ours = Path(str(package_files("factsheets")))
-    hashes = frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for folder in (material / "assets", ours / "assets") for p in folder.rglob("*.js"))
+    # Ours: the package's assets and the site theme's scripts (the page's player and menu).
+    hashes = frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for folder in (material / "assets", ours) for p in folder.rglob("*.js"))
     patterns = []
     for template in sorted((material / "partials" / "javascripts").glob("*.html")):
         for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
             # A template's {{ value }} is filled in when the page is made: any text without a quote there.
             parts = re.split(r"\{\{.*?\}\}|\{%.*?%\}", body)
             patterns.append(re.compile("".join(re.escape(p) + ('[^"\'<>]*' if i < len(parts) - 1 else "") for i, p in enumerate(parts))))
-    from ..site import PLAYER_SCRIPT
-
-    patterns.append(re.compile(re.escape(PLAYER_SCRIPT.removeprefix("<script>").removesuffix("</script>"))))
     return hashes, tuple(patterns)
 
 
