@@ -32,6 +32,7 @@ class Utterance:
     text: str
     pause_before: float = 0.0
     pause_after: float = AFTER_PARAGRAPH
+    block_id: str = ""  # the block of the document it says, for read-along timings ("": none)
 
 
 @dataclass
@@ -126,7 +127,7 @@ class ScriptBuilder:
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
         line = getattr(block, "line", None)
         if isinstance(block, m.Paragraph):
-            return [Utterance(self.sentence(self.say(self.written(block.children), line)))]
+            return [Utterance(self.sentence(self.say(self.written(block.children), line)), block_id=block.id)]
         if isinstance(block, m.ListBlock):
             return self.list_items(block, line)
         if isinstance(block, m.Quote):
@@ -135,7 +136,7 @@ class ScriptBuilder:
             return self.table(block, line)
         if isinstance(block, m.Figure):
             alt = self.say(block.image.alt, line)
-            return [Utterance(self.sentence(f"Picture: {alt}"))] if alt else []
+            return [Utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
         return []
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
@@ -148,7 +149,7 @@ class ScriptBuilder:
             if block.ordered:
                 text = f"{number}. {text}"
             if text:
-                out.append(Utterance(self.sentence(text), pause_after=BETWEEN_ITEMS))
+                out.append(Utterance(self.sentence(text), pause_after=BETWEEN_ITEMS, block_id=item.blocks[0].id if item.blocks else ""))
         if out:
             out[-1].pause_after = AFTER_PARAGRAPH
         return out
@@ -190,13 +191,13 @@ class ScriptBuilder:
                 if is_term_heading(blocks, index):
                     continue  # the glossary entry says its own term
                 current = Section(block.id or f"section-{len(sections)}", title)
-                current.utterances.append(Utterance(spoken, pause_after=AFTER_HEADING))
+                current.utterances.append(Utterance(spoken, pause_after=AFTER_HEADING, block_id=block.id))
                 if title == GLOSSARY_TITLE:
                     current.utterances.append(Utterance("These are the words used in this factsheet, and what they mean."))
                 sections.append(current)
             elif isinstance(block, m.GlossaryEntry):
                 term = self.say(block.spoken or block.term, block.line)
-                current.utterances.append(Utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4))
+                current.utterances.append(Utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4, block_id=blocks[index - 1].id if index else ""))
                 for inner in block.blocks:
                     current.utterances += self.block(inner, None)
             elif isinstance(block, m.ContactDetails):

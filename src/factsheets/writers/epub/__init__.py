@@ -1,0 +1,93 @@
+"""The EPUB 3 writer: the factsheet as an accessible ebook with read-along audio.
+
+One EPUB a factsheet, from the document model (not from the website): the text
+as one XHTML content document (the website's renderer, made XHTML), a
+navigation document with landmarks, accessibility metadata (EPUB Accessibility
+1.1), and the audio version with a SMIL media overlay at sentence level, so a
+reading system highlights each sentence as it is spoken.
+
+The audio is recorded exactly as the audio writer records it, section by
+section in parts (same tasks, same engine), with the audio writer's options:
+the build keeps one writer's outputs from another's, so the EPUB records its
+own copy, cached as its parts.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from ... import model as m
+from ...errors import Warning_
+from .. import FinishedPart, Output, Part
+from ..audio import AudioWriter
+from . import nav, overlay, package
+from .xhtml import XhtmlRenderer, content_document
+
+TEXT_HREF = "text.xhtml"
+
+
+def audio_options(document: m.Document, options: dict) -> dict:
+    """The audio writer's options for this factsheet (mkdocs.yml, then its front matter)."""
+    from ...project import load_config
+
+    root = Path(options.get("project_root") or ".")
+    return {**load_config(root).writer_options("audio"), **document.meta.options.get("audio", {}), "project_root": root}
+
+
+class EpubWriter:
+    name = "epub"
+    version = "1"
+
+    def engine_version(self) -> str:
+        from importlib.metadata import version
+
+        return f"ebooklib {version('ebooklib')}; {AudioWriter().engine_version()}"
+
+    def dependencies(self, document: m.Document, options: dict) -> str:
+        audio = audio_options(document, options)
+        public = {k: v for k, v in sorted(audio.items()) if k != "project_root"}
+        return json.dumps(public, sort_keys=True, default=str) + AudioWriter().dependencies(document, audio)
+
+    def parts(self, document: m.Document, options: dict) -> list[Part]:
+        return AudioWriter().parts(document, audio_options(document, options))
+
+    @staticmethod
+    def write_part(task, out_dir: Path) -> Output:
+        return AudioWriter.write_part(task, out_dir)
+
+    def write(self, document: m.Document, out_dir: Path, options: dict, parts: dict[str, FinishedPart] | None = None) -> Output:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".audio-") as folder:
+            recorded = AudioWriter().write(document, Path(folder), audio_options(document, options), parts)
+            timings = json.loads(recorded.files["audio_sentences"].read_text(encoding="utf-8"))["sentences"]
+            target = out_dir / f"{document.meta.slug}.epub"
+            details = write_epub(document, timings, recorded.files["audio_mp3"], target)
+        shutil.rmtree(out_dir / ".parts", ignore_errors=True)
+        warnings: list[Warning_] = [w for w in recorded.warnings if "audio:" not in w.message]
+        return Output(files={"epub": target}, details=details, warnings=warnings)
+
+
+def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path) -> dict:
+    """The EPUB from the document and the audio's sentence timings; returns the details for the manifest."""
+    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]})
+    body = renderer.blocks(document.blocks)
+    xhtml = content_document(document, body, "style.css")
+    navigation = nav.navigation_document(document, TEXT_HREF)
+    for name, text in (("content document", xhtml), ("navigation document", navigation)):
+        try:
+            etree.fromstring(text.encode("utf-8"))
+        except etree.XMLSyntaxError as error:
+            raise RuntimeError(f"the EPUB's {name} is not well-formed XHTML: {error}") from error
+    order = [i for i in renderer.sentences]
+    pars = overlay.pars(timings, renderer.sentences, order)
+    smil = overlay.smil(pars, TEXT_HREF, f"audio/{mp3.name}")
+    has_images = any(isinstance(b, m.Figure) for b in document.blocks) or "<img " in body
+    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images)
+    package.write(document, contents, target)
+    sentence_pars = sum(1 for p in pars if "-s" in p.text_id)
+    return {"epub_overlay_items": len(pars), "epub_overlay_sentences": sentence_pars}

@@ -1,0 +1,62 @@
+"""The navigation document: table of contents from the headings, and landmarks.
+
+Landmarks let a reader jump straight to the start of the text, the table of
+contents, the glossary (when the factsheet has one) and the contact details.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ... import model as m
+from .xhtml import EPUB_NS, XHTML_NS, language_direction
+
+
+def toc_list(document: m.Document, href: str) -> str:
+    """Headings nested by level, as <ol> inside <li>."""
+    out, depth = [], 1
+    out.append("<ol>")
+    first = True
+    for heading in m.headings(document):
+        level = max(2, heading.level)
+        while depth < level - 1:
+            out.append("<ol>")
+            depth += 1
+        while depth > level - 1:
+            out.append("</li></ol>")
+            depth -= 1
+        if not first:
+            out.append("</li>")
+        out.append(f'<li><a href="{href}#{escape(heading.id)}">{escape(m.plain_text(heading.children))}</a>')
+        first = False
+    if not first:
+        out.append("</li>")
+    while depth > 1:
+        out.append("</ol></li>")
+        depth -= 1
+    out.append("</ol>")
+    return "".join(out)
+
+
+def landmarks(document: m.Document, href: str) -> str:
+    items = [("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", f"{href}#top", "Start of the factsheet")]
+    ids = {b.id for b in m.headings(document)}
+    if "glossary" in ids:
+        items.append(("glossary", f"{href}#glossary", "Glossary"))
+    if any(isinstance(b, m.ContactDetails) and b.placement == "end" for b in document.blocks):
+        items.append(("backmatter", f"{href}#contact-end", "Contact details"))
+    links = "".join(f'<li><a epub:type="{kind}" href="{link}">{escape(label)}</a></li>' for kind, link, label in items)
+    return f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title"><h2 id="landmarks-title">Landmarks</h2><ol>{links}</ol></nav>'
+
+
+def navigation_document(document: m.Document, href: str) -> str:
+    meta = document.meta
+    language = escape(meta.language)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{language}" xml:lang="{language}" dir="{language_direction(meta.language)}">\n'
+        f'<head><meta charset="utf-8"/><title>{escape(meta.title)}: contents</title></head>\n<body>\n'
+        f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title"><h1 id="toc-title">Contents</h1>'
+        f'<ol><li><a href="{href}#top">{escape(meta.title)}</a>{toc_list(document, href)}</li></ol></nav>\n'
+        f"{landmarks(document, href)}\n</body>\n</html>\n"
+    )
