@@ -199,7 +199,10 @@ class ScriptBuilder:
                 term = self.say(block.spoken or block.term, block.line)
                 current.utterances.append(Utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4, block_id=blocks[index - 1].id if index else ""))
                 for inner in block.blocks:
-                    current.utterances += self.block(inner, None)
+                    for said in self.block(inner, None):
+                        # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
+                        said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
+                        current.utterances.append(said)
             elif isinstance(block, m.ContactDetails):
                 continue  # read once, at the end
             else:

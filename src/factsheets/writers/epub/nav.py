@@ -9,33 +9,19 @@ from __future__ import annotations
 from html import escape
 
 from ... import model as m
+from ..html import toc_tokens
 from .xhtml import EPUB_NS, XHTML_NS, language_direction
 
 
-def toc_list(document: m.Document, href: str) -> str:
-    """Headings nested by level, as <ol> inside <li>."""
-    out, depth = [], 1
-    out.append("<ol>")
-    first = True
-    for heading in m.headings(document):
-        level = max(2, heading.level)
-        while depth < level - 1:
-            out.append("<ol>")
-            depth += 1
-        while depth > level - 1:
-            out.append("</li></ol>")
-            depth -= 1
-        if not first:
-            out.append("</li>")
-        out.append(f'<li><a href="{href}#{escape(heading.id)}">{escape(m.plain_text(heading.children))}</a>')
-        first = False
-    if not first:
-        out.append("</li>")
-    while depth > 1:
-        out.append("</ol></li>")
-        depth -= 1
-    out.append("</ol>")
-    return "".join(out)
+def toc_list(tokens: list[dict], href: str) -> str:
+    """Headings nested by level (the website's table of contents), as <ol> inside <li>."""
+    if not tokens:
+        return ""
+    items = "".join(
+        f'<li><a href="{href}#{escape(token["id"])}">{token["name"]}</a>{toc_list(token["children"], href)}</li>'
+        for token in tokens
+    )
+    return f"<ol>{items}</ol>"
 
 
 def landmarks(document: m.Document, href: str) -> str:
@@ -57,6 +43,6 @@ def navigation_document(document: m.Document, href: str) -> str:
         f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{language}" xml:lang="{language}" dir="{language_direction(meta.language)}">\n'
         f'<head><meta charset="utf-8"/><title>{escape(meta.title)}: contents</title></head>\n<body>\n'
         f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title"><h1 id="toc-title">Contents</h1>'
-        f'<ol><li><a href="{href}#top">{escape(meta.title)}</a>{toc_list(document, href)}</li></ol></nav>\n'
+        f'<ol><li><a href="{href}#top">{escape(meta.title)}</a>{toc_list(toc_tokens(document), href)}</li></ol></nav>\n'
         f"{landmarks(document, href)}\n</body>\n</html>\n"
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ... import model as m
 from .overlay import ACTIVE_CLASS, clock
+from .xhtml import language_direction
 
 STYLESHEET = """body { font-family: sans-serif; line-height: 1.5; }
 h1, h2, h3 { line-height: 1.25; }
@@ -75,7 +76,7 @@ def book(document: m.Document, contents: Contents):
             result.add_metadata(None, "meta", value, {"property": name})
     result.add_metadata(None, "meta", accessibility_summary(document), {"property": "schema:accessibilitySummary"})
     result.add_metadata(None, "meta", CONFORMANCE, {"property": "dcterms:conformsTo"})
-    result.add_metadata(None, "meta", document.organisation.name, {"property": "a11y:certifiedBy"})
+    result.add_metadata(None, "meta", document.organisation.name, {"property": "a11y:certifiedBy"})  # the publisher's own claim
     result.add_metadata(None, "meta", ACTIVE_CLASS, {"property": "media:active-class"})
     result.add_metadata(None, "meta", clock(contents.overlay_seconds), {"property": "media:duration"})
     result.add_metadata(None, "meta", clock(contents.overlay_seconds), {"property": "media:duration", "refines": "#overlay"})
@@ -91,7 +92,7 @@ def book(document: m.Document, contents: Contents):
         result.add_item(item)
     result.add_item(epub.EpubNcx())
     result.toc = [epub.Link("text.xhtml#top", meta.title, "top")]
-    result.spine = [text]
+    result.spine = [text, (nav, "no")]  # the landmarks link to the contents: a spine item, outside the reading order
     return result
 
 
@@ -101,7 +102,9 @@ def write(document: m.Document, contents: Contents, target: Path) -> None:
     modified = _modified(document.meta.date)
     buffer = io.BytesIO()
     epub.write_epub(buffer, book(document, contents), {"mtime": modified, "epub3_pages": False, "epub3_landmark": False})
-    target.write_bytes(_fixed_dates(buffer.getvalue(), (modified.year, modified.month, 1, 0, 0, 0)))
+    language = document.meta.language
+    package_attributes = f'<package xml:lang="{language}" dir="{language_direction(language)}" '.encode()
+    target.write_bytes(_fixed_dates(buffer.getvalue(), (modified.year, modified.month, 1, 0, 0, 0), package_attributes))
 
 
 def _modified(date: str):
@@ -111,13 +114,18 @@ def _modified(date: str):
     return dt.datetime(int(year), int(month or 1), 1)
 
 
-def _fixed_dates(data: bytes, stamp: tuple) -> bytes:
-    """The same zip with every entry dated `stamp` (the mimetype first and stored, as OCF requires)."""
+def _fixed_dates(data: bytes, stamp: tuple, package_attributes: bytes) -> bytes:
+    """The same zip with every entry dated `stamp` (the mimetype first and stored, as OCF requires),
+    and the package's language and direction on its root element, which EbookLib leaves out
+    (DAISY Ace counts a package without xml:lang as a serious violation)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, stamp)
             fixed.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename.endswith(".opf"):
+                content = content.replace(b"<package ", package_attributes, 1)
+            target.writestr(fixed, content)
     return out.getvalue()

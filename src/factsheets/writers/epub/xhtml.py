@@ -10,6 +10,7 @@ it is well-formed or the writer stops.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ... import model as m
@@ -62,6 +63,7 @@ class XhtmlRenderer(HtmlRenderer):
         super().__init__(document)
         self.timed = timed
         self.sentences: dict[str, list[str]] = {}
+        self.scope = ""  # a glossary definition's blocks are numbered within it: its id makes theirs unique
 
     def inline(self, node: m.Inline) -> str:
         if isinstance(node, m.LineBreak):
@@ -78,9 +80,16 @@ class XhtmlRenderer(HtmlRenderer):
         return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups))
 
     def block(self, block: m.Block) -> str:
+        if isinstance(block, m.GlossaryEntry):
+            self.scope = f"{block.id}-"
+            try:
+                return super().block(block)
+            finally:
+                self.scope = ""
         if isinstance(block, m.Paragraph) and block.id:
-            words = self.sentence_spans(block.id, block.children) if block.id in self.timed else self.inlines(block.children)
-            return f'<p id="{escape(block.id)}">{words}</p>'
+            block_id = self.scope + block.id
+            words = self.sentence_spans(block_id, block.children) if block_id in self.timed else self.inlines(block.children)
+            return f'<p id="{escape(block_id)}">{words}</p>'
         if isinstance(block, m.Heading) and block.id in self.timed:
             self.sentences[block.id] = []
         if isinstance(block, m.ContactDetails):
@@ -92,9 +101,14 @@ class XhtmlRenderer(HtmlRenderer):
     def item(self, item: m.ListItem) -> str:
         if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph) and item.blocks[0].id:
             paragraph = item.blocks[0]
-            if paragraph.id in self.timed:
-                return f'<span id="{escape(paragraph.id)}">{self.sentence_spans(paragraph.id, paragraph.children)}</span>'
+            block_id = self.scope + paragraph.id
+            if block_id in self.timed:
+                return f'<span id="{escape(block_id)}">{self.sentence_spans(block_id, paragraph.children)}</span>'
         return super().item(item)
+
+    def contact_lines(self) -> str:
+        # The text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
+        return re.sub(r'<a href="sms:[^"]*">([^<]*)</a>', r"\1", super().contact_lines())
 
     def contact(self, placement: str) -> str:
         return super().contact(placement).replace("<br>", "<br/>")
