@@ -100,3 +100,45 @@ def check_entry(path: Path, document, entry) -> list[Finding]:
         Finding(FAILURE, FORMAT, f"The EPUB fails {p}.", SETUP if p.code in ("setup", "run") else "Fix the EPUB writer (src/factsheets/writers/epub/) so the checker passes.", document.meta.source)
         for p in check(path)
     ]
+
+
+# Read-along timing: each sentence's overlay start against where it is heard -----------------
+
+SILENCE_DB = -45.0  # a 5 ms frame quieter than this is silence (speech is levelled to -20 dBFS RMS)
+FRAME_SECONDS = 0.005
+GAP_SECONDS = 0.1  # a pause at least this long before a sound makes the sound an onset
+
+
+def decode_mp3(path: Path):
+    """The MP3 as a decoder plays it (sox, as ffmpeg and browsers: no samples skipped), 16-bit mono."""
+    import numpy as np
+
+    rate = int(subprocess.run(["sox", "--i", "-r", str(path)], capture_output=True, text=True, check=True).stdout)
+    raw = subprocess.run(["sox", str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"], capture_output=True, check=True).stdout
+    return np.frombuffer(raw, dtype="<i2"), rate
+
+
+def audible_onsets(samples, rate: int) -> list[float]:
+    """Seconds where sound starts after a pause: the silence boundaries speech starts at."""
+    import numpy as np
+
+    frame = max(int(rate * FRAME_SECONDS), 1)
+    count = samples.size // frame
+    frames = samples[: count * frame].astype(np.float64).reshape(count, frame) / 32768.0
+    loud = 20 * np.log10(np.sqrt((frames ** 2).mean(axis=1)) + 1e-12) > SILENCE_DB
+    gap = int(GAP_SECONDS / FRAME_SECONDS)
+    onsets, quiet = [], gap
+    for index, is_loud in enumerate(loud):
+        if is_loud and quiet >= gap:
+            onsets.append(index * frame / rate)
+        quiet = 0 if is_loud else quiet + 1
+    return onsets
+
+
+def overlay_offsets(mp3: Path, starts: list[float]) -> list[float]:
+    """For each sentence start (seconds), how far it is from the nearest audible onset, in ms."""
+    import numpy as np
+
+    samples, rate = decode_mp3(mp3)
+    onsets = np.array(audible_onsets(samples, rate))
+    return [float(np.min(np.abs(onsets - start)) * 1000) for start in starts]
