@@ -26,6 +26,7 @@ from ...errors import Warning_
 from .. import FinishedPart, Output, Part
 from ..audio import AudioWriter
 from . import nav, overlay, package
+from .pages import print_page_marks
 from .xhtml import XhtmlRenderer, content_document
 
 TEXT_HREF = "text.xhtml"
@@ -66,18 +67,22 @@ class EpubWriter:
             recorded = AudioWriter().write(document, Path(folder), audio_options(document, options), parts)
             timings = json.loads(recorded.files["audio_sentences"].read_text(encoding="utf-8"))["sentences"]
             target = out_dir / f"{document.meta.slug}.epub"
-            details = write_epub(document, timings, recorded.files["audio_mp3"], target)
+            page_marks, page_count = print_page_marks(document, options)
+            details = write_epub(document, timings, recorded.files["audio_mp3"], target, page_marks, page_count)
         shutil.rmtree(out_dir / ".parts", ignore_errors=True)
         warnings: list[Warning_] = [w for w in recorded.warnings if "audio:" not in w.message]
         return Output(files={"epub": target}, details=details, warnings=warnings)
 
 
-def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path) -> dict:
-    """The EPUB from the document and the audio's sentence timings; returns the details for the manifest."""
-    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]})
+def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0) -> dict:
+    """The EPUB from the document, the audio's sentence timings and the large-print PDF's page
+    marks (`pages.print_page_marks`; None: no page list); returns the details for the manifest."""
+    marks, unmarked = page_marks or ({}, {})
+    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]}, marks, unmarked)
     body = renderer.blocks(document.blocks)
-    xhtml = content_document(document, body, "style.css")
-    navigation = nav.navigation_document(document, TEXT_HREF)
+    pages = sorted({1, *marks.values(), *(set(unmarked) - set(renderer.unmarked_pages))}) if page_marks is not None else []
+    xhtml = content_document(document, body, "style.css", first_page=bool(pages))
+    navigation = nav.navigation_document(document, TEXT_HREF, pages)
     for name, text in (("content document", xhtml), ("navigation document", navigation)):
         try:
             etree.fromstring(text.encode("utf-8"))
@@ -87,7 +92,8 @@ def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Pat
     pars = overlay.pars(timings, renderer.sentences, order)
     smil = overlay.smil(pars, TEXT_HREF, f"audio/{mp3.name}")
     has_images = any(isinstance(b, m.Figure) for b in document.blocks) or "<img " in body
-    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images)
+    source = f"{document.meta.slug}-large-print.pdf, the large-print PDF of this factsheet ({page_count} pages)" if pages else ""
+    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source)
     package.write(document, contents, target)
     sentence_pars = sum(1 for p in pars if "-s" in p.text_id)
-    return {"epub_overlay_items": len(pars), "epub_overlay_sentences": sentence_pars}
+    return {"epub_overlay_items": len(pars), "epub_overlay_sentences": sentence_pars, "epub_pages": pages}

@@ -1,6 +1,7 @@
 """The navigation document: table of contents from the headings, and landmarks.
 
-Landmarks let a reader jump straight to the start of the text, the table of
+A page list, when the large-print PDF's pages are known, lets a reader go to the
+page someone with the print copy names. Landmarks let a reader jump straight to the start of the text, the table of
 contents, the glossary (when the factsheet has one) and the contact details.
 """
 
@@ -35,7 +36,15 @@ def landmarks(document: m.Document, href: str) -> str:
     return f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title"><h2 id="landmarks-title">Landmarks</h2><ol>{links}</ol></nav>'
 
 
-def navigation_document(document: m.Document, href: str) -> str:
+def page_list(pages: list[int], href: str) -> str:
+    """The large-print PDF's pages, for a reader's "go to page" (hidden: a list of numbers to read through helps no one)."""
+    if not pages:
+        return ""
+    links = "".join(f'<li><a href="{href}#page-{n}">{n}</a></li>' for n in pages)
+    return f'<nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-labelledby="page-list-title" hidden="hidden"><h2 id="page-list-title">Pages of the large-print PDF</h2><ol>{links}</ol></nav>\n'
+
+
+def navigation_document(document: m.Document, href: str, pages: list[int] | None = None) -> str:
     meta = document.meta
     language = escape(meta.language)
     return (
@@ -44,5 +53,5 @@ def navigation_document(document: m.Document, href: str) -> str:
         f'<head><meta charset="utf-8"/><title>{escape(meta.title)}: contents</title></head>\n<body>\n'
         f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title"><h1 id="toc-title">Contents</h1>'
         f'<ol><li><a href="{href}#top">{escape(meta.title)}</a>{toc_list(toc_tokens(document), href)}</li></ol></nav>\n'
-        f"{landmarks(document, href)}\n</body>\n</html>\n"
+        f"{landmarks(document, href)}\n{page_list(pages or [], href)}</body>\n</html>\n"
     )

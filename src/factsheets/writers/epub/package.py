@@ -40,6 +40,7 @@ class Contents:
     audio: Path  # the whole MP3
     overlay_seconds: float
     has_images: bool
+    page_source: str = ""  # what the page list's numbers are the pages of ("": no page list)
 
 
 def accessibility_summary(document: m.Document) -> str:
@@ -54,6 +55,8 @@ def features(contents: Contents) -> list[str]:
     out = ["structuralNavigation", "tableOfContents", "readingOrder", "synchronizedAudioText", "displayTransformability"]
     if contents.has_images:
         out.append("alternativeText")
+    if contents.page_source:
+        out += ["pageNavigation", "printPageNumbers"]
     return out
 
 
@@ -77,6 +80,8 @@ def book(document: m.Document, contents: Contents):
     result.add_metadata(None, "meta", accessibility_summary(document), {"property": "schema:accessibilitySummary"})
     result.add_metadata(None, "meta", CONFORMANCE, {"property": "dcterms:conformsTo"})
     result.add_metadata(None, "meta", document.organisation.name, {"property": "a11y:certifiedBy"})  # the publisher's own claim
+    if contents.page_source:
+        result.add_metadata(None, "meta", contents.page_source, {"property": "pageBreakSource"})
     result.add_metadata(None, "meta", ACTIVE_CLASS, {"property": "media:active-class"})
     result.add_metadata(None, "meta", clock(contents.overlay_seconds), {"property": "media:duration"})
     result.add_metadata(None, "meta", clock(contents.overlay_seconds), {"property": "media:duration", "refines": "#overlay"})

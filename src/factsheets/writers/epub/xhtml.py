@@ -16,6 +16,7 @@ from html import escape
 from ... import model as m
 from ...writers.audio.sentences import sentence_spans
 from ..html import HtmlRenderer
+from .pages import mark_lines
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -59,9 +60,11 @@ class XhtmlRenderer(HtmlRenderer):
     `timed` is the set of block ids the audio says; `sentences` collects, for each of them,
     the ids of the sentence spans written (an empty list: the block is one span, its own id)."""
 
-    def __init__(self, document: m.Document, timed: set[str]):
+    def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None):
         super().__init__(document)
         self.timed = timed
+        self.page_marks = page_marks or {}  # Python id of a block -> the print page that starts with it
+        self.unmarked_pages = unmarked_pages or {}  # pages that start inside the closing contact details
         self.sentences: dict[str, list[str]] = {}
         self.scope = ""  # a glossary definition's blocks are numbered within it: its id makes theirs unique
 
@@ -79,7 +82,14 @@ class XhtmlRenderer(HtmlRenderer):
         self.sentences[block_id] = ids
         return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups))
 
+    def page_mark(self, block) -> str:
+        number = self.page_marks.get(id(block))
+        return page_break(number) if number else ""
+
     def block(self, block: m.Block) -> str:
+        return self.page_mark(block) + self.unmarked_block(block)
+
+    def unmarked_block(self, block: m.Block) -> str:
         if isinstance(block, m.GlossaryEntry):
             self.scope = f"{block.id}-"
             try:
@@ -99,11 +109,12 @@ class XhtmlRenderer(HtmlRenderer):
         return super().block(block)
 
     def item(self, item: m.ListItem) -> str:
-        if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph) and item.blocks[0].id:
+        if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph):
             paragraph = item.blocks[0]
             block_id = self.scope + paragraph.id
-            if block_id in self.timed:
-                return f'<span id="{escape(block_id)}">{self.sentence_spans(block_id, paragraph.children)}</span>'
+            if paragraph.id and block_id in self.timed:
+                return self.page_mark(paragraph) + f'<span id="{escape(block_id)}">{self.sentence_spans(block_id, paragraph.children)}</span>'
+            return self.page_mark(paragraph) + super().item(item)
         return super().item(item)
 
     def contact_lines(self) -> str:
@@ -111,10 +122,18 @@ class XhtmlRenderer(HtmlRenderer):
         return re.sub(r'<a href="sms:[^"]*">([^<]*)</a>', r"\1", super().contact_lines())
 
     def contact(self, placement: str) -> str:
-        return super().contact(placement).replace("<br>", "<br/>")
+        html = super().contact(placement).replace("<br>", "<br/>")
+        if placement == "end" and self.unmarked_pages:
+            html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
+        return html
 
 
-def content_document(document: m.Document, body: str, stylesheet: str) -> str:
+def page_break(number: int) -> str:
+    """A print page's start: named for screen readers (Ace requires the label), shown by reading systems' page lists."""
+    return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="Page {number}"></span>'
+
+
+def content_document(document: m.Document, body: str, stylesheet: str, first_page: bool = False) -> str:
     """A complete XHTML document: language and direction on the root, the title first."""
     meta = document.meta
     language = escape(meta.language)
@@ -124,6 +143,6 @@ def content_document(document: m.Document, body: str, stylesheet: str) -> str:
         f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{language}" xml:lang="{language}" dir="{direction}">\n'
         f'<head><meta charset="utf-8"/><title>{escape(meta.title)}</title>'
         f'<link rel="stylesheet" type="text/css" href="{stylesheet}"/></head>\n'
-        f'<body><main epub:type="bodymatter" id="top">\n<h1 id="title">{escape(meta.title)}</h1>\n'
+        f'<body><main epub:type="bodymatter" id="top">\n{page_break(1) if first_page else ""}<h1 id="title">{escape(meta.title)}</h1>\n'
         f'<p class="fs-summary">{escape(meta.summary)}</p>\n{body}\n</main></body>\n</html>\n'
     )
