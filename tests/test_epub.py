@@ -166,3 +166,54 @@ def test_overlay_pairs_sentences_or_falls_back_to_the_whole_block():
     pars = overlay.pars(said, {"p1": ["p1-s1", "p1-s2"], "p2": ["p2-s1"]}, ["p1", "p2"])
     assert pars == [overlay.Par("p1-s1", 1.0, 2.0), overlay.Par("p1-s2", 2.0, 3.0), overlay.Par("p2", 3.5, 5.0)]
     assert overlay.clock(3725.5) == "1:02:05.500" and overlay.duration(pars) == 3.5
+
+
+def test_page_marks_go_before_the_first_block_that_starts_on_each_page():
+    first, second, third = m.Paragraph((m.Text("Alpha beta gamma delta epsilon zeta"),), "p1"), m.Heading(2, (m.Text("Next part"),), "h"), m.Paragraph((m.Text("Alpha beta gamma delta epsilon zeta again"),), "p2")
+    blocks = pages.leaves([first, second, third])
+    laid_out = [["titleofthefactsheet", pages.key("Alpha beta gamma delta epsilon zeta")], [pages.key("Next part")], [pages.key("Alpha beta gamma delta epsilon zeta again")], ["text07530263401"]]
+    marks, unmarked = pages.match(laid_out, blocks)
+    # Same opening words twice: the second paragraph is matched after the first, not to it.
+    assert marks == {id(second): 2, id(third): 3}
+    assert unmarked == {4: ["text07530263401"]}
+    html, left = pages.mark_lines('<ul><li><strong>Text:</strong> 07530 263401</li></ul>', unmarked, lambda n: f"[{n}]")
+    assert html == "<ul><li>[4]<strong>Text:</strong> 07530 263401</li></ul>" and left == {}
+
+
+@pytest.fixture(scope="module")
+def leaflet(built_project, send_entry):
+    """The real leaflet's EPUB and large-print PDF from the project's build."""
+    build = built_project / "build"
+    return {"epub": build / send_entry["formats"]["epub"], "pdf": build / send_entry["formats"]["large_print_pdf"], "entry": send_entry}
+
+
+def test_the_leaflet_passes_epubcheck_and_ace(leaflet):
+    assert check.check(leaflet["epub"]) == []
+
+
+def test_the_leaflets_page_list_marks_the_pdfs_pages(leaflet):
+    """Each page marker is followed by words that are on that page of the PDF (read with pdftotext)."""
+    import subprocess
+
+    with zipfile.ZipFile(leaflet["epub"]) as archive:
+        text = archive.read("EPUB/text.xhtml").decode()
+        nav = read(leaflet["epub"], "EPUB/nav.xhtml")
+    listed = [a.text for a in nav.iterfind(".//x:nav[@epub:type='page-list']//x:a", NS)]
+    pdf_pages = leaflet["entry"]["pdf_pages"]
+    assert listed == [str(n) for n in range(1, pdf_pages + 1)]
+    for found in re.finditer(r'id="page-(\d+)" aria-label="Page \d+"></span>(.{0,400})', text):
+        number = int(found.group(1))
+        words = " ".join(re.sub(r"<[^>]+>", " ", found.group(2)).split()[:4])
+        page = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(leaflet["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
+        assert words in " ".join(page.split()), (number, words)
+
+
+def test_the_leaflets_sentences_are_where_they_are_heard(leaflet, tmp_path):
+    smil = read(leaflet["epub"], "EPUB/text.smil")
+    starts = [overlay_seconds(a.get("clipBegin")) for a in smil.iterfind(".//s:audio", NS)]
+    with zipfile.ZipFile(leaflet["epub"]) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".mp3"))
+        mp3 = tmp_path / "leaflet.mp3"
+        mp3.write_bytes(archive.read(name))
+    offsets = np.array(check.overlay_offsets(mp3, starts))
+    assert len(offsets) > 100 and (offsets <= 100).mean() >= 0.95
