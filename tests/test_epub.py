@@ -4,9 +4,7 @@ Java, Chromium)."""
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 

@@ -185,7 +185,7 @@ class Synthesiser:
         import numpy as np
 
         driver = Synthesiser._engine.proxy._driver
-        for attempt in range(ATTEMPTS):
+        for _ in range(ATTEMPTS):
             self.attempts += 1
             result = TimedSynthesis(self._espeak, text).run(driver._onSynth)
             if result is not None:

@@ -62,7 +62,7 @@ def epubcheck(path: Path) -> list[Problem]:
     problems = []
     for message in data.get("messages", []):
         if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
-            where = ", ".join(f"{l.get('path')}:{l.get('line')}" for l in message.get("locations", [])[:3])
+            where = ", ".join(f"{place.get('path')}:{place.get('line')}" for place in message.get("locations", [])[:3])
             problems.append(Problem("EPUBCheck", message["severity"], message.get("ID", ""), message.get("message", ""), where))
     return problems
 
@@ -92,8 +92,8 @@ def check(path: Path) -> list[Problem]:
     return epubcheck(path) + ace(path)
 
 
-def check_entry(path: Path, document, entry) -> list[Finding]:
-    """For `factsheets check`: each problem as a failure."""
+def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+    """For `factsheets check` (the EPUB writer's OutputKind.check): each problem as a failure."""
     if not path.exists():
         return [Finding(FAILURE, FORMAT, f"The EPUB {path.name} is missing.", "Run `factsheets build`.", document.meta.source)]
     return [

@@ -184,7 +184,7 @@ class AudioWriter:
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")
         sentences_file = out_dir / f"{slug}-sentences.json"
         section_starts = [sum(durations[:i]) for i in range(len(durations))]
-        sentences = timings.whole_recording([(said, begin, rate) for (said, rate), begin in zip(timed, section_starts)])
+        sentences = timings.whole_recording([(said, begin, rate) for (said, rate), begin in zip(timed, section_starts, strict=True)])
         sentences_file.write_text(json.dumps({"audio": whole.name, "sentences": sentences}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         playlist_file = out_dir / f"{slug}-sections.m3u8"
         playlist_file.write_text(playlist([(t.section.title, d, f"{sections_dir.name}/{t.filename}") for t, d in zip(tasks, durations)]), encoding="utf-8")

@@ -23,7 +23,7 @@ from lxml import etree
 
 from ... import model as m
 from ...errors import Warning_
-from .. import FinishedPart, Output, Part
+from .. import FinishedPart, Option, Output, OutputKind, Part
 from ..audio import AudioWriter
 from . import nav, overlay, package
 from .pages import print_page_marks
@@ -33,16 +33,35 @@ TEXT_HREF = "text.xhtml"
 
 
 def audio_options(document: m.Document, options: dict) -> dict:
-    """The audio writer's options for this factsheet (mkdocs.yml, then its front matter)."""
+    """The audio writer's options for this factsheet: its defaults, mkdocs.yml, then the front matter."""
+    from ...options import with_defaults
     from ...project import load_config
 
     root = Path(options.get("project_root") or ".")
-    return {**load_config(root).writer_options("audio"), **document.meta.options.get("audio", {}), "project_root": root}
+    audio = with_defaults("audio", load_config(root).writer_options("audio"), document.meta.options.get("audio", {}))
+    return audio | {"project_root": root}
 
 
 class EpubWriter:
     name = "epub"
-    version = "1"
+    summary = "EPUB 3 ebook with read-along audio"
+    aliases = ("ebook",)
+    rank = 45  # in the format box: after the audio
+    outputs = (
+        OutputKind("epub", "Ebook with read-along audio", "EPUB 3",
+                   "for an ebook reader app: change the text size and colours, and hear each sentence read aloud as it is highlighted",
+                   "application/epub+zip", check="factsheets.validators.epub:check_output"),
+    )
+    options: tuple[Option, ...] = ()  # the audio's own options (voice, rate, lexicon) are the audio writer's
+    weight = 1.0  # a section of audio, as the audio writer's parts
+    preload = (*AudioWriter.preload, "ebooklib.epub", "lxml.etree")
+
+    @property
+    def version(self) -> str:
+        # The cache key hashes this writer's own code, not the audio writer's it records with: name both.
+        from .. import code_digest
+
+        return f"1; audio {AudioWriter.version} {code_digest('audio')}"
 
     def engine_version(self) -> str:
         from importlib.metadata import version

@@ -46,7 +46,7 @@ def pars(sentences: list[dict], written: dict[str, list[str]], order: list[str])
             continue
         spans = written[block]
         if spans and len(spans) == len(said):
-            out += [Par(span, s["start"], s["end"]) for span, s in zip(spans, said)]
+            out += [Par(span, s["start"], s["end"]) for span, s in zip(spans, said, strict=True)]
         else:
             out.append(Par(block, said[0]["start"], said[-1]["end"]))
     return out

@@ -80,7 +80,7 @@ class XhtmlRenderer(HtmlRenderer):
         groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes)))
         ids = [f"{block_id}-s{n}" for n in range(1, len(groups) + 1)]
         self.sentences[block_id] = ids
-        return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups))
+        return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups, strict=True))
 
     def page_mark(self, block) -> str:
         number = self.page_marks.get(id(block))
