@@ -93,8 +93,7 @@ class AudioWriter:
         OutputKind("audio_transcript", "Audio transcript", "plain text", "the words of the audio version, as they are spoken", "text/plain"),
         OutputKind("audio_playlist", "Audio, a track for each section", "M3U8 playlist", "for players that do not show chapters", "audio/x-mpegurl"),
         OutputKind("audio_chapters", "Audio chapters", "WebVTT", "the start time of each section in the audio", "text/vtt"),
-        # "audio_sentences" (each sentence's start and end, JSON, for read-along players) is in the
-        # manifest but not declared here: it is for programs, not a format to offer readers in the box.
+        OutputKind("audio_sentences", "Audio sentence timings", "JSON", "when each sentence of the audio starts and ends, for read-along players", "application/json"),
     )
     options = (
         Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)"),
