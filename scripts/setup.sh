@@ -12,13 +12,15 @@ mode="${1:-build}"
 case "$mode" in build|test|install) ;; *) echo "usage: bash scripts/setup.sh build|test" >&2; exit 2 ;; esac
 
 # Engines and fonts from Debian: WeasyPrint's Pango, liblouis, espeak-ng, LAME and sox,
-# Chromium for the browser tests, poppler for looking at PDF pages.
+# Chromium for the browser tests, poppler for looking at PDF pages; Java for EPUBCheck and
+# Node.js for DAISY Ace (both check the EPUB).
 APT_PACKAGES=(
   python3 python3-venv
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
   liblouis-bin liblouis-data python3-louis
   espeak-ng lame sox libsox-fmt-mp3
   chromium poppler-utils
+  default-jre-headless nodejs
 )
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
@@ -48,6 +50,17 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   rm -f .venv/.installed-*
   touch "$stamp"
+fi
+# DAISY Ace, the EPUB accessibility checker, from npm into .tools/ (not on the PATH). It drives
+# Debian's Chromium (PUPPETEER_EXECUTABLE_PATH, set where it runs), so Puppeteer downloads no browser.
+ace_version="1.4.6"  # needs Node.js 20 or later
+if [ ! -x .tools/node_modules/.bin/ace-cli ]; then
+  if ! command -v npm >/dev/null; then
+    # Debian's nodejs comes without npm; NodeSource's includes it (and conflicts with Debian's npm).
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  fi
+  mkdir -p .tools
+  PUPPETEER_SKIP_DOWNLOAD=true npm install --prefix .tools --no-audit --no-fund --loglevel=error "@daisy/ace-cli@$ace_version"
 fi
 # Our own modules compiled, as pip compiles the libraries': every `factsheets` command starts
 # sooner, also where PYTHONDONTWRITEBYTECODE is set. Quick when nothing changed.

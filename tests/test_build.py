@@ -147,7 +147,7 @@ def test_keep_going_publishes_the_rest_and_marks_the_failed_format(two_factsheet
     result = build(two_factsheets, formats=["print", "audio"], keep_going=True)
     assert len(result.failures) == 1
     entries = {e["slug"]: e for e in json.loads((two_factsheets / "build/manifest.json").read_text())["factsheets"]}
-    assert entries["other"]["failed"] == ["audio_mp3", "audio_transcript", "audio_playlist", "audio_chapters"]
+    assert entries["other"]["failed"] == ["audio_mp3", "audio_transcript", "audio_playlist", "audio_chapters", "audio_sentences"]
     assert "audio_mp3" not in entries["other"]["formats"] and "print_html" in entries["other"]["formats"]
     assert entries["short"]["formats"]["audio_mp3"] == "site/files/short/short.mp3"
     assert "not available at the moment" in (two_factsheets / "build/site/factsheets/other.html").read_text()

@@ -47,3 +47,20 @@ def test_block_peaks_across_slice_boundaries():
 def test_silence_stays_silence():
     out = sound.master(np.zeros(1000, dtype=np.int16), 0.5, 1.0, RATE)
     assert out.size == 1000 + round(1.5 * RATE) and not out.any()
+
+
+def test_the_mp3_is_decoded_late_by_the_encoder_delay(tmp_path):
+    # No gapless header: decoders play every sample ENCODER_DELAY samples late, and the
+    # read-along timings add it. Measured on a click, decoded by sox as players decode it.
+    import subprocess
+
+    from factsheets.writers.audio import mp3, timings
+
+    samples = np.zeros(2 * RATE, dtype=np.int16)
+    samples[10_000:10_020] = 20_000
+    path = tmp_path / "click.mp3"
+    path.write_bytes(mp3.encode(samples, RATE))
+    raw = subprocess.run(["sox", str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"], capture_output=True, check=True).stdout
+    decoded = np.frombuffer(raw, dtype="<i2")
+    heard = int(np.argmax(np.abs(decoded.astype(int)) > 3000))
+    assert abs(heard - 10_000 - timings.ENCODER_DELAY) <= 3

@@ -153,3 +153,36 @@ def test_missing_espeak_ng_names_the_package(monkeypatch):
 def test_reference_rendering_is_speech(tmp_path):
     audio = speech.espeak_wav("Hello, this is a test.", tmp_path / "hello.wav", SETTINGS)
     assert audio.rate == 22050 and np.abs(audio.samples).max() > 1000
+
+
+def test_timed_synthesis_is_the_same_audio_with_each_word_start(tmp_path):
+    # Word starts come from espeak-ng's own events; the audio must be what pyttsx3 gives,
+    # sample for sample, so that timing a recording does not change the MP3.
+    text = "You can ask for an assessment. It must reply within 6 weeks! Is that clear?"
+    code = (
+        "import numpy as np\nfrom pathlib import Path\n"
+        "from factsheets.engines import speech\n"
+        f"s = speech.Synthesiser(speech.VoiceSettings('en-gb', 160), Path({str(tmp_path)!r}))\n"
+        f"text = {text!r}\n"
+    )
+    run_in_fresh_process(code + f"np.save({str(tmp_path / 'plain.npy')!r}, s.synthesise(text).samples)\n")
+    out = run_in_fresh_process(
+        code + "audio, words = s.synthesise_timed(text)\n"
+        f"np.save({str(tmp_path / 'timed.npy')!r}, audio.samples)\n"
+        "print(audio.rate); [print(w.character, w.sample) for w in words]\n"
+    )
+    plain, timed = np.load(tmp_path / "plain.npy"), np.load(tmp_path / "timed.npy")
+    assert plain.size > 22050 and np.array_equal(plain, timed)
+    lines = out.strip().splitlines()
+    assert int(lines[0]) == 22050
+    words = [tuple(map(int, line.split())) for line in lines[1:]]
+    starts = {character for character, _ in words}
+    # Every sentence's first word is reported, at its place in the text, in order.
+    for sentence_start in (0, text.index("It must"), text.index("Is that")):
+        assert sentence_start in starts
+    samples = [sample for _, sample in words]
+    assert samples == sorted(samples) and samples[-1] < timed.size
+    # "Is" is heard where its event says: loud within 60 ms after it, quiet just before.
+    at = dict(words)[text.index("Is that")]
+    assert np.abs(timed[at: at + 1323].astype(int)).max() > 1000
+    assert np.abs(timed[at - 2205: at - 441].astype(int)).max() < 300  # the pause after "weeks!"

@@ -17,6 +17,9 @@ with pyttsx3 2.99 and espeak-ng (FORMATS.md):
   voice's name, fails, and keeps the English voice: we set all three on espeak-ng
   ourselves, by name or else by language, as the espeak-ng command does.
 
+Sentence timings for read-along come from espeak-ng's word events
+(`synthesise_timed`, with the measurements behind it in `espeak_timing`).
+
 `espeak_wav` runs the espeak-ng command itself, which the tests use as the
 reference for "the whole utterance was written".
 """
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EngineMissing
+from .espeak_timing import TimedSynthesis, WordStart
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,6 +50,7 @@ APT_PACKAGE = "espeak-ng"
 DEFAULT_VOICE = "en-gb"  # espeak-ng's British English
 DEFAULT_RATE = 160  # words a minute: an unhurried reading pace
 ATTEMPTS = 3
+ESPEAK_RATE = 22050  # samples a second: what espeak-ng's voices are made at (pyttsx3 writes its WAVs so)
 MISSING = (
     f"espeak-ng, the speech engine, is not installed: install the Debian package {APT_PACKAGE} "
     f"(sudo apt-get install {APT_PACKAGE}), or run scripts/setup.sh"
@@ -115,6 +120,7 @@ class Synthesiser:
         self.attempts = 0  # utterances tried, retries included
         engine = self._get_engine()
         self._espeak = _espeak_library()  # None with another platform's driver
+        self.rate = ESPEAK_RATE
         if self._espeak is None:
             engine.setProperty("voice", settings.voice)
             engine.setProperty("rate", settings.rate)
@@ -169,6 +175,22 @@ class Synthesiser:
                 self._espeak.Cancel()  # not the driver's stop(), which would cancel the next attempt too (see _attempt)
             else:
                 Synthesiser._engine.stop()
+        raise RuntimeError(f"the speech engine did not finish saying: {text[:60]!r}")
+
+    def synthesise_timed(self, text: str) -> tuple[Audio, list[WordStart] | None]:
+        """One utterance -> its audio and where each word starts in it. Other platforms'
+        drivers report no sample positions: their audio comes with None."""
+        if self._espeak is None:
+            return self.synthesise(text), None
+        import numpy as np
+
+        driver = Synthesiser._engine.proxy._driver
+        for _ in range(ATTEMPTS):
+            self.attempts += 1
+            result = TimedSynthesis(self._espeak, text).run(driver._onSynth)
+            if result is not None:
+                data, words = result
+                return Audio(np.frombuffer(data, dtype="<i2").astype(np.int16), self.rate), words
         raise RuntimeError(f"the speech engine did not finish saying: {text[:60]!r}")
 
     def _attempt(self, text: str) -> Audio | None:

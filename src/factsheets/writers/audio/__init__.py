@@ -6,7 +6,10 @@ the same process, so a section must not depend on which process had which
 section). The build runs the parts as jobs of their own and caches each, so an
 edit to one paragraph re-records one section. The whole-factsheet MP3 is the
 section MP3s' frames one after another, so chapter times are exact frame
-boundaries and no whole-recording buffer is ever held.
+boundaries and no whole-recording buffer is ever held. Each section also reports where
+each of its sentences starts (`timings`), and the whole factsheet's sentences
+are written as JSON (block id, sentence id, text, start and end in seconds of
+the decoded MP3), for read-along in the EPUB and on the web page.
 
 Recording is in `record` (numpy, LAME, the speech engine), imported only where a
 section is recorded: planning a build, which needs this module, stays quick.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -26,7 +30,7 @@ from ...engines import speech
 from ...errors import Location, Warning_
 from ...hardlinks import link_file
 from .. import FinishedPart, Option, Output, OutputKind, Part
-from . import mp3
+from . import mp3, timings
 from .lexicon import load_lexicon
 from .normalise import Normaliser
 from .script import Script, Section, build_script, one_line
@@ -99,6 +103,8 @@ class AudioWriter:
                    check="factsheets.validators.outputs:audio_playlist", companion_of="audio_mp3"),
         OutputKind("audio_chapters", "Audio chapters", "WebVTT", "the start time of each section in the audio", "text/vtt",
                    check="factsheets.validators.outputs:audio_chapters", companion_of="audio_mp3"),
+        OutputKind("audio_sentences", "Audio sentence timings", "JSON", "when each sentence of the audio starts and ends, for read-along players", "application/json",
+                   companion_of="audio_mp3"),
     )
     options = (
         Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)"),
@@ -108,7 +114,7 @@ class AudioWriter:
     weight = 1.0  # a section
     # mutagen: imported where it is used, so that planning a build does not wait for it.
     preload = ("pyttsx3", "mutagen.id3", "factsheets.writers.audio.record")
-    version = "3"  # 3: a language's own voice (before, every language had the English voice)
+    version = "4"  # 4: sentence timings (3: a language's own voice; before, every language had the English voice)
 
     def engine_version(self) -> str:
         return _engine_version()
@@ -164,11 +170,12 @@ class AudioWriter:
 
         sections_dir = out_dir / f"{slug}-sections"
         sections_dir.mkdir(exist_ok=True)
-        durations = []
+        durations, timed = [], []
         for task in tasks:
             finished = parts[Path(task.filename).stem]
             link_file(finished.folder / finished.files["section"], sections_dir / task.filename)
             durations.append(int(finished.details["duration_ms"]))
+            timed.append((finished.details.get("sentences", []), int(finished.details.get("rate", 22050))))
         shutil.rmtree(out_dir / ".parts", ignore_errors=True)
 
         # The whole factsheet: the sections' frames in order, then tags with a chapter each.
@@ -186,6 +193,10 @@ class AudioWriter:
 
         chapters_file = out_dir / f"{slug}-chapters.vtt"
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")
+        sentences_file = out_dir / f"{slug}-sentences.json"
+        section_starts = [sum(durations[:i]) for i in range(len(durations))]
+        sentences = timings.whole_recording([(said, begin, rate) for (said, rate), begin in zip(timed, section_starts, strict=True)])
+        sentences_file.write_text(json.dumps({"audio": whole.name, "sentences": sentences}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         playlist_file = out_dir / f"{slug}-sections.m3u8"
         playlist_file.write_text(playlist([(t.section.title, d, f"{sections_dir.name}/{t.filename}") for t, d in zip(tasks, durations)]), encoding="utf-8")
 
@@ -193,7 +204,7 @@ class AudioWriter:
         if not document.meta.date:
             warnings.append(Warning_(Location(document.meta.source, 1), "audio: the factsheet has no date, so the MP3 has none in its tags"))
         return Output(
-            files={"audio_mp3": whole, "audio_transcript": transcript, "audio_playlist": playlist_file, "audio_chapters": chapters_file},
+            files={"audio_mp3": whole, "audio_transcript": transcript, "audio_playlist": playlist_file, "audio_chapters": chapters_file, "audio_sentences": sentences_file},
             details={"audio_duration_s": round(start / 1000, 1), "audio_chapter_list": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]},
             warnings=warnings,
         )

@@ -4,6 +4,12 @@ Constant bit rate, mono: what ACX asks for and what every player seeks in
 accurately. Chapters are ID3v2 CHAP frames with a CTOC table of contents (the
 "ID3v2 Chapter Frame Addendum"), one a section. Nothing here reads the clock,
 so the same audio gives the same bytes.
+
+lameenc writes no Xing/LAME gapless header, so decoders (sox, ffmpeg, browsers)
+play every sample 1,106 samples late at 22,050 Hz (about 50 ms: LAME's delay of
+576 plus the decoder's 529 and one). The file is left as it is (the same bytes as
+before read-along existed); the sentence timings add the delay instead
+(`timings.ENCODER_DELAY`, tested in tests/test_sound.py).
 """
 
 from __future__ import annotations

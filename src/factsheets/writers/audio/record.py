@@ -13,7 +13,7 @@ import numpy as np
 from ...engines import speech
 from ...processes import fresh_process_pool
 from .. import FinishedPart, Output, Part
-from . import SectionTask, mp3, sound
+from . import SectionTask, mp3, sound, timings
 
 LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
 TAIL = 1.2  # after each section (ACX: 1 to 5); with the next lead-in, a clear break between chapters
@@ -22,12 +22,18 @@ SILENT = 98  # |16-bit sample| at or below this (about -50 dBFS) counts as silen
 WORKERS = 2
 
 
-def trim(samples: np.ndarray) -> np.ndarray:
-    """Removes the engine's own leading and trailing silence, so our pauses are the pauses."""
+def trim_bounds(samples: np.ndarray) -> tuple[int, int]:
+    """Where the engine's own leading and trailing silence end and begin."""
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > SILENT)
     if loud.size == 0:
-        return samples[:0]
-    return samples[max(loud[0] - 64, 0): loud[-1] + 256]
+        return 0, 0
+    return max(int(loud[0]) - 64, 0), min(int(loud[-1]) + 256, samples.size)
+
+
+def trim(samples: np.ndarray) -> np.ndarray:
+    """Removes the engine's own leading and trailing silence, so our pauses are the pauses."""
+    begin, end = trim_bounds(samples)
+    return samples[begin:end]
 
 
 _synthesiser: speech.Synthesiser | None = None
@@ -43,13 +49,19 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
         _synthesiser = speech.Synthesiser(task.settings, work)
     _synthesiser.workdir = work
     pieces: list[np.ndarray] = []
+    sentences: list[timings.SentenceTime] = []
+    placed = 0  # samples so far
     rate = None
     for utterance in task.section.utterances:
         if not any(ch.isalnum() for ch in utterance.text):
             continue  # nothing to say (text the engine could not say was left out, with a warning)
-        audio = _synthesiser.synthesise(utterance.text)
+        audio, words = _synthesiser.synthesise_timed(utterance.text)
         rate = audio.rate
-        pieces += [sound.silence(utterance.pause_before, rate), trim(audio.samples), sound.silence(utterance.pause_after, rate)]
+        bounds = trim_bounds(audio.samples)
+        before, after = sound.silence(utterance.pause_before, rate), sound.silence(utterance.pause_after, rate)
+        sentences += timings.utterance_sentences(utterance.text, utterance.block_id, words, bounds, placed + before.size)
+        pieces += [before, audio.samples[bounds[0]:bounds[1]], after]
+        placed += before.size + bounds[1] - bounds[0] + after.size
     shutil.rmtree(work, ignore_errors=True)
     rate = rate or 22050
     speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
@@ -62,7 +74,9 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
     path = out_dir / task.filename
     path.write_bytes(data)
     mp3.tag(path, task.tags)
-    return Output(files={"section": path}, details={"duration_ms": mp3.duration_ms(data, rate), "samples": int(mastered.size), "rate": rate})
+    lead = sound.silence(LEAD_IN, rate).size  # master() puts the lead-in before the speech
+    details = {"duration_ms": mp3.duration_ms(data, rate), "samples": int(mastered.size), "rate": rate, "sentences": timings.shifted(sentences, lead)}
+    return Output(files={"section": path}, details=details)
 
 
 def _record(part: Part, folder: Path) -> FinishedPart:

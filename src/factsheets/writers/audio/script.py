@@ -45,15 +45,16 @@ class Utterance:
     pause_before: float = 0.0
     pause_after: float = AFTER_PARAGRAPH
     shown: str | None = None  # the same words for the transcript; None: as `text`
+    block_id: str = ""  # the block of the document it says, for read-along timings ("": none)
 
     def __post_init__(self):
         if self.shown is None:
             self.shown = self.text
 
 
-def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH) -> Utterance:
+def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "") -> Utterance:
     """An utterance from normalised text, whose lexicon words are pairs (see lexicon.said_as)."""
-    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked))
+    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked), block_id)
 
 
 def one_line(text: str) -> str:
@@ -162,7 +163,7 @@ class ScriptBuilder:
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
         line = getattr(block, "line", None)
         if isinstance(block, m.Paragraph):
-            return [utterance(self.sentence(self.say(self.written(block.children), line)))]
+            return [utterance(self.sentence(self.say(self.written(block.children), line)), block_id=block.id)]
         if isinstance(block, m.ListBlock):
             return self.list_items(block, line)
         if isinstance(block, m.Quote):
@@ -171,7 +172,7 @@ class ScriptBuilder:
             return self.table(block, line)
         if isinstance(block, m.Figure):
             alt = self.say(block.image.alt, line)
-            return [utterance(self.sentence(f"Picture: {alt}"))] if alt else []
+            return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
         return []
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
@@ -185,7 +186,7 @@ class ScriptBuilder:
                 if isinstance(inner, m.ListBlock) and inner.items:
                     points = len(inner.items)
                     if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
-                        said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",")
+                        said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",", block_id=said[-1].block_id)
                     said.append(Utterance(f"and under that, {points} point{'s' if points > 1 else ''}:"))
                     nested += self.list_items(inner, line)
                 else:
@@ -194,7 +195,7 @@ class ScriptBuilder:
             text, shown = (prefix + " ".join(getattr(u, part) for u in said).strip() for part in ("text", "shown"))
             if said and text.strip():
                 finish = (lambda t: t) if text.endswith(":") else self.sentence
-                out.append(Utterance(finish(text), 0.0, BETWEEN_ITEMS, finish(shown)))
+                out.append(Utterance(finish(text), 0.0, BETWEEN_ITEMS, finish(shown), block_id=item.blocks[0].id if item.blocks else ""))
             out += nested
         if out:
             out[-1].pause_after = AFTER_PARAGRAPH
@@ -233,7 +234,7 @@ class ScriptBuilder:
                 if is_term_heading(blocks, index):
                     continue  # the glossary entry says its own term
                 current = Section(block.id or f"section-{len(sections)}", title)
-                current.utterances.append(utterance(spoken, pause_after=AFTER_HEADING))
+                current.utterances.append(utterance(spoken, pause_after=AFTER_HEADING, block_id=block.id))
                 if title == GLOSSARY_TITLE:
                     current.utterances.append(utterance("These are the words used in this factsheet, and what they mean."))
                 sections.append(current)
@@ -241,9 +242,13 @@ class ScriptBuilder:
                 term = self.say(block.term, block.line)
                 if block.spoken:  # shown as the term is written, said as the glossary says it
                     term = said_as(reader_text(term), engine_text(self.say(block.spoken, block.line)))
-                current.utterances.append(utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4))
+                current.utterances.append(utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4,
+                                                     block_id=blocks[index - 1].id if index else ""))
                 for inner in block.blocks:
-                    current.utterances += self.block(inner, None)
+                    for said in self.block(inner, None):
+                        # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
+                        said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
+                        current.utterances.append(said)
             elif isinstance(block, m.ContactDetails):
                 continue  # read once, at the end
             else:

@@ -1,0 +1,116 @@
+"""The large-print PDF's page breaks, for the EPUB's page list (`pageBreakSource`).
+
+The PDF writer does not record where its pages break, so this lays out the
+very HTML it prints (same renderer, same size, same stylesheet) with WeasyPrint
+and reads which block each page starts with. A block here is a paragraph, a list
+item's paragraph, a heading, a figure or a table: the EPUB marks page N just
+before the first such block that starts on page N. Where a page starts in the
+middle of a paragraph, its marker is at the next block that starts on it (a
+block-level page list: a reader who goes to page 5 lands where the first new
+paragraph of page 5 begins). Page 1 is the start of the factsheet.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ... import model as m
+
+LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table"}
+PREFIX = 24  # letters and digits compared: enough to tell one paragraph from another
+
+
+def key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())[:PREFIX]
+
+
+def leaves(blocks) -> list[tuple[m.Block, str]]:
+    """Every block the page list can mark, in reading order, with its words' key."""
+    out: list[tuple[m.Block, str]] = []
+    for block in blocks:
+        if isinstance(block, (m.Paragraph, m.Heading)):
+            out.append((block, key(m.plain_text(block.children))))
+        elif isinstance(block, m.ListBlock):
+            for item in block.items:
+                out += leaves(item.blocks)
+        elif isinstance(block, (m.Quote, m.GlossaryEntry)):
+            out += leaves(block.blocks)
+        elif isinstance(block, m.Figure):
+            out.append((block, key(block.image.alt)))
+        elif isinstance(block, m.Table):
+            out.append((block, key(" ".join(m.plain_text(c) for c in block.header))))
+    return out
+
+
+def page_starts(html: str, base_url: str) -> list[list[str]]:
+    """For each page of the laid-out HTML, the keys of the blocks that begin on it."""
+    from ...engines.weasyprint import _weasyprint
+
+    document = _weasyprint().HTML(string=html, base_url=base_url).render()
+    seen: set[int] = set()
+    pages = []
+    for page in document.pages:
+        starts = []
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is None or getattr(box, "element_tag", None) not in LEAF_TAGS or id(element) in seen:
+                continue
+            seen.add(id(element))
+            text = key(" ".join(element.itertext()))
+            if text:
+                starts.append(text)
+        pages.append(starts)
+    return pages
+
+
+def match(pages: list[list[str]], blocks: list[tuple[m.Block, str]]) -> tuple[dict[int, int], dict[int, list[str]]]:
+    """Python id of a block -> the page number marked before it. Blocks are matched in order
+    (the same words can start two paragraphs: the next one after the last match is taken).
+    Also the pages that no block starts (the contact details at the end are not blocks of the
+    model): page number -> the keys of what starts on it, for the contact details to mark."""
+    marks: dict[int, int] = {}
+    unmarked: dict[int, list[str]] = {}
+    cursor = 0
+    for number, starts in enumerate(pages, 1):
+        for text in starts:
+            found = next((i for i in range(cursor, len(blocks)) if blocks[i][1] and (blocks[i][1].startswith(text) or text.startswith(blocks[i][1]))), None)
+            if found is None:
+                continue  # the title block, a contact line: not a block the EPUB marks
+            cursor = found + 1
+            if number > 1 and number not in marks.values():
+                marks[id(blocks[found][0])] = number
+        if number > 1 and number not in marks.values():
+            unmarked[number] = starts
+    return marks, unmarked
+
+
+def mark_lines(html: str, unmarked: dict[int, list[str]], page_break) -> tuple[str, dict[int, list[str]]]:
+    """Page marks inside rendered lines (<p>, <li>) that are not blocks of the model: a page
+    starting there is marked at the start of the line. Returns the HTML and the pages still unmarked."""
+    pending = dict(unmarked)
+
+    def mark(found: re.Match) -> str:
+        text = key(re.sub(r"<[^>]+>", "", found.group(3)))
+        for number, starts in list(pending.items()):
+            if text and any(text.startswith(s) or s.startswith(text) for s in starts[:1]):
+                del pending[number]
+                return f"{found.group(1)}{page_break(number)}{found.group(3)}</{found.group(2)}>"
+        return found.group(0)
+
+    return re.sub(r"(<(li|p)\b[^>]*>)(.*?)</\2>", mark, html), pending
+
+
+def print_page_marks(document: m.Document, options: dict) -> tuple[tuple[dict[int, int], dict[int, list[str]]], int]:
+    """The page marks of the default large-print PDF (see `match`), and its number of pages."""
+    from ...project import load_config
+    from ..pdf import pdf_date, sizes_wanted
+    from ..print_html import print_document
+
+    root = Path(options.get("project_root") or ".")
+    pdf_options = {**load_config(root).writer_options("pdf"), **document.meta.options.get("pdf", {})}
+    size, _ = sizes_wanted(pdf_options, document.meta.source)
+    html = print_document(document, size_pt=size, date=pdf_date(document))
+    base_url = (root / document.meta.source).parent.resolve().as_uri() + "/"
+    pages = page_starts(html, base_url)
+    return match(pages, leaves(document.blocks)), len(pages)

@@ -1,0 +1,148 @@
+"""The factsheet as one XHTML content document, with every timed sentence in a span.
+
+It reuses the website's HTML renderer (the same glossary links, quotations and
+contact details) and changes only what XHTML needs: empty elements closed
+(`<br/>`, `<img/>`), ids on the blocks a media overlay points at, and each
+sentence of those blocks in a `<span id="...">`, so that a reading system can
+highlight it as it is spoken. The result is parsed as XML before it is used:
+it is well-formed or the writer stops.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ... import model as m
+from ...writers.audio.sentences import sentence_spans
+from ..html import HtmlRenderer
+from .pages import mark_lines
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+
+
+def language_direction(language: str) -> str:
+    """Writing direction of a language: right to left for Arabic, Hebrew, Persian, Urdu ..."""
+    return "rtl" if language.split("-")[0].lower() in {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"} else "ltr"
+
+
+def split_inlines(nodes, spans: list[tuple[int, int]]) -> list[list]:
+    """Top-level inlines -> one list of inlines a sentence. A sentence boundary inside a
+    link or emphasis is not cut (the element stays whole, the sentences either side join)."""
+    cuts = [start for start, _ in spans[1:]]
+    groups: list[list] = [[]]
+    offset = 0
+    for node in nodes:
+        length = len(m.plain_text((node,)))
+        if isinstance(node, m.Text):
+            text, begin = node.text, 0
+            while cuts and offset + begin <= cuts[0] <= offset + length:
+                cut = cuts.pop(0) - offset
+                if text[begin:cut]:
+                    groups[-1].append(m.Text(text[begin:cut]))
+                if groups[-1]:
+                    groups.append([])
+                begin = cut
+            if text[begin:]:
+                groups[-1].append(m.Text(text[begin:]))
+        else:
+            while cuts and cuts[0] < offset + length:
+                cuts.pop(0)
+            groups[-1].append(node)
+        offset += length
+    return [g for g in groups if g]
+
+
+class XhtmlRenderer(HtmlRenderer):
+    """HtmlRenderer's markup, made XHTML, with sentence spans where the audio has timings.
+
+    `timed` is the set of block ids the audio says; `sentences` collects, for each of them,
+    the ids of the sentence spans written (an empty list: the block is one span, its own id)."""
+
+    def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None):
+        super().__init__(document)
+        self.timed = timed
+        self.page_marks = page_marks or {}  # Python id of a block -> the print page that starts with it
+        self.unmarked_pages = unmarked_pages or {}  # pages that start inside the closing contact details
+        self.sentences: dict[str, list[str]] = {}
+        self.scope = ""  # a glossary definition's blocks are numbered within it: its id makes theirs unique
+
+    def inline(self, node: m.Inline) -> str:
+        if isinstance(node, m.LineBreak):
+            return "<br/>"
+        if isinstance(node, m.Image):
+            return f'<img src="{escape(self.link_href(node.src))}" alt="{escape(node.alt)}"/>'
+        return super().inline(node)
+
+    def sentence_spans(self, block_id: str, nodes) -> str:
+        """Inlines of a timed block, each sentence in a span of its own."""
+        groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes)))
+        ids = [f"{block_id}-s{n}" for n in range(1, len(groups) + 1)]
+        self.sentences[block_id] = ids
+        return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups, strict=True))
+
+    def page_mark(self, block) -> str:
+        number = self.page_marks.get(id(block))
+        return page_break(number) if number else ""
+
+    def block(self, block: m.Block) -> str:
+        return self.page_mark(block) + self.unmarked_block(block)
+
+    def unmarked_block(self, block: m.Block) -> str:
+        if isinstance(block, m.GlossaryEntry):
+            self.scope = f"{block.id}-"
+            try:
+                return super().block(block)
+            finally:
+                self.scope = ""
+        if isinstance(block, m.Paragraph) and block.id:
+            block_id = self.scope + block.id
+            words = self.sentence_spans(block_id, block.children) if block_id in self.timed else self.inlines(block.children)
+            return f'<p id="{escape(block_id)}">{words}</p>'
+        if isinstance(block, m.Heading) and block.id in self.timed:
+            self.sentences[block.id] = []
+        if isinstance(block, m.ContactDetails):
+            return self.contact(block.placement).replace("<section ", f'<section id="{escape(block.id)}" ', 1)
+        if isinstance(block, m.Figure):
+            return f'<figure id="{escape(block.id)}">{self.inline(block.image)}</figure>'
+        return super().block(block)
+
+    def item(self, item: m.ListItem) -> str:
+        if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph):
+            paragraph = item.blocks[0]
+            block_id = self.scope + paragraph.id
+            if paragraph.id and block_id in self.timed:
+                return self.page_mark(paragraph) + f'<span id="{escape(block_id)}">{self.sentence_spans(block_id, paragraph.children)}</span>'
+            return self.page_mark(paragraph) + super().item(item)
+        return super().item(item)
+
+    def contact_lines(self) -> str:
+        # The text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
+        return re.sub(r'<a href="sms:[^"]*">([^<]*)</a>', r"\1", super().contact_lines())
+
+    def contact(self, placement: str) -> str:
+        html = super().contact(placement).replace("<br>", "<br/>")
+        if placement == "end" and self.unmarked_pages:
+            html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
+        return html
+
+
+def page_break(number: int) -> str:
+    """A print page's start: named for screen readers (Ace requires the label), shown by reading systems' page lists."""
+    return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="Page {number}"></span>'
+
+
+def content_document(document: m.Document, body: str, stylesheet: str, first_page: bool = False) -> str:
+    """A complete XHTML document: language and direction on the root, the title first."""
+    meta = document.meta
+    language = escape(meta.language)
+    direction = language_direction(meta.language)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{language}" xml:lang="{language}" dir="{direction}">\n'
+        f'<head><meta charset="utf-8"/><title>{escape(meta.title)}</title>'
+        f'<link rel="stylesheet" type="text/css" href="{stylesheet}"/></head>\n'
+        f'<body><main epub:type="bodymatter" id="top">\n{page_break(1) if first_page else ""}<h1 id="title">{escape(meta.title)}</h1>\n'
+        f'<p class="fs-summary">{escape(meta.summary)}</p>\n{body}\n</main></body>\n</html>\n'
+    )
