@@ -186,3 +186,20 @@ def test_timed_synthesis_is_the_same_audio_with_each_word_start(tmp_path):
     at = dict(words)[text.index("Is that")]
     assert np.abs(timed[at: at + 1323].astype(int)).max() > 1000
     assert np.abs(timed[at - 2205: at - 441].astype(int)).max() < 300  # the pause after "weeks!"
+
+
+def test_phonemes_in_double_brackets_are_said_as_phonemes_as_espeak_ng_says_them(tmp_path):
+    """A lexicon entry may be written as espeak-ng phonemes, [[...]]: the recording must say
+    them as the command line does, not read the brackets and letters out."""
+    text = "[['Ipsi:@]]"
+    out = run_in_fresh_process(
+        "from pathlib import Path\n"
+        "from factsheets.engines import speech\n"
+        f"s = speech.Synthesiser(speech.VoiceSettings('en-gb', 160), Path({str(tmp_path)!r}))\n"
+        f"a, words = s.synthesise_timed({text!r})\n"
+        "print(a.samples.size / a.rate)\n"
+    )
+    ours = float(out.strip().splitlines()[-1])
+    reference = speech.espeak_wav(text, tmp_path / "reference.wav", SETTINGS)
+    theirs = reference.samples.size / reference.rate
+    assert abs(ours - theirs) < 0.1, (ours, theirs)

@@ -59,7 +59,9 @@ class TimedSynthesis:
         espeak.Synchronize()  # idle first, as before any utterance (see Synthesiser._settle_espeak)
         espeak.SetSynthCallback(self.on_synth)
         try:
-            espeak.Synth(self.text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+            # PHONEMES: a lexicon entry written [[...]] is said as those phonemes, as espeak-ng's
+            # command line does; text without [[ is said exactly as without the flag.
+            espeak.Synth(self.text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8 | espeak.PHONEMES)
             espeak.Synchronize()
             done = self.finished.wait(5 + len(self.text) / 200)
         finally:
