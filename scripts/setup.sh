@@ -71,7 +71,12 @@ case "$mode" in
     .venv/bin/factsheets build
     ;;
   test)
-    .venv/bin/python -m pytest -q
+    # Lint and types first (seconds), then the fast tier (no engine, no browser), then the tiers
+    # that run the real engines, Chromium and the hostile inputs.
+    .venv/bin/ruff check src tests scripts
+    .venv/bin/mypy
+    .venv/bin/python -m pytest -q -m "not engines and not browser and not hostile"
+    .venv/bin/python -m pytest -q -m "engines or browser or hostile"
     # Then the project itself, built and checked against every format's standard.
     .venv/bin/factsheets build --quiet
     .venv/bin/factsheets check

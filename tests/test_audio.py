@@ -15,6 +15,9 @@ from factsheets.writers.audio import AudioWriter, mp3
 from factsheets.writers.audio.script import chapter_headings
 from factsheets import model as m
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture(scope="module")
 def send_audio(built_project, send_entry):

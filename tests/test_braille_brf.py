@@ -16,6 +16,9 @@ from factsheets.writers.braille import brf as layout
 from factsheets.writers.braille.text import Piece, pieces
 from test_braille_text import document_of
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture(scope="module")
 def send_files(built_project, send_entry) -> tuple[Path, Path]:

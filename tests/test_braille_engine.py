@@ -17,6 +17,9 @@ from factsheets.errors import EngineMissing
 from factsheets.project import load_project
 from factsheets.writers.braille import BrailleWriter
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 EMOJI_LINE = "Call us today 😀 and ask for help★.\n"
 
 

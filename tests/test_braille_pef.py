@@ -19,6 +19,9 @@ from factsheets.validators.braille import brf_pages, check_entry, check_pef, pef
 from factsheets.writers.braille import BrailleWriter
 from factsheets.project import load_project
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "schemas" / "pef-2008-1.rng")))
 DC = "{http://purl.org/dc/elements/1.1/}"
 

@@ -20,6 +20,9 @@ from factsheets.validators.braille import check_braille_text
 from factsheets.writers.braille import BrailleWriter
 from factsheets.writers.braille.text import braille_ready_text, pieces
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 GOLDEN = Path(__file__).parent / "golden" / "small-braille.txt"
 
 
@@ -40,7 +43,7 @@ def test_the_small_factsheet_matches_its_golden_text(small_project, tmp_path):
 def send_text(built_project, send_entry) -> str:
     path = built_project / "build" / send_entry["formats"]["braille_text"]
     assert check_braille_text(path) == []
-    return path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8-sig")  # a byte-order mark, so browsers read it as UTF-8
 
 
 def test_the_send_text_has_no_markup_and_keeps_its_structure(send_text):

@@ -8,6 +8,9 @@ from factsheets.engines import liblouis
 from factsheets.validators.braille import read_back
 from factsheets.writers.braille.ueb import GRADE_1_WORD, computer_spans, translate_piece
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 ADDRESSES = [
     "www.gov.uk/government/publications/send-code-of-practice-0-to-25",
     "www.ipsea.org.uk",

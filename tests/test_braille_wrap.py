@@ -9,6 +9,9 @@ from factsheets.validators.braille import read_back
 from factsheets.writers.braille.ueb import CONTINUATION, translate_piece
 from factsheets.writers.braille.wrap import MIN_WIDTH, wrap
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 LONG_ADDRESSES = [
     "www.gov.uk/government/publications/send-code-of-practice-0-to-25",
     "www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability",

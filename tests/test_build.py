@@ -18,6 +18,9 @@ from factsheets.build import BuildFailed, build
 
 from conftest import FIXTURES, copy_project, factsheets
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 
 def tree(folder: Path, skip=("cache",)) -> dict[str, str]:
     return {

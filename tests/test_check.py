@@ -9,6 +9,9 @@ from factsheets.check import run_check
 
 from conftest import SEND_SLUG, factsheets
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture(scope="module")
 def checked(built_project):
@@ -53,7 +56,7 @@ def test_an_image_without_alt_text_is_reported_with_its_line(broken_copy):
     text = page.read_text()
     page.write_text(text.replace("## First steps\n", "## First steps\n\n![](map.png)\n", 1))
     line = page.read_text().split("\n").index("![](map.png)") + 1
-    report = run_check(broken_copy, website=False)
+    report = run_check(broken_copy, website=False, only=set())
     found = [f for f in report.all() if "no alt text" in f.message]
     assert found and found[0].line == line and found[0].path == f"docs/factsheets/{SEND_SLUG}.md"
 
@@ -71,7 +74,8 @@ def _entry(root):
 
 
 def _messages(root, fmt):
-    return [f.message for f in run_check(root, website=False).all() if f.level == "failure" and f.format == fmt]
+    """The check's failures for one format, its validator the only one run (the EPUB's checkers take a minute)."""
+    return [f.message for f in run_check(root, website=False, only={fmt}).all() if f.level == "failure" and f.format == fmt]
 
 
 def test_a_truncated_pdf_fails_the_check(broken_copy):
@@ -101,8 +105,10 @@ def test_a_clipped_mp3_fails_the_check(broken_copy):
     assert _messages(broken_copy, "audio_mp3")
 
 
-def _failures(root):
-    return [f for f in run_check(root, website=False).all() if f.level == "failure"]
+def _failures(root, *formats):
+    """The check's failures about the build itself, the site's markup and these formats: no other
+    format's validator runs (the EPUB's checkers take a minute)."""
+    return [f for f in run_check(root, website=False, only=set(formats)).all() if f.level == "failure"]
 
 
 def _write_manifest(root, data):
@@ -184,7 +190,7 @@ def test_a_forged_chapter_cue_fails_the_check(broken_copy):
     text = vtt.read_text()
     vtt.unlink()
     vtt.write_text(text.replace("\n\n2\n", "\n\n99\n00:00:01.000 --> 00:00:02.000\n<b>Click evil.example</b>\n\n2\n", 1))
-    found = [f.message for f in _failures(broken_copy) if f.format == "audio_chapters"]
+    found = [f.message for f in _failures(broken_copy, "audio_chapters") if f.format == "audio_chapters"]
     assert found and "'<b>Click evil.example</b>' at 1.000 s is not one of the recording's chapters" in found[0], found
 
 
@@ -193,7 +199,7 @@ def test_a_forged_playlist_track_fails_the_check(broken_copy):
     text = m3u8.read_text()
     m3u8.unlink()
     m3u8.write_text(text.replace("#EXTM3U\n", "#EXTM3U\n#EXTINF:5,Listen here\nhttp://evil.example/x.mp3\n", 1))
-    found = [f.message for f in _failures(broken_copy) if f.format == "audio_playlist"]
+    found = [f.message for f in _failures(broken_copy, "audio_playlist") if f.format == "audio_playlist"]
     assert found and "are not the 15 chapters the manifest lists" in found[0], found
 
 
@@ -203,7 +209,7 @@ def test_a_playlist_track_outside_the_factsheet_fails_the_check(broken_copy):
     lines[2] = "../../../../manifest.json"
     m3u8.unlink()
     m3u8.write_text("\n".join(lines))
-    found = [f.message for f in _failures(broken_copy) if f.format == "audio_playlist"]
+    found = [f.message for f in _failures(broken_copy, "audio_playlist") if f.format == "audio_playlist"]
     assert found and "the track '../../../../manifest.json' is not a section file of this factsheet" in found[0], found
 
 

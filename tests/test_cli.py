@@ -8,6 +8,9 @@ import pytest
 
 from conftest import copy_project, factsheets
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 FACTSHEET = "docs/factsheets/short.md"
 
 

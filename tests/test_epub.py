@@ -21,6 +21,9 @@ from factsheets.writers.audio.sentences import sentence_spans
 from factsheets.writers.epub import pages
 from factsheets.writers.epub.xhtml import split_inlines
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops", "opf": "http://www.idpf.org/2007/opf", "s": "http://www.w3.org/ns/SMIL"}
 
 

@@ -10,6 +10,9 @@ from factsheets.errors import SourceError
 from factsheets.writers.audio.lexicon import Entry, Lexicon, engine_text, is_phonemes, load_lexicon, reader_text
 from factsheets.writers.audio.normalise import Normaliser
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_LEXICON = load_lexicon(REPO / "glossary" / "lexicon.yml")
 

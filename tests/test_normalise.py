@@ -215,6 +215,7 @@ def test_square_brackets_in_a_source_never_reach_the_engine_as_phonemes():
     assert "[" not in spoken.text and "]" not in spoken.text
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("written, phonemes", [
     ("£1", "w'0n p'aUnd"),  # not "p'aUnd w'0n", "pound one"
     ("£1,200", "w'0n T'aUz@nd t'u: h'VndrI2d p'aUndz"),

@@ -24,6 +24,9 @@ from factsheets.validators.pdf import FOOTER_TOP_PT, check_pdf, check_words, doc
 from factsheets.writers.pdf import PdfWriter
 from factsheets.writers.print_html import NO_ALT_TEXT, print_document
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture(scope="module")
 def send_document(built_project) -> m.Document:

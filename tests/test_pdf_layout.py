@@ -13,6 +13,9 @@ from factsheets import model as m
 from factsheets.project import load_project
 from factsheets.writers.print_html import print_document
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 WORDS = ("When you disagree with a decision about the support your child gets at school you can talk "
          "to the school first and then to the local authority and keep a note of every letter").split()
 
@@ -136,7 +139,7 @@ def test_the_contact_details_are_never_split_over_pages(sweep):
 def test_a_page_broken_mid_paragraph_is_at_least_two_thirds_full(sweep):
     gaps = []
     for words, rendered in sweep:
-        for element, parts in fragments(rendered).items():
+        for parts in fragments(rendered).values():
             for (page, _, bottom, _), (next_page, *_) in zip(parts, parts[1:]):
                 if next_page != page:
                     top, height = page_area(rendered, page)

@@ -17,6 +17,9 @@ from factsheets.project import load_project
 from factsheets.validators.pdf import check_pdf, glyphs
 from factsheets.writers.print_html import print_document
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 FILLER = ("When you disagree with a decision about the support your child gets at school, talk to the "
           "school first, then to the local authority, and keep a note of every letter and phone call. ")
 

@@ -14,6 +14,9 @@ from factsheets.project import load_project
 from factsheets.validators.pdf_words import MISSING_LISTED, check_words, document_words, prints_captions
 from factsheets.writers.print_html import print_document
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 MAP = "A map of the county with the six family centres marked"
 
 

@@ -10,6 +10,10 @@ from factsheets.project import load_project
 from factsheets.writers.print_html import (
     NO_ALT_TEXT, PrintRenderer, address_pieces, breakable, is_address, print_css, print_document,
 )
+import pytest
+
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
 
 
 def send_document() -> m.Document:

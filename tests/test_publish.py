@@ -15,6 +15,9 @@ from factsheets.build.publish import BUILDS_DIR
 
 from conftest import FIXTURES, copy_project, factsheets
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 BEFORE_PUBLISHING = ["pool", "site", "publish-start", "publish-linked"]
 AFTER_PUBLISHING = ["publish-swapped", "publish-done"]
 

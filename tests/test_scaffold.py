@@ -31,6 +31,7 @@ def test_an_existing_factsheet_is_never_written_over(tmp_path):
     assert (root / "docs/factsheets/short.md").read_text() == before
 
 
+@pytest.mark.engines  # runs the installed command
 def test_the_command_says_where_the_file_is_and_the_version_is_printed(tmp_path):
     root = copy_project(tmp_path / "p", FIXTURES / "small")
     result = factsheets(root, "new", "Annual reviews")

@@ -17,6 +17,9 @@ from factsheets.errors import Location, SourceError
 
 from conftest import FIXTURES, copy_project, factsheets
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 FACTSHEET = "docs/factsheets/short.md"
 
 
@@ -125,17 +128,23 @@ def test_serial_mode_builds_the_same_files_in_one_process(tmp_path):
     # same process, which is why a normal build records each section in a fresh one.
     recorded = [name for name in serial_files if name.endswith((".mp3", "-chapters.vtt"))]  # the sound, and its chapter times
     assert len(recorded) == 6
+    # ... and what is made from the sound: its sentence times, the EPUB's own recording, and the
+    # page and search index that show the recording's length.
+    heard = [name for name in serial_files if name.endswith(("-sentences.json", ".epub"))]
+    assert len(heard) == 2
+    recorded += heard + ["factsheets/short.html", "search/search_index.json", "search/search_index.js"]
     assert {n: h for n, h in serial_files.items() if n not in recorded} == {n: h for n, h in pooled_files.items() if n not in recorded}
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_failure_reads_the_same_in_serial_mode_and_in_workers(small_project, jobs):
     page = small_project / FACTSHEET
-    page.write_text(page.read_text().replace("\n---\n", "\npdf:\n  print_size: 12\n---\n", 1))
+    # A failure inside the job (a print size that is not large print is refused before any job runs).
+    page.write_text(page.read_text().replace("\n---\n", "\naudio:\n  voice: xx-nowhere\n---\n", 1))
     with pytest.raises(BuildFailed) as error:
-        build(small_project, formats=["pdf"], workers=jobs)
+        build(small_project, formats=["audio"], workers=jobs)
     [failure] = error.value.failures
-    assert str(failure).startswith(f"{FACTSHEET}: pdf: a print size of 12 pt is not large print"), failure
+    assert str(failure).startswith(f"{FACTSHEET}: the audio writer failed: ValueError: espeak-ng has no voice or language called 'xx-nowhere'"), failure
 
 
 def test_a_failure_crosses_from_a_worker_whole():

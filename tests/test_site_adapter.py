@@ -9,6 +9,10 @@ import jinja2
 
 from factsheets.project import load_project
 from factsheets.site_adapter import build_site, prepare_site
+import pytest
+
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
 
 
 def site_files(folder: Path) -> dict[str, bytes]:

@@ -3,6 +3,10 @@
 import numpy as np
 
 from factsheets.writers.audio import sound
+import pytest
+
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
 
 RATE = 22050
 

@@ -9,6 +9,9 @@ import pytest
 from factsheets.engines import speech
 from factsheets.errors import EngineMissing
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 SETTINGS = speech.VoiceSettings("en-gb", 160)
 SENTENCE = ("If you are not happy about the help that your child has at their educational setting, "
             "the first step is to talk to their teacher, or to the special educational needs coordinator. ")

@@ -13,6 +13,9 @@ import pytest
 
 from conftest import FIXTURES, copy_project
 
+# Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
+pytestmark = pytest.mark.engines
+
 TOY = FIXTURES / "toy_writer"
 
 

@@ -82,7 +82,7 @@ class Entry:
     parts: dict[str, str] = field(default_factory=dict)  # part name -> key, of a writer that works in parts
 
     def warning_objects(self) -> list[Warning_]:
-        return [Warning_(Location(p, l), m) for p, l, m in self.warnings]
+        return [Warning_(Location(path, line), message) for path, line, message in self.warnings]
 
 
 def entry_dir(build_dir: Path, writer_name: str, slug: str, key: str) -> Path:

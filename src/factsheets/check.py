@@ -97,10 +97,12 @@ def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[
     return {**entry, "formats": kept}, found
 
 
-def check_formats(build_dir: Path, config, document, entry: dict, checked: list[str]) -> list[Finding]:
+def check_formats(build_dir: Path, config, document, entry: dict, checked: list[str], only: set[str] | None = None) -> list[Finding]:
     source = document.meta.source
     entry, found = usable_files(build_dir, entry, source)
     for key, validate in format_checks(build_dir, config).items():
+        if only is not None and key not in only:
+            continue
         if key not in entry["formats"]:
             if not describe(key).companion_of and not any(f.format == key for f in found):
                 found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))
@@ -113,7 +115,7 @@ def check_formats(build_dir: Path, config, document, entry: dict, checked: list[
     return found
 
 
-def run_check(root: Path, website: bool = True) -> CheckReport:
+def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
     from .validators import plain_english
     from .validators.site_markup import check_markup
@@ -137,7 +139,7 @@ def run_check(root: Path, website: bool = True) -> CheckReport:
             continue
         page = entry["formats"].get("html", "")
         pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
-        found += check_formats(build_dir, project.config, document, entry, checked)
+        found += check_formats(build_dir, project.config, document, entry, checked, only)
     by_source = {d.meta.source: d.meta.title for d in project.documents}
     site_findings = check_markup(build_dir / "site", pages)
     if website:
@@ -188,7 +190,7 @@ def print_table(report: CheckReport, console=None) -> None:
         result = "[red]FAIL[/red]" if failures else "[green]pass[/green]"
         table.add_row(escape(title), ", ".join(label(c) for c in report.checked.get(title, [])) or "website", result, str(failures), str(warnings))
     console.print(table)
-    for title, findings in report.findings.items():
+    for findings in report.findings.values():
         for f in sorted(findings, key=lambda f: (f.level != FAILURE, f.format, f.line or 0)):
             verdict = "[red]FAIL[/red]" if f.level == FAILURE else "[yellow]warning[/yellow]"
             where = f"{f.where()}: " if f.where() else ""

@@ -100,7 +100,7 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
             continue  # this page: a link to itself would be one more tab stop and no help
         link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
         items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.</li>")
-    for key, fmt in in_box_order(entry.get("failed", [])):
+    for _key, fmt in in_box_order(entry.get("failed", [])):
         items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
     org = document.organisation
     subject = f"Please send me another format of: {document.meta.title}"

@@ -167,7 +167,7 @@ class Synthesiser:
 
     def synthesise(self, text: str) -> Audio:
         """One utterance -> its audio, complete. A synthesis that never finishes is tried again."""
-        for attempt in range(ATTEMPTS):
+        for _attempt in range(ATTEMPTS):
             audio = self._attempt(text)
             if audio is not None:
                 return audio

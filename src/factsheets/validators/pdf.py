@@ -105,7 +105,7 @@ def _content_outside_the_tree(pdf) -> int:
     outside = 0
     for page in pdf.pages:
         elements = parents.get(int(page.obj.get("/StructParents", -1)))
-        for operands, operator in pikepdf.parse_content_stream(page, "BDC"):
+        for operands, _operator in pikepdf.parse_content_stream(page, "BDC"):
             properties = operands[1] if len(operands) > 1 else None
             if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
                 mcid = int(properties.MCID)
