@@ -22,7 +22,8 @@ from factsheets import model as m
 from factsheets.engines import weasyprint as engine
 from factsheets.errors import Location, SourceError
 from factsheets.project import load_project
-from factsheets.writers.pdf import LINE_WIDTH_PT, PdfWriter, image_text_warning
+from factsheets.writers.pdf import LINE_WIDTH_PT, PdfWriter
+from factsheets.writers.pdf_images import image_text_warning
 from factsheets.writers.print_html import print_document
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.

@@ -10,6 +10,7 @@ range is an error that names the file and line, never a surprise deep in a job.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Callable
 
 from .errors import Location, SourceError
@@ -91,3 +92,40 @@ def unknown_name(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"the names it takes are {', '.join(known)}"
     return f"the factsheets plugin has no setting '{name}': {hint}"
+
+
+def check_plugin_options(block: Any, text: str, settings: list[str]) -> dict[str, Any]:
+    """The factsheets plugin's block of mkdocs.yml: each name one of its own settings or a
+    writer's, each writer's options checked, errors at their line in mkdocs.yml."""
+    if block is None:
+        return {}
+    locate = plugin_locator(text)
+    if not isinstance(block, dict):
+        raise SourceError(locate(()), "the factsheets plugin's settings must be a list of 'name: value' lines")
+    writers = registry()
+    for name, value in block.items():
+        if name in writers:
+            def at(option: str | None, name: str = name) -> Location:
+                return locate((name, option) if option else (name,))
+
+            check_options(writers[name], value, at)
+        elif name not in settings:
+            raise SourceError(locate((name,)), unknown_name(str(name), [*settings, *writers]))
+    return block
+
+
+def plugin_locator(text: str) -> Callable[[tuple[str, ...]], Location]:
+    """locate(names) -> where the factsheets plugin's block writes those nested names in mkdocs.yml."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if re.match(r"\s*-\s*factsheets\s*:", line)), 0)
+
+    def locate(names: tuple[str, ...]) -> Location:
+        at = start
+        for name in names:
+            found = next((i for i in range(at + 1, len(lines)) if re.match(rf"\s+{re.escape(str(name))}\s*:", lines[i])), None)
+            if found is None:
+                break
+            at = found
+        return Location("mkdocs.yml", at + 1)
+
+    return locate

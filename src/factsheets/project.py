@@ -9,7 +9,6 @@ load a project through here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -21,6 +20,7 @@ from .organisation import load_organisation
 from .reader import parse_blocks
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
+from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
 from .sources import inside_project, load_yaml, read_text, split_front_matter
 from .transforms import compose, resolve_terms
@@ -84,7 +84,7 @@ def load_config(root: Path) -> Config:
     plugins = data.get("plugins") or []
     for plugin in plugins if isinstance(plugins, list) else [plugins]:
         if isinstance(plugin, dict) and "factsheets" in plugin:
-            options.update(check_plugin_options(check_plugin_block(plugin["factsheets"], text, root), text))
+            options.update(check_plugin_options(check_plugin_block(plugin["factsheets"], text, root), text, [*DEFAULTS, *PLUGIN_SETTINGS]))
     docs_dir = root / data.get("docs_dir", "docs")
     language = options.get("language") or "en-GB"
     config = Config(
@@ -118,42 +118,6 @@ def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool 
         raise SourceError(Location(shown, line), f"the lexicon '{written or DEFAULT_LEXICON}' is a folder, not a file")
     lexicon_shown = real.relative_to(root.resolve()).as_posix()
     load_yaml(read_text(path, lexicon_shown, root), lexicon_shown)
-
-
-def check_plugin_options(block, text: str) -> dict:
-    """The factsheets plugin's block of mkdocs.yml: every name known, every writer's options checked."""
-    from .options import check_options, unknown_name
-    from .writers import registry
-
-    if block is None:
-        return {}
-    locate = plugin_locator(text)
-    if not isinstance(block, dict):
-        raise SourceError(locate(()), "the factsheets plugin's settings must be a list of 'name: value' lines")
-    writers = registry()
-    for name, value in block.items():
-        if name in writers:
-            check_options(writers[name], value, lambda option, name=name: locate((name, option) if option else (name,)))
-        elif name not in DEFAULTS and name not in PLUGIN_SETTINGS:
-            raise SourceError(locate((name,)), unknown_name(str(name), [*DEFAULTS, *PLUGIN_SETTINGS, *writers]))
-    return block
-
-
-def plugin_locator(text: str):
-    """locate(names) -> where the factsheets plugin's block writes those nested names in mkdocs.yml."""
-    lines = text.split("\n")
-    start = next((i for i, line in enumerate(lines) if re.match(r"\s*-\s*factsheets\s*:", line)), 0)
-
-    def locate(names: tuple) -> Location:
-        at = start
-        for name in names:
-            found = next((i for i in range(at + 1, len(lines)) if re.match(rf"\s+{re.escape(str(name))}\s*:", lines[i])), None)
-            if found is None:
-                break
-            at = found
-        return Location(CONFIG_FILE, at + 1)
-
-    return locate
 
 
 def factsheet_paths(config: Config) -> list[Path]:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,22 +24,18 @@ from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
 from . import Option, Output, OutputKind
 from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
+from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
 GLOSSARY_DIR = "glossary"
-MINIMUM_SIZE_PT = 16  # UKAAF G003: large print is 16 pt or more
 A4_WIDTH_PT = 595.28
 SIDE_MARGINS_PT = 2 * 20 * 72 / 25.4  # print.css: @page margin 20 mm left and right
 LINE_WIDTH_PT = A4_WIDTH_PT - SIDE_MARGINS_PT
 # Indents of print.css, in em: list items, quotations (padding and rule), table cell padding.
 LIST_INDENT_EM, QUOTE_INDENT_EM, CELL_PADDING_EM = 1.4, 1.3, 0.65
-FIGURE_MAX_HEIGHT_PT = 150 * 72 / 25.4  # print.css: a picture is as wide as the text, at most 150 mm high
 # Text in an image made for a screen is rarely smaller than this (a small label at 1:1);
 # it is what a drawing's smallest text is taken to be when the author does not say.
-ASSUMED_IMAGE_TEXT_PX = 12
-DRAWING_MAX_COLOURS = 1024  # a drawing or chart has few colours; a photograph has many thousands
 # The author's note in the image's title: ![Timeline](timeline.png "print-note: smallest text 14px")
-PRINT_NOTE = re.compile(r"print-note:\s*(?:(no text)|[^0-9]*?(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b)", re.I)
 
 
 class FontMetrics:
@@ -187,49 +181,6 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
     walk(document.blocks, 0, None)
     return warnings
 
-
-# Images: is their own text large enough? -------------------------------------------
-
-def _image_size_and_kind(path: Path) -> tuple[tuple[int, int], bool] | None:
-    """(width, height) in pixels and whether it looks like a drawing; None if Pillow cannot read it."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as picture:
-            return picture.size, picture.convert("RGB").getcolors(DRAWING_MAX_COLOURS) is not None
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
-
-
-def image_text_warning(image: m.Image, path: Path, width_pt: float, where: Location) -> Warning_ | None:
-    """A warning when the image's own text would print below 16 pt, or None.
-
-    The image prints as wide as the text (at most 150 mm high), so one pixel prints
-    at width_pt / its width in pixels. Its smallest text is what the author's
-    print-note says, or, for a drawing (few colours), 12 pixels; a photograph
-    without a note is taken to have no text.
-    """
-    note = PRINT_NOTE.search(image.title or "")
-    if note and note.group(1):
-        return None
-    measured = _image_size_and_kind(path)
-    if measured is None:
-        return None
-    (width_px, height_px), drawing = measured
-    if not note and not drawing:
-        return None
-    text_px = float(note.group(2)) if note else ASSUMED_IMAGE_TEXT_PX
-    scale = min(width_pt / width_px, FIGURE_MAX_HEIGHT_PT / height_px)  # points per pixel
-    printed = text_px * scale
-    if printed >= MINIMUM_SIZE_PT - 0.05:
-        return None
-    said = "as its print-note says" if note else "as in most images made for screens"
-    return Warning_(where, (
-        f"large print: the text in the image '{image.src}' would print at about {printed:.0f} pt, below {MINIMUM_SIZE_PT} pt "
-        f"(it is {width_px} pixels wide, printed {width_pt * 25.4 / 72:.0f} mm wide; its smallest text is taken to be {text_px:g} pixels high, {said}): "
-        f"make its text at least {math.ceil(MINIMUM_SIZE_PT / scale)} pixels high, or give what it says as text or a table. "
-        f"If the image has no text, add the title \"print-note: no text\""
-    ))
 
 
 # The writer ---------------------------------------------------------------------
