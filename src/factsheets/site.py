@@ -62,21 +62,10 @@ class SiteRenderer(HtmlRenderer):
             return ""  # the leaflet's cover; on the web the same details close the page
         org = self.document.organisation
         title = f"Contact the {escape(org.name)}"
-        parts = [f'<section class="fs-contact fs-about" aria-labelledby="contact-end"><h2 id="contact-end">{title}</h2>']
-        parts.append(f"<p>{escape(org.description)}</p>{self.contact_lines()}")
-        partners = "".join(
-            f"<li>{escape(p.name)}" + (f" – {escape(p.strapline)}" if p.strapline else "") + "</li>"
-            for p in org.partners
+        return (
+            f'<section class="fs-contact fs-about" aria-labelledby="contact-end"><h2 id="contact-end">{title}</h2>'
+            f"<p>{escape(org.description)}</p>{self.contact_lines()}{self.closing_details()}</section>"
         )
-        if partners:
-            parts.append(f"<p>In partnership with:</p><ul>{partners}</ul>")
-        if org.collaboration:
-            parts.append(f"<p>{escape(org.collaboration)}</p>")
-        meta = self.document.meta
-        parts.append(f"<p>Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>")
-        parts.append(f"<p>{escape(org.disclaimer)}</p>")
-        parts.append(f'<p class="fs-promise"><strong>{escape(org.alternative_formats)}</strong></p></section>')
-        return "".join(parts)
 
 
 def panel_title(entry: dict) -> str:

@@ -136,21 +136,26 @@ class HtmlRenderer:
                 f'<p class="fs-org"><strong>{escape(org.name)}</strong><br>{escape(org.description)}</p>'
                 f"{self.contact_lines()}</section>"
             )
+        return (
+            '<section class="fs-contact fs-about" aria-label="About this factsheet">'
+            f"<p><strong>Contact the {escape(org.name)}</strong></p>{self.contact_lines()}"
+            f"{self.closing_details()}</section>"
+        )
+
+    def closing_details(self) -> str:
+        """What closes a factsheet after the contact lines: partners, version, disclaimer, the promise."""
+        org = self.document.organisation
         partners = "".join(
             f"<li>{escape(p.name)}" + (f" – {escape(p.strapline)}" if p.strapline else "") + "</li>"
             for p in org.partners
         )
-        parts = ['<section class="fs-contact fs-about" aria-label="About this factsheet">']
-        parts.append(f"<p><strong>Contact the {escape(org.name)}</strong></p>{self.contact_lines()}")
-        if partners:
-            parts.append(f"<p>In partnership with:</p><ul>{partners}</ul>")
+        parts = [f"<p>In partnership with:</p><ul>{partners}</ul>"] if partners else []
         if org.collaboration:
             parts.append(f"<p>{escape(org.collaboration)}</p>")
         meta = self.document.meta
         parts.append(f"<p>Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>")
         parts.append(f"<p>{escape(org.disclaimer)}</p>")
         parts.append(f'<p class="fs-promise"><strong>{escape(org.alternative_formats)}</strong></p>')
-        parts.append("</section>")
         return "".join(parts)
 
 
