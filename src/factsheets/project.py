@@ -75,6 +75,7 @@ def find_root(start: Path) -> Path:
 
 
 def load_config(root: Path) -> Config:
+    root = root.resolve()  # every path of the project is then absolute, whatever the caller gave
     path = root / CONFIG_FILE
     text = read_text(path, CONFIG_FILE, root)
     data = load_yaml(text, CONFIG_FILE, tolerant=True)
@@ -126,6 +127,7 @@ def factsheet_paths(config: Config) -> list[Path]:
 
 def load_project(root: Path) -> Project:
     config = load_config(root)
+    root = config.root
     organisation, organisation_text = load_organisation(config.organisation_file, root)
     glossary = load_glossary(config.glossary_dir, root, config.extensions)
     check_docs(config)
