@@ -78,3 +78,16 @@ def test_a_link_to_a_definition_outside_the_project_is_refused(tmp_path):
     with pytest.raises(SourceError) as error:
         load_glossary(tmp_path / "p" / "glossary", tmp_path / "p", [])
     assert "outside the project" in error.value.message
+
+
+def test_a_term_in_a_definitions_table_cell_is_refused(tmp_path):
+    """The old hand-written walk skipped table cells: the [[term]] was left unresolved."""
+    from factsheets.errors import SourceError
+    from factsheets.glossary import load_entry
+
+    path = tmp_path / "glossary" / "fees.md"
+    path.parent.mkdir()
+    path.write_text('---\nterm: "Fees"\n---\n\n| What | Who |\n|---|---|\n| [[Local Offer]] | the council |\n', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"cannot use \[\[\.\.\.\]\] terms") as error:
+        load_entry(path, tmp_path, ["tables"])
+    assert error.value.location.path == "glossary/fees.md" and error.value.location.line == 5

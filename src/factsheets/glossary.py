@@ -14,6 +14,7 @@ from pathlib import Path
 from . import model as m
 from .errors import Location, SourceError
 from .reader import parse_blocks
+from .walk import iter_block_inlines
 from .frontmatter import GLOSSARY, check_front_matter
 from .sources import inside_project, read_text, split_front_matter
 
@@ -95,18 +96,10 @@ def load_entry(path: Path, root: Path, extensions: list) -> Entry:
     return Entry(term_id(term), term.strip(), tuple(a.strip() for a in aliases), spoken.strip() if spoken else None, tuple(blocks), shown, text)
 
 
-def _refuse_nested_terms(block, shown: str) -> None:
-    def walk(nodes):
-        for node in nodes:
-            if isinstance(node, m.TermRef):
-                raise SourceError(Location(shown, getattr(block, "line", None)), "a definition cannot use [[...]] terms: write the words plainly")
-            if hasattr(node, "children"):
-                walk(node.children)
-
-    if hasattr(block, "children"):
-        walk(block.children)
-    for inner in getattr(block, "blocks", ()):
-        _refuse_nested_terms(inner, shown)
-    for item in getattr(block, "items", ()):
-        for inner in item.blocks:
-            _refuse_nested_terms(inner, shown)
+def _refuse_nested_terms(top, shown: str) -> None:
+    """A definition is shown where a term is used: a [[term]] in it would have nowhere to link
+    to. Table cells and lists included (the one walk sees into every block)."""
+    for block, node in iter_block_inlines([top]):
+        if isinstance(node, m.TermRef):
+            line = getattr(block, "line", None) or getattr(top, "line", None)
+            raise SourceError(Location(shown, line), "a definition cannot use [[...]] terms: write the words plainly")
