@@ -5,7 +5,7 @@ import pytest
 from conftest import FIXTURES, copy_project
 from factsheets.project import load_project
 from factsheets.writers.audio import AudioWriter
-from factsheets.writers.audio.script import one_line
+from factsheets.writers.audio.titles import one_line
 
 FRONT = "---\ntitle: A test factsheet\nsummary: For the speech script's tests.\nversion: 1\ndate: 2024-03\n---\n\n"
 TERMS = {

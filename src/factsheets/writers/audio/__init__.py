@@ -33,7 +33,8 @@ from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3, timings
 from .lexicon import load_lexicon
 from .normalise import Normaliser
-from .script import Script, Section, build_script, one_line
+from .script import Script, Section, build_script
+from .titles import one_line
 
 @dataclass(frozen=True)
 class SectionTask:

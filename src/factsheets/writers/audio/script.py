@@ -16,8 +16,6 @@ the term, never pushed into a sentence where the author chose other words.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ... import model as m
@@ -25,8 +23,7 @@ from ...errors import Location, Warning_
 from ...organisation import display_address
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
-
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+from .titles import one_line
 
 # Pauses in seconds, made as silence since the engine reads no SSML.
 AFTER_HEADING = 0.7
@@ -55,21 +52,6 @@ class Utterance:
 def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "") -> Utterance:
     """An utterance from normalised text, whose lexicon words are pairs (see lexicon.said_as)."""
     return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked), block_id)
-
-
-def one_line(text: str) -> str:
-    """Text for a title, a tag or a cue: one line, no control or bidirectional-override characters.
-
-    A line break in a title would start a new WebVTT cue or M3U8 track line (and could
-    forge one); a NUL splits an ID3 text frame into several values; a right-to-left
-    override makes a player show the title's letters in another order."""
-    kept = []
-    for char in text:
-        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in "\u0085\u2028\u2029":
-            kept.append(" ")
-        elif not BIDI_CONTROLS.fullmatch(char):
-            kept.append(char)
-    return " ".join("".join(kept).split())
 
 
 @dataclass
