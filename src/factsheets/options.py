@@ -66,10 +66,14 @@ def option_problem(option: Option, value: Any) -> str | None:
     return None
 
 
-def unknown_message(writer: Writer, name: str, known: list[str]) -> str:
+def did_you_mean(name: str, known: list[str], otherwise: str) -> str:
+    """The closest known name as a question, or `otherwise` when none is close."""
     close = difflib.get_close_matches(name, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else (
-        f"the names it takes are {', '.join(known)}" if known else "it takes no options")
+    return f"did you mean '{close[0]}'?" if close else otherwise
+
+
+def unknown_message(writer: Writer, name: str, known: list[str]) -> str:
+    hint = did_you_mean(name, known, f"the names it takes are {', '.join(known)}" if known else "it takes no options")
     return f"{writer.name}: there is no option '{name}': {hint}"
 
 
@@ -89,8 +93,7 @@ def with_defaults(writer_name: str, *layers: dict[str, Any]) -> dict[str, Any]:
 
 
 def unknown_name(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"the names it takes are {', '.join(known)}"
+    hint = did_you_mean(name, known, f"the names it takes are {', '.join(known)}")
     return f"the factsheets plugin has no setting '{name}': {hint}"
 
 
