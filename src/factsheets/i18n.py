@@ -1,0 +1,99 @@
+"""Languages: what the tool knows about a factsheet's language, and the fixed words it writes.
+
+A factsheet's `language:` is a BCP 47 tag (`en-GB`, `cy`, `pl`, `ar`, `ur`, `zh-Hans`).
+Names, script direction and codes come from Babel (CLDR data), never from a table of our
+own. The fixed words every format writes around the author's text ("Glossary", "Page 1 of
+4", "End of quotation"…) are gettext messages: English in the code, one catalogue per
+language in `locales/<language>.po`, read with Babel's PO reader (no compile step, so a
+translator's edit shows on the next build). A message a catalogue lacks stays English:
+callers that mark language per block can ask `has_message` to know which it got.
+
+Interface (shared by every writer):
+    language(tag) -> Language            names, direction, codes
+    gettext(tag, message, **values)       the message in that language, formatted
+    has_message(tag, message) -> bool     whether the catalogue translates it
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import read_po
+
+LOCALES = Path(__file__).with_name("locales")
+ENGLISH = "en-GB"
+
+
+@dataclass(frozen=True)
+class Language:
+    tag: str  # as the author wrote it, e.g. "zh-Hans"
+    base: str  # the language subtag, e.g. "zh"
+    english_name: str  # "Chinese (Simplified)"
+    autonym: str  # the language's name for itself: "中文 (简体)"
+    direction: str  # "ltr" or "rtl"
+
+    @property
+    def is_english(self) -> bool:
+        return self.base == "en"
+
+
+@lru_cache(maxsize=None)
+def _locale(tag: str) -> Locale | None:
+    try:
+        return Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        try:
+            return Locale.parse(tag.split("-")[0])
+        except (UnknownLocaleError, ValueError):
+            return None
+
+
+@lru_cache(maxsize=None)
+def language(tag: str) -> Language:
+    """What Babel knows about a tag; an unknown tag still gets a usable, left-to-right answer."""
+    locale = _locale(tag)
+    base = tag.split("-")[0].lower()
+    if locale is None:
+        return Language(tag, base, tag, tag, "ltr")
+    english = locale.get_display_name("en") or tag
+    autonym = locale.get_display_name(locale) or english
+    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    return Language(tag, base, english, autonym, direction)
+
+
+def _catalogue_names(tag: str) -> list[str]:
+    """The catalogues to try, most specific first: zh-Hans-CN, zh-Hans, zh."""
+    parts = tag.split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+@lru_cache(maxsize=None)
+def _catalogue(name: str) -> dict[str, str]:
+    path = LOCALES / f"{name}.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    return {str(m.id): str(m.string) for m in catalogue if m.id and isinstance(m.string, str) and m.string}
+
+
+def _lookup(tag: str, message: str) -> str | None:
+    for name in _catalogue_names(tag):
+        found = _catalogue(name).get(message)
+        if found:
+            return found
+    return None
+
+
+def has_message(tag: str, message: str) -> bool:
+    return language(tag).is_english or _lookup(tag, message) is not None
+
+
+def gettext(tag: str, message: str, **values: object) -> str:
+    """`message` in the language of `tag` (English when no catalogue has it), with `{name}`
+    fields filled from `values` after translation, so translators can move them."""
+    text = _lookup(tag, message) or message
+    return text.format(**values) if values else text
