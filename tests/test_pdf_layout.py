@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES
 from factsheets import model as m
 from factsheets.project import load_project
+from factsheets.transforms import contact_box
 from factsheets.writers.print_html import print_document
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
@@ -33,14 +34,14 @@ def swept_document(base: m.Document, filler_words: int) -> m.Document:
     """Paragraphs, a list of long items and both contact boxes, pushed down the page by a filler."""
     item = lambda n: m.ListItem((m.Paragraph((m.Text(text(70, n)),)),))  # noqa: E731 - about seven lines
     blocks = (
-        m.ContactDetails("start"),
+        contact_box(base.meta, base.organisation, "start"),
         m.Paragraph((m.Text(text(filler_words)),)),
         m.Heading(2, (m.Text("What you can do"),), "what"),
         m.Paragraph((m.Text(text(60, 3) + " These are about:"),)),
         m.ListBlock(False, (item(1), item(2), item(3))),
         m.Paragraph((m.Text(text(90, 5)),)),
         m.Paragraph((m.Text(text(40, 7)),)),
-        m.ContactDetails("end"),
+        contact_box(base.meta, base.organisation, "end"),
     )
     return m.Document(base.meta, blocks, base.organisation)
 

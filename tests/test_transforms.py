@@ -4,11 +4,15 @@ from factsheets import model as m
 from factsheets.errors import SourceError
 from factsheets.glossary import load_glossary
 from factsheets.reader import parse_blocks
-from factsheets.transforms import compose, resolve_terms
+from factsheets.walk import inline_runs, iter_blocks, iter_inlines
+from factsheets.organisation import load_organisation
+from factsheets.transforms import compose, contact_box, is_contact, resolve_terms
 
 from conftest import REPO
 
 GLOSSARY = load_glossary(REPO / "glossary", REPO, [])
+ORGANISATION = load_organisation(REPO / "organisation.yml", REPO)[0]
+META = m.Meta("f", "A factsheet", "What it is for.", "3", "2021-06", "en-GB", "f.md")
 
 
 def resolve(text):
@@ -42,9 +46,34 @@ def test_an_undefined_term_is_an_error_naming_its_line():
 
 def test_glossary_section_holds_only_the_terms_used_in_alphabetical_order():
     blocks, used = resolve("The [[SEN support]] and an [[EHC plan]].\n")
-    composed = compose(blocks, GLOSSARY, used)
+    composed = compose(blocks, GLOSSARY, used, META, ORGANISATION)
     entries = [b.term_id for b in composed if isinstance(b, m.GlossaryEntry)]
     assert entries == ["education-health-and-care-plan", "sen-support"]
     heading = next(b for b in composed if isinstance(b, m.Heading) and b.id == "glossary")
     assert heading.level == 2
-    assert isinstance(composed[0], m.ContactDetails) and isinstance(composed[-1], m.ContactDetails)
+    assert is_contact(composed[0], "start") and is_contact(composed[-1], "end")
+
+
+def test_contact_details_are_ordinary_blocks_with_every_partner_and_the_version():
+    box = contact_box(META, ORGANISATION, "end")
+    assert box.id == "contact-end" and box.kind == "contact"
+    text = " ".join(m.plain_text(inline_run) for inline_run in _runs(box))
+    for partner in ORGANISATION.partners:
+        assert partner.name in text
+    assert ORGANISATION.advice_line in text and ORGANISATION.email in text and "Version 3, June 2021" in text
+    links = [node.url for block in iter_blocks(box.blocks) for run in inline_runs(block) for node in iter_inlines(run) if isinstance(node, m.Link)]
+    assert any(url.startswith("tel:") for url in links) and f"mailto:{ORGANISATION.email}" in links
+    ids = [b.id for b in iter_blocks((contact_box(META, ORGANISATION, "start"), box)) if getattr(b, "id", "")]
+    assert len(ids) == len(set(ids)), "a box's blocks have ids unique in the document"
+
+
+def _runs(box):
+    return [box.title, *(run for block in iter_blocks(box.blocks) for run in inline_runs(block))]
+
+
+def test_terms_in_a_call_out_are_resolved():
+    text = '!!! note "About [[EHC plan]]s"\n    Ask for an [[EHCP]].\n'
+    blocks, used = resolve_terms(parse_blocks(text, "f.md", 5, ["admonition"]), GLOSSARY, "f.md", text, 5)
+    box = blocks[0]
+    assert isinstance(box, m.Box) and used == ["education-health-and-care-plan"]
+    assert isinstance(box.title[1], m.TermRef) and box.title[1].first

@@ -21,24 +21,24 @@ DOCUMENT = (
     m.Table(((term("header"),),), (((term("cell"),),),), "t1"),
     m.Figure(m.Image("a.png", "a picture"), "f1"),
     m.GlossaryEntry("x", "X", None, (m.Paragraph((term("definition"),), "p5"),), "g1"),
-    m.ContactDetails("end", "c1"),
+    m.Box("warning", (term("box title"),), (m.Paragraph((term("boxed"),), "p6"),), id="c1"),
 )
 
 
 def test_every_inline_is_found_table_cells_and_definitions_included():
     found = [node.term_id for _, node in iter_block_inlines(DOCUMENT) if isinstance(node, m.TermRef)]
-    assert found == ["heading", "bold", "item", "nested", "quoted", "header", "cell", "definition"]
+    assert found == ["heading", "bold", "item", "nested", "quoted", "header", "cell", "definition", "box title", "boxed"]
 
 
 def test_every_block_is_found_depth_first():
     ids = [getattr(b, "id", "") for b in iter_blocks(DOCUMENT)]
-    assert ids == ["about", "p1", "l1", "p2", "l2", "p3", "q1", "p4", "t1", "f1", "g1", "p5", "c1"]
+    assert ids == ["about", "p1", "l1", "p2", "l2", "p3", "q1", "p4", "t1", "f1", "g1", "p5", "c1", "p6"]
 
 
 def test_map_inlines_rewrites_everywhere_and_keeps_the_shape():
     upper = map_inlines(DOCUMENT, lambda n: m.Text(n.text.upper()) if isinstance(n, m.Text) else n)
     words = [n.text for _, n in iter_block_inlines(upper) if isinstance(n, m.Text)]
-    assert words == ["ABOUT ", "HEADING", "BOLD", "ITEM", "NESTED", "QUOTED", "HEADER", "CELL", "DEFINITION"]
+    assert words == ["ABOUT ", "HEADING", "BOLD", "ITEM", "NESTED", "QUOTED", "HEADER", "CELL", "DEFINITION", "BOX TITLE", "BOXED"]
     assert [type(b) for b in upper] == [type(b) for b in DOCUMENT]
     assert upper[3].reference == "11.1"
 

@@ -157,7 +157,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         if site.MARKERS[1] in html:
             html = html.replace(site.MARKERS[1], site.glossary_page(self.project.glossary, self.project.organisation))
             _add_to_toc(page, site.glossary_toc(self.project.glossary))
-        html = html.replace(site.MARKERS[2], site.contact_fragment(self.project.organisation))
+        html = html.replace(site.MARKERS[2], site.contact_fragment(self.project.organisation, self.project.config.language))
         return html
 
     @event_priority(-100)

@@ -123,10 +123,17 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class ContactDetails:
-    """Where the organisation's details go; writers render them from Document.organisation."""
+class Box:
+    """A call-out: an admonition (`!!! warning "Time limits"`), a collapsible one (`??? note`),
+    or the organisation's contact details. `kind` is the admonition's type (note, warning,
+    tip, danger...) or "contact"; every box has a title in words, so no format shows only an icon.
+    `collapsible` boxes start closed on the web unless `expanded`; every other format shows them whole."""
 
-    placement: str  # "start" or "end"
+    kind: str
+    title: tuple[Inline, ...]
+    blocks: tuple["Block", ...]
+    collapsible: bool = False
+    expanded: bool = True
     id: str = ""
     line: int | None = None
 
@@ -141,7 +148,7 @@ class GlossaryEntry:
     line: int | None = None
 
 
-Block = Union[Heading, Paragraph, ListBlock, Quote, Table, Figure, ContactDetails, GlossaryEntry]
+Block = Union[Heading, Paragraph, ListBlock, Quote, Table, Figure, Box, GlossaryEntry]
 
 
 # Document --------------------------------------------------------------------

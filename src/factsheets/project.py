@@ -193,7 +193,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
             raise SourceError(Location(shown, block.line), "the title comes from the front matter: start sections with ## (a level-2 heading)")
     warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
     blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
-    document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
+    document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings
 
 

@@ -18,6 +18,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import model as m
+from . import reader_boxes
 from .errors import Location, SourceError, line_of
 from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
 from .urls import as_written, is_remote, url_problem
@@ -26,7 +27,7 @@ TERM_TAG = "factsheets-term"
 # [[term]] or [[term|words shown]]: a use of a glossary term.
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
-BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
+BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "div", "details")
 
 
 
@@ -61,8 +62,10 @@ def markdown_for(extensions: list) -> markdown.Markdown:
                 configs[name] = config or {}
         else:
             names.append(entry)
-    # Site-only extensions that change nothing in the text are left to MkDocs.
-    names = [n for n in names if not n.startswith("pymdownx.") and n not in ("toc", "markdown.extensions.toc")]
+    # Site-only extensions that change nothing in the text are left to MkDocs; those that make
+    # blocks the reader understands (call-outs) are read here too.
+    names = [n for n in names if (n in reader_boxes.EXTENSIONS or not n.startswith("pymdownx."))
+             and n not in ("toc", "markdown.extensions.toc")]
     return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)
 
 
@@ -251,6 +254,9 @@ class _Walk:
             return m.Paragraph((m.Code(html.unescape(words)),), self.next_id("p"), self.locate(words))
         if tag == "hr":
             return None
+        if reader_boxes.is_box(element):
+            line = reader_boxes.marker_line(self.text, self.first_line, self.locate(reader_boxes.body_words(element)))
+            return reader_boxes.box(element, self.inlines, self.blocks, self.next_id("box"), line)
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
 
 

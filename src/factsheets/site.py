@@ -19,6 +19,7 @@ from pathlib import Path
 from . import model as m
 from .formats import describe, in_box_order
 from .glossary import Entry, Glossary, normalise
+from .transforms import contact_lines, is_contact
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
@@ -57,15 +58,15 @@ class SiteRenderer(HtmlRenderer):
     """The shared renderer, with the website's own boxes: the contact details appear once, at
     the end, under a heading that is also the name of their region."""
 
-    def contact(self, placement: str) -> str:
-        if placement == "start":
+    def box(self, block: m.Box) -> str:
+        if is_contact(block, "start"):
             return ""  # the leaflet's cover; on the web the same details close the page
-        org = self.document.organisation
-        title = f"Contact the {escape(org.name)}"
-        return (
-            f'<section class="fs-contact fs-about" aria-labelledby="contact-end"><h2 id="contact-end">{title}</h2>'
-            f"<p>{escape(org.description)}</p>{self.contact_lines()}{self.closing_details()}</section>"
-        )
+        if is_contact(block, "end"):
+            return (
+                f'<section class="fs-contact fs-about" aria-labelledby="{escape(block.id)}">'
+                f'<h2 id="{escape(block.id)}">{self.inlines(block.title)}</h2>{self.blocks(block.blocks)}</section>'
+            )
+        return super().box(block)
 
 
 def panel_title(entry: dict) -> str:
@@ -163,8 +164,8 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
         f'<p class="fs-meta">Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>'
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry)}'
     )
-    blocks = [b for b in document.blocks if not isinstance(b, m.ContactDetails)]
-    contact = [b for b in document.blocks if isinstance(b, m.ContactDetails) and b.placement == "end"]
+    blocks = [b for b in document.blocks if not is_contact(b)]
+    contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry))
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     html = head + renderer.blocks(blocks) + panel + renderer.blocks(contact)
@@ -173,7 +174,7 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
         parts = [_token(3, "listen", "Listen to this factsheet")] if "audio_mp3" in entry.get("formats", {}) else []
         children.append(_token(2, PANEL_ID, panel_title(entry), [*parts, _token(3, "download", "Download this factsheet")]))
     if contact:
-        children.append(_token(2, "contact-end", f"Contact the {document.organisation.name}"))
+        children.append(_token(2, contact[0].id, m.plain_text(contact[0].title)))
     return html, [_token(1, "title", meta.title, children)]
 
 
@@ -225,5 +226,7 @@ def glossary_toc(glossary: Glossary) -> list[tuple[str, str]]:
     return [(f"glossary-{entry.id}", entry.term) for entry in glossary.sorted()]
 
 
-def contact_fragment(organisation: m.Organisation) -> str:
-    return HtmlRenderer(_stub(organisation)).contact_lines()
+def contact_fragment(organisation: m.Organisation, language: str = "en-GB") -> str:
+    """The ways to reach the organisation, for a page of the site that asks for them."""
+    lines = HtmlRenderer(_stub(organisation)).block(m.ListBlock(False, contact_lines(organisation, language)))
+    return lines.replace("<ul>", '<ul class="fs-contact-lines">', 1)

@@ -3,6 +3,12 @@
 They resolve glossary terms (a dangling one is an error with file and line),
 compose the factsheet's glossary section from the terms it uses, and place the
 organisation's details at the start and the end.
+
+The contact details are expanded here, once, into ordinary blocks: a Box of
+kind "contact" holding paragraphs, lists and links. Every writer then renders
+them by its ordinary rules (a link is a link, a list a list), so no format can
+leave out what another shows. The boxes keep the ids `contact-start` and
+`contact-end`, which links and the EPUB's landmarks point at.
 """
 
 from __future__ import annotations
@@ -12,6 +18,12 @@ from dataclasses import replace
 from . import model as m
 from .errors import Location, SourceError, line_of
 from .glossary import Glossary
+from .i18n import gettext
+from .organisation import display_address
+
+CONTACT_KIND = "contact"
+CONTACT_START = "contact-start"
+CONTACT_END = "contact-end"
 
 
 def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: str, first_line: int) -> tuple[list[m.Block], list[str]]:
@@ -41,6 +53,8 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
             return replace(node, items=tuple(m.ListItem(tuple(block(b) for b in item.blocks)) for item in node.items))
         if isinstance(node, m.Quote):
             return replace(node, blocks=tuple(block(b) for b in node.blocks))
+        if isinstance(node, m.Box):
+            return replace(node, title=tuple(inline(c) for c in node.title), blocks=tuple(block(b) for b in node.blocks))
         if isinstance(node, m.Table):
             return replace(
                 node,
@@ -64,10 +78,75 @@ def glossary_section(glossary: Glossary, used: list[str]) -> list[m.Block]:
     return out
 
 
-def compose(blocks: list[m.Block], glossary: Glossary, used: list[str]) -> tuple[m.Block, ...]:
+def _dialled(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+def _line(label: str, *value: m.Inline) -> m.ListItem:
+    """A contact line: "Email: ..." with its label in bold."""
+    return m.ListItem((m.Paragraph((m.Strong((m.Text(f"{label}:"),)), m.Text(" "), *value)),))
+
+
+def contact_lines(organisation: m.Organisation, language: str) -> tuple[m.ListItem, ...]:
+    """The ways to reach the organisation, each a line with its link."""
+    org = organisation
+    hours = (m.Text(f", {org.advice_hours}"),) if org.advice_hours else ()
+    lines = [_line(gettext(language, "Advice line"), m.Link(f"tel:{_dialled(org.advice_line)}", (m.Text(org.advice_line),)), *hours)]
+    if org.text:
+        lines.append(_line(gettext(language, "Text"), m.Link(f"sms:{_dialled(org.text)}", (m.Text(org.text),))))
+    lines.append(_line(gettext(language, "Email"), m.Link(f"mailto:{org.email}", (m.Text(org.email),))))
+    lines.append(_line(gettext(language, "Website"), m.Link(org.website, (m.Text(display_address(org.website)),))))
+    if org.facebook:
+        lines.append(_line(gettext(language, "Facebook"), m.Link(org.facebook, (m.Text(display_address(org.facebook)),))))
+    return tuple(lines)
+
+
+def _numbered(box_id: str, blocks: list[m.Block]) -> tuple[m.Block, ...]:
+    """Ids for a box's blocks, unique in the document (an EPUB sentence and an audio timing name them)."""
+    out: list[m.Block] = []
+    for number, block in enumerate(blocks, 1):
+        if isinstance(block, m.ListBlock):
+            items = tuple(m.ListItem(tuple(replace(b, id=f"{box_id}-item{number}-{i}") for b in item.blocks))
+                          for i, item in enumerate(block.items, 1))
+            block = replace(block, items=items)
+        out.append(replace(block, id=f"{box_id}-{number}"))
+    return tuple(out)
+
+
+def contact_box(meta: m.Meta, organisation: m.Organisation, placement: str) -> m.Box:
+    """The organisation's details as a box: at the start its name, what it does and how to reach
+    it; at the end the same, then its partners, the factsheet's version, the disclaimer and the
+    offer of other formats."""
+    org, language = organisation, meta.language
+    lines = m.ListBlock(False, contact_lines(org, language))
+    if placement == "start":
+        return m.Box(CONTACT_KIND, (m.Text(org.name),), _numbered(CONTACT_START, [m.Paragraph((m.Text(org.description),)), lines]),
+                     id=CONTACT_START)
+    blocks: list[m.Block] = [m.Paragraph((m.Text(org.description),)), lines]
+    if org.partners:
+        blocks.append(m.Paragraph((m.Text(gettext(language, "In partnership with:")),)))
+        blocks.append(m.ListBlock(False, tuple(
+            m.ListItem((m.Paragraph((m.Text(p.name + (f" – {p.strapline}" if p.strapline else "")),)),)) for p in org.partners)))
+    if org.collaboration:
+        blocks.append(m.Paragraph((m.Text(org.collaboration),)))
+    blocks.append(m.Paragraph((m.Text(gettext(language, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date))),)))
+    blocks.append(m.Paragraph((m.Text(org.disclaimer),)))
+    blocks.append(m.Paragraph((m.Strong((m.Text(org.alternative_formats),)),)))
+    title = gettext(language, "Contact the {name}", name=org.name)
+    return m.Box(CONTACT_KIND, (m.Text(title),), _numbered(CONTACT_END, blocks), id=CONTACT_END)
+
+
+def is_contact(block: m.Block, placement: str | None = None) -> bool:
+    """A contact box (at the start or end, or either when placement is None)."""
+    if not isinstance(block, m.Box) or block.kind != CONTACT_KIND:
+        return False
+    return placement is None or block.id == f"contact-{placement}"
+
+
+def compose(blocks: list[m.Block], glossary: Glossary, used: list[str], meta: m.Meta, organisation: m.Organisation) -> tuple[m.Block, ...]:
     return tuple(
-        [m.ContactDetails("start", "contact-start")]
+        [contact_box(meta, organisation, "start")]
         + blocks
         + glossary_section(glossary, used)
-        + [m.ContactDetails("end", "contact-end")]
+        + [contact_box(meta, organisation, "end")]
     )

@@ -33,7 +33,9 @@ def inline_runs(block: m.Block) -> list[tuple[m.Inline, ...]]:
         return [*block.header, *(cell for row in block.rows for cell in row)]
     if isinstance(block, m.Figure):
         return [(block.image,)]
-    if isinstance(block, (m.ListBlock, m.Quote, m.ContactDetails, m.GlossaryEntry)):
+    if isinstance(block, m.Box):
+        return [block.title]
+    if isinstance(block, (m.ListBlock, m.Quote, m.GlossaryEntry)):
         return []
     raise _unknown(block)
 
@@ -42,9 +44,9 @@ def child_blocks(block: m.Block) -> tuple[m.Block, ...]:
     """The blocks directly inside a block: a list's items' blocks, a quotation's."""
     if isinstance(block, m.ListBlock):
         return tuple(b for item in block.items for b in item.blocks)
-    if isinstance(block, (m.Quote, m.GlossaryEntry)):
+    if isinstance(block, (m.Quote, m.GlossaryEntry, m.Box)):
         return block.blocks
-    if isinstance(block, (m.Heading, m.Paragraph, m.Table, m.Figure, m.ContactDetails)):
+    if isinstance(block, (m.Heading, m.Paragraph, m.Table, m.Figure)):
         return ()
     raise _unknown(block)
 
@@ -108,8 +110,8 @@ def map_inlines(blocks: Iterable[m.Block], change: Callable[[m.Inline], m.Inline
             return replace(node, items=tuple(m.ListItem(tuple(block(b) for b in item.blocks)) for item in node.items))
         if isinstance(node, (m.Quote, m.GlossaryEntry)):
             return replace(node, blocks=tuple(block(b) for b in node.blocks))
-        if isinstance(node, m.ContactDetails):
-            return node
+        if isinstance(node, m.Box):
+            return replace(node, title=run(node.title), blocks=tuple(block(b) for b in node.blocks))
         raise _unknown(node)
 
     return tuple(block(b) for b in blocks)

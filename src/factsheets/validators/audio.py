@@ -146,7 +146,10 @@ def expected_chapters(document) -> list[str]:
     from .. import model as m
     from ..writers.audio.script import chapter_headings
 
-    return [document.meta.title] + [m.plain_text(h.children) for h in chapter_headings(document)] + ["Contact details"]
+    from ..transforms import is_contact
+
+    contact = ["Contact details"] if any(is_contact(b, "end") for b in document.blocks) else []
+    return [document.meta.title] + [m.plain_text(h.children) for h in chapter_headings(document)] + contact
 
 
 def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:

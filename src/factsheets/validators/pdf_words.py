@@ -74,9 +74,9 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
                         words.extend(m.plain_text(cell).split())
             elif isinstance(block, m.Figure) and captions:
                 words.extend(block.image.alt.split())
-            elif isinstance(block, m.ContactDetails):
-                org = document.organisation
-                words.extend(f"{org.name} {org.advice_line} {org.email}".split())
+            elif isinstance(block, m.Box):  # a call-out or the contact details: its title, then its text
+                words.extend(m.plain_text(block.title).split())
+                walk(block.blocks)
 
     words.extend(document.meta.title.split())
     walk(document.blocks)

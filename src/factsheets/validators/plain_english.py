@@ -40,6 +40,8 @@ def _sections(document: m.Document):
                 for inner in item.blocks:
                     if isinstance(inner, m.Paragraph):
                         items.append((block, m.plain_text(inner.children)))
+        elif isinstance(block, m.Box) and block.kind != "contact":  # a call-out's text is the author's
+            items.extend((inner, m.plain_text(inner.children)) for inner in block.blocks if isinstance(inner, m.Paragraph))
     if items:
         yield title, line, items
 

@@ -12,10 +12,7 @@ from urllib.parse import quote
 
 from .. import model as m
 from ..organisation import display_address
-
-
-def tel_href(number: str) -> str:
-    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+from ..transforms import CONTACT_END, CONTACT_KIND
 
 
 def mailto_href(address: str, subject: str | None = None) -> str:
@@ -88,8 +85,8 @@ class HtmlRenderer:
             return f'<figure>{self.inline(block.image)}</figure>'
         if isinstance(block, m.GlossaryEntry):
             return f'<div class="fs-definition" id="{escape(block.id)}">{self.blocks(block.blocks)}</div>'
-        if isinstance(block, m.ContactDetails):
-            return self.contact(block.placement)
+        if isinstance(block, m.Box):
+            return self.box(block)
         raise TypeError(block)
 
     def item(self, item: m.ListItem) -> str:
@@ -108,55 +105,26 @@ class HtmlRenderer:
             f"<blockquote>{self.blocks(block.blocks)}</blockquote>{reference}</figure>"
         )
 
-    # the organisation -----------------------------------------------------------
-    def address(self, text: str) -> str:
-        """An email or web address as shown; the print view lets long ones break."""
-        return escape(text)
-
-    def contact_lines(self) -> str:
-        org = self.document.organisation
-        rows = [
-            ("Advice line", f'<a href="{tel_href(org.advice_line)}">{escape(org.advice_line)}</a>'
-             + (f", {escape(org.advice_hours)}" if org.advice_hours else "")),
-        ]
-        if org.text:
-            rows.append(("Text", f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
-        rows.append(("Email", f'<a href="{escape(mailto_href(org.email))}">{self.address(org.email)}</a>'))
-        rows.append(("Website", f'<a href="{escape(org.website)}">{self.address(display_address(org.website))}</a>'))
-        if org.facebook:
-            rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{self.address(display_address(org.facebook))}</a>'))
-        items = "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
-        return f'<ul class="fs-contact-lines">{items}</ul>'
-
-    def contact(self, placement: str) -> str:
-        org = self.document.organisation
-        if placement == "start":
-            return (
-                f'<section class="fs-contact" aria-label="Contact the {escape(org.name)}">'
-                f'<p class="fs-org"><strong>{escape(org.name)}</strong><br>{escape(org.description)}</p>'
-                f"{self.contact_lines()}</section>"
-            )
-        return (
-            '<section class="fs-contact fs-about" aria-label="About this factsheet">'
-            f"<p><strong>Contact the {escape(org.name)}</strong></p>{self.contact_lines()}"
-            f"{self.closing_details()}</section>"
-        )
-
-    def closing_details(self) -> str:
-        """What closes a factsheet after the contact lines: partners, version, disclaimer, the promise."""
-        org = self.document.organisation
-        partners = "".join(
-            f"<li>{escape(p.name)}" + (f" – {escape(p.strapline)}" if p.strapline else "") + "</li>"
-            for p in org.partners
-        )
-        parts = [f"<p>In partnership with:</p><ul>{partners}</ul>"] if partners else []
-        if org.collaboration:
-            parts.append(f"<p>{escape(org.collaboration)}</p>")
-        meta = self.document.meta
-        parts.append(f"<p>Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>")
-        parts.append(f"<p>{escape(org.disclaimer)}</p>")
-        parts.append(f'<p class="fs-promise"><strong>{escape(org.alternative_formats)}</strong></p>')
-        return "".join(parts)
+    # boxes --------------------------------------------------------------------
+    def box(self, block: m.Box) -> str:
+        """A call-out in Material for MkDocs' markup, which its stylesheet draws: the title is
+        words on the page (the kind's icon is only decoration). The contact details are a
+        section of their own, their title in bold."""
+        ident = escape(block.id)
+        title = self.inlines(block.title)
+        labelled = f' id="{ident}" aria-labelledby="{ident}-title"' if ident else ""
+        title_id = f' id="{ident}-title"' if ident else ""
+        if block.kind == CONTACT_KIND:
+            about = " fs-about" if block.id == CONTACT_END else ""
+            return (f'<section class="fs-contact{about}"{labelled}>'
+                    f'<p class="fs-box-title"{title_id}><strong>{title}</strong></p>{self.blocks(block.blocks)}</section>')
+        kind = escape(block.kind)
+        if block.collapsible:
+            shown = " open" if block.expanded else ""
+            return (f'<details class="{kind}"{labelled}{shown}><summary{title_id}>{title}</summary>'
+                    f"{self.blocks(block.blocks)}</details>")
+        return (f'<div class="admonition {kind}" role="note"{labelled}>'
+                f'<p class="admonition-title"{title_id}>{title}</p>{self.blocks(block.blocks)}</div>')
 
 
 def toc_tokens(document: m.Document) -> list[dict]:

@@ -33,6 +33,7 @@ SIDE_MARGINS_PT = 2 * 20 * 72 / 25.4  # print.css: @page margin 20 mm left and r
 LINE_WIDTH_PT = A4_WIDTH_PT - SIDE_MARGINS_PT
 # Indents of print.css, in em: list items, quotations (padding and rule), table cell padding.
 LIST_INDENT_EM, QUOTE_INDENT_EM, CELL_PADDING_EM = 1.4, 1.3, 0.65
+BOX_INDENT_EM = 2.2  # a box's padding (1em) and rule (0.1em) on each side (assets/print.css)
 # Text in an image made for a screen is rarely smaller than this (a small label at 1:1);
 # it is what a drawing's smallest text is taken to be when the author does not say.
 # The author's note in the image's title: ![Timeline](timeline.png "print-note: smallest text 14px")
@@ -170,6 +171,9 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
                     walk(item.blocks, indent_em + LIST_INDENT_EM, here, where)
             elif isinstance(block, m.Quote):
                 walk(block.blocks, indent_em + QUOTE_INDENT_EM, here, where)
+            elif isinstance(block, m.Box):
+                check_words(block.title, indent_em + BOX_INDENT_EM, here, where)
+                walk(block.blocks, indent_em + BOX_INDENT_EM, here, where)
             elif isinstance(block, m.Table):
                 check_table(block, indent_em, here)
             elif isinstance(block, m.Figure):

@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import __version__
 from .. import model as m
 from ..organisation import display_address
+from ..transforms import CONTACT_KIND
 from . import Output, OutputKind
 from .html import HtmlRenderer
 from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
@@ -153,9 +154,13 @@ class PrintRenderer(HtmlRenderer):
             caption = f'<figcaption><strong>{PICTURE_LABEL}</strong> {breakable(block.image.alt.strip())}</figcaption>'
         return f'<figure class="fs-figure">{self.inline(block.image)}{caption}</figure>'
 
-    def address(self, text: str) -> str:
-        # An email address is wider than a line of giant print: let it break at sensible points.
-        return breakable(text)
+    def box(self, block: m.Box) -> str:
+        """A call-out as a ruled box, its title a bold line over its text; a collapsible one is
+        printed open (paper cannot be clicked). The contact details keep their own box."""
+        if block.kind == CONTACT_KIND:
+            return super().box(block)
+        return (f'<div class="fs-callout fs-callout-{escape(block.kind)}" id="{escape(block.id)}">'
+                f'<p class="fs-callout-title"><strong>{self.inlines(block.title)}</strong></p>{self.blocks(block.blocks)}</div>')
 
     def quote(self, block: m.Quote) -> str:
         label = "Quotation" + (f" (paragraph {escape(block.reference)})" if block.reference else "") + ":"

@@ -9,6 +9,10 @@ out, is the transcript: an utterance's `text` is what the engine is given, its
 `shown` the same words with each lexicon word as written (no respellings or
 phonemes).
 
+A call-out is announced by its weight and title ("Important: Time limits." for a
+warning, "Note: ..." for the rest), then read; the contact details close the
+script as a chapter of their own, read from the same blocks every format shows.
+
 Running text keeps the words the author wrote, glossary terms included: a
 term's `spoken` form (glossary front matter) is how the glossary section says
 the term, never pushed into a sentence where the author chose other words.
@@ -20,7 +24,9 @@ from dataclasses import dataclass, field
 
 from ... import model as m
 from ...errors import Location, Warning_
+from ...i18n import gettext
 from ...organisation import display_address
+from ...transforms import is_contact
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
 from .titles import one_line
@@ -34,6 +40,8 @@ AROUND_QUOTE = 0.4
 
 GLOSSARY_TITLE = "Glossary"
 CONTACT_TITLE = "Contact details"
+# Call-outs announced as "Important:"; every other kind is a "Note:".
+IMPORTANT_KINDS = frozenset({"warning", "danger", "important", "caution", "attention", "error", "failure", "fail", "missing", "bug"})
 
 
 @dataclass
@@ -155,7 +163,19 @@ class ScriptBuilder:
         if isinstance(block, m.Figure):
             alt = self.say(block.image.alt, line)
             return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
+        if isinstance(block, m.Box):
+            return self.box(block, line)
         return []
+
+    def box(self, block: m.Box, line) -> list[Utterance]:
+        """A call-out: its weight and title, then its text, set off by pauses."""
+        language = self.document.meta.language
+        cue = gettext(language, "Important:") if block.kind in IMPORTANT_KINDS else gettext(language, "Note:")
+        out = [utterance(f"{cue} {self.sentence(self.say(self.written(block.title), line))}", pause_before=AROUND_QUOTE, pause_after=0.3)]
+        for inner in block.blocks:
+            out += self.block(inner, None)
+        out[-1].pause_after = AROUND_QUOTE + AFTER_PARAGRAPH
+        return out
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,
@@ -231,12 +251,14 @@ class ScriptBuilder:
                         # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
                         said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
                         current.utterances.append(said)
-            elif isinstance(block, m.ContactDetails):
+            elif is_contact(block, "start"):
                 continue  # read once, at the end
+            elif is_contact(block, "end"):
+                assert isinstance(block, m.Box)
+                sections.append(self.contact_section(block))
             else:
                 current.utterances += self.block(block, previous)
             previous = block
-        sections.append(self.contact_section())
         intro.utterances[:0] = self.introduction(sections)
         return Script(sections, self.warnings)
 
@@ -258,26 +280,14 @@ class ScriptBuilder:
         out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
         return out
 
-    def contact_section(self) -> Section:
-        organisation = self.document.organisation
+    def contact_section(self, block: m.Box) -> Section:
+        """The contact details' chapter: their title, their blocks, and the end of the factsheet."""
         section = Section("contact-details", CONTACT_TITLE)
-        said = section.utterances
-        said.append(utterance("Contact details.", pause_after=AFTER_HEADING))
-        said.append(utterance(self.sentence(self.say(organisation.name)), pause_after=0.3))
-        said.append(utterance(self.sentence(self.say(organisation.description))))
-        said.append(utterance(self.sentence(f"Advice line: {self.normaliser.phone(organisation.advice_line)}"), pause_after=0.3))
-        if organisation.advice_hours:
-            said.append(utterance(self.sentence(f"Open {self.say(organisation.advice_hours)}")))
-        if organisation.text:
-            said.append(utterance(self.sentence(f"Text: {self.normaliser.phone(organisation.text)}")))
-        said.append(utterance(self.sentence(f"Email: {self.normaliser.email(organisation.email)}")))
-        said.append(utterance(self.sentence(f"Website: {self.normaliser.address(organisation.website)}")))
-        if organisation.facebook:
-            said.append(utterance(self.sentence(f"Facebook: {self.normaliser.address(organisation.facebook)}")))
-        for text in (organisation.collaboration, organisation.alternative_formats, organisation.disclaimer):
-            if text:
-                said.append(utterance(self.sentence(self.say(text))))
-        said.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
+        title = self.sentence(self.say(self.written(block.title), block.line))
+        section.utterances.append(utterance(title, pause_after=AFTER_HEADING))
+        for inner in block.blocks:
+            section.utterances += self.block(inner, None)
+        section.utterances.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
         return section
 
 

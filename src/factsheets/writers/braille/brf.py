@@ -21,7 +21,10 @@ indented, as these are:
   than a line can show stops indenting further, so a line keeps at least
   MIN_TEXT_CELLS cells for its words;
 - quotations one step further in, with a blank line before and after, ending
-  with "End of quotation." as the braille-ready text does.
+  with "End of quotation." as the braille-ready text does;
+- a box between a top and a bottom box line (text.py says which), a blank line
+  before the top line and after the bottom one and none inside them; the top
+  line is kept on a page with the heading under it and two lines of its text.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ...engines.liblouis import Translation
-from .text import Piece
+from ...engines.liblouis import from_unicode
+from .text import BOX_TOP, BOX_BOTTOM, Piece
 from .ueb import translate_piece
 from .wrap import wrap
 
@@ -80,6 +84,9 @@ def _group(piece: Piece) -> tuple:
 def blank_between(previous: Piece | None, piece: Piece) -> bool:
     if previous is None:
         return False
+    if piece.kind == "boxline" or previous.kind == "boxline":
+        # Blank lines outside a box's lines, never inside them (Braille Formats 7.2).
+        return (piece.kind == "boxline" and piece.text == BOX_TOP) or (previous.kind == "boxline" and previous.text == BOX_BOTTOM)
     if piece.kind == "heading":
         return True
     if previous.kind == "heading":
@@ -105,8 +112,11 @@ def blocks(items: list[Piece], translate: Translate) -> list[Block]:
     out: list[Block] = []
     previous = None
     for piece in items:
-        translation = translate_piece(piece.words(), piece.word_styles(), translate)
-        out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
+        if piece.kind == "boxline":  # cells, not words: no translation
+            out.append(Block([from_unicode(piece.plain())], blank_between(previous, piece), keep_with_next=piece.text == BOX_TOP))
+        else:
+            translation = translate_piece(piece.words(), piece.word_styles(), translate)
+            out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
         previous = piece
     return out
 

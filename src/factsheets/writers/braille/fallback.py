@@ -29,7 +29,7 @@ def replace_untranslatable(items: list[Piece], can_translate: Callable[[str], bo
     warnings: list[Warning_] = []
     for piece in items:
         text = piece.text
-        if all(c.isascii() or can_translate(c) for c in text):
+        if piece.kind == "boxline" or all(c.isascii() or can_translate(c) for c in text):  # a box line is cells already
             out.append(piece)
             continue
         words: list[str] = []

@@ -13,6 +13,17 @@ heading marker: a heading's line starts with one '#' a level and a space
 ("# Title", "## Section", "### Sub-section"), the Markdown convention that
 braille translation software (and pandoc, and any text editor's outline) reads
 as heading levels. Nothing else is marked: emphasis is shown in the BRF only.
+
+A box (a call-out, the contact details) is ruled off as braille transcribers do:
+a box line, the box's title as a heading, its text, a closing box line. The
+lines follow BANA's Braille Formats (2016), section 7 ("Boxed material"): the
+top box line is a line of dots 2356 (⠶) and the bottom one a line of dots 1245
+(⠛), each the width of the page; no blank line after the top line or before the
+bottom one; the top line is kept on a page with the heading and text under it.
+UK producers rule off boxes the same way (RNIB Braillists' Manual, UEB edition,
+13.6 "Boxed matter", which DBT's "English (UEB) - UK Formatting" template
+implements as its BoxBegin and BoxEnd styles). The braille-ready text has the
+same two lines, in Unicode braille, so the box is marked in both files.
 """
 
 from __future__ import annotations
@@ -20,19 +31,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import model as m
-from ...organisation import display_address
+from ...transforms import CONTACT_KIND
 from ..print_html import NO_ALT_TEXT, printed_address
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
 END_OF_QUOTATION = "End of quotation."
+BOX_TOP = "\u2836"  # ⠶ dots 2356: the top box line is a row of it
+BOX_BOTTOM = "\u281b"  # ⠛ dots 1245: the bottom box line
+BOX_LINE_CELLS = 40  # a box line runs the width of a braille page
 
 Span = tuple[int, int, str]  # start and end in a piece's text, and "bold" or "italic"
 
 
 @dataclass(frozen=True)
 class Piece:
-    kind: str  # "heading", "paragraph", "item" (a list item or a line of an address block), "note"
+    kind: str  # "heading", "paragraph", "item" (a list item or a line of an address block), "note", "boxline"
     text: str
     level: int = 0  # heading level; list nesting depth for items
     marker: str = ""  # "•", "3." or "" for an item
@@ -54,6 +68,8 @@ class Piece:
         headings after their marker."""
         if self.kind == "heading":
             return f"{HEADING_MARK * max(1, self.level)} {self.words()}"
+        if self.kind == "boxline":
+            return self.text * BOX_LINE_CELLS
         return "  " * self.level + self.words() if self.kind == "item" else self.words()
 
 
@@ -175,8 +191,12 @@ class _Pieces:
             self.add("paragraph", "Image: " + inline_text((block.image,)), quoted=quoted, line=own_line)
         elif isinstance(block, m.GlossaryEntry):
             self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
-        elif isinstance(block, m.ContactDetails):
-            self.contact(block.placement)
+        elif isinstance(block, m.Box):
+            self.add("boxline", BOX_TOP, quoted=quoted, line=own_line)
+            level = 2 if block.kind == CONTACT_KIND else 3
+            self.add_styled("heading", block.title, level=level, line=own_line)
+            self.blocks(block.blocks, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
+            self.add("boxline", BOX_BOTTOM, quoted=quoted, line=own_line)
         else:
             raise TypeError(block)
 
@@ -192,37 +212,6 @@ class _Pieces:
                 self.blocks((block,), quoted=quoted, depth=depth + 1, line=line, in_glossary=in_glossary)
             else:
                 self.block(block, quoted=quoted, depth=depth, line=line, in_glossary=in_glossary)
-
-    def contact_lines(self) -> None:
-        org = self.document.organisation
-        hours = f", {org.advice_hours}" if org.advice_hours else ""
-        self.add("item", f"Advice line: {org.advice_line}{hours}")
-        if org.text:
-            self.add("item", f"Text: {org.text}")
-        self.add("item", f"Email: {org.email}")
-        self.add("item", f"Website: {display_address(org.website)}")
-        if org.facebook:
-            self.add("item", f"Facebook: {display_address(org.facebook)}")
-
-    def contact(self, placement: str) -> None:
-        org = self.document.organisation
-        if placement == "start":
-            self.add("paragraph", org.name)
-            self.add("paragraph", org.description)
-            self.contact_lines()
-            return
-        self.add("heading", f"Contact the {org.name}", level=2)
-        self.contact_lines()
-        if org.partners:
-            self.add("paragraph", "In partnership with:")
-            for partner in org.partners:
-                self.add("item", partner.name + (f" – {partner.strapline}" if partner.strapline else ""), marker=BULLET)
-        if org.collaboration:
-            self.add("paragraph", org.collaboration)
-        meta = self.document.meta
-        self.add("paragraph", f"Version {meta.version}, {m.display_month(meta.date)}.")
-        self.add("paragraph", org.disclaimer)
-        self.add("paragraph", org.alternative_formats)
 
 
 def pieces(document: m.Document) -> list[Piece]:

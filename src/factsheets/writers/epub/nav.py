@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ... import model as m
+from ...transforms import CONTACT_END, is_contact
 from ..html import toc_tokens
 from .xhtml import EPUB_NS, XHTML_NS, language_direction
 
@@ -30,8 +31,8 @@ def landmarks(document: m.Document, href: str) -> str:
     ids = {b.id for b in m.headings(document)}
     if "glossary" in ids:
         items.append(("glossary", f"{href}#glossary", "Glossary"))
-    if any(isinstance(b, m.ContactDetails) and b.placement == "end" for b in document.blocks):
-        items.append(("backmatter", f"{href}#contact-end", "Contact details"))
+    if any(is_contact(b, "end") for b in document.blocks):
+        items.append(("backmatter", f"{href}#{CONTACT_END}", "Contact details"))
     links = "".join(f'<li><a epub:type="{kind}" href="{link}">{escape(label)}</a></li>' for kind, link, label in items)
     return f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title"><h2 id="landmarks-title">Landmarks</h2><ol>{links}</ol></nav>'
 

@@ -36,6 +36,9 @@ def leaves(blocks) -> list[tuple[m.Block, str]]:
                 out += leaves(item.blocks)
         elif isinstance(block, (m.Quote, m.GlossaryEntry)):
             out += leaves(block.blocks)
+        elif isinstance(block, m.Box):  # its title line first, then its blocks
+            out.append((block, key(m.plain_text(block.title))))
+            out += leaves(block.blocks)
         elif isinstance(block, m.Figure):
             out.append((block, key(block.image.alt)))
         elif isinstance(block, m.Table):

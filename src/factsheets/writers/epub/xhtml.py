@@ -1,7 +1,7 @@
 """The factsheet as one XHTML content document, with every timed sentence in a span.
 
 It reuses the website's HTML renderer (the same glossary links, quotations and
-contact details) and changes only what XHTML needs: empty elements closed
+contact details, call-outs as <aside> notes) and changes only what XHTML needs: empty elements closed
 (`<br/>`, `<img/>`), ids on the blocks a media overlay points at, and each
 sentence of those blocks in a `<span id="...">`, so that a reading system can
 highlight it as it is spoken. The result is parsed as XML before it is used:
@@ -10,11 +10,11 @@ it is well-formed or the writer stops.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from ... import model as m
 from ...writers.audio.sentences import sentence_spans
+from ...transforms import CONTACT_END, CONTACT_KIND
 from ..html import HtmlRenderer
 from .pages import mark_lines
 
@@ -102,8 +102,6 @@ class XhtmlRenderer(HtmlRenderer):
             return f'<p id="{escape(block_id)}">{words}</p>'
         if isinstance(block, m.Heading) and block.id in self.timed:
             self.sentences[block.id] = []
-        if isinstance(block, m.ContactDetails):
-            return self.contact(block.placement).replace("<section ", f'<section id="{escape(block.id)}" ', 1)
         if isinstance(block, m.Figure):
             return f'<figure id="{escape(block.id)}">{self.inline(block.image)}</figure>'
         return super().block(block)
@@ -117,15 +115,25 @@ class XhtmlRenderer(HtmlRenderer):
             return self.page_mark(paragraph) + super().item(item)
         return super().item(item)
 
-    def contact_lines(self) -> str:
-        # The text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
-        return re.sub(r'<a href="sms:[^"]*">([^<]*)</a>', r"\1", super().contact_lines())
+    def link(self, node: m.Link) -> str:
+        # A text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
+        if node.url.startswith("sms:"):
+            return self.inlines(node.children)
+        return super().link(node)
 
-    def contact(self, placement: str) -> str:
-        html = super().contact(placement).replace("<br>", "<br/>")
-        if placement == "end" and self.unmarked_pages:
-            html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
-        return html
+    def box(self, block: m.Box) -> str:
+        """A call-out as an <aside> that is a note, its title a heading-like first line; the
+        contact details as their section (the landmarks point at contact-end). Collapsible
+        ones are open: reading systems need not run scripts or support <details>."""
+        if block.kind == CONTACT_KIND:
+            html = super().box(block)
+            if block.id == CONTACT_END and self.unmarked_pages:
+                html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
+            return html
+        ident = escape(block.id)
+        return (f'<aside class="admonition {escape(block.kind)}" id="{ident}" role="note" aria-labelledby="{ident}-title">'
+                f'<p class="admonition-title" id="{ident}-title"><strong>{self.inlines(block.title)}</strong></p>'
+                f"{self.blocks(block.blocks)}</aside>")
 
 
 def page_break(number: int) -> str:
