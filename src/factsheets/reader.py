@@ -66,6 +66,8 @@ def markdown_for(extensions: list) -> markdown.Markdown:
     # blocks the reader understands (call-outs) are read here too.
     names = [n for n in names if (n in reader_boxes.EXTENSIONS or not n.startswith("pymdownx."))
              and n not in ("toc", "markdown.extensions.toc")]
+    # Call-outs are part of every factsheet's Markdown, listed in mkdocs.yml or not.
+    names += [n for n in reader_boxes.DEFAULT_EXTENSIONS if n not in names and f"markdown.extensions.{n}" not in names]
     return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)
 
 

@@ -27,7 +27,8 @@ MATERIAL_KINDS = frozenset({
     "danger", "error", "bug", "example", "quote", "cite",
 })
 DEFAULT_KIND = "note"
-EXTENSIONS = ("admonition", "pymdownx.details", "markdown.extensions.admonition")
+DEFAULT_EXTENSIONS = ("admonition", "pymdownx.details")
+EXTENSIONS = (*DEFAULT_EXTENSIONS, "markdown.extensions.admonition")
 
 
 def is_box(element: etree.Element) -> bool:

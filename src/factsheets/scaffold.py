@@ -27,6 +27,10 @@ Write the first paragraph here: what this factsheet is about, in one or two shor
 ## A first section
 
 Write this section here. A new section starts with "## " and its heading.
+
+!!! note "A box, if you need one"
+    Lines under "!!! note" that start with 4 spaces make a box like this one. Use
+    "!!! warning" for something readers must not miss. Delete this box if you do not need it.
 """
 
 
