@@ -1,0 +1,133 @@
+"""Call-outs (`!!!`, `???`) read into Box blocks, and rendered as a box in every format."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import FIXTURES, copy_project
+from factsheets import model as m
+from factsheets.project import load_project
+from factsheets.reader import parse_blocks
+from factsheets.validators import callouts
+from factsheets.validators.pdf_words import document_words
+from factsheets.writers.audio import AudioWriter
+from factsheets.writers.braille.brf import blank_between
+from factsheets.writers.braille.text import BOX_BOTTOM, BOX_TOP, braille_ready_text, pieces
+from factsheets.writers.epub.xhtml import XhtmlRenderer
+from factsheets.writers.print_html import print_css, print_document
+from factsheets.site import factsheet_page
+
+BODY = """Start here.
+
+!!! warning "Time limits"
+    You have **two months** to appeal.
+
+!!! note
+    Keep every letter.
+
+??? info "More about appeals"
+    An appeal is free.
+
+???+ reminder
+    Ask us.
+
+> **Important:** this stays a quotation.
+"""
+
+
+def boxes(blocks):
+    return [b for b in blocks if isinstance(b, m.Box)]
+
+
+def test_admonitions_and_details_become_boxes_with_titles_and_lines():
+    found = boxes(parse_blocks(BODY, "f.md", 10, ["tables"]))  # on even when mkdocs.yml does not list them
+    assert [(b.kind, m.plain_text(b.title), b.collapsible, b.expanded, b.line) for b in found] == [
+        ("warning", "Time limits", False, True, 12),
+        ("note", "Note", False, True, 15),  # no title: the kind's name
+        ("info", "More about appeals", True, False, 18),
+        ("note", "Reminder", True, True, 21),  # a kind Material does not know: a note, its word the title
+    ]
+    assert m.plain_text(found[0].blocks[0].children) == "You have two months to appeal."
+
+
+def test_a_bold_important_in_a_quotation_stays_a_quotation_and_check_suggests_the_box():
+    blocks = parse_blocks(BODY, "f.md", 10, [])
+    assert isinstance(blocks[-1], m.Quote)
+    meta = m.Meta("f", "T", "S", "1", "2024-03", "en-GB", "docs/factsheets/f.md")
+    document = m.Document(meta, tuple(blocks), None)  # type: ignore[arg-type]  # the check reads no organisation
+    [finding] = callouts.check_document(document)
+    assert finding.line == 24 and '!!! warning "Important"' in finding.fix
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("boxes") / "project", FIXTURES / "small")
+    path = root / "docs" / "factsheets" / "short.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + BODY, encoding="utf-8")
+    return load_project(root).documents[0], root
+
+
+def test_website_uses_material_markup_with_the_title_in_words(document):
+    html, _ = factsheet_page(document[0], {}, lambda key: "", lambda key: None)
+    assert '<div class="admonition warning" role="note"' in html
+    assert '<p class="admonition-title" id="what-you-can-do-box' in html and ">Time limits</p>" in html
+    assert '<details class="info"' in html and "<summary" in html and ">More about appeals</summary>" in html
+    assert '<details class="note"' in html and " open>" in html  # ???+ starts open
+    assert html.count('class="fs-contact') == 1 and '<h2 id="contact-end">Contact the' in html  # once, at the end
+
+
+def test_print_view_draws_a_ruled_box_kept_on_one_page(document):
+    html = print_document(document[0])
+    assert '<div class="fs-callout fs-callout-warning"' in html
+    assert '<p class="fs-callout-title"><strong>Time limits</strong></p>' in html
+    assert "<details" not in html  # printed open
+    css = print_css(18)
+    rule = css[css.index(".fs-callout {"):]
+    assert "break-inside: avoid" in rule.split("}")[0] and "orphans: 2" in rule.split("}")[0]
+    cells = css[css.index("th, td {"):].split("}")[0]
+    assert "overflow-wrap: anywhere" not in cells  # at 24 pt a cell's words are not cut mid-word
+
+
+def test_braille_rules_off_each_box_with_its_title_as_a_heading(document):
+    items = pieces(document[0])
+    start = next(i for i, p in enumerate(items) if p.kind == "heading" and p.text == "Time limits")
+    assert items[start - 1].kind == "boxline" and items[start - 1].text == BOX_TOP
+    assert items[start].level == 3
+    assert items[start + 2].kind == "boxline" and items[start + 2].text == BOX_BOTTOM
+    text = braille_ready_text(items)
+    assert "\u2836" * 40 + "\n\n### Time limits\n" in text
+    # BRF: no blank line just inside the box lines, one outside them.
+    assert not blank_between(items[start - 1], items[start]) and not blank_between(items[start + 1], items[start + 2])
+    assert blank_between(items[start - 2], items[start - 1])
+
+
+def test_pdf_word_check_looks_for_every_word_of_each_box(document):
+    words = document_words(document[0])
+    for word in ("Time", "limits", "two", "months", "Reminder", "Bath", "Clinical", "Commissioning"):
+        assert word in words
+
+
+def test_epub_writes_each_call_out_as_an_aside_note_in_valid_xhtml(document):
+    renderer = XhtmlRenderer(document[0], set())
+    body = renderer.blocks(document[0].blocks)
+    root = ElementTree.fromstring(f'<div xmlns:epub="http://www.idpf.org/2007/ops">{body}</div>')
+    asides = root.findall(".//aside")
+    assert [a.get("role") for a in asides] == ["note"] * 4
+    assert [ElementTree.tostring(a[0], method="text", encoding="unicode") for a in asides][0] == "Time limits"
+    assert root.find(".//section[@id='contact-end']") is not None
+    assert "sms:" not in body
+
+
+def test_audio_announces_call_outs_and_reads_the_partners(document):
+    script = AudioWriter().script(document[0], {"project_root": document[1]})
+    transcript = script.transcript()
+    assert "Important: Time limits.\n\nYou have two months to appeal." in transcript
+    assert "Note: More about appeals." in transcript and "Note: Reminder." in transcript
+    assert "Quotation:\n\nImportant: this stays a quotation." in transcript
+    contact = script.sections[-1]
+    assert contact.title == "Contact details"
+    said = " ".join(u.shown for u in contact.utterances)
+    for partner in document[0].organisation.partners:
+        assert partner.name.replace("&", "and") in said or partner.name in said
