@@ -131,3 +131,38 @@ def test_audio_announces_call_outs_and_reads_the_partners(document):
     said = " ".join(u.shown for u in contact.utterances)
     for partner in document[0].organisation.partners:
         assert partner.name.replace("&", "and") in said or partner.name in said
+
+
+@pytest.mark.engines
+def test_brf_box_lines_are_full_lines_of_cells_around_the_box(document, tmp_path):
+    from factsheets.writers.braille import BrailleWriter
+    from factsheets.engines.liblouis import back_translate
+
+    output = BrailleWriter().write(document[0], tmp_path, {"project_root": document[1]})
+    lines = output.files["brf"].read_bytes().decode("ascii").replace("\f", "").split("\r\n")
+    tops = [i for i, line in enumerate(lines) if line == "7" * 40]  # ⠶ dots 2356
+    bottoms = [i for i, line in enumerate(lines) if line == "G" * 40]  # ⠛ dots 1245
+    assert len(tops) == len(bottoms) == 6  # four call-outs and the two contact boxes
+    warning = next(i for i in tops if "Time limits" in back_translate(lines[i + 1].strip()))
+    assert lines[warning + 1].startswith("    ")  # the title a cell-5 heading, straight under the line
+    end = next(i for i in bottoms if i > warning)
+    assert "appeal." in back_translate(" ".join(line.strip() for line in lines[warning + 2:end]))  # bold "two months" is marked
+
+
+@pytest.mark.engines
+def test_a_call_out_is_not_split_across_pdf_pages(document):
+    import weasyprint
+
+    filler = m.Paragraph((m.Text("Words to fill the page. " * 95),))
+    [warning] = [b for b in boxes(document[0].blocks) if b.kind == "warning"]
+    moved = m.Document(document[0].meta, (filler, warning), document[0].organisation)
+    pages = weasyprint.HTML(string=print_document(moved, size_pt=24)).render().pages
+    texts = [" ".join(_texts(page._page_box)) for page in pages]
+    where = [n for n, text in enumerate(texts) if "Time limits" in text or "appeal." in text]
+    assert len(pages) > 1 and len(set(where)) == 1, texts
+
+
+def _texts(box) -> list[str]:
+    """The words of a laid-out box, in order."""
+    own = [box.text] if getattr(box, "text", None) else []
+    return own + [text for child in getattr(box, "children", ()) for text in _texts(child)]
