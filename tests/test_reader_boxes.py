@@ -153,12 +153,14 @@ def test_brf_box_lines_are_full_lines_of_cells_around_the_box(document, tmp_path
 def test_a_call_out_is_not_split_across_pdf_pages(document):
     import weasyprint
 
-    filler = m.Paragraph((m.Text("Words to fill the page. " * 95),))
-    [warning] = [b for b in boxes(document[0].blocks) if b.kind == "warning"]
+    # The filler leaves room for two of the box's lines at the foot of page 2 (measured without
+    # break-inside: avoid, the box then split 3 + 2 lines across pages 2 and 3).
+    filler = m.Paragraph((m.Text("Words to fill the page. " * 60),))
+    warning = m.Box("warning", (m.Text("Time limits"),), tuple(m.Paragraph((m.Text(f"Step {i} of the appeal."),)) for i in range(1, 5)))
     moved = m.Document(document[0].meta, (filler, warning), document[0].organisation)
     pages = weasyprint.HTML(string=print_document(moved, size_pt=24)).render().pages
     texts = [" ".join(_texts(page._page_box)) for page in pages]
-    where = [n for n, text in enumerate(texts) if "Time limits" in text or "appeal." in text]
+    where = [n for n, text in enumerate(texts) if "Time limits" in text or "Step 4" in text]
     assert len(pages) > 1 and len(set(where)) == 1, texts
 
 
