@@ -65,9 +65,9 @@ def test_the_send_text_has_no_markup_and_keeps_its_structure(send_text):
     # One list, one marker; list lines together.
     index = lines.index("• listen to your concerns")
     assert lines[index + 1] == "• help you sort out the issues"
-    # The glossary and the contact details, and real typographic characters.
-    assert "Advice line: 01225 394382, 10.00am – 3.00pm Monday to Friday" in lines
-    assert "Email: send_partnershipservice@bathnes.gov.uk" in lines
+    # The glossary and the contact details (a list, ruled off as a box), and real typographic characters.
+    assert "• Advice line: 01225 394382, 10.00am – 3.00pm Monday to Friday" in lines
+    assert "• Email: send_partnershipservice@bathnes.gov.uk" in lines
     assert "“best endeavours”" in send_text
 
 
