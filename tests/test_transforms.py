@@ -6,7 +6,7 @@ from factsheets.glossary import load_glossary
 from factsheets.reader import parse_blocks
 from factsheets.walk import inline_runs, iter_blocks, iter_inlines
 from factsheets.organisation import load_organisation
-from factsheets.transforms import compose, contact_box, is_contact, resolve_terms
+from factsheets.transforms import compose, contact_box, is_contact, is_title_line, resolve_terms
 
 from conftest import REPO
 
@@ -51,7 +51,7 @@ def test_glossary_section_holds_only_the_terms_used_in_alphabetical_order():
     assert entries == ["education-health-and-care-plan", "sen-support"]
     heading = next(b for b in composed if isinstance(b, m.Heading) and b.id == "glossary")
     assert heading.level == 2
-    assert is_contact(composed[0], "start") and is_contact(composed[-1], "end")
+    assert is_title_line(composed[0]) and is_contact(composed[1], "start") and is_contact(composed[-1], "end")
 
 
 def test_contact_details_are_ordinary_blocks_with_every_partner_and_the_version():
@@ -77,3 +77,34 @@ def test_terms_in_a_call_out_are_resolved():
     box = blocks[0]
     assert isinstance(box, m.Box) and used == ["education-health-and-care-plan"]
     assert isinstance(box.title[1], m.TermRef) and box.title[1].first
+
+
+def test_every_writer_renders_the_title_line_and_contact_details_from_the_blocks(tmp_path):
+    """Change the blocks, and every format changes: no writer builds them by hand any more."""
+    from dataclasses import replace
+
+    from conftest import FIXTURES, copy_project
+    from factsheets.project import load_project
+    from factsheets.site import factsheet_page
+    from factsheets.writers.audio import AudioWriter
+    from factsheets.writers.braille.text import braille_ready_text, pieces
+    from factsheets.writers.print_html import print_document
+
+    root = copy_project(tmp_path / "project", FIXTURES / "small")
+    document = load_project(root).documents[0]
+    assert is_title_line(document.blocks[0])
+    changed = tuple(
+        m.Paragraph((m.Text("Changed title line."),), b.id) if is_title_line(b)
+        else replace(b, blocks=(*b.blocks, m.Paragraph((m.Text("Changed contact words."),), f"{b.id}-x"))) if is_contact(b, "end")
+        else b
+        for b in document.blocks)
+    document = replace(document, blocks=changed)
+    outputs = {
+        "print": print_document(document),
+        "braille": braille_ready_text(pieces(document)),
+        "web": factsheet_page(document, {}, lambda key: "", lambda key: None)[0],
+        "audio": AudioWriter().script(document, {"project_root": root}).transcript(),
+    }
+    for name, text in outputs.items():
+        assert "Changed title line." in text and "Changed contact words." in text, name
+        assert "Service factsheet. Version" not in text, name

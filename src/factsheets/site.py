@@ -19,7 +19,7 @@ from pathlib import Path
 from . import model as m
 from .formats import describe, in_box_order
 from .glossary import Entry, Glossary, normalise
-from .transforms import contact_lines, is_contact
+from .transforms import contact_lines, is_contact, is_title_line
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
@@ -159,12 +159,13 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
     meta = document.meta
     renderer = SiteRenderer(document, link_href=link_href)
+    # The title line (a block of the model) stays with the title, above the summary.
+    lines = [b for b in document.blocks if is_title_line(b)]
     head = (
-        f'<h1 id="title">{escape(meta.title)}</h1>'
-        f'<p class="fs-meta">Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>'
+        f'<h1 id="title">{escape(meta.title)}</h1>{renderer.blocks(lines)}'
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry)}'
     )
-    blocks = [b for b in document.blocks if not is_contact(b)]
+    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b)]
     contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry))
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""

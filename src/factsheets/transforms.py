@@ -8,7 +8,9 @@ The contact details are expanded here, once, into ordinary blocks: a Box of
 kind "contact" holding paragraphs, lists and links. Every writer then renders
 them by its ordinary rules (a link is a link, a list a list), so no format can
 leave out what another shows. The boxes keep the ids `contact-start` and
-`contact-end`, which links and the EPUB's landmarks point at.
+`contact-end`, which links and the EPUB's landmarks point at. The title line
+under the title ("SEND Partnership Service factsheet. Version 4, June 2021.")
+is likewise one paragraph, `title-line`, the first block of every document.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .organisation import display_address
 CONTACT_KIND = "contact"
 CONTACT_START = "contact-start"
 CONTACT_END = "contact-end"
+TITLE_LINE = "title-line"
 
 
 def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: str, first_line: int) -> tuple[list[m.Block], list[str]]:
@@ -143,10 +146,17 @@ def is_contact(block: m.Block, placement: str | None = None) -> bool:
     return placement is None or block.id == f"contact-{placement}"
 
 
+def title_line(meta: m.Meta, organisation: m.Organisation) -> m.Paragraph:
+    """Who publishes the factsheet, its version and date: the bold line under its title."""
+    words = gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.",
+                    organisation=organisation.name, version=meta.version, date=m.display_month(meta.date))
+    return m.Paragraph((m.Strong((m.Text(words),)),), TITLE_LINE)
+
+
+def is_title_line(block: m.Block) -> bool:
+    return isinstance(block, m.Paragraph) and block.id == TITLE_LINE
+
+
 def compose(blocks: list[m.Block], glossary: Glossary, used: list[str], meta: m.Meta, organisation: m.Organisation) -> tuple[m.Block, ...]:
-    return tuple(
-        [contact_box(meta, organisation, "start")]
-        + blocks
-        + glossary_section(glossary, used)
-        + [contact_box(meta, organisation, "end")]
-    )
+    opening: list[m.Block] = [title_line(meta, organisation), contact_box(meta, organisation, "start")]
+    return tuple(opening + blocks + glossary_section(glossary, used) + [contact_box(meta, organisation, "end")])

@@ -33,7 +33,7 @@ def _sections(document: m.Document):
             if items:
                 yield title, line, items
             title, line, items = m.plain_text(block.children), block.line, []
-        elif isinstance(block, m.Paragraph):
+        elif isinstance(block, m.Paragraph) and block.id != "title-line":  # the publisher's line, not the author's
             items.append((block, m.plain_text(block.children)))
         elif isinstance(block, m.ListBlock):
             for item in block.items:

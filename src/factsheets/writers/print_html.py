@@ -193,11 +193,7 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
                    on_site: bool = False) -> str:
     meta = document.meta
     renderer = PrintRenderer(document, image_src, factsheets, on_site)
-    first = (
-        f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1>'
-        f'<p class="fs-meta">{escape(document.organisation.name)} factsheet. '
-        f"Version {escape(meta.version)}, {escape(m.display_month(meta.date))}.</p></header>"
-    )
+    first = f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1></header>'
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -26,7 +26,7 @@ from ... import model as m
 from ...errors import Location, Warning_
 from ...i18n import gettext
 from ...organisation import display_address
-from ...transforms import is_contact
+from ...transforms import is_contact, is_title_line
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
 from .titles import one_line
@@ -251,8 +251,8 @@ class ScriptBuilder:
                         # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
                         said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
                         current.utterances.append(said)
-            elif is_contact(block, "start"):
-                continue  # read once, at the end
+            elif is_contact(block, "start") or is_title_line(block):
+                continue  # the contact details are read once, at the end; the title line in the introduction
             elif is_contact(block, "end"):
                 assert isinstance(block, m.Box)
                 sections.append(self.contact_section(block))
@@ -263,17 +263,12 @@ class ScriptBuilder:
         return Script(sections, self.warnings)
 
     def introduction(self, sections: list[Section]) -> list[Utterance]:
+        """The title, the title line under it, and what the sections are."""
         meta = self.document.meta
-        organisation = self.document.organisation
         out = [utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING)]
-        out.append(utterance(self.sentence(self.say(f"A factsheet from the {organisation.name}"))))
-        when = []
-        if meta.version:
-            when.append(f"Version {meta.version}")
-        if meta.date:
-            when.append(m.display_month(meta.date))
-        if when:
-            out.append(utterance(self.sentence(", ".join(when))))
+        for block in self.document.blocks:
+            if is_title_line(block):
+                out += self.block(block, None)
         titles = [self.say(s.title).rstrip(".?!:") for s in sections[1:]]
         listed = ", ".join(titles[:-1]) + ", and " + titles[-1] if len(titles) > 1 else "".join(titles)
         count = f"{len(titles)} sections" if len(titles) != 1 else "1 section"

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import model as m
-from ...transforms import CONTACT_KIND
+from ...transforms import CONTACT_KIND, is_title_line
 from ..print_html import NO_ALT_TEXT, printed_address
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
@@ -219,9 +219,9 @@ def pieces(document: m.Document) -> list[Piece]:
     meta = document.meta
     builder = _Pieces(document)
     builder.add("heading", meta.title, level=1)
-    builder.add("paragraph", f"{document.organisation.name} factsheet. Version {meta.version}, {m.display_month(meta.date)}.")
+    builder.blocks([b for b in document.blocks if is_title_line(b)])  # under the title, before the summary
     builder.add("paragraph", meta.summary)
-    builder.blocks(document.blocks)
+    builder.blocks([b for b in document.blocks if not is_title_line(b)])
     return builder.out
 
 
