@@ -17,6 +17,7 @@ from . import model as m
 from .errors import Location, SourceError, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation
+from .literal_syntax import literal_warnings
 from .reader import parse_blocks
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
@@ -192,6 +193,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         if isinstance(block, m.Heading) and block.level == 1:
             raise SourceError(Location(shown, block.line), "the title comes from the front matter: start sections with ## (a level-2 heading)")
     warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
+    warnings += literal_warnings(blocks, shown, body, first_line, config.extensions)
     blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
     document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
     return document, text, warnings

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from .. import model as m
+from ..walk import iter_inlines
 from . import FAILURE, Finding
 
 FORMAT = "large_print_pdf"
@@ -63,6 +64,17 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
         for block in blocks:
             if isinstance(block, (m.Heading, m.Paragraph)):
                 words.extend(m.plain_text(block.children).split())
+                # The first use of an abbreviation prints its expansion too.
+                words.extend(w for n in iter_inlines(block.children) if isinstance(n, m.Abbreviation) and n.first
+                             for w in n.expansion.split())
+            elif isinstance(block, m.Notes):
+                for note in block.notes:
+                    walk(note.blocks)
+            elif isinstance(block, m.DefinitionList):
+                for item in block.items:
+                    words.extend(w for term in item.terms for w in m.plain_text(term).split())
+                    for definition in item.definitions:
+                        walk(definition)
             elif isinstance(block, m.ListBlock):
                 for item in block.items:
                     walk(item.blocks)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from ... import model as m
 from ...errors import Location, Warning_
 from ...organisation import display_address
+from ..constructs import abbreviation_words, following_text
+from . import constructs
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
 from .titles import one_line
@@ -111,8 +113,12 @@ class ScriptBuilder:
     def written(self, nodes) -> str:
         """Inlines -> written text for the normaliser: link text, and glossary terms as the author wrote them."""
         out = []
-        for node in nodes:
-            if isinstance(node, m.Text):
+        for index, node in enumerate(nodes):
+            if isinstance(node, m.FootnoteRef):
+                continue  # the note is read after the paragraph (constructs.notes_after)
+            if isinstance(node, m.Abbreviation):
+                out.append(abbreviation_words(node, following_text(nodes, index), self.document.meta.language))
+            elif isinstance(node, m.Text):
                 out.append(node.text)
             elif isinstance(node, m.Code):
                 out.append(node.text)
@@ -155,6 +161,8 @@ class ScriptBuilder:
         if isinstance(block, m.Figure):
             alt = self.say(block.image.alt, line)
             return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
+        if isinstance(block, m.DefinitionList):
+            return constructs.definition_list(self, block)
         return []
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
@@ -234,7 +242,7 @@ class ScriptBuilder:
             elif isinstance(block, m.ContactDetails):
                 continue  # read once, at the end
             else:
-                current.utterances += self.block(block, previous)
+                current.utterances += self.block(block, previous) + constructs.notes_after(self, block)
             previous = block
         sections.append(self.contact_section())
         intro.utterances[:0] = self.introduction(sections)
