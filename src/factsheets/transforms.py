@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import model as m
 from .errors import Location, SourceError, line_of
 from .glossary import Glossary
+from .walk import map_inlines
 
 
 def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: str, first_line: int) -> tuple[list[m.Block], list[str]]:
@@ -47,6 +48,8 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
                 header=tuple(tuple(inline(c) for c in cell) for cell in node.header),
                 rows=tuple(tuple(tuple(inline(c) for c in cell) for cell in row) for row in node.rows),
             )
+        if isinstance(node, (m.Notes, m.DefinitionList)):
+            return map_inlines([node], lambda n: inline(n) if isinstance(n, m.TermRef) else n)[0]
         return node
 
     return [block(b) for b in blocks], used

@@ -77,7 +77,7 @@ class HtmlRenderer:
         language = self.document.meta.language
         items = []
         for note in block.notes:
-            back = (f'&nbsp;<a class="footnote-backref" href="#fnref-{escape(note.id.removeprefix("fn-"))}" '
+            back = (f'&#160;<a class="footnote-backref" href="#fnref-{escape(note.id.removeprefix("fn-"))}" '
                     f'title="{escape(gettext(language, "Jump back to footnote {number} in the text", number=note.number))}">&#8617;</a>')
             body = self.blocks(note.blocks)
             body = body[:-4] + back + "</p>" if body.endswith("</p>") else body + back

@@ -152,12 +152,20 @@ class PrintRenderer(HtmlRenderer):
         return f"{letters} ({breakable(node.expansion)})" if node.first and node.expansion else letters
 
     def notes(self, block: m.Notes) -> str:
-        """At the end of the section, under a 'Notes' heading one level below the section's."""
+        """At the end of the section, under a 'Notes' heading one level below the section's,
+        each note after its number as cited, '[2]' (written out: WeasyPrint numbers every
+        list from 1, whatever its start)."""
         level = 3 if self.seen_section else 2
         title = escape(gettext(self.document.meta.language, "Notes"))
-        items = "".join(f'<li id="{escape(n.id)}" value="{n.number}">{self.blocks(n.blocks)}</li>' for n in block.notes)
+        items = []
+        for note in block.notes:
+            number = f'<span class="fs-note-number">[{note.number}]</span> '
+            body = self.blocks(note.blocks)
+            opening = re.match(r"<p[^>]*>", body)
+            body = body[:opening.end()] + number + body[opening.end():] if opening else f"<p>{number}</p>{body}"
+            items.append(f'<li id="{escape(note.id)}">{body}</li>')
         return (f'<section class="fs-notes" id="{escape(block.id)}"><h{level} class="fs-notes-title">{title}</h{level}>'
-                f'<ol start="{block.notes[0].number if block.notes else 1}">{items}</ol></section>')
+                f'<ul class="fs-notes-list">{"".join(items)}</ul></section>')
 
     def term(self, inlines) -> str:
         return f"<strong>{self.inlines(inlines)}</strong>"
