@@ -102,12 +102,33 @@ def refuse_literal_syntax(blocks, shown: str, text: str, first_line: int, extens
 def literal_warnings(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[Warning_]:
     """Syntax that could be meant as written: a warning each, with its line; and settings in
     braces the formats cannot honour (a class: only ids are used, for links)."""
-    out = [Warning_(_location(shown, text, written, block, first_line), message)
-           for case, message, written, block in problems(blocks, extensions) if case.warning]
+    return [Warning_(where, f"{what}: {fix}") for where, what, fix in _advice(blocks, shown, text, first_line, extensions)]
+
+
+def check_findings(document, config) -> list:
+    """The same warnings for `factsheets check`, from the factsheet's source as it is now."""
+    from .sources import split_front_matter
+    from .validators import WARNING, Finding
+
+    path = config.root / document.meta.source
+    try:
+        _, body, first_line = split_front_matter(path.read_text(encoding="utf-8-sig"), document.meta.source)
+    except (OSError, UnicodeDecodeError, SourceError):
+        return []  # the build reports a source it cannot read
+    return [Finding(WARNING, "plain_english", what[:1].upper() + what[1:] + ".", fix[:1].upper() + fix[1:] + ".", where.path, where.line)
+            for where, what, fix in _advice(document.blocks, document.meta.source, body, first_line, config.extensions)]
+
+
+def _advice(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[tuple[Location, str, str]]:
+    out = []
+    for case, message, written, block in problems(blocks, extensions):
+        if case.warning:
+            what, _, fix = message.partition(": ")
+            out.append((_location(shown, text, written, block, first_line), what, fix))
     for match in _CLASS_SETTING.finditer(_without_code(text)):
         line = first_line + text.count("\n", 0, match.start())
-        out.append(Warning_(Location(shown, line), f"the class '{match.group(1)}' in '{{{match.group(0).strip('{}')}}}' is ignored: "
-                                                    "the factsheets' formats have no styles to choose from; remove it"))
+        out.append((Location(shown, line), f"the class '{match.group(1)}' in '{match.group(0)}' is ignored",
+                    "the factsheets' formats have no styles to choose from; remove it"))
     return out
 
 

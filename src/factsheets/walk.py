@@ -123,7 +123,8 @@ def map_inlines(blocks: Iterable[m.Block], change: Callable[[m.Inline], m.Inline
     return tuple(block(b) for b in blocks)
 
 
-def _map_constructs(node: m.Notes | m.DefinitionList, run: Callable, block: Callable) -> m.Block:
+def _map_constructs(node: m.Notes | m.DefinitionList, run: Callable[[tuple[m.Inline, ...]], tuple[m.Inline, ...]],
+                    block: Callable[[m.Block], m.Block]) -> m.Block:
     """map_inlines for footnotes' notes and definition lists."""
     if isinstance(node, m.Notes):
         return replace(node, notes=tuple(replace(n, blocks=tuple(block(b) for b in n.blocks)) for n in node.notes))
