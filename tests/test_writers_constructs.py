@@ -93,3 +93,13 @@ def test_the_first_use_of_an_abbreviation_is_closed_by_a_comma_when_the_sentence
     node = m.Abbreviation("SENCO", "Special Educational Needs Coordinator", first=True)
     assert abbreviation_words(node, following, "en-GB") == said
     assert abbreviation_words(m.Abbreviation("SENCO", "x"), following, "en-GB") == "SENCO"
+
+
+def test_a_note_cited_in_a_heading_is_read_at_the_end_of_its_section(tmp_path):
+    root = constructs_project(tmp_path / "project")
+    page = root / "docs" / "factsheets" / "annual-reviews.md"
+    page.write_text(page.read_text().replace("## After the meeting", "## After the meeting[^later]")
+                    + "[^later]: Some schools meet again later.\n")
+    document = load_project(root).documents[0]
+    transcript = AudioWriter().script(document, {"project_root": root}).transcript()
+    assert "After the meeting.\n\nThe SENCO writes a report. Read before the meeting again if you need to.\n\nNote: Some schools meet again later." in transcript

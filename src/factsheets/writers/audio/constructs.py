@@ -3,7 +3,7 @@
 A listener cannot glance down to a note: each note is read straight after the
 paragraph (or list, table or definition list) that cites it, "Note: ...", once,
 and its number is never read. The "Notes" at the end of a section, which print
-and braille show, are not read again. A definition list is read "term:
+and braille show, are not read again (only a note cited in a heading is read there). A definition list is read "term:
 definition", an item at a time.
 """
 
@@ -26,18 +26,23 @@ def notes_by_id(document: m.Document) -> dict[str, m.Note]:
 
 
 def notes_after(builder: ScriptBuilder, block: m.Block) -> list[Utterance]:
-    """'Note: ...' for each note the block cites that has not been read yet."""
+    """'Note: ...' for each note the block cites that has not been read yet. At the section's
+    Notes block, any note of it still unread (one cited only in a heading) is read there."""
     from .script import utterance
 
-    if isinstance(block, (m.Heading, m.Notes)):
+    if isinstance(block, m.Heading):
         return []
     notes = builder.__dict__.setdefault("notes", notes_by_id(builder.document))
     read = builder.__dict__.setdefault("notes_read", set())
+    if isinstance(block, m.Notes):
+        wanted = [note.id for note in block.notes]
+    else:
+        wanted = [node.note_id for _, node in iter_block_inlines([block]) if isinstance(node, m.FootnoteRef)]
     out = []
-    for _, node in iter_block_inlines([block]):
-        if isinstance(node, m.FootnoteRef) and node.note_id in notes and node.note_id not in read:
-            read.add(node.note_id)
-            words = " ".join(_written(builder, b) for b in notes[node.note_id].blocks)
+    for note_id in wanted:
+        if note_id in notes and note_id not in read:
+            read.add(note_id)
+            words = " ".join(_written(builder, b) for b in notes[note_id].blocks)
             label = gettext(builder.document.meta.language, "Note:")
             out.append(utterance(builder.sentence(builder.say(f"{label} {words}", getattr(block, "line", None)))))
     return out
