@@ -68,3 +68,10 @@ def test_the_model_walk_sees_into_notes_and_definitions():
     blocks = read("Text.[^1]\n\nTerm\n: Meaning **bold**.\n\n[^1]: A [link](https://example.org).\n")
     assert any(isinstance(n, m.Link) for n in inlines(blocks, m.Link))
     assert [m.plain_text(s.children) for s in inlines(blocks, m.Strong)] == ["bold"]
+
+
+def test_a_definition_with_a_list_keeps_its_words_and_its_list():
+    (dl,) = read("Term\n: Meaning with a list:\n\n    - one\n    - two\n")
+    (definition,) = dl.items[0].definitions
+    assert [type(b).__name__ for b in definition] == ["Paragraph", "ListBlock"]
+    assert m.plain_text(definition[0].children) == "Meaning with a list:"

@@ -81,19 +81,28 @@ def _definition_list(walk, element: etree.Element) -> m.DefinitionList:
                 items.append(m.DefinitionItem((), ()))
             items[-1] = replace(items[-1], terms=(*items[-1].terms, walk.inlines(child)))
         elif child.tag == "dd":
-            has_blocks = any(grandchild.tag in ("p", "ul", "ol", "blockquote", "table", "pre", "dl") for grandchild in child)
-            blocks = tuple(b for b in (walk.block(c) for c in child) if b) if has_blocks \
-                else (m.Paragraph(walk.inlines(child), walk.next_id("p"), line),)
+            blocks = _definition(walk, child, line)
             if not items:
                 items.append(m.DefinitionItem((), ()))
             items[-1] = replace(items[-1], definitions=(*items[-1].definitions, blocks))
     return m.DefinitionList(tuple(items), ident, line)
 
 
+def _definition(walk, dd: etree.Element, line: int | None) -> tuple[m.Block, ...]:
+    """A <dd>'s blocks: its own words first (a tight definition has no <p>), then its lists."""
+    if not any(child.tag in ("p", "ul", "ol", "blockquote", "table", "pre", "dl") for child in dd):
+        return (m.Paragraph(walk.inlines(dd), walk.next_id("p"), line),)
+    out: list[m.Block] = []
+    if (dd.text or "").strip() or (len(dd) and dd[0].tag not in ("p", "ul", "ol", "blockquote", "table", "pre", "dl")):
+        out.append(m.Paragraph(walk.inlines_of_loose_text(dd), walk.next_id("p"), line))
+    out += [b for b in (walk.block(child) for child in dd) if b]
+    return tuple(out)
+
+
 def with_id(built: m.Block | None, element: etree.Element, walk) -> m.Block | None:
     """A block with the id its {#id} gave it (attr_list), so that links to #id reach it."""
     wanted = element.get("id")
-    if built is None or not wanted or not hasattr(built, "id") or isinstance(built, m.Notes) or wanted.startswith("fn"):
+    if built is None or not wanted or not hasattr(built, "id") or isinstance(built, m.Notes):
         return built
     if not _ID.fullmatch(wanted):
         raise walk.error("{#" + wanted, f"'{wanted}' cannot be an id: start it with a letter, and use only letters, digits and hyphens")
