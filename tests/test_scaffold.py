@@ -39,3 +39,13 @@ def test_the_command_says_where_the_file_is_and_the_version_is_printed(tmp_path)
     assert factsheets(root, "new", "?!").returncode == 1
     version = factsheets(root, "--version")
     assert version.returncode == 0 and version.stdout.startswith("factsheets ")
+
+
+def test_new_names_the_usual_extensions_mkdocs_yml_does_not_turn_on(tmp_path):
+    from factsheets.scaffold import missing_extensions
+
+    root = copy_project(tmp_path / "p", FIXTURES / "small")  # its mkdocs.yml has tables, attr_list and toc
+    assert missing_extensions(root) == ["footnotes", "abbr", "def_list"]
+    from conftest import REPO
+
+    assert missing_extensions(REPO) == []  # the project's own turns them all on

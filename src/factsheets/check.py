@@ -117,6 +117,7 @@ def check_formats(build_dir: Path, config, document, entry: dict, checked: list[
 
 def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
+    from . import literal_syntax
     from .validators import callouts, plain_english
     from .validators.site_markup import check_markup
     from .validators.website import check_site
@@ -134,6 +135,7 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
         checked = report.checked.setdefault(document.meta.title, ["plain English"])
         found += plain_english.check_document(document, names)
         found += callouts.check_document(document)
+        found += literal_syntax.check_findings(document, project.config)
         entry = entries.get(document.meta.slug)
         if entry is None:
             found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))

@@ -102,17 +102,20 @@ def check_command(args) -> int:
 
 def new_command(args) -> int:
     from .project import find_root
-    from .scaffold import new_factsheet
+    from .scaffold import missing_extensions, new_factsheet
 
     try:
         root = find_root(Path.cwd())
         path = new_factsheet(root, args.title)
+        missing = missing_extensions(root)
     except SourceError as error:
         print(f"{error.location}: {error.message}", file=sys.stderr)
         return 1
     shown = path.relative_to(root).as_posix()
     print(f"New factsheet: {shown}")
     print("Open it in a text editor, write the summary and the text, then run `factsheets build`.")
+    if missing:
+        print(f"To use footnotes, abbreviations and lists of meanings, add {', '.join(missing)} under markdown_extensions in mkdocs.yml.")
     return 0
 
 

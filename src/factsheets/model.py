@@ -63,7 +63,28 @@ class Image:
     title: str | None = None  # Markdown's ![alt](src "title"); the print view reads a print-note from it
 
 
-Inline = Union[Text, Strong, Emphasis, Code, LineBreak, Link, TermRef, Image]
+# Footnotes, abbreviations and definition lists (Python-Markdown's footnotes, abbr, def_list).
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """Where the text cites a note: `number` as the reader sees it, `note_id` the Note's id."""
+
+    number: int
+    note_id: str
+    ref_id: str = ""  # the citation's own id, which the note links back to
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A use of an abbreviation defined with `*[SENCO]: Special ...`. `first` marks the first
+    use in the running text (not in a heading), where print, braille and audio expand it."""
+
+    text: str
+    expansion: str
+    first: bool = False
+
+
+Inline = Union[Text, Strong, Emphasis, Code, LineBreak, Link, TermRef, Image, FootnoteRef, Abbreviation]
 
 
 # Blocks ----------------------------------------------------------------------
@@ -148,7 +169,40 @@ class GlossaryEntry:
     line: int | None = None
 
 
-Block = Union[Heading, Paragraph, ListBlock, Quote, Table, Figure, Box, GlossaryEntry]
+@dataclass(frozen=True)
+class Note:
+    """One footnote's text; its id is what a FootnoteRef's note_id names."""
+
+    number: int
+    blocks: tuple["Block", ...]
+    id: str
+
+
+@dataclass(frozen=True)
+class Notes:
+    """The notes cited in a section, at the section's end (before its next level-2 heading)."""
+
+    notes: tuple[Note, ...]
+    id: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class DefinitionItem:
+    """One or more terms and their definitions (each definition is blocks)."""
+
+    terms: tuple[tuple[Inline, ...], ...]
+    definitions: tuple[tuple["Block", ...], ...]
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    items: tuple[DefinitionItem, ...]
+    id: str = ""
+    line: int | None = None
+
+
+Block = Union[Heading, Paragraph, ListBlock, Quote, Table, Figure, Box, GlossaryEntry, Notes, DefinitionList]
 
 
 # Document --------------------------------------------------------------------
@@ -211,6 +265,10 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
             out.append(" ")
         elif isinstance(node, Image):
             out.append(node.alt)
+        elif isinstance(node, Abbreviation):
+            out.append(node.text)
+        elif isinstance(node, FootnoteRef):
+            continue  # a note's number is not one of the sentence's words
         else:
             out.append(plain_text(node.children))
     return "".join(out)

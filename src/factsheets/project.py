@@ -17,7 +17,9 @@ from . import model as m
 from .errors import Location, SourceError, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation
+from .literal_syntax import literal_warnings
 from .reader import parse_blocks
+from .walk import iter_block_inlines
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
 from .options import check_plugin_options
@@ -192,6 +194,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         if isinstance(block, m.Heading) and block.level == 1:
             raise SourceError(Location(shown, block.line), "the title comes from the front matter: start sections with ## (a level-2 heading)")
     warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
+    warnings += literal_warnings(blocks, shown, body, first_line, config.extensions)
     blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
     document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings
@@ -212,35 +215,11 @@ def front_matter_options(front: dict, shown: str, text: str) -> dict:
     return options
 
 
-def _walk_inlines(blocks):
-    for block in blocks:
-        for name in ("children",):
-            yield from _inlines(getattr(block, name, ()))
-        if isinstance(block, m.Figure):
-            yield block.image
-        for inner in getattr(block, "blocks", ()):
-            yield from _walk_inlines([inner])
-        for item in getattr(block, "items", ()):
-            yield from _walk_inlines(item.blocks)
-        if isinstance(block, m.Table):
-            for cell in block.header:
-                yield from _inlines(cell)
-            for row in block.rows:
-                for cell in row:
-                    yield from _inlines(cell)
-
-
-def _inlines(nodes):
-    for node in nodes:
-        yield node
-        yield from _inlines(getattr(node, "children", ()))
-
-
 def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> list[Warning_]:
     """A link to a missing page is an error; a picture must be a file in docs/; no alt text is a warning."""
     warnings = []
     docs = config.docs_dir.resolve()
-    for node in _walk_inlines(blocks):
+    for _, node in iter_block_inlines(blocks):
         if isinstance(node, m.Link):
             parts = urlsplit(node.url)
             if parts.scheme or parts.netloc or not parts.path:

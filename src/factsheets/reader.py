@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import model as m
 from . import reader_boxes
+from . import literal_syntax, reader_notes
 from .errors import Location, SourceError, line_of
 from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
 from .urls import as_written, is_remote, url_problem
@@ -184,6 +185,9 @@ class _Walk:
                            element.get("title"))
         if tag == TERM_TAG:
             return m.TermRef(element.get("term"), self.inlines(element))
+        construct = reader_notes.inline(self, element)
+        if construct is not None:
+            return construct
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
 
     # blocks -----------------------------------------------------------------
@@ -193,7 +197,7 @@ class _Walk:
         if parent.tag == "li" and ((parent.text and parent.text.strip()) or starts_inline):
             out.append(m.Paragraph(self.inlines_of_loose_text(parent), self.next_id("p")))
         for child in parent:
-            block = self.block(child)
+            block = reader_notes.with_id(self.block(child), child, self)
             if block is not None:
                 out.append(block)
         return out
@@ -212,11 +216,14 @@ class _Walk:
     def block(self, element: etree.Element) -> m.Block | None:
         tag = element.tag
         words = "".join(element.itertext())
+        construct = reader_notes.block(self, element)
+        if construct is not None:
+            return construct or None
         if re.fullmatch(r"h[1-6]", tag):
             children = self.inlines(element)
             text = m.plain_text(children)
             line = self.locate(text)
-            ident = self.heading_id(text)
+            ident = element.get("id") or self.heading_id(text)
             self.section = ident
             self.counter = 0
             return m.Heading(int(tag[1]), children, ident, line)
@@ -289,4 +296,6 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> li
     if depth > MAX_NESTING:
         line = walk.locate("".join(deepest.itertext())) or first_line
         raise SourceError(Location(shown, line), f"lists or quotations are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
-    return walk.blocks(root)
+    blocks = reader_notes.finish(walk.blocks(root), walk)
+    literal_syntax.refuse_literal_syntax(blocks, shown, body, first_line, extensions)
+    return blocks

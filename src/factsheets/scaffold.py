@@ -34,6 +34,19 @@ Write this section here. A new section starts with "## " and its heading.
 """
 
 
+# What staff write besides plain Markdown, which every format shows (see the README's staff guide).
+USUAL_EXTENSIONS = ("attr_list", "footnotes", "abbr", "def_list")
+
+
+def missing_extensions(root: Path) -> list[str]:
+    """The usual extensions the project's mkdocs.yml does not turn on: a factsheet that uses
+    them there would stop the build (their syntax would otherwise be printed as typed)."""
+    from .literal_syntax import extension_names
+
+    enabled = extension_names(load_config(root).extensions)
+    return [name for name in USUAL_EXTENSIONS if name not in enabled]
+
+
 def slug_for(title: str) -> str:
     """'Annual reviews: what to expect' -> 'annual-reviews-what-to-expect'."""
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-")

@@ -155,6 +155,13 @@ def _token(level: int, id_: str, name: str, children=()) -> dict:
     return {"level": level, "id": id_, "name": name, "html": name, "data-toc-label": "", "children": list(children)}
 
 
+def page_footnotes(document: m.Document, renderer: HtmlRenderer) -> str:
+    """Every note at the foot of the page, as Material for MkDocs shows footnotes (the print
+    and braille put them at the end of each section instead)."""
+    notes = tuple(n for b in document.blocks if isinstance(b, m.Notes) for n in b.notes)
+    return renderer.notes(m.Notes(notes, "footnotes")) if notes else ""
+
+
 def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
     """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
     meta = document.meta
@@ -165,11 +172,11 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
         f'<h1 id="title">{escape(meta.title)}</h1>{renderer.blocks(lines)}'
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry)}'
     )
-    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b)]
+    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not isinstance(b, m.Notes)]
     contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry))
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
-    html = head + renderer.blocks(blocks) + panel + renderer.blocks(contact)
+    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + panel + renderer.blocks(contact)
     children = toc_tokens(document)
     if has_panel:
         parts = [_token(3, "listen", "Listen to this factsheet")] if "audio_mp3" in entry.get("formats", {}) else []

@@ -22,6 +22,7 @@ from .errors import Location, SourceError, line_of
 from .glossary import Glossary
 from .i18n import gettext
 from .organisation import display_address
+from .walk import map_inlines
 
 CONTACT_KIND = "contact"
 CONTACT_START = "contact-start"
@@ -64,6 +65,8 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
                 header=tuple(tuple(inline(c) for c in cell) for cell in node.header),
                 rows=tuple(tuple(tuple(inline(c) for c in cell) for cell in row) for row in node.rows),
             )
+        if isinstance(node, (m.Notes, m.DefinitionList)):
+            return map_inlines([node], lambda n: inline(n) if isinstance(n, m.TermRef) else n)[0]
         return node
 
     return [block(b) for b in blocks], used

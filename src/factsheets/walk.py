@@ -35,8 +35,10 @@ def inline_runs(block: m.Block) -> list[tuple[m.Inline, ...]]:
         return [(block.image,)]
     if isinstance(block, m.Box):
         return [block.title]
-    if isinstance(block, (m.ListBlock, m.Quote, m.GlossaryEntry)):
+    if isinstance(block, (m.ListBlock, m.Quote, m.GlossaryEntry, m.Notes)):
         return []
+    if isinstance(block, m.DefinitionList):
+        return [terms for item in block.items for terms in item.terms]
     raise _unknown(block)
 
 
@@ -48,13 +50,17 @@ def child_blocks(block: m.Block) -> tuple[m.Block, ...]:
         return block.blocks
     if isinstance(block, (m.Heading, m.Paragraph, m.Table, m.Figure)):
         return ()
+    if isinstance(block, m.Notes):
+        return tuple(b for note in block.notes for b in note.blocks)
+    if isinstance(block, m.DefinitionList):
+        return tuple(b for item in block.items for blocks in item.definitions for b in blocks)
     raise _unknown(block)
 
 
 def inline_children(node: m.Inline) -> tuple[m.Inline, ...]:
     if isinstance(node, (m.Strong, m.Emphasis, m.Link, m.TermRef)):
         return node.children
-    if isinstance(node, (m.Text, m.Code, m.LineBreak, m.Image)):
+    if isinstance(node, (m.Text, m.Code, m.LineBreak, m.Image, m.FootnoteRef, m.Abbreviation)):
         return ()
     raise _unknown(node)
 
@@ -112,9 +118,21 @@ def map_inlines(blocks: Iterable[m.Block], change: Callable[[m.Inline], m.Inline
             return replace(node, blocks=tuple(block(b) for b in node.blocks))
         if isinstance(node, m.Box):
             return replace(node, title=run(node.title), blocks=tuple(block(b) for b in node.blocks))
+        if isinstance(node, (m.Notes, m.DefinitionList)):
+            return _map_constructs(node, run, block)
         raise _unknown(node)
 
     return tuple(block(b) for b in blocks)
+
+
+def _map_constructs(node: m.Notes | m.DefinitionList, run: Callable[[tuple[m.Inline, ...]], tuple[m.Inline, ...]],
+                    block: Callable[[m.Block], m.Block]) -> m.Block:
+    """map_inlines for footnotes' notes and definition lists."""
+    if isinstance(node, m.Notes):
+        return replace(node, notes=tuple(replace(n, blocks=tuple(block(b) for b in n.blocks)) for n in node.notes))
+    return replace(node, items=tuple(
+        m.DefinitionItem(tuple(run(t) for t in item.terms), tuple(tuple(block(b) for b in d) for d in item.definitions))
+        for item in node.items))
 
 
 class Visitor:

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from .. import model as m
+from ..walk import map_inlines
 from . import FAILURE, Finding
 
 FORMAT = "large_print_pdf"
@@ -51,6 +52,17 @@ def _bare(word: str) -> str:
     return word[start:end]
 
 
+def printed_text(inlines) -> str:
+    """plain_text as the print view prints it: an abbreviation's first use with its expansion."""
+    def spelt_out(node: m.Inline) -> m.Inline:
+        if isinstance(node, m.Abbreviation) and node.first and node.expansion:
+            return m.Text(f"{node.text} ({node.expansion})")
+        return node
+
+    (paragraph,) = map_inlines([m.Paragraph(tuple(inlines))], spelt_out)
+    return m.plain_text(paragraph.children)  # type: ignore[union-attr]  # a paragraph stays a paragraph
+
+
 def document_words(document: m.Document, captions: bool = True) -> list[str]:
     """The words of the factsheet in reading order, from the document model.
 
@@ -62,7 +74,15 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
     def walk(blocks):
         for block in blocks:
             if isinstance(block, (m.Heading, m.Paragraph)):
-                words.extend(m.plain_text(block.children).split())
+                words.extend(printed_text(block.children).split())
+            elif isinstance(block, m.Notes):
+                for note in block.notes:
+                    walk(note.blocks)
+            elif isinstance(block, m.DefinitionList):
+                for item in block.items:
+                    words.extend(w for term in item.terms for w in m.plain_text(term).split())
+                    for definition in item.definitions:
+                        walk(definition)
             elif isinstance(block, m.ListBlock):
                 for item in block.items:
                     walk(item.blocks)

@@ -100,6 +100,8 @@ def _acronyms(document: m.Document, glossary_names: list[str]) -> list[Finding]:
     known_text = " ".join(glossary_names + [org.name, org.description])
     explained = set(re.findall(r"\(([A-Z]{2,})s?\)", known_text))
     known = set(re.findall(r"\b[A-Z]{2,}\b", " ".join(glossary_names)))
+    # An abbreviation defined with *[SENCO]: ... is spelt out by every format at its first use.
+    known |= {n.text for _, n in iter_block_inlines(document.blocks) if isinstance(n, m.Abbreviation) and n.expansion}
     findings, seen = [], set()
     for block in document.blocks:
         if isinstance(block, m.Heading) and block.id == "glossary":

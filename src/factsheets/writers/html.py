@@ -11,6 +11,7 @@ from html import escape
 from urllib.parse import quote
 
 from .. import model as m
+from ..i18n import gettext
 from ..organisation import display_address
 from ..transforms import CONTACT_END, CONTACT_KIND
 
@@ -49,7 +50,46 @@ class HtmlRenderer:
             return f'<span class="fs-term">{words}</span>'
         if isinstance(node, m.Link):
             return self.link(node)
+        if isinstance(node, m.FootnoteRef):
+            return self.footnote_ref(node)
+        if isinstance(node, m.Abbreviation):
+            return self.abbreviation(node)
         raise TypeError(node)
+
+    # footnotes, abbreviations, definition lists ----------------------------------
+    def footnote_ref(self, node: m.FootnoteRef) -> str:
+        """As Python-Markdown's footnotes extension writes it, which Material for MkDocs styles."""
+        own = f' id="{escape(node.ref_id)}"' if node.ref_id else ""
+        return f'<sup{own}><a class="footnote-ref" href="#{escape(node.note_id)}">{node.number}</a></sup>'
+
+    def abbreviation(self, node: m.Abbreviation) -> str:
+        return f'<abbr title="{escape(node.expansion)}">{escape(node.text, quote=False)}</abbr>'
+
+    def notes(self, block: m.Notes) -> str:
+        """The footnotes extension's markup: a rule, then the notes numbered as cited, each
+        with a link back to where it was cited."""
+        return f'<div class="footnote" id="{escape(block.id)}"><hr>{self.note_list(block)}</div>'
+
+    def note_list(self, block: m.Notes) -> str:
+        language = self.document.meta.language
+        items = []
+        for note in block.notes:
+            back = (f'&#160;<a class="footnote-backref" href="#fnref-{escape(note.id.removeprefix("fn-"))}" '
+                    f'title="{escape(gettext(language, "Jump back to footnote {number} in the text", number=note.number))}">&#8617;</a>')
+            body = self.blocks(note.blocks)
+            body = body[:-4] + back + "</p>" if body.endswith("</p>") else body + back
+            items.append(f'<li id="{escape(note.id)}" value="{note.number}">{body}</li>')
+        return f'<ol start="{block.notes[0].number if block.notes else 1}">{"".join(items)}</ol>'
+
+    def definition_list(self, block: m.DefinitionList) -> str:
+        parts = []
+        for item in block.items:
+            parts += [f"<dt>{self.term(t)}</dt>" for t in item.terms]
+            parts += [f"<dd>{self.item(m.ListItem(d))}</dd>" for d in item.definitions]
+        return f'<dl id="{escape(block.id)}">{"".join(parts)}</dl>'
+
+    def term(self, inlines) -> str:
+        return self.inlines(inlines)
 
     def link(self, node: m.Link) -> str:
         words = self.inlines(node.children)
@@ -87,6 +127,10 @@ class HtmlRenderer:
             return f'<div class="fs-definition" id="{escape(block.id)}">{self.blocks(block.blocks)}</div>'
         if isinstance(block, m.Box):
             return self.box(block)
+        if isinstance(block, m.Notes):
+            return self.notes(block)
+        if isinstance(block, m.DefinitionList):
+            return self.definition_list(block)
         raise TypeError(block)
 
     def item(self, item: m.ListItem) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import __version__
 from .. import model as m
+from ..i18n import gettext
 from ..organisation import display_address
 from ..transforms import CONTACT_KIND
 from . import Output, OutputKind
@@ -107,6 +108,7 @@ class PrintRenderer(HtmlRenderer):
         self.image_src = image_src or {}
         self.factsheets = factsheets or {}
         self.on_site = on_site
+        self.seen_section = False  # a level-2 heading came before: notes' headings are level 3
 
     def inline(self, node: m.Inline) -> str:
         if isinstance(node, m.Text):
@@ -137,7 +139,41 @@ class PrintRenderer(HtmlRenderer):
         out = f'<a href="{escape(href)}">{words_html}</a>' if href else f"<strong>{words_html}</strong>"
         return out + (f' <span class="fs-url">({", ".join(said)})</span>' if said else "")
 
+    def footnote_ref(self, node: m.FootnoteRef) -> str:
+        """'[1]' at the size of the text: a raised small number is hard to see in large print."""
+        own = f' id="{escape(node.ref_id)}"' if node.ref_id else ""
+        return f'<a class="fs-noteref"{own} href="#{escape(node.note_id)}">[{node.number}]</a>'
+
+    def abbreviation(self, node: m.Abbreviation) -> str:
+        """The first use spelt out in brackets, 'SENCO (Special Educational Needs Coordinator)':
+        paper has no pointer to show the website's tooltip, and a large-print reader who
+        meets the letters again can look back to the first use, in the same words as the
+        website's. Later uses are the letters alone, as written."""
+        letters = breakable(node.text)
+        return f"{letters} ({breakable(node.expansion)})" if node.first and node.expansion else letters
+
+    def notes(self, block: m.Notes) -> str:
+        """At the end of the section, under a 'Notes' heading one level below the section's,
+        each note after its number as cited, '[2]' (written out: WeasyPrint numbers every
+        list from 1, whatever its start)."""
+        level = 3 if self.seen_section else 2
+        title = escape(gettext(self.document.meta.language, "Notes"))
+        items = []
+        for note in block.notes:
+            number = f'<span class="fs-note-number">[{note.number}]</span> '
+            body = self.blocks(note.blocks)
+            opening = re.match(r"<p[^>]*>", body)
+            body = body[:opening.end()] + number + body[opening.end():] if opening else f"<p>{number}</p>{body}"
+            items.append(f'<li id="{escape(note.id)}">{body}</li>')
+        return (f'<section class="fs-notes" id="{escape(block.id)}"><h{level} class="fs-notes-title">{title}</h{level}>'
+                f'<ul class="fs-notes-list">{"".join(items)}</ul></section>')
+
+    def term(self, inlines) -> str:
+        return f"<strong>{self.inlines(inlines)}</strong>"
+
     def block(self, block: m.Block) -> str:
+        if isinstance(block, m.Heading) and block.level == 2:
+            self.seen_section = True
         if isinstance(block, m.Table):
             html = super().block(block)
             if len(block.rows) <= SHORT_TABLE_ROWS:

@@ -27,6 +27,8 @@ from ...errors import Location, Warning_
 from ...i18n import gettext
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
+from ..constructs import abbreviation_words, following_text
+from . import constructs
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
 from .titles import one_line
@@ -119,8 +121,12 @@ class ScriptBuilder:
     def written(self, nodes) -> str:
         """Inlines -> written text for the normaliser: link text, and glossary terms as the author wrote them."""
         out = []
-        for node in nodes:
-            if isinstance(node, m.Text):
+        for index, node in enumerate(nodes):
+            if isinstance(node, m.FootnoteRef):
+                continue  # the note is read after the paragraph (constructs.notes_after)
+            if isinstance(node, m.Abbreviation):
+                out.append(abbreviation_words(node, following_text(nodes, index), self.document.meta.language))
+            elif isinstance(node, m.Text):
                 out.append(node.text)
             elif isinstance(node, m.Code):
                 out.append(node.text)
@@ -165,6 +171,8 @@ class ScriptBuilder:
             return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
         if isinstance(block, m.Box):
             return self.box(block, line)
+        if isinstance(block, m.DefinitionList):
+            return constructs.definition_list(self, block)
         return []
 
     def box(self, block: m.Box, line) -> list[Utterance]:
@@ -257,7 +265,7 @@ class ScriptBuilder:
                 assert isinstance(block, m.Box)
                 sections.append(self.contact_section(block))
             else:
-                current.utterances += self.block(block, previous)
+                current.utterances += self.block(block, previous) + constructs.notes_after(self, block)
             previous = block
         intro.utterances[:0] = self.introduction(sections)
         return Script(sections, self.warnings)

@@ -31,7 +31,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import model as m
+from ...i18n import gettext
 from ...transforms import CONTACT_KIND, is_title_line
+from ..constructs import abbreviation_words, following_text
 from ..print_html import NO_ALT_TEXT, printed_address
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
@@ -73,37 +75,41 @@ class Piece:
         return "  " * self.level + self.words() if self.kind == "item" else self.words()
 
 
-def _styled_characters(nodes, style: str, out: list[tuple[str, str]]) -> None:
+def _styled_characters(nodes, style: str, out: list[tuple[str, str]], language: str = "en") -> None:
     """Each character of some inlines with the emphasis it is in ("" for none)."""
     def add(text: str, kind: str = style) -> None:
         out.extend((character, kind) for character in text)
 
-    for node in nodes:
-        if isinstance(node, (m.Text, m.Code)):
+    for index, node in enumerate(nodes):
+        if isinstance(node, m.FootnoteRef):
+            add(f"[{node.number}]", "")  # its note follows at the end of the section
+        elif isinstance(node, m.Abbreviation):
+            add(abbreviation_words(node, following_text(nodes, index), language))
+        elif isinstance(node, (m.Text, m.Code)):
             add(node.text)
         elif isinstance(node, m.LineBreak):
             add(" ")
         elif isinstance(node, m.Image):
             add(node.alt.strip() or NO_ALT_TEXT)
         elif isinstance(node, m.Link):
-            _styled_characters(node.children, style, out)
+            _styled_characters(node.children, style, out, language)
             shown = printed_address(node)
             if shown:
                 add(f" ({shown})", "")
         elif isinstance(node, m.Strong):
-            _styled_characters(node.children, "bold", out)
+            _styled_characters(node.children, "bold", out, language)
         elif isinstance(node, m.Emphasis):
             # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
-            _styled_characters(node.children, style or "italic", out)
+            _styled_characters(node.children, style or "italic", out, language)
         else:  # TermRef: its words
-            _styled_characters(node.children, style, out)
+            _styled_characters(node.children, style, out, language)
 
 
-def styled_text(nodes) -> tuple[str, tuple[Span, ...]]:
+def styled_text(nodes, language: str = "en") -> tuple[str, tuple[Span, ...]]:
     """Inlines in plain words, with web addresses written out as on paper, and the
     stretches the source made bold or italic."""
     raw: list[tuple[str, str]] = []
-    _styled_characters(nodes, "", raw)
+    _styled_characters(nodes, "", raw, language)
     kept: list[tuple[str, str]] = []
     for character, kind in raw:  # runs of white space become one space, none at the ends
         if not character.isspace():
@@ -159,7 +165,7 @@ class _Pieces:
             self.out.append(Piece(kind, text.strip(), styles=styles, **fields))
 
     def add_styled(self, kind: str, nodes, **fields) -> None:
-        text, styles = styled_text(nodes)
+        text, styles = styled_text(nodes, self.document.meta.language)
         self.add(kind, text, styles=styles, **fields)
 
     def blocks(self, blocks, *, quoted: bool = False, depth: int = 0, line: int | None = None, in_glossary: bool = False) -> None:
@@ -197,6 +203,8 @@ class _Pieces:
             self.add_styled("heading", block.title, level=level, line=own_line)
             self.blocks(block.blocks, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
             self.add("boxline", BOX_BOTTOM, quoted=quoted, line=own_line)
+        elif isinstance(block, (m.Notes, m.DefinitionList)):
+            add_construct(self, block, quoted=quoted, line=own_line, in_glossary=in_glossary)
         else:
             raise TypeError(block)
 
@@ -212,6 +220,28 @@ class _Pieces:
                 self.blocks((block,), quoted=quoted, depth=depth + 1, line=line, in_glossary=in_glossary)
             else:
                 self.block(block, quoted=quoted, depth=depth, line=line, in_glossary=in_glossary)
+
+
+def add_construct(builder: _Pieces, block: m.Notes | m.DefinitionList, *, quoted: bool, line: int | None, in_glossary: bool) -> None:
+    """Notes under a "Notes" heading, each after its number; a definition list's terms each on
+    a line, the definitions under them two cells further in, as a transcriber lays out a glossary."""
+    if isinstance(block, m.Notes):
+        builder.add("heading", gettext(builder.document.meta.language, "Notes"), level=3, line=line)
+        for note in block.notes:
+            first, *rest = note.blocks or (m.Paragraph(()),)
+            children = first.children if isinstance(first, m.Paragraph) else ()
+            builder.add_styled("item", children, marker=f"[{note.number}]", quoted=quoted, line=line)
+            builder.blocks(rest, quoted=quoted, depth=1, line=line, in_glossary=in_glossary)
+        return
+    for item in block.items:
+        for term in item.terms:
+            builder.add_styled("item", term, level=0, quoted=quoted, line=line)
+        for definition in item.definitions:
+            for inner in definition:
+                if isinstance(inner, m.Paragraph):
+                    builder.add_styled("item", inner.children, level=1, quoted=quoted, line=line)
+                else:
+                    builder.block(inner, quoted=quoted, depth=1, line=line, in_glossary=in_glossary)
 
 
 def pieces(document: m.Document) -> list[Piece]:

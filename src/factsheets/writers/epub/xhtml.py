@@ -10,6 +10,7 @@ it is well-formed or the writer stops.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ... import model as m
@@ -74,6 +75,23 @@ class XhtmlRenderer(HtmlRenderer):
         if isinstance(node, m.Image):
             return f'<img src="{escape(self.link_href(node.src))}" alt="{escape(node.alt)}"/>'
         return super().inline(node)
+
+    def footnote_ref(self, node: m.FootnoteRef) -> str:
+        """EPUB 3's note reference: a reading system may show the note in a pop-up."""
+        own = f' id="{escape(node.ref_id)}"' if node.ref_id else ""
+        return f'<sup><a epub:type="noteref" role="doc-noteref"{own} href="#{escape(node.note_id)}">{node.number}</a></sup>'
+
+    def notes(self, block: m.Notes) -> str:
+        """Each note an EPUB footnote (an aside), at the end of its section as in print, its
+        number a link back to where it is cited."""
+        asides = []
+        for note in block.notes:
+            back = f'<a role="doc-backlink" href="#fnref-{escape(note.id.removeprefix("fn-"))}">{note.number}.</a> '
+            body = self.blocks(note.blocks)
+            opening = re.match(r"<p[^>]*>", body)
+            body = body[:opening.end()] + back + body[opening.end():] if opening else f"<p>{back}</p>{body}"
+            asides.append(f'<aside epub:type="footnote" role="doc-footnote" id="{escape(note.id)}">{body}</aside>')
+        return f'<div class="fs-notes" id="{escape(block.id)}">{"".join(asides)}</div>'
 
     def sentence_spans(self, block_id: str, nodes) -> str:
         """Inlines of a timed block, each sentence in a span of its own."""

@@ -1,0 +1,146 @@
+"""Markdown syntax that no extension turned into anything, and so would be printed, brailled
+and read aloud as it was typed ("left bracket, caret, 1").
+
+The check runs on the model, after the reader: whatever is still plain text there is
+exactly what every format would show. Text in `code` is never checked, so syntax shown
+as an example (between backticks) is fine. Each case names its extension: when the
+extension is off, the fix is to turn it on in mkdocs.yml; when it is on, the syntax was
+written so that the extension could not read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import model as m
+from .errors import Location, SourceError, Warning_, line_of
+from .walk import iter_block_inlines
+
+
+@dataclass(frozen=True)
+class Case:
+    pattern: re.Pattern
+    extension: str  # the Markdown extension that reads this syntax ("" for none)
+    when_off: str  # what is wrong when the extension is off
+    when_on: str  # ... and when it is on
+    warning: bool = False  # the text could be meant as it is written
+
+
+CASES = (
+    Case(re.compile(r"\[\^[^\]\s]+\]"), "footnotes",
+         "footnotes ('{found}') are not turned on: add 'footnotes' under markdown_extensions in mkdocs.yml",
+         "the footnote '{found}' has no text: add a line '{found}: the note' below the paragraph"),
+    Case(re.compile(r"(?:^|\n)\*\[[^\]\n]+\]:"), "abbr",
+         "abbreviations ('{found}') are not turned on: add 'abbr' under markdown_extensions in mkdocs.yml",
+         "the abbreviation '{found}' was not read: put it on a line of its own, with a blank line before it"),
+    Case(re.compile(r"(?:^|\n)!!![ \t]*\w+"), "admonition",
+         "call-outs ('{found}') are not turned on: add 'admonition' under markdown_extensions in mkdocs.yml",
+         "the call-out '{found}' was not read: start it on a line of its own, with a blank line before it"),
+    Case(re.compile(r"(?:^|\n)\?\?\?\+?[ \t]*\w+"), "pymdownx.details",
+         "folding call-outs ('{found}') are not turned on: add 'pymdownx.details' under markdown_extensions in mkdocs.yml",
+         "the folding call-out '{found}' was not read: start it on a line of its own, with a blank line before it"),
+    Case(re.compile(r"(?:^|\n)===\+?[ \t]+[\"'][^\"'\n]*[\"']?"), "",
+         "content tabs ('{found}') cannot be shown on paper, in braille or in the audio: make each tab a section with a ### heading",
+         ""),
+    Case(re.compile(r"-{1,2}8<-{1,2}"), "pymdownx.snippets",
+         "shared text ('{found}') is not turned on: add 'pymdownx.snippets' under markdown_extensions in mkdocs.yml",
+         "the shared text '{found}' was not read: put it on a line of its own, with the file name in quotes"),
+    Case(re.compile(r"\{:?[ \t]*[#.][\w-][^}\n]*\}|\{:[^}\n]*\}"), "attr_list",
+         "settings in braces ('{found}') are not turned on: add 'attr_list' under markdown_extensions in mkdocs.yml, or remove them",
+         "the setting '{found}' was not applied and would be printed: put it at the end of a heading, or on the line after a paragraph"),
+    Case(re.compile(r"\n:[ \t]+\w"), "def_list",
+         "this looks like a definition list, which is not turned on: add 'def_list' under markdown_extensions in mkdocs.yml",
+         "this looks like a definition (': ...') that was not read: leave a blank line before the term", warning=True),
+)
+
+
+def extension_names(extensions: list) -> set[str]:
+    """'markdown.extensions.footnotes' and {'footnotes': {...}} both -> 'footnotes'."""
+    names = set()
+    for entry in extensions:
+        for name in (entry if isinstance(entry, dict) else [entry]):
+            names.add(str(name).removeprefix("markdown.extensions."))
+    return names
+
+
+def _texts(blocks) -> list[tuple[m.Block, str]]:
+    """The plain text of each run of Text inlines, per block (code left out)."""
+    out: list[tuple[m.Block, str]] = []
+    for block, node in iter_block_inlines(blocks):
+        if isinstance(node, m.Text):
+            out.append((block, node.text))
+    return out
+
+
+def problems(blocks, extensions: list) -> list[tuple[Case, str, str, m.Block]]:
+    """(case, message, what was found, block) for each piece of syntax left as text."""
+    # Call-outs are read in every factsheet, listed in mkdocs.yml or not (reader_boxes).
+    from .reader_boxes import DEFAULT_EXTENSIONS
+
+    enabled = extension_names(extensions) | set(DEFAULT_EXTENSIONS)
+    found = []
+    for block, text in _texts(blocks):
+        for case in CASES:
+            match = case.pattern.search(text)
+            if match:
+                written = match.group().strip()
+                on = case.extension and case.extension in enabled
+                message = (case.when_on if on and case.when_on else case.when_off).format(found=written)
+                found.append((case, message, written, block))
+    return found
+
+
+def _location(shown: str, text: str, written: str, block, first_line: int) -> Location:
+    return Location(shown, line_of(text, written, first_line) or getattr(block, "line", None))
+
+
+def refuse_literal_syntax(blocks, shown: str, text: str, first_line: int, extensions: list) -> None:
+    """The first piece of syntax that would be shown as typed stops the build, with its line."""
+    for case, message, written, block in problems(blocks, extensions):
+        if not case.warning:
+            raise SourceError(_location(shown, text, written, block, first_line), message)
+
+
+def literal_warnings(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[Warning_]:
+    """Syntax that could be meant as written: a warning each, with its line; and settings in
+    braces the formats cannot honour (a class: only ids are used, for links)."""
+    return [Warning_(where, f"{what}: {fix}") for where, what, fix in _advice(blocks, shown, text, first_line, extensions)]
+
+
+def check_findings(document, config) -> list:
+    """The same warnings for `factsheets check`, from the factsheet's source as it is now."""
+    from .sources import split_front_matter
+    from .validators import WARNING, Finding
+
+    path = config.root / document.meta.source
+    try:
+        _, body, first_line = split_front_matter(path.read_text(encoding="utf-8-sig"), document.meta.source)
+    except (OSError, UnicodeDecodeError, SourceError):
+        return []  # the build reports a source it cannot read
+    return [Finding(WARNING, "plain_english", what[:1].upper() + what[1:] + ".", fix[:1].upper() + fix[1:] + ".", where.path, where.line)
+            for where, what, fix in _advice(document.blocks, document.meta.source, body, first_line, config.extensions)]
+
+
+def _advice(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[tuple[Location, str, str]]:
+    out = []
+    for case, message, written, block in problems(blocks, extensions):
+        if case.warning:
+            what, _, fix = message.partition(": ")
+            out.append((_location(shown, text, written, block, first_line), what, fix))
+    for match in _CLASS_SETTING.finditer(_without_code(text)):
+        line = first_line + text.count("\n", 0, match.start())
+        out.append((Location(shown, line), f"the class '{match.group(1)}' in '{match.group(0)}' is ignored",
+                    "the factsheets' formats have no styles to choose from; remove it"))
+    return out
+
+
+# A class set with attr_list: {.name} or {: .name #id}.
+_CLASS_SETTING = re.compile(r"\{:?[^}\n]*?(?<![\w-])\.([A-Za-z][\w-]*)[^}\n]*\}")
+
+
+def _without_code(text: str) -> str:
+    """The text with code (fenced and `inline`) blanked out, keeping every line where it is."""
+    blank = lambda match: re.sub(r"[^\n]", " ", match.group())  # noqa: E731
+    text = re.sub(r"(?ms)^(```|~~~).*?^\1", blank, text)
+    return re.sub(r"`[^`\n]*`", blank, text)

@@ -1,0 +1,72 @@
+"""What the audio says for footnotes and definition lists.
+
+A listener cannot glance down to a note: each note is read straight after the
+paragraph (or list, table or definition list) that cites it, "Note: ...", once,
+and its number is never read. The "Notes" at the end of a section, which print
+and braille show, are not read again (only a note cited in a heading is read there). A definition list is read "term:
+definition", an item at a time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ... import model as m
+from ...i18n import gettext
+from ...walk import iter_block_inlines, iter_blocks
+
+if TYPE_CHECKING:
+    from .script import ScriptBuilder, Utterance
+
+BETWEEN_DEFINITIONS = 0.35
+
+
+def notes_by_id(document: m.Document) -> dict[str, m.Note]:
+    return {note.id: note for block in iter_blocks(document.blocks) if isinstance(block, m.Notes) for note in block.notes}
+
+
+def notes_after(builder: ScriptBuilder, block: m.Block) -> list[Utterance]:
+    """'Note: ...' for each note the block cites that has not been read yet. At the section's
+    Notes block, any note of it still unread (one cited only in a heading) is read there."""
+    from .script import utterance
+
+    if isinstance(block, m.Heading):
+        return []
+    notes = builder.__dict__.setdefault("notes", notes_by_id(builder.document))
+    read = builder.__dict__.setdefault("notes_read", set())
+    if isinstance(block, m.Notes):
+        wanted = [note.id for note in block.notes]
+    else:
+        wanted = [node.note_id for _, node in iter_block_inlines([block]) if isinstance(node, m.FootnoteRef)]
+    out = []
+    for note_id in wanted:
+        if note_id in notes and note_id not in read:
+            read.add(note_id)
+            words = " ".join(_written(builder, b) for b in notes[note_id].blocks)
+            label = gettext(builder.document.meta.language, "Note:")
+            out.append(utterance(builder.sentence(builder.say(f"{label} {words}", getattr(block, "line", None)))))
+    return out
+
+
+def _written(builder: ScriptBuilder, block: m.Block) -> str:
+    """A block's words as the script writes them; a list's items joined into one sentence."""
+    from ...walk import inline_runs
+
+    runs = [run for inner in iter_blocks([block]) for run in inline_runs(inner)]
+    return "; ".join(builder.written(run).strip().rstrip(".") for run in runs if run) + "."
+
+
+def definition_list(builder: ScriptBuilder, block: m.DefinitionList) -> list[Utterance]:
+    """Each item one utterance: 'Term: definition; second definition.'"""
+    from .script import AFTER_PARAGRAPH, utterance
+
+    out = []
+    line = block.line
+    for item in block.items:
+        terms = ", ".join(builder.written(t).strip() for t in item.terms)
+        meanings = [" ".join(_written(builder, inner).rstrip(".") for inner in definition) for definition in item.definitions]
+        text = terms + (": " + "; ".join(meanings) if meanings else "")
+        out.append(utterance(builder.sentence(builder.say(text, line)), pause_after=BETWEEN_DEFINITIONS))
+    if out:
+        out[-1].pause_after = AFTER_PARAGRAPH
+    return out
