@@ -118,7 +118,10 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         # A factsheet page is rendered from the model, not by MkDocs' Markdown.
-        return "" if self._document_for(page) else markdown
+        document = self._document_for(page)
+        if document:
+            page.meta["title"] = document.meta.title  # it may come from a "# Title" line, not the front matter
+        return "" if document else markdown
 
     def on_page_content(self, html, page, config, files):
         _escape_title(page)

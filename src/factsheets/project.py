@@ -23,6 +23,7 @@ from .pages import check_docs
 from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
 from .sources import inside_project, load_yaml, read_text, split_front_matter
+from .title_line import take_title_line
 from .transforms import compose, resolve_terms
 
 CONFIG_FILE = "mkdocs.yml"
@@ -160,13 +161,14 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     shown = path.relative_to(root).as_posix()
     text = read_text(path, shown, root)
     front, body, first_line = split_front_matter(text, shown)
-    title = front.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines")
     from .writers import registry
 
     # Beside the factsheet's own fields, a block of options for any writer (checked below).
     check_front_matter(front, {**FACTSHEET, **{name: mapping for name in registry()}}, shown, text, "a factsheet")
+    title, body = take_title_line(front, body, first_line, shown)
+    if title is None:
+        raise SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines, "
+                                              "or start the text with a '# Title' line")
     if not body.strip():
         raise SourceError(Location(shown, first_line), "this factsheet has no text after its front matter: write the factsheet below the second ---")
     check_lexicon(front.get("audio") or {}, root, shown, text)
@@ -176,7 +178,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
             warnings.append(Warning_(Location(shown, 1), f"the front matter has no '{key}'"))
     meta = m.Meta(
         slug=path.stem,
-        title=title.strip(),
+        title=title,
         summary=str(front.get("summary") or "").strip(),
         version=str(front.get("version") or ""),
         date=_month(front.get("date")) or "",
@@ -190,7 +192,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     blocks = parse_blocks(body, shown, first_line, config.extensions)
     for block in blocks:
         if isinstance(block, m.Heading) and block.level == 1:
-            raise SourceError(Location(shown, block.line), "the title comes from the front matter: start sections with ## (a level-2 heading)")
+            raise SourceError(Location(shown, block.line), "only the first line may be a '# Title' heading: start sections with ## (a level-2 heading)")
     warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
     blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
     document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
