@@ -9,6 +9,7 @@ live preview never waits for a PDF or a recording.
 from __future__ import annotations
 
 import json
+import posixpath
 from html import escape, unescape
 import shutil
 from importlib.resources import files as package_files
@@ -137,11 +138,14 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
                 return self.files_dir / _files_relative(rel) if rel.startswith("site/files/") else None
 
             def link_href(url):
-                # Markdown links between pages point at .md files; the site serves .html.
-                if "://" in url or url.startswith(("#", "mailto:", "tel:")):
+                # Markdown links between pages point at .md files; the site serves their pages,
+                # .html or folder/ as use_directory_urls says, from wherever this page is.
+                if "://" in url or url.startswith(("#", "mailto:", "tel:", "sms:")):
                     return url
                 path, _, fragment = url.partition("#")
-                path = path[:-3] + ".html" if path.endswith(".md") else path
+                if path.endswith(".md"):
+                    target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+                    path = get_relative_url(target.url, page.url) if target else path[:-3] + ".html"
                 return path + ("#" + fragment if fragment else "")
 
             content, toc = site.factsheet_page(document, entry, href, file_of, link_href)

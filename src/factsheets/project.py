@@ -14,10 +14,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import model as m
-from .errors import Location, SourceError, Warning_, line_of
+from .errors import ErrorList, Location, SourceError, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation
 from .reader import parse_blocks
+from .factsheet_links import resolve_page_links
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
 from .options import check_plugin_options
@@ -133,11 +134,14 @@ def load_project(root: Path) -> Project:
     glossary = load_glossary(config.glossary_dir, root, config.extensions)
     check_docs(config)
     project = Project(config, organisation, organisation_text, glossary, [], {})
+    errors = ErrorList()  # every factsheet is read, so one run shows the problems of all of them
     for path in factsheet_paths(config):
-        document, text, warnings = load_factsheet(path, config, organisation, glossary)
-        project.documents.append(document)
-        project.sources[document.meta.slug] = text
-        project.warnings.extend(warnings)
+        with errors.collecting():
+            document, text, warnings = load_factsheet(path, config, organisation, glossary)
+            project.documents.append(document)
+            project.sources[document.meta.slug] = text
+            project.warnings.extend(warnings)
+    errors.raise_if_any()
     return project
 
 
@@ -190,11 +194,17 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
         warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
     blocks = parse_blocks(body, shown, first_line, config.extensions)
+    errors = ErrorList()  # the problems of the text, all reported at once
     for block in blocks:
         if isinstance(block, m.Heading) and block.level == 1:
-            raise SourceError(Location(shown, block.line), "only the first line may be a '# Title' heading: start sections with ## (a level-2 heading)")
-    warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
-    blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
+            errors.add(SourceError(Location(shown, block.line), "only the first line may be a '# Title' heading: start sections with ## (a level-2 heading)"))
+    with errors.collecting():
+        blocks, link_warnings = check_links_and_images(blocks, path, config, shown, text, first_line)
+        warnings += link_warnings
+    used: list[str] = []
+    with errors.collecting():
+        blocks, used = resolve_terms(list(blocks), glossary, shown, body, first_line)
+    errors.raise_if_any()
     document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
     return document, text, warnings
 
@@ -238,25 +248,22 @@ def _inlines(nodes):
         yield from _inlines(getattr(node, "children", ()))
 
 
-def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> list[Warning_]:
-    """A link to a missing page is an error; a picture must be a file in docs/; no alt text is a warning."""
+def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> tuple[tuple[m.Block, ...], list[Warning_]]:
+    """The blocks with links to factsheets in one form, and warnings (no alt text). A link to a
+    missing page and a picture that is not a file in docs/ are errors, all of them reported at once."""
     warnings = []
-    docs = config.docs_dir.resolve()
+    errors = ErrorList()
+    factsheets = {p.stem for p in factsheet_paths(config)}
+    blocks = resolve_page_links(blocks, path, config.docs_dir.resolve(), factsheets, shown, text, errors)
     for node in _walk_inlines(blocks):
-        if isinstance(node, m.Link):
-            parts = urlsplit(node.url)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue
-            target = (path.parent / unquote(parts.path)).resolve()
-            if not target.exists() or not target.is_relative_to(docs):
-                line = line_of(text, "(" + node.url, 1) or line_of(text, node.url, 1)
-                raise SourceError(Location(shown, line), f"the link to '{node.url}' goes to a page that does not exist")
-        elif isinstance(node, m.Image):
+        if isinstance(node, m.Image):
             line = node.line or line_of(text, node.src, 1)
             if not node.alt.strip():
                 warnings.append(Warning_(Location(shown, line), f"the image '{node.src}' has no alt text: describe it in the [brackets] for people who cannot see it"))
-            check_picture(node.src, path, config, shown, line)
-    return warnings
+            with errors.collecting():
+                check_picture(node.src, path, config, shown, line)
+    errors.raise_if_any()
+    return blocks, warnings
 
 
 def check_picture(src: str, page: Path, config: Config, shown: str, line: int | None) -> None:

@@ -17,11 +17,14 @@ as heading levels. Nothing else is marked: emphasis is shown in the BRF only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ... import model as m
+from ...i18n import gettext
 from ...organisation import display_address
+from ...walk import map_inlines
 from ..print_html import NO_ALT_TEXT, printed_address
+from ..print_sources import LinkedFactsheet
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
@@ -81,6 +84,24 @@ def _styled_characters(nodes, style: str, out: list[tuple[str, str]]) -> None:
             _styled_characters(node.children, style or "italic", out)
         else:  # TermRef: its words
             _styled_characters(node.children, style, out)
+
+
+def name_linked_factsheets(document: m.Document, factsheets: dict[str, LinkedFactsheet]) -> m.Document:
+    """Each link to another factsheet followed by its title and web address, as on paper:
+    a braille reader cannot follow the link, so is told what to look for."""
+    language = document.meta.language
+
+    def change(node: m.Inline) -> m.Inline:
+        other = factsheets.get(node.url) if isinstance(node, m.Link) else None
+        if other is None or not isinstance(node, m.Link):
+            return node
+        words = m.plain_text(node.children).strip()
+        said = [] if words.casefold() == other.title.casefold() else [gettext(language, "the factsheet \u201c{title}\u201d", title=other.title)]
+        if other.address:
+            said.append(other.address)
+        return replace(node, children=(*node.children, m.Text(f" ({', '.join(said)})"))) if said else node
+
+    return replace(document, blocks=map_inlines(document.blocks, change))
 
 
 def styled_text(nodes) -> tuple[str, tuple[Span, ...]]:
