@@ -26,6 +26,7 @@ TERM_TAG = "factsheets-term"
 # [[term]] or [[term|words shown]]: a use of a glossary term.
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
+TYPED_LISTS = "factsheets.lists"
 BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
 
 
@@ -63,6 +64,8 @@ def markdown_for(extensions: list) -> markdown.Markdown:
             names.append(entry)
     # Site-only extensions that change nothing in the text are left to MkDocs.
     names = [n for n in names if not n.startswith("pymdownx.") and n not in ("toc", "markdown.extensions.toc")]
+    # Lists as people type them (lists.py), whether or not mkdocs.yml names the extension.
+    names = [n for n in names if n != TYPED_LISTS] + [TYPED_LISTS]
     return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)
 
 
