@@ -21,6 +21,7 @@ from .reader import parse_blocks
 from .factsheet_links import resolve_page_links
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
+from .placeholders import organisation_fields
 from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
 from .sources import inside_project, load_yaml, read_text, split_front_matter
@@ -193,7 +194,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     )
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
         warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
-    blocks = parse_blocks(body, shown, first_line, config.extensions)
+    blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation))
     errors = ErrorList()  # the problems of the text, all reported at once
     for block in blocks:
         if isinstance(block, m.Heading) and block.level == 1:

@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import model as m
 from .errors import Location, SourceError, line_of
+from .placeholders import FIELD_ATTRIBUTE, FIELD_PATTERN, FIELD_TAG, FieldProcessor, field_value
 from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
 from .urls import as_written, is_remote, url_problem
 
@@ -50,6 +51,7 @@ class _Capture(Treeprocessor):
 class FactsheetsMarkdown(Extension):
     def extendMarkdown(self, md):
         md.inlinePatterns.register(_TermProcessor(TERM_PATTERN, md), "factsheets_term", 175)
+        md.inlinePatterns.register(FieldProcessor(FIELD_PATTERN, md), "factsheets_field", 174)
         md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
 
 
@@ -75,6 +77,7 @@ class _Walk:
     text: str
     first_line: int
     md: markdown.Markdown
+    fields: dict | None = None  # what each {{ placeholder }} becomes (placeholders.py); None outside factsheets
     cursor: int = 0
     ids: dict = field(default_factory=dict)
     counter: int = 0
@@ -182,6 +185,11 @@ class _Walk:
                            element.get("title"))
         if tag == TERM_TAG:
             return m.TermRef(element.get("term"), self.inlines(element))
+        if tag == FIELD_TAG:
+            value, problem = field_value(element.get(FIELD_ATTRIBUTE, ""), self.fields)
+            if problem:
+                raise self.error(element.text or "{{", problem)
+            return value
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
 
     # blocks -----------------------------------------------------------------
@@ -213,7 +221,7 @@ class _Walk:
         if re.fullmatch(r"h[1-6]", tag):
             children = self.inlines(element)
             text = m.plain_text(children)
-            line = self.locate(text)
+            line = self.locate(words)  # as written: a {{ placeholder }} is not its value in the source
             ident = self.heading_id(text)
             self.section = ident
             self.counter = 0
@@ -267,8 +275,9 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
-def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> list[m.Block]:
-    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render."""
+def parse_blocks(body: str, shown: str, first_line: int, extensions: list, fields: dict | None = None) -> list[m.Block]:
+    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render.
+    `fields` fills in {{ placeholders }} (placeholders.organisation_fields)."""
     md = markdown_for(extensions)
     try:
         md.convert(body)
@@ -277,7 +286,7 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> li
     root = getattr(md, "factsheets_root", None)
     if root is None:  # Python-Markdown stops early on a text with nothing in it
         return []
-    walk = _Walk(shown, body, first_line, md)
+    walk = _Walk(shown, body, first_line, md, fields)
     refuse_attributes(root, walk)
     walk.cursor = 0
     depth, deepest = nesting_depth(root)
