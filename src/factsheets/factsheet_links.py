@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from . import model as m
-from .errors import ErrorList, Location, SourceError, line_of
+from .errors import ErrorList, Location, SourceError, Warning_, line_of
+from .sources import inside_project
 from .options import did_you_mean
 from .walk import iter_block_inlines, map_inlines
+
+if TYPE_CHECKING:
+    from .project import Config
 
 PAGE_SUFFIXES = (".md", ".html")
 
@@ -74,3 +79,58 @@ def resolve_page_links(blocks, page: Path, docs: Path, factsheets: set[str], sho
         return node
 
     return map_inlines(blocks, canonical)
+
+
+def _walk_inlines(blocks):
+    for block in blocks:
+        for name in ("children",):
+            yield from _inlines(getattr(block, name, ()))
+        if isinstance(block, m.Figure):
+            yield block.image
+        for inner in getattr(block, "blocks", ()):
+            yield from _walk_inlines([inner])
+        for item in getattr(block, "items", ()):
+            yield from _walk_inlines(item.blocks)
+        if isinstance(block, m.Table):
+            for cell in block.header:
+                yield from _inlines(cell)
+            for row in block.rows:
+                for cell in row:
+                    yield from _inlines(cell)
+
+
+def _inlines(nodes):
+    for node in nodes:
+        yield node
+        yield from _inlines(getattr(node, "children", ()))
+
+
+def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> tuple[tuple[m.Block, ...], list[Warning_]]:
+    """The blocks with links to factsheets in one form, and warnings (no alt text). A link to a
+    missing page and a picture that is not a file in docs/ are errors, all of them reported at once."""
+    warnings = []
+    errors = ErrorList()
+    factsheets = {p.stem for p in sorted(config.factsheets_dir.glob("*.md"))}
+    blocks = resolve_page_links(blocks, path, config.docs_dir.resolve(), factsheets, shown, text, errors)
+    for node in _walk_inlines(blocks):
+        if isinstance(node, m.Image):
+            line = node.line or line_of(text, node.src, 1)
+            if not node.alt.strip():
+                warnings.append(Warning_(Location(shown, line), f"the image '{node.src}' has no alt text: describe it in the [brackets] for people who cannot see it"))
+            with errors.collecting():
+                check_picture(node.src, path, config, shown, line)
+    errors.raise_if_any()
+    return blocks, warnings
+
+
+def check_picture(src: str, page: Path, config: Config, shown: str, line: int | None) -> None:
+    """A picture is a file in docs/ (the site publishes only what is there), never a link elsewhere."""
+    where = unquote(urlsplit(src).path)
+    if not where or where.startswith("/"):
+        raise SourceError(Location(shown, line), f"the picture '{src}' must be named relative to this page, like images/map.png, and be in the docs/ folder")
+    full = page.parent / where
+    if not full.exists() and not full.is_symlink():
+        raise SourceError(Location(shown, line), f"the image '{src}' does not exist")
+    real = inside_project(full, config.root, shown, line)
+    if not real.is_relative_to(config.docs_dir.resolve()) or not real.is_file():
+        raise SourceError(Location(shown, line), f"the picture '{src}' is not a file in the docs/ folder: move it there, so that the website can show it")

@@ -78,6 +78,12 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         config.extra["polyfills"] = [SHIM]
+        snippets = config.mdx_configs.get("pymdownx.snippets")
+        if snippets and snippets.get("base_path"):
+            # Shared text comes from the project's folders wherever MkDocs is run from (it reads them from the current folder).
+            written = snippets["base_path"]
+            folders = [written] if isinstance(written, str) else written
+            snippets["base_path"] = [str(Path(config.config_file_path).parent / f) for f in folders]
         if not self.attached:
             root = Path(config.config_file_path).parent
             try:

@@ -11,20 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from . import model as m
-from .errors import ErrorList, Location, SourceError, Warning_, line_of
+from .errors import ErrorList, Location, SourceError, SourceErrors, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation
 from .reader import parse_blocks
-from .factsheet_links import resolve_page_links
+from .factsheet_links import check_links_and_images
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
 from .placeholders import organisation_fields
 from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
 from .sources import inside_project, load_yaml, read_text, split_front_matter
+from .shared_text import expand_shared_text
 from .title_line import take_title_line
 from .transforms import compose, resolve_terms
 
@@ -194,20 +194,36 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     )
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
         warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
-    blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation))
-    errors = ErrorList()  # the problems of the text, all reported at once
+    blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
+    document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
+    return document, text, warnings
+
+
+def read_body(body: str, path: Path, config: Config, shown: str, text: str, first_line: int,
+              organisation: m.Organisation, glossary: Glossary, warnings: list[Warning_]) -> tuple[list[m.Block], list[str]]:
+    """The factsheet's blocks, with its shared text included; every problem of the text is reported at once,
+    a problem in shared text at that file's line."""
+    body, origin = expand_shared_text(body, shown, first_line, config.extensions, config.root)
+    # The whole file with the shared text in it, so that every line number counts the same lines.
+    text = "\n".join(text.split("\n")[: first_line - 1] + [body])
+    errors = ErrorList()
+    try:
+        blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation))
+    except SourceError as error:
+        raise origin.relocate(error) from None
     for block in blocks:
         if isinstance(block, m.Heading) and block.level == 1:
             errors.add(SourceError(Location(shown, block.line), "only the first line may be a '# Title' heading: start sections with ## (a level-2 heading)"))
     with errors.collecting():
-        blocks, link_warnings = check_links_and_images(blocks, path, config, shown, text, first_line)
-        warnings += link_warnings
+        linked, link_warnings = check_links_and_images(blocks, path, config, shown, text, first_line)
+        blocks = list(linked)
+        warnings += [Warning_(Location(*origin.place(w.location.line)), w.message) for w in link_warnings]
     used: list[str] = []
     with errors.collecting():
-        blocks, used = resolve_terms(list(blocks), glossary, shown, body, first_line)
-    errors.raise_if_any()
-    document = m.Document(meta, compose(blocks, glossary, used), organisation, tuple(used))
-    return document, text, warnings
+        blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
+    if errors.errors:
+        raise origin.relocate(SourceErrors(errors.errors))
+    return origin.relocate_nodes(blocks), used
 
 
 def front_matter_options(front: dict, shown: str, text: str) -> dict:
@@ -223,58 +239,3 @@ def front_matter_options(front: dict, shown: str, text: str) -> dict:
 
             options[name] = check_options(writer, front[name], locate)
     return options
-
-
-def _walk_inlines(blocks):
-    for block in blocks:
-        for name in ("children",):
-            yield from _inlines(getattr(block, name, ()))
-        if isinstance(block, m.Figure):
-            yield block.image
-        for inner in getattr(block, "blocks", ()):
-            yield from _walk_inlines([inner])
-        for item in getattr(block, "items", ()):
-            yield from _walk_inlines(item.blocks)
-        if isinstance(block, m.Table):
-            for cell in block.header:
-                yield from _inlines(cell)
-            for row in block.rows:
-                for cell in row:
-                    yield from _inlines(cell)
-
-
-def _inlines(nodes):
-    for node in nodes:
-        yield node
-        yield from _inlines(getattr(node, "children", ()))
-
-
-def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> tuple[tuple[m.Block, ...], list[Warning_]]:
-    """The blocks with links to factsheets in one form, and warnings (no alt text). A link to a
-    missing page and a picture that is not a file in docs/ are errors, all of them reported at once."""
-    warnings = []
-    errors = ErrorList()
-    factsheets = {p.stem for p in factsheet_paths(config)}
-    blocks = resolve_page_links(blocks, path, config.docs_dir.resolve(), factsheets, shown, text, errors)
-    for node in _walk_inlines(blocks):
-        if isinstance(node, m.Image):
-            line = node.line or line_of(text, node.src, 1)
-            if not node.alt.strip():
-                warnings.append(Warning_(Location(shown, line), f"the image '{node.src}' has no alt text: describe it in the [brackets] for people who cannot see it"))
-            with errors.collecting():
-                check_picture(node.src, path, config, shown, line)
-    errors.raise_if_any()
-    return blocks, warnings
-
-
-def check_picture(src: str, page: Path, config: Config, shown: str, line: int | None) -> None:
-    """A picture is a file in docs/ (the site publishes only what is there), never a link elsewhere."""
-    where = unquote(urlsplit(src).path)
-    if not where or where.startswith("/"):
-        raise SourceError(Location(shown, line), f"the picture '{src}' must be named relative to this page, like images/map.png, and be in the docs/ folder")
-    full = page.parent / where
-    if not full.exists() and not full.is_symlink():
-        raise SourceError(Location(shown, line), f"the image '{src}' does not exist")
-    real = inside_project(full, config.root, shown, line)
-    if not real.is_relative_to(config.docs_dir.resolve()) or not real.is_file():
-        raise SourceError(Location(shown, line), f"the picture '{src}' is not a file in the docs/ folder: move it there, so that the website can show it")
