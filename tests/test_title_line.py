@@ -26,7 +26,7 @@ def test_a_title_line_that_differs_shows_both_at_its_line():
     with pytest.raises(SourceError) as error:
         take_title_line({"title": "Annual reviews"}, "\n# Yearly reviews\nText.\n", 5, "a.md")
     assert str(error.value) == ('a.md:6: the title in the front matter ("Annual reviews") and the "# Yearly reviews" line differ: '
-                                "make them the same, or delete one of them")
+                                "make them the same, or delete one of them; if \"Yearly reviews\" is a section, start sections with ## (a level-2 heading)")
 
 
 def test_a_later_level_one_heading_is_left_for_the_reader():

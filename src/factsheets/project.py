@@ -161,19 +161,26 @@ def _month(value) -> str | None:
     return None if value is None else str(value).strip()
 
 
+def no_title(shown: str) -> SourceError:
+    return SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines, "
+                                           "or start the text with a '# Title' line")
+
+
 def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glossary: Glossary) -> tuple[m.Document, str, list[Warning_]]:
     root = config.root
     shown = path.relative_to(root).as_posix()
     text = read_text(path, shown, root)
     front, body, first_line = split_front_matter(text, shown)
+    written = front.get("title")
+    if "title" in front and (not isinstance(written, str) or not written.strip()):
+        raise no_title(shown)
     from .writers import registry
 
     # Beside the factsheet's own fields, a block of options for any writer (checked below).
     check_front_matter(front, {**FACTSHEET, **{name: mapping for name in registry()}}, shown, text, "a factsheet")
     title, body = take_title_line(front, body, first_line, shown)
     if title is None:
-        raise SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines, "
-                                              "or start the text with a '# Title' line")
+        raise no_title(shown)
     if not body.strip():
         raise SourceError(Location(shown, first_line), "this factsheet has no text after its front matter: write the factsheet below the second ---")
     check_lexicon(front.get("audio") or {}, root, shown, text)

@@ -38,7 +38,7 @@ def take_title_line(front: dict, body: str, first_line: int, shown: str) -> tupl
     line = first_line + index
     if title is not None and not _same(title, heading):
         raise SourceError(Location(shown, line), f'the title in the front matter ("{title}") and the "# {heading}" line differ: '
-                                                 f"make them the same, or delete one of them")
+                                                 f'make them the same, or delete one of them; if "{heading}" is a section, start sections with ## (a level-2 heading)')
     problem = title_problem(heading, "title")
     if problem:
         raise SourceError(Location(shown, line), problem)
