@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .errors import ErrorList, Location, SourceError, SourceErrors
-from .sources import inside_project, read_text
+from .sources import MAX_SOURCE_BYTES, inside_project, read_text
 
 SNIPPETS = "pymdownx.snippets"
 # A line of its own: --8<-- "shared.md" (or 'shared.md'); `;--8<--` is pymdownx's escape.
@@ -121,6 +121,7 @@ def expand_shared_text(body: str, shown: str, first_line: int, extensions: list,
     lines: list[str] = []
     origin: list[tuple[str, int]] = []
     in_factsheet: list[int] = []
+    size = [len(body)]
     errors = ErrorList()
 
     def expand(text: str, source: str, start: int, chain: tuple[str, ...], at: int | None) -> None:
@@ -131,13 +132,21 @@ def expand_shared_text(body: str, shown: str, first_line: int, extensions: list,
                 origin.append((source, start + offset))
                 in_factsheet.append(start + offset if at is None else at)
                 continue
+            shared, included = None, ""
             with errors.collecting():
                 path = _shared_file(match.group(2), bases or [], root, source, start + offset)
                 included = path.relative_to(root).as_posix()
                 if included in chain or len(chain) > MAX_DEPTH:
                     raise SourceError(Location(source, start + offset), f"the shared text '{match.group(2)}' includes itself "
                                                                         f"(through {' -> '.join(chain[1:] + (included,))}): remove the loop")
-                expand(read_text(path, included, root).rstrip("\n"), included, 1, chain + (included,), at or start + offset)
+                shared = read_text(path, included, root).rstrip("\n")
+            if shared is None:
+                continue
+            size[0] += len(shared)
+            if size[0] > MAX_SOURCE_BYTES:  # the same large file brought in again and again: stop at once
+                raise SourceError(Location(source, start + offset), f"with its shared text this factsheet is larger than "
+                                                                    f"{MAX_SOURCE_BYTES // 1_000_000} MB, far more than any factsheet: bring in less")
+            expand(shared, included, 1, chain + (included,), at or start + offset)
 
     expand(body, shown, first_line, (shown,), None)
     errors.raise_if_any()
