@@ -8,7 +8,8 @@ rewrites only those lines: a blank line goes before a list that follows a line o
 text, each nested item is indented four spaces a level, and a pasted bullet
 becomes `-`. A Word bullet with no indent takes its level from its symbol (Word
 pastes • ◦ ▪ for the first three levels). Code (fenced, or indented outside a
-list) is never touched. The reader finds a block's line in the text as written,
+list) is never touched; the indented body of a call-out (`!!! note`), a tab or a
+footnote is read as a text of its own. The reader finds a block's line in the text as written,
 so the added blank lines move no line numbers in messages.
 
 mkdocs.yml lists it (`factsheets.lists`) so that MkDocs reads the other pages the
@@ -24,6 +25,8 @@ from markdown.preprocessors import Preprocessor
 
 ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|\d{1,9}\.|[•◦▪–])[ \t]+(?P<rest>\S.*)$")
 FENCE = re.compile(r"^[ ]*(`{3,}|~{3,})")
+# Lines whose indented body is a Markdown text of its own: call-outs, collapsible call-outs, tabs, footnotes.
+CONTAINER = re.compile(r"^[ ]*(?:!!!|\?\?\?\+?|===)[ \t]|^[ ]*\[\^[^\]\n]+\]:")
 WORD_BULLETS = {"•": 0, "–": 0, "◦": 1, "▪": 2}
 NEST = 4  # spaces a level, as Python-Markdown reads them
 
@@ -87,9 +90,38 @@ class ListLines:
         return self.item(match) if match else [self.text(line)]
 
 
-def typed_lists(lines: list[str]) -> list[str]:
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def typed_lists(lines: list[str], before: str = "blank") -> list[str]:
+    """The lines, with lists as Python-Markdown reads them. The indented body of a call-out
+    (`!!! note`, `??? info`), a tab (`=== "Tab"`) or a footnote (`[^1]:`) is a text of its own,
+    read the same way and indented back."""
     state = ListLines()
-    return [out for line in lines for out in state.line(line.expandtabs(NEST) if line.startswith((" ", "\t")) else line)]
+    state.before = before
+    out: list[str] = []
+    lines = [line.expandtabs(NEST) if line.startswith((" ", "\t")) else line for line in lines]
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        opener = CONTAINER.match(line) if not (state.fence or state.code) else None
+        if not opener:
+            out.extend(state.line(line))
+            continue
+        depth = _indent(line) + NEST
+        end = index
+        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) >= depth):
+            end += 1
+        while end > index and not lines[end - 1].strip():
+            end -= 1  # blank lines after the body belong to what follows
+        # A footnote's text starts on its own line, so a list right under it follows text.
+        body = typed_lists([inner[depth:] for inner in lines[index:end]], "text" if line.split("]:", 1)[-1].strip() else "blank")
+        out.extend([line] + [" " * depth + inner if inner.strip() else inner for inner in body])
+        index = end
+        state.items, state.before = [], "text"
+    return out
 
 
 class _TypedLists(Preprocessor):
