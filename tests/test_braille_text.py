@@ -181,3 +181,19 @@ def test_a_table_row_keeps_its_cells_emphasis():
     assert [text[a:b] for a, b, _ in spans] == ["two weeks"]
     text, spans = table_row([], ((m.Emphasis((m.Text("A"),)),), (m.Text("B"),)))
     assert (text, [text[a:b] for a, b, _ in spans]) == ("A; B.", ["A"])
+
+
+def test_a_link_to_another_factsheet_gives_its_title_and_web_address(tmp_path):
+    from conftest import FIXTURES, copy_project
+
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "site_url: https://factsheets.example.org/\n")
+    folder = root / "docs" / "factsheets"
+    (folder / "annual-reviews.md").write_text("---\ntitle: Annual reviews\nsummary: x\nversion: 1\ndate: 2024-01\n---\n\nText.\n")
+    short = folder / "short.md"
+    short.write_text(short.read_text() + "\nRead [the reviews factsheet](annual-reviews.html) and [Annual reviews](/factsheets/annual-reviews/).\n")
+    document = next(d for d in load_project(root).documents if d.meta.slug == "short")
+    output = BrailleWriter().write(document, tmp_path / "out", {"project_root": root})
+    text = output.files["braille_text"].read_text(encoding="utf-8-sig")
+    assert ("Read the reviews factsheet (the factsheet \u201cAnnual reviews\u201d, factsheets.example.org/factsheets/annual-reviews.html) "
+            "and Annual reviews (factsheets.example.org/factsheets/annual-reviews.html).") in text

@@ -246,3 +246,14 @@ def test_a_read_only_disk_stops_the_build_in_one_line(project):
 def test_jobs_must_be_a_count(project):
     result = factsheets(project, "build", "--jobs", "0")
     assert result.returncode == 2 and "'0' is not a number of jobs of 1 or more" in result.stderr
+
+
+def test_every_problem_of_the_factsheets_is_printed_in_one_run(project):
+    (project / "docs" / "factsheets" / "second.md").write_text(GOOD_HEAD + "A [[Local Ofer]].\n", encoding="utf-8")
+    message = break_and_build(project, FACTSHEET, GOOD_HEAD + "See [the other page](secnd.md).\n\nAsk the [[Parent Carer Forum]].\n")
+    lines = message.splitlines()
+    assert lines[:3] == [
+        "docs/factsheets/second.md:8: \"Local Ofer\" is not in the glossary: add a file for it in glossary/, or check the spelling",
+        f"{FACTSHEET}:8: the link to 'secnd.md' goes to a page that does not exist: did you mean 'second'?",
+        f"{FACTSHEET}:10: \"Parent Carer Forum\" is not in the glossary: add a file for it in glossary/, or check the spelling",
+    ], message

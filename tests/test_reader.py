@@ -114,3 +114,37 @@ def test_nesting_deeper_than_the_limit_is_refused_quickly():
     assert "nested" in error.value.message
     ten = "\n".join("  " * i + "- item" for i in range(10))
     assert parse(ten)
+
+
+def list_items(block: m.ListBlock) -> list:
+    """A list as nested Python lists of its items' first words."""
+    out: list = []
+    for item in block.items:
+        for inner in item.blocks:
+            if isinstance(inner, m.Paragraph):
+                out.append(m.plain_text(inner.children))
+            elif isinstance(inner, m.ListBlock):
+                out.append(list_items(inner))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "You can:\n- ask for help\n- read it\n  - again\n    - and again\n- call us\n",
+    "You can:\n\n- ask for help\n- read it\n    - again\n        - and again\n- call us\n",
+    "You can:\n•\task for help\n•\tread it\n◦\tagain\n▪\tand again\n•\tcall us\n",
+    "You can:\n\n• ask for help\n• read it\n  ◦ again\n    ▪ and again\n• call us\n",
+], ids=["straight-under-text-2-spaces", "markdown-4-spaces", "word-bullets", "word-bullets-indented"])
+def test_lists_as_people_type_them_are_real_lists(text):
+    blocks = parse("Intro.\n\n" + text + "\nAfter.\n")
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "ListBlock", "Paragraph"]
+    assert list_items(blocks[2]) == ["ask for help", "read it", ["again", ["and again"]], "call us"]
+
+
+def test_a_list_straight_under_text_keeps_its_line():
+    blocks = parse_blocks("Intro.\n\nYou can:\n- ask\n- call\n", "a.md", 10, [])
+    assert [(type(b).__name__, b.line) for b in blocks] == [("Paragraph", 10), ("Paragraph", 12), ("ListBlock", 13)]
+
+
+def test_lists_in_code_are_left_as_written():
+    blocks = parse("Type:\n\n    - not a list\n      - at all\n\nDone.\n")
+    assert blocks[1] == m.Paragraph((m.Code("- not a list\n  - at all\n"),), blocks[1].id, blocks[1].line)

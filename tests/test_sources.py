@@ -13,10 +13,17 @@ def test_control_characters_are_refused_with_their_line(tmp_path, text, line):
     assert error.value.location.line == line
 
 
-def test_tabs_and_both_kinds_of_line_end_are_text(tmp_path):
+def test_tabs_and_every_kind_of_line_end_are_text_with_plain_line_feeds(tmp_path):
     path = tmp_path / "a.md"
-    path.write_bytes(b"a\tb\r\nc\n")
-    assert read_text(path, "a.md", tmp_path) == "a\tb\r\nc\n"
+    path.write_bytes(b"a\tb\r\nc\rd\n")
+    assert read_text(path, "a.md", tmp_path) == "a\tb\nc\nd\n"
+
+
+def test_a_byte_order_mark_is_dropped_so_the_front_matter_is_found(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes("\ufeff---\r\ntitle: A\r\n---\r\nText.\r\n".encode())
+    text = read_text(path, "a.md", tmp_path)
+    assert split_front_matter(text, "a.md") == ({"title": "A"}, "Text.\n", 4)
 
 
 def test_a_file_over_the_limit_is_refused_without_reading_it_all(tmp_path):

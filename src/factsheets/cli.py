@@ -9,6 +9,12 @@ from pathlib import Path
 from .errors import SourceError
 
 
+def print_source_error(error: SourceError) -> None:
+    """Each problem on its own `path:line: message` line."""
+    for line in error.lines():
+        print(line, file=sys.stderr)
+
+
 def build_command(args) -> int:
     from .build import BuildFailed, build
     from .progress import Progress
@@ -23,7 +29,7 @@ def build_command(args) -> int:
             result = build(root, formats=formats, factsheets=[Path(p) for p in args.factsheets] or None,
                            overrides=overrides, keep_going=args.keep_going, progress=progress, workers=args.jobs)
     except SourceError as error:
-        print(f"{error.location}: {error.message}", file=sys.stderr)
+        print_source_error(error)
         print("The build stopped; the previous build/ folder is unchanged.", file=sys.stderr)
         return 1
     except BuildFailed as error:
@@ -88,7 +94,7 @@ def check_command(args) -> int:
         write_json(report, root / "build" / "check.json")
         write_report(report, root / "build" / "report.html")
     except SourceError as error:
-        print(f"{error.location}: {error.message}", file=sys.stderr)
+        print_source_error(error)
         return 1
     except OSError as error:
         print(os_error_line(error), file=sys.stderr)
@@ -109,7 +115,7 @@ def new_command(args) -> int:
         path = new_factsheet(root, args.title)
         missing = missing_extensions(root)
     except SourceError as error:
-        print(f"{error.location}: {error.message}", file=sys.stderr)
+        print_source_error(error)
         return 1
     shown = path.relative_to(root).as_posix()
     print(f"New factsheet: {shown}")

@@ -36,6 +36,58 @@ class SourceError(Exception):
         return (type(self), (self.location, self.message))
 
 
+    def lines(self) -> list[str]:
+        """The error as the command line prints it: one `path:line: message` line each."""
+        return [f"{self.location}: {self.message}"]
+
+
+MAX_ERRORS = 20  # printed in one run: enough to fix a factsheet in one go, not a screenful of one mistake
+
+
+class SourceErrors(SourceError):
+    """Several source errors found in one run, so staff can fix them all before building again."""
+
+    def __init__(self, errors: list[SourceError]):
+        self.errors = errors
+        super().__init__(errors[0].location, errors[0].message)
+
+    def lines(self) -> list[str]:
+        shown = [line for error in self.errors[:MAX_ERRORS] for line in error.lines()]
+        if len(self.errors) > MAX_ERRORS:
+            shown.append(f"... and {len(self.errors) - MAX_ERRORS} more problems: fix these, then build again to see the rest")
+        return shown
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def __reduce__(self):
+        return (type(self), (self.errors,))
+
+
+class ErrorList:
+    """Collects the source errors of a run instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.errors: list[SourceError] = []
+
+    def add(self, error: SourceError) -> None:
+        self.errors.extend(error.errors if isinstance(error, SourceErrors) else [error])
+
+    @contextmanager
+    def collecting(self):
+        """Runs the block; a SourceError it raises is kept, and the run goes on after the block."""
+        try:
+            yield
+        except SourceError as error:
+            self.add(error)
+
+    def raise_if_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise SourceErrors(list(self.errors))
+
+
 class EngineMissing(Exception):
     """A native engine is not installed; the message names the package to install."""
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from .errors import Location, SourceError
 
 # What Markdown itself sets, and what {...} may add: nothing that runs a program or fetches a file.
-ALLOWED_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "start", "align", "term", "open"}
+ALLOWED_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "start", "align", "term", "open", "field"}
 # How the tables extension aligns a column.
 TABLE_ALIGN = re.compile(r"style=text-align: (left|right|center);?")
 # Deeper than any real factsheet nests lists and quotations; deeper nesting slows every writer.

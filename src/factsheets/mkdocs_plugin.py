@@ -9,6 +9,7 @@ live preview never waits for a PDF or a recording.
 from __future__ import annotations
 
 import json
+import posixpath
 from html import escape, unescape
 import shutil
 from importlib.resources import files as package_files
@@ -77,6 +78,12 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         config.extra["polyfills"] = [SHIM]
+        snippets = config.mdx_configs.get("pymdownx.snippets")
+        if snippets and snippets.get("base_path"):
+            # Shared text comes from the project's folders wherever MkDocs is run from (it reads them from the current folder).
+            written = snippets["base_path"]
+            folders = [written] if isinstance(written, str) else written
+            snippets["base_path"] = [str(Path(config.config_file_path).parent / f) for f in folders]
         if not self.attached:
             root = Path(config.config_file_path).parent
             try:
@@ -118,7 +125,10 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         # A factsheet page is rendered from the model, not by MkDocs' Markdown.
-        return "" if self._document_for(page) else markdown
+        document = self._document_for(page)
+        if document:
+            page.meta["title"] = document.meta.title  # it may come from a "# Title" line, not the front matter
+        return "" if document else markdown
 
     def on_page_content(self, html, page, config, files):
         _escape_title(page)
@@ -134,11 +144,14 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
                 return self.files_dir / _files_relative(rel) if rel.startswith("site/files/") else None
 
             def link_href(url):
-                # Markdown links between pages point at .md files; the site serves .html.
-                if "://" in url or url.startswith(("#", "mailto:", "tel:")):
+                # Markdown links between pages point at .md files; the site serves their pages,
+                # .html or folder/ as use_directory_urls says, from wherever this page is.
+                if "://" in url or url.startswith(("#", "mailto:", "tel:", "sms:")):
                     return url
                 path, _, fragment = url.partition("#")
-                path = path[:-3] + ".html" if path.endswith(".md") else path
+                if path.endswith(".md"):
+                    target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+                    path = get_relative_url(target.url, page.url) if target else path[:-3] + ".html"
                 return path + ("#" + fragment if fragment else "")
 
             content, toc = site.factsheet_page(document, entry, href, file_of, link_href)

@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import Location, SourceError
 from .frontmatter import PAGE, check_front_matter
 from .reader import parse_blocks
+from .shared_text import expand_shared_text
 from .sources import inside_project, read_text, split_front_matter
 
 # What the site may copy as it is: pictures and documents that cannot run a program.
@@ -76,5 +77,9 @@ def check_page(path: Path, config, shown: str) -> None:
     check_front_matter(front, PAGE, shown, text, "a page")
     for marker in MARKERS:
         body = body.replace(marker, "")
-    blocks = parse_blocks(body, shown, first_line, config.extensions)
-    check_links_and_images(blocks, path, config, shown, text, first_line)
+    body, origin = expand_shared_text(body, shown, first_line, config.extensions, config.root)
+    try:
+        blocks = parse_blocks(body, shown, first_line, config.extensions)
+        check_links_and_images(blocks, path, config, shown, "\n".join(text.split("\n")[: first_line - 1] + [body]), first_line)
+    except SourceError as error:
+        raise origin.relocate(error) from None

@@ -11,20 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from . import model as m
-from .errors import Location, SourceError, Warning_, line_of
+from .errors import ErrorList, Location, SourceError, SourceErrors, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation
 from .literal_syntax import literal_warnings
 from .reader import parse_blocks
-from .walk import iter_block_inlines
+from .factsheet_links import check_links_and_images
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .pages import check_docs
+from .placeholders import organisation_fields
 from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
 from .sources import inside_project, load_yaml, read_text, split_front_matter
+from .shared_text import expand_shared_text
+from .title_line import take_title_line
 from .transforms import compose, resolve_terms
 
 CONFIG_FILE = "mkdocs.yml"
@@ -134,11 +136,14 @@ def load_project(root: Path) -> Project:
     glossary = load_glossary(config.glossary_dir, root, config.extensions)
     check_docs(config)
     project = Project(config, organisation, organisation_text, glossary, [], {})
+    errors = ErrorList()  # every factsheet is read, so one run shows the problems of all of them
     for path in factsheet_paths(config):
-        document, text, warnings = load_factsheet(path, config, organisation, glossary)
-        project.documents.append(document)
-        project.sources[document.meta.slug] = text
-        project.warnings.extend(warnings)
+        with errors.collecting():
+            document, text, warnings = load_factsheet(path, config, organisation, glossary)
+            project.documents.append(document)
+            project.sources[document.meta.slug] = text
+            project.warnings.extend(warnings)
+    errors.raise_if_any()
     return project
 
 
@@ -157,18 +162,26 @@ def _month(value) -> str | None:
     return None if value is None else str(value).strip()
 
 
+def no_title(shown: str) -> SourceError:
+    return SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines, "
+                                           "or start the text with a '# Title' line")
+
+
 def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glossary: Glossary) -> tuple[m.Document, str, list[Warning_]]:
     root = config.root
     shown = path.relative_to(root).as_posix()
     text = read_text(path, shown, root)
     front, body, first_line = split_front_matter(text, shown)
-    title = front.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise SourceError(Location(shown, 1), "this factsheet has no title: add 'title: ...' to the front matter between the --- lines")
+    written = front.get("title")
+    if "title" in front and (not isinstance(written, str) or not written.strip()):
+        raise no_title(shown)
     from .writers import registry
 
     # Beside the factsheet's own fields, a block of options for any writer (checked below).
     check_front_matter(front, {**FACTSHEET, **{name: mapping for name in registry()}}, shown, text, "a factsheet")
+    title, body = take_title_line(front, body, first_line, shown)
+    if title is None:
+        raise no_title(shown)
     if not body.strip():
         raise SourceError(Location(shown, first_line), "this factsheet has no text after its front matter: write the factsheet below the second ---")
     check_lexicon(front.get("audio") or {}, root, shown, text)
@@ -178,7 +191,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
             warnings.append(Warning_(Location(shown, 1), f"the front matter has no '{key}'"))
     meta = m.Meta(
         slug=path.stem,
-        title=title.strip(),
+        title=title,
         summary=str(front.get("summary") or "").strip(),
         version=str(front.get("version") or ""),
         date=_month(front.get("date")) or "",
@@ -189,15 +202,37 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     )
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
         warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
-    blocks = parse_blocks(body, shown, first_line, config.extensions)
-    for block in blocks:
-        if isinstance(block, m.Heading) and block.level == 1:
-            raise SourceError(Location(shown, block.line), "the title comes from the front matter: start sections with ## (a level-2 heading)")
-    warnings += check_links_and_images(blocks, path, config, shown, text, first_line)
-    warnings += literal_warnings(blocks, shown, body, first_line, config.extensions)
-    blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
+    blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
     document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings
+
+
+def read_body(body: str, path: Path, config: Config, shown: str, text: str, first_line: int,
+              organisation: m.Organisation, glossary: Glossary, warnings: list[Warning_]) -> tuple[list[m.Block], list[str]]:
+    """The factsheet's blocks, with its shared text included; every problem of the text is reported at once,
+    a problem in shared text at that file's line."""
+    body, origin = expand_shared_text(body, shown, first_line, config.extensions, config.root)
+    # The whole file with the shared text in it, so that every line number counts the same lines.
+    text = "\n".join(text.split("\n")[: first_line - 1] + [body])
+    errors = ErrorList()
+    try:
+        blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation))
+    except SourceError as error:
+        raise origin.relocate(error) from None
+    for block in blocks:
+        if isinstance(block, m.Heading) and block.level == 1:
+            errors.add(SourceError(Location(shown, block.line), "only the first line may be a '# Title' heading: start sections with ## (a level-2 heading)"))
+    with errors.collecting():
+        linked, link_warnings = check_links_and_images(blocks, path, config, shown, text, first_line)
+        blocks = list(linked)
+        warnings += [Warning_(Location(*origin.place(w.location.line)), w.message) for w in link_warnings]
+    warnings += literal_warnings(blocks, shown, body, first_line, config.extensions)
+    used: list[str] = []
+    with errors.collecting():
+        blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)
+    if errors.errors:
+        raise origin.relocate(SourceErrors(errors.errors))
+    return origin.relocate_nodes(blocks), used
 
 
 def front_matter_options(front: dict, shown: str, text: str) -> dict:
@@ -213,37 +248,3 @@ def front_matter_options(front: dict, shown: str, text: str) -> dict:
 
             options[name] = check_options(writer, front[name], locate)
     return options
-
-
-def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> list[Warning_]:
-    """A link to a missing page is an error; a picture must be a file in docs/; no alt text is a warning."""
-    warnings = []
-    docs = config.docs_dir.resolve()
-    for _, node in iter_block_inlines(blocks):
-        if isinstance(node, m.Link):
-            parts = urlsplit(node.url)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue
-            target = (path.parent / unquote(parts.path)).resolve()
-            if not target.exists() or not target.is_relative_to(docs):
-                line = line_of(text, "(" + node.url, 1) or line_of(text, node.url, 1)
-                raise SourceError(Location(shown, line), f"the link to '{node.url}' goes to a page that does not exist")
-        elif isinstance(node, m.Image):
-            line = node.line or line_of(text, node.src, 1)
-            if not node.alt.strip():
-                warnings.append(Warning_(Location(shown, line), f"the image '{node.src}' has no alt text: describe it in the [brackets] for people who cannot see it"))
-            check_picture(node.src, path, config, shown, line)
-    return warnings
-
-
-def check_picture(src: str, page: Path, config: Config, shown: str, line: int | None) -> None:
-    """A picture is a file in docs/ (the site publishes only what is there), never a link elsewhere."""
-    where = unquote(urlsplit(src).path)
-    if not where or where.startswith("/"):
-        raise SourceError(Location(shown, line), f"the picture '{src}' must be named relative to this page, like images/map.png, and be in the docs/ folder")
-    full = page.parent / where
-    if not full.exists() and not full.is_symlink():
-        raise SourceError(Location(shown, line), f"the image '{src}' does not exist")
-    real = inside_project(full, config.root, shown, line)
-    if not real.is_relative_to(config.docs_dir.resolve()) or not real.is_file():
-        raise SourceError(Location(shown, line), f"the picture '{src}' is not a file in the docs/ folder: move it there, so that the website can show it")

@@ -21,6 +21,7 @@ from . import model as m
 from . import reader_boxes
 from . import literal_syntax, reader_notes
 from .errors import Location, SourceError, line_of
+from .placeholders import FIELD_ATTRIBUTE, FIELD_PATTERN, FIELD_TAG, FieldProcessor, field_value
 from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
 from .urls import as_written, is_remote, url_problem
 
@@ -28,6 +29,7 @@ TERM_TAG = "factsheets-term"
 # [[term]] or [[term|words shown]]: a use of a glossary term.
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
+TYPED_LISTS = "factsheets.lists"
 BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "div", "details")
 
 
@@ -51,6 +53,7 @@ class _Capture(Treeprocessor):
 class FactsheetsMarkdown(Extension):
     def extendMarkdown(self, md):
         md.inlinePatterns.register(_TermProcessor(TERM_PATTERN, md), "factsheets_term", 175)
+        md.inlinePatterns.register(FieldProcessor(FIELD_PATTERN, md), "factsheets_field", 174)
         md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
 
 
@@ -69,6 +72,8 @@ def markdown_for(extensions: list) -> markdown.Markdown:
              and n not in ("toc", "markdown.extensions.toc")]
     # Call-outs are part of every factsheet's Markdown, listed in mkdocs.yml or not.
     names += [n for n in reader_boxes.DEFAULT_EXTENSIONS if n not in names and f"markdown.extensions.{n}" not in names]
+    # Lists as people type them (lists.py), whether or not mkdocs.yml names the extension.
+    names = [n for n in names if n != TYPED_LISTS] + [TYPED_LISTS]
     return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)
 
 
@@ -78,6 +83,7 @@ class _Walk:
     text: str
     first_line: int
     md: markdown.Markdown
+    fields: dict | None = None  # what each {{ placeholder }} becomes (placeholders.py); None outside factsheets
     cursor: int = 0
     ids: dict = field(default_factory=dict)
     counter: int = 0
@@ -185,6 +191,11 @@ class _Walk:
                            element.get("title"))
         if tag == TERM_TAG:
             return m.TermRef(element.get("term"), self.inlines(element))
+        if tag == FIELD_TAG:
+            value, problem = field_value(element.get(FIELD_ATTRIBUTE, ""), self.fields)
+            if problem:
+                raise self.error(element.text or "{{", problem)
+            return value
         construct = reader_notes.inline(self, element)
         if construct is not None:
             return construct
@@ -222,7 +233,7 @@ class _Walk:
         if re.fullmatch(r"h[1-6]", tag):
             children = self.inlines(element)
             text = m.plain_text(children)
-            line = self.locate(text)
+            line = self.locate(words)  # as written: a {{ placeholder }} is not its value in the source
             ident = element.get("id") or self.heading_id(text)
             self.section = ident
             self.counter = 0
@@ -279,8 +290,9 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
-def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> list[m.Block]:
-    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render."""
+def parse_blocks(body: str, shown: str, first_line: int, extensions: list, fields: dict | None = None) -> list[m.Block]:
+    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render.
+    `fields` fills in {{ placeholders }} (placeholders.organisation_fields)."""
     md = markdown_for(extensions)
     try:
         md.convert(body)
@@ -289,7 +301,7 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list) -> li
     root = getattr(md, "factsheets_root", None)
     if root is None:  # Python-Markdown stops early on a text with nothing in it
         return []
-    walk = _Walk(shown, body, first_line, md)
+    walk = _Walk(shown, body, first_line, md, fields)
     refuse_attributes(root, walk)
     walk.cursor = 0
     depth, deepest = nesting_depth(root)

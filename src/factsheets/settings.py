@@ -24,7 +24,10 @@ TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
 URL_SETTINGS = ("site_url", "repo_url")
 PATH_SETTINGS = ("factsheets_dir", "glossary_dir", "organisation")
 # Extensions that pull other files into a page, from anywhere on the disk.
-REFUSED_EXTENSIONS = {"pymdownx.snippets": "it copies other files into pages"}
+REFUSED_EXTENSIONS: dict[str, str] = {}
+SNIPPETS = "pymdownx.snippets"
+# pymdownx.snippets copies files into pages: only from a folder of shared text, never from the web.
+SNIPPETS_SETTINGS = {"base_path", "check_paths", "restrict_base_path", "encoding"}
 MARKUP = re.compile(r"[<>\"]|&#?\w+;")
 
 
@@ -68,7 +71,7 @@ def check_settings(data, text: str, root: Path) -> None:
     theme = data.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir") is not None:
         check_folder(theme["custom_dir"], "custom_dir", text, root)
-    check_extensions(data.get("markdown_extensions"), text)
+    check_extensions(data.get("markdown_extensions"), text, root)
 
 
 def check_nav_titles(nav, text: str) -> None:
@@ -144,7 +147,26 @@ def check_plugin_block(block, text: str, root: Path) -> dict:
     return block
 
 
-def check_extensions(extensions, text: str) -> None:
+def check_snippets(config, text: str, root: Path) -> None:
+    """Shared text (shared_text.py) only from folders inside the project, named in base_path."""
+    config = config if isinstance(config, dict) else {}
+    hint = "give it 'base_path: [shared]', a folder of shared text inside the project"
+    written = config.get("base_path")
+    folders = [written] if isinstance(written, str) else written
+    if not folders or not isinstance(folders, list) or not all(isinstance(f, str) and f.strip() for f in folders):
+        raise fail(text, SNIPPETS, f"the Markdown extension '{SNIPPETS}' copies other files into pages: {hint}")
+    for folder in folders:
+        real = (root / folder).resolve()
+        if Path(folder).is_absolute() or ".." in Path(folder).parts or real == root.resolve() or not real.is_relative_to(root.resolve()):
+            raise fail(text, "base_path", f"'{folder}' cannot hold shared text: it must be a folder inside the project (not the project's own folder), like shared")
+    for name in config:
+        if name not in SNIPPETS_SETTINGS:
+            raise fail(text, name, f"'{name}' of '{SNIPPETS}' is not allowed: shared text comes only from the base_path folders")
+    if config.get("restrict_base_path") is False:
+        raise fail(text, "restrict_base_path", "'restrict_base_path' must stay true: shared text comes only from the base_path folders")
+
+
+def check_extensions(extensions, text: str, root: Path) -> None:
     if extensions is None:
         return
     if not isinstance(extensions, list):
@@ -160,6 +182,8 @@ def check_extensions(extensions, text: str) -> None:
             raise fail(text, name, f"the Markdown extension '{name}' is not allowed: {REFUSED_EXTENSIONS[name]}")
         if config is not None and not isinstance(config, dict):
             raise fail(text, name, f"the settings of the Markdown extension '{name}' must be a group of 'name: value' lines")
+        if name == SNIPPETS:
+            check_snippets(config, text, root)
         try:
             markdown.Markdown(extensions=[name], extension_configs={name: config or {}})
         except Exception as error:  # an unknown name or a bad setting: reported, never a traceback

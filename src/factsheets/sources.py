@@ -5,6 +5,7 @@ safe live in one place: a source must be a regular file inside the project (not
 a link to a file elsewhere, not a device such as /dev/zero), at most 1 MB (a real
 factsheet is about 10 kB), UTF-8 text without control characters, and its YAML
 may not use aliases (`*name`), which can make a few lines expand into gigabytes.
+A byte-order mark and Windows line ends are accepted and read as plain lines.
 """
 
 from __future__ import annotations
@@ -66,8 +67,21 @@ def read_text(path: Path, shown: str, root: Path | None = None) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(Location(shown, line), "this file is not UTF-8 text: save it as UTF-8 and build again") from None
+    text = as_plain_lines(text)
     refuse_control_characters(text, shown)
     return text
+
+
+def as_plain_lines(text: str) -> str:
+    """Text as every reader expects it: no byte-order mark, lines ending in a line feed.
+
+    Notepad and Word's "save as text" start a UTF-8 file with a byte-order mark
+    (U+FEFF), which would hide the opening --- of the front matter; Windows ends
+    lines with CR LF, and old Mac files with CR alone.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def refuse_control_characters(text: str, shown: str, first_line: int = 1) -> None:
@@ -130,6 +144,23 @@ def load_yaml(text: str, shown: str, first_line: int = 1, tolerant: bool = False
         raise SourceError(Location(shown, first_line), f"the YAML cannot be read ({type(error).__name__}): simplify it") from None
 
 
+# "title: Appeals: what to do" - a second colon YAML cannot read in an unquoted value.
+UNQUOTED_WITH_COLON = re.compile(r"^[ \t]*([A-Za-z_]+)[ \t]*:[ \t]+([^'\"\s].*?:(?:[ \t].*)?)$")
+
+
+def colon_in_value(error: SourceError, lines: list[str]) -> SourceError:
+    """A YAML error on a line like `title: A: B` said in staff's words: quote the value."""
+    line = error.location.line or 0
+    for number in (line, line - 1):
+        match = UNQUOTED_WITH_COLON.match(lines[number - 1]) if 0 < number <= len(lines) else None
+        if match:
+            name, value = match.groups()
+            quoted = value.strip().replace('"', '\\"')
+            return SourceError(Location(error.location.path, number),
+                               f'the {name} has a colon (:) in it: put the {name} in quotes, like {name}: "{quoted}"')
+    return error
+
+
 def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     """(front matter, body, line number where the body starts)."""
     lines = text.split("\n")
@@ -140,7 +171,10 @@ def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
             break
     else:
         raise SourceError(Location(shown, 1), "the front matter that starts with --- is never closed by another ---")
-    meta = load_yaml("\n".join(lines[1:end]), shown, first_line=2)
+    try:
+        meta = load_yaml("\n".join(lines[1:end]), shown, first_line=2)
+    except SourceError as error:
+        raise colon_in_value(error, lines) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import model as m
-from .errors import Location, SourceError, line_of
+from .errors import ErrorList, Location, SourceError, line_of
 from .glossary import Glossary
 from .i18n import gettext
 from .organisation import display_address
@@ -31,17 +31,20 @@ TITLE_LINE = "title-line"
 
 
 def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: str, first_line: int) -> tuple[list[m.Block], list[str]]:
+    """Each [[term]] resolved to its glossary entry; every unknown term is reported, not only the first."""
     used: list[str] = []
+    errors = ErrorList()
 
     def inline(node: m.Inline) -> m.Inline:
         if isinstance(node, m.TermRef):
             entry = glossary.find(node.term_id)
             if entry is None:
                 line = line_of(text, "[[" + node.term_id, first_line)
-                raise SourceError(
+                errors.add(SourceError(
                     Location(shown, line),
                     f'"{node.term_id}" is not in the glossary: add a file for it in glossary/, or check the spelling',
-                )
+                ))
+                return node
             first = entry.id not in used
             if first:
                 used.append(entry.id)
@@ -69,7 +72,9 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
             return map_inlines([node], lambda n: inline(n) if isinstance(n, m.TermRef) else n)[0]
         return node
 
-    return [block(b) for b in blocks], used
+    resolved = [block(b) for b in blocks]
+    errors.raise_if_any()
+    return resolved, used
 
 
 def glossary_section(glossary: Glossary, used: list[str]) -> list[m.Block]:

@@ -18,7 +18,8 @@ from .. import Output, OutputKind
 from . import brf as layout
 from .fallback import replace_untranslatable
 from .pef import pef
-from .text import braille_ready_text, pieces
+from ..print_sources import dependencies, linked_factsheets
+from .text import braille_ready_text, name_linked_factsheets, pieces
 from .wrap import wrap
 
 
@@ -54,8 +55,12 @@ class BrailleWriter:
     weight = 0.3
     preload = ("factsheets.writers.braille",)
 
+    def dependencies(self, document: m.Document, options: dict) -> str:
+        return dependencies(document, options)  # the titles of the factsheets it links to
+
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         liblouis.louis()  # EngineMissing, naming the packages, before anything is written
+        document = name_linked_factsheets(document, linked_factsheets(document, Path(options.get("project_root") or ".")))
         out_dir.mkdir(parents=True, exist_ok=True)
         slug = document.meta.slug
         items, warnings = replace_untranslatable(pieces(document), liblouis.can_translate, document.meta.source)

@@ -28,13 +28,15 @@ same two lines, in Unicode braille, so the box is marked in both files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ... import model as m
 from ...i18n import gettext
 from ...transforms import CONTACT_KIND, is_title_line
+from ...walk import map_inlines
 from ..constructs import abbreviation_words, following_text
 from ..print_html import NO_ALT_TEXT, printed_address
+from ..print_sources import LinkedFactsheet
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
@@ -103,6 +105,24 @@ def _styled_characters(nodes, style: str, out: list[tuple[str, str]], language: 
             _styled_characters(node.children, style or "italic", out, language)
         else:  # TermRef: its words
             _styled_characters(node.children, style, out, language)
+
+
+def name_linked_factsheets(document: m.Document, factsheets: dict[str, LinkedFactsheet]) -> m.Document:
+    """Each link to another factsheet followed by its title and web address, as on paper:
+    a braille reader cannot follow the link, so is told what to look for."""
+    language = document.meta.language
+
+    def change(node: m.Inline) -> m.Inline:
+        other = factsheets.get(node.url) if isinstance(node, m.Link) else None
+        if other is None or not isinstance(node, m.Link):
+            return node
+        words = m.plain_text(node.children).strip()
+        said = [] if words.casefold() == other.title.casefold() else [gettext(language, "the factsheet \u201c{title}\u201d", title=other.title)]
+        if other.address:
+            said.append(other.address)
+        return replace(node, children=(*node.children, m.Text(f" ({', '.join(said)})"))) if said else node
+
+    return replace(document, blocks=map_inlines(document.blocks, change))
 
 
 def styled_text(nodes, language: str = "en") -> tuple[str, tuple[Span, ...]]:
