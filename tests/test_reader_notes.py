@@ -75,3 +75,9 @@ def test_a_definition_with_a_list_keeps_its_words_and_its_list():
     (definition,) = dl.items[0].definitions
     assert [type(b).__name__ for b in definition] == ["Paragraph", "ListBlock"]
     assert m.plain_text(definition[0].children) == "Meaning with a list:"
+
+
+def test_an_id_that_is_already_a_headings_is_an_error():
+    with pytest.raises(SourceError) as error:
+        read("## Next steps\n\nText.\n\n## Later {#next-steps}\n")
+    assert str(error.value) == "docs/factsheets/x.md:12: the id 'next-steps' is used twice: give one of them another {#id}"

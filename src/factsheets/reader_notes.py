@@ -115,6 +115,7 @@ def with_id(built: m.Block | None, element: etree.Element, walk) -> m.Block | No
 
 def finish(blocks: list[m.Block], walk) -> list[m.Block]:
     """Notes placed at the end of the sections that cite them; each abbreviation's first use marked."""
+    check_ids(blocks, walk.shown, walk.text, walk.first_line)
     return _mark_first_abbreviations(_place_notes(blocks, getattr(walk, "footnotes", []), walk))
 
 
