@@ -38,3 +38,8 @@ def test_a_list_right_under_a_footnotes_text_is_a_list():
 
 def test_text_at_the_margin_after_a_blank_line_ends_the_list():
     assert rewrite("- a\n\n  more of a\n\nNot in it.\n- new") == "- a\n\n    more of a\n\nNot in it.\n\n- new"
+
+
+def test_a_list_in_a_definition_stays_in_it():
+    html = markdown.markdown("SENCO\n:   The person who:\n    - plans support\n      - and reviews it\n", extensions=["factsheets.lists", "def_list"])
+    assert "<dd>\n<p>The person who:</p>\n<ul>\n<li>plans support<ul>\n<li>and reviews it</li>" in html

@@ -160,3 +160,24 @@ def test_the_sweep_does_break_paragraphs_items_and_the_closing_box(sweep):
         closing_pages = {p for parts in fragments(rendered).values() if in_box(parts, "fs-about") for p in pages_of(parts)}
         box_pages += len(closing_pages) > 1  # the closing box is taller than a page: it runs over two
     assert split_items >= 3 and split_paragraphs >= 3 and box_pages >= 3
+
+
+@pytest.mark.engines
+def test_table_cells_at_24_pt_keep_their_words_whole(base_document):
+    """A four-column table of long words at 24 pt: each word on one line (measured on the old
+    `overflow-wrap: anywhere`: "Asses|sment", "Commissio|ning", "Headteach|er")."""
+    def cell(words):
+        return (m.Text(words),)
+
+    table = m.Table((cell("Step"), cell("Who"), cell("Time limit"), cell("Next")),
+                    ((cell("Assessment"), cell("Commissioning group"), cell("Sixteen weeks"), cell("Disagreement resolution")),
+                     (cell("Review"), cell("Headteacher"), cell("Fifteen days"), cell("Mediation"))))
+    rendered = layout(m.Document(base_document.meta, (table,), base_document.organisation), size_pt=24)
+
+    def lines(box) -> list[str]:
+        own = [box.text] if getattr(box, "text", None) else []
+        return own + [text for child in getattr(box, "children", ()) for text in lines(child)]
+
+    printed = {word for page in rendered.pages for line in lines(page._page_box) for word in line.split()}
+    for word in ("Assessment", "Commissioning", "Disagreement", "Headteacher", "Mediation"):
+        assert word in printed, printed

@@ -25,8 +25,9 @@ from markdown.preprocessors import Preprocessor
 
 ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|\d{1,9}\.|[•◦▪–])[ \t]+(?P<rest>\S.*)$")
 FENCE = re.compile(r"^[ ]*(`{3,}|~{3,})")
-# Lines whose indented body is a Markdown text of its own: call-outs, collapsible call-outs, tabs, footnotes.
-CONTAINER = re.compile(r"^[ ]*(?:!!!|\?\?\?\+?|===)[ \t]|^[ ]*\[\^[^\]\n]+\]:")
+# Lines whose indented body is a Markdown text of its own: call-outs, collapsible call-outs, tabs,
+# footnotes, and a definition (": " under its term).
+CONTAINER = re.compile(r"^[ ]*(?:!!!|\?\?\?\+?|===)[ \t]|^[ ]*\[\^[^\]\n]+\]:|^:[ \t]+\S")
 WORD_BULLETS = {"•": 0, "–": 0, "◦": 1, "▪": 2}
 NEST = 4  # spaces a level, as Python-Markdown reads them
 
@@ -117,7 +118,8 @@ def typed_lists(lines: list[str], before: str = "blank") -> list[str]:
         while end > index and not lines[end - 1].strip():
             end -= 1  # blank lines after the body belong to what follows
         # A footnote's text starts on its own line, so a list right under it follows text.
-        body = typed_lists([inner[depth:] for inner in lines[index:end]], "text" if line.split("]:", 1)[-1].strip() else "blank")
+        has_text = line.lstrip().startswith((":", "[^")) and line.split(":", 1)[-1].strip()
+        body = typed_lists([inner[depth:] for inner in lines[index:end]], "text" if has_text else "blank")
         out.extend([line] + [" " * depth + inner if inner.strip() else inner for inner in body])
         index = end
         state.items, state.before = [], "text"
