@@ -7,49 +7,32 @@ organisation's details at the start and the end.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from . import model as m
 from .errors import Location, SourceError, line_of
 from .glossary import Glossary
+from .walk import map_inlines
 
 
 def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: str, first_line: int) -> tuple[list[m.Block], list[str]]:
     used: list[str] = []
 
-    def inline(node: m.Inline) -> m.Inline:
-        if isinstance(node, m.TermRef):
-            entry = glossary.find(node.term_id)
-            if entry is None:
-                line = line_of(text, "[[" + node.term_id, first_line)
-                raise SourceError(
-                    Location(shown, line),
-                    f'"{node.term_id}" is not in the glossary: add a file for it in glossary/, or check the spelling',
-                )
-            first = entry.id not in used
-            if first:
-                used.append(entry.id)
-            return m.TermRef(entry.id, node.children, first, entry.spoken)
-        if isinstance(node, (m.Strong, m.Emphasis, m.Link)):
-            return replace(node, children=tuple(inline(c) for c in node.children))
-        return node
-
-    def block(node: m.Block) -> m.Block:
-        if isinstance(node, (m.Heading, m.Paragraph)):
-            return replace(node, children=tuple(inline(c) for c in node.children))
-        if isinstance(node, m.ListBlock):
-            return replace(node, items=tuple(m.ListItem(tuple(block(b) for b in item.blocks)) for item in node.items))
-        if isinstance(node, m.Quote):
-            return replace(node, blocks=tuple(block(b) for b in node.blocks))
-        if isinstance(node, m.Table):
-            return replace(
-                node,
-                header=tuple(tuple(inline(c) for c in cell) for cell in node.header),
-                rows=tuple(tuple(tuple(inline(c) for c in cell) for cell in row) for row in node.rows),
+    def resolve(node: m.Inline) -> m.Inline:
+        if not isinstance(node, m.TermRef):
+            return node
+        entry = glossary.find(node.term_id)
+        if entry is None:
+            line = line_of(text, "[[" + node.term_id, first_line)
+            raise SourceError(
+                Location(shown, line),
+                f'"{node.term_id}" is not in the glossary: add a file for it in glossary/, or check the spelling',
             )
-        return node
+        first = entry.id not in used
+        if first:
+            used.append(entry.id)
+        return m.TermRef(entry.id, node.children, first, entry.spoken)
 
-    return [block(b) for b in blocks], used
+    # The one walk: table cells, quotations and every block type a walk knows are seen into.
+    return list(map_inlines(blocks, resolve)), used
 
 
 def glossary_section(glossary: Glossary, used: list[str]) -> list[m.Block]:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from .. import model as m
 from ..organisation import display_address
+from ..walk import UnknownNode
 
 
 def tel_href(number: str) -> str:
@@ -52,7 +53,7 @@ class HtmlRenderer:
             return f'<span class="fs-term">{words}</span>'
         if isinstance(node, m.Link):
             return self.link(node)
-        raise TypeError(node)
+        raise UnknownNode(f"HTML cannot render a {type(node).__name__!r} node")
 
     def link(self, node: m.Link) -> str:
         words = self.inlines(node.children)
@@ -90,7 +91,7 @@ class HtmlRenderer:
             return f'<div class="fs-definition" id="{escape(block.id)}">{self.blocks(block.blocks)}</div>'
         if isinstance(block, m.ContactDetails):
             return self.contact(block.placement)
-        raise TypeError(block)
+        raise UnknownNode(f"HTML cannot render a {type(block).__name__!r} block")
 
     def item(self, item: m.ListItem) -> str:
         # A list item of one paragraph is written without <p>, as Markdown does for tight lists.

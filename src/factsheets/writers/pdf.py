@@ -22,6 +22,7 @@ from pathlib import Path
 from .. import model as m
 from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
+from ..walk import UnknownNode
 from . import Option, Output, OutputKind
 from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
@@ -177,6 +178,8 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
             elif isinstance(block, m.GlossaryEntry):
                 # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
                 walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
+            elif not isinstance(block, m.ContactDetails):  # the organisation's details: checked lines, always fit
+                raise UnknownNode(f"the large-print checks cannot measure a {type(block).__name__!r} block")
 
     walk(document.blocks, 0, None)
     return warnings

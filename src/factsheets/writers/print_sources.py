@@ -19,6 +19,7 @@ from .. import model as m
 from ..errors import Location, SourceError
 from ..organisation import display_address
 from ..sources import load_yaml, read_text, split_front_matter
+from ..walk import inline_runs, iter_block_inlines, iter_blocks, iter_inlines
 
 IMAGES_DIR = "images"  # beside the print page, so the page shows its images wherever it is opened
 
@@ -56,31 +57,12 @@ def image_file(image: m.Image, document: m.Document, root: Path) -> Path:
 def images_of(document: m.Document) -> list[m.Image]:
     """Every image of the factsheet, in reading order."""
     found = []
-
-    def walk(blocks):
-        for block in blocks:
-            if isinstance(block, m.Figure):
-                found.append(block.image)
-            for inlines in _inline_groups(block):
-                found.extend(n for n in _all_inlines(inlines) if isinstance(n, m.Image))
-            for item in getattr(block, "items", ()):
-                walk(item.blocks)
-            walk(getattr(block, "blocks", ()))
-
-    walk(document.blocks)
+    for block in iter_blocks(document.blocks):
+        if isinstance(block, m.Figure):
+            found.append(block.image)
+        else:
+            found.extend(n for run in inline_runs(block) for n in iter_inlines(run) if isinstance(n, m.Image))
     return found
-
-
-def _inline_groups(block):
-    if isinstance(block, m.Table):
-        return [*block.header, *(cell for row in block.rows for cell in row)]
-    return [block.children] if hasattr(block, "children") else []
-
-
-def _all_inlines(nodes):
-    for node in nodes:
-        yield node
-        yield from _all_inlines(getattr(node, "children", ()))
 
 
 @dataclass(frozen=True)
@@ -133,12 +115,7 @@ def linked_factsheets(document: m.Document, root: Path) -> dict[str, LinkedFacts
 
 
 def _all_links(blocks):
-    for block in blocks:
-        for inlines in _inline_groups(block):
-            yield from (n for n in _all_inlines(inlines) if isinstance(n, m.Link))
-        for item in getattr(block, "items", ()):
-            yield from _all_links(item.blocks)
-        yield from _all_links(getattr(block, "blocks", ()))
+    return (node for _, node in iter_block_inlines(blocks) if isinstance(node, m.Link))
 
 
 def copy_images(document: m.Document, root: Path, out_dir: Path) -> dict[str, str]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ... import model as m
 from ...errors import Location, Warning_
 from ...organisation import display_address
+from ...walk import UnknownNode
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
 from .titles import one_line
@@ -122,8 +123,10 @@ class ScriptBuilder:
                 out.append(f"picture: {node.alt}" if node.alt else "")
             elif isinstance(node, m.Link):
                 out.append(self.link(node))
-            else:
+            elif isinstance(node, (m.Strong, m.Emphasis, m.TermRef)):
                 out.append(self.written(node.children))
+            else:
+                raise UnknownNode(f"the audio script cannot say a {type(node).__name__!r} node")
         return "".join(out)
 
     def link(self, node: m.Link) -> str:
@@ -155,7 +158,12 @@ class ScriptBuilder:
         if isinstance(block, m.Figure):
             alt = self.say(block.image.alt, line)
             return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
-        return []
+        if isinstance(block, m.Heading):  # a heading inside a quotation or a definition: said, not a chapter
+            return [utterance(self.sentence(self.say(self.written(block.children), line)), pause_after=AFTER_HEADING, block_id=block.id)]
+        if isinstance(block, m.ContactDetails):
+            return []  # read once, at the end (contact_section)
+        # A block type the script does not know is an error, never left out of the recording.
+        raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,

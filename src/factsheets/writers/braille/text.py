@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ... import model as m
 from ...organisation import display_address
+from ...walk import UnknownNode
 from ..print_html import NO_ALT_TEXT, printed_address
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
@@ -79,8 +80,10 @@ def _styled_characters(nodes, style: str, out: list[tuple[str, str]]) -> None:
         elif isinstance(node, m.Emphasis):
             # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
             _styled_characters(node.children, style or "italic", out)
-        else:  # TermRef: its words
+        elif isinstance(node, m.TermRef):
             _styled_characters(node.children, style, out)
+        else:
+            raise UnknownNode(f"braille cannot write a {type(node).__name__!r} node")
 
 
 def styled_text(nodes) -> tuple[str, tuple[Span, ...]]:
@@ -178,7 +181,7 @@ class _Pieces:
         elif isinstance(block, m.ContactDetails):
             self.contact(block.placement)
         else:
-            raise TypeError(block)
+            raise UnknownNode(f"braille cannot write a {type(block).__name__!r} block")
 
     def item(self, item: m.ListItem, marker: str, *, quoted: bool, depth: int, line: int | None, in_glossary: bool) -> None:
         first, *rest = item.blocks or (m.Paragraph(()),)

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from ... import model as m
+from ...walk import UnknownNode
 
 LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table"}
 PREFIX = 24  # letters and digits compared: enough to tell one paragraph from another
@@ -40,6 +41,8 @@ def leaves(blocks) -> list[tuple[m.Block, str]]:
             out.append((block, key(block.image.alt)))
         elif isinstance(block, m.Table):
             out.append((block, key(" ".join(m.plain_text(c) for c in block.header))))
+        elif not isinstance(block, m.ContactDetails):  # the contact details are marked by their lines (mark_lines)
+            raise UnknownNode(f"the EPUB page list cannot place a {type(block).__name__!r} block")
     return out
 
 
