@@ -109,3 +109,22 @@ def test_the_transcript_shows_lexicon_words_as_written(script_of):
 ])
 def test_one_line_leaves_no_line_break_or_control_character(written, expected):
     assert one_line(written) == expected
+
+
+def test_the_audio_check_expects_the_chapters_the_script_makes_without_asking_the_writer():
+    from factsheets import model as m
+    from factsheets.validators.audio import expected_chapters
+    from factsheets.writers.audio.lexicon import Lexicon
+    from factsheets.writers.audio.normalise import Normaliser
+    from factsheets.writers.audio.script import build_script
+
+    organisation = m.Organisation("Service", "Advice", "01225 394382", "", None, "a@b.c", "http://x", None, (), None, "d", "f", "s")
+    meta = m.Meta("s", "A title", "Summary", "1", "2024-01", "en-GB", "docs/factsheets/s.md")
+    blocks = (m.ContactDetails("start", "contact-start"), m.Heading(2, (m.Text("About"),), "about"),
+              m.Paragraph((m.Text("Words."),), "p1"), m.Heading(2, (m.Text("Glossary"),), "glossary"),
+              m.Heading(3, (m.Text("Tribunal"),), "glossary-tribunal"),
+              m.GlossaryEntry("tribunal", "Tribunal", None, (m.Paragraph((m.Text("A court."),), "p1"),), "definition-tribunal"),
+              m.ContactDetails("end", "contact-end"))
+    document = m.Document(meta, blocks, organisation)
+    titles = [section.title for section in build_script(document, Normaliser(Lexicon())).sections]
+    assert expected_chapters(document) == titles == ["A title", "About", "Glossary", "Contact details"]

@@ -142,11 +142,19 @@ def check_duration(path: Path, words: int, rate_wpm: int, duration_s: float | No
 
 
 def expected_chapters(document) -> list[str]:
-    """The chapters a factsheet's recording should have: the introduction, each section, the contacts."""
-    from .. import model as m
-    from ..writers.audio.script import chapter_headings
+    """The chapters a factsheet's recording should have: the introduction, each section, the contacts.
 
-    return [document.meta.title] + [m.plain_text(h.children) for h in chapter_headings(document)] + ["Contact details"]
+    Read from the document model itself, not from the audio writer's choice of chapters, so
+    that a writer that drops or adds a chapter is caught: every heading of the factsheet is a
+    chapter, except a glossary term's heading (the heading just before its definition), which
+    a listener hears inside the glossary chapter.
+    """
+    from .. import model as m
+
+    blocks = document.blocks
+    terms = {i for i, block in enumerate(blocks[1:]) if isinstance(block, m.GlossaryEntry)}
+    sections = [m.plain_text(b.children) for i, b in enumerate(blocks) if isinstance(b, m.Heading) and i not in terms]
+    return [document.meta.title, *sections, "Contact details"]
 
 
 def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:

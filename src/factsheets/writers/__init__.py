@@ -55,6 +55,13 @@ class FinishedPart:
     files: dict[str, str]  # file key -> path inside folder
     details: dict[str, object]
 
+    def link(self, key: str, dest: Path) -> None:
+        """dest becomes the part's file `key`, by hard link where it can (a part's file is
+        megabytes and stays in the build's cache), so a writer needs none of the build's plumbing."""
+        from ..hardlinks import link_file
+
+        link_file(self.folder / self.files[key], dest)
+
 
 @dataclass(frozen=True)
 class OutputKind:

@@ -24,7 +24,8 @@ from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
 from ..walk import UnknownNode
 from . import Option, Output, OutputKind
-from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
+from .common import NO_ALT_TEXT, printed_address
+from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 

@@ -28,7 +28,6 @@ from pathlib import Path
 from ... import model as m
 from ...engines import speech
 from ...errors import Location, Warning_
-from ...hardlinks import link_file
 from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3, timings
 from .lexicon import load_lexicon
@@ -165,16 +164,16 @@ class AudioWriter:
         transcript = out_dir / f"{slug}-audio-script.txt"
         transcript.write_text(script.transcript(), encoding="utf-8-sig")  # the BOM tells a browser it is UTF-8
         if parts is None:
-            from .record import record_apart
+            from .record import record_here
 
-            parts = record_apart(self.parts(document, options), out_dir / ".parts")
+            parts = record_here(self.parts(document, options), out_dir / ".parts")
 
         sections_dir = out_dir / f"{slug}-sections"
         sections_dir.mkdir(exist_ok=True)
         durations, timed = [], []
         for task in tasks:
             finished = parts[Path(task.filename).stem]
-            link_file(finished.folder / finished.files["section"], sections_dir / task.filename)
+            finished.link("section", sections_dir / task.filename)
             durations.append(int(finished.details["duration_ms"]))
             timed.append((finished.details.get("sentences", []), int(finished.details.get("rate", 22050))))
         shutil.rmtree(out_dir / ".parts", ignore_errors=True)

@@ -4,14 +4,12 @@ section a process (see the package's docstring); the build's workers have it imp
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 
 from ...engines import speech
-from ...processes import fresh_process_pool
 from .. import FinishedPart, Output, Part
 from . import SectionTask, mp3, sound, timings
 
@@ -19,7 +17,6 @@ LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
 TAIL = 1.2  # after each section (ACX: 1 to 5); with the next lead-in, a clear break between chapters
 LAST_TAIL = 2.0
 SILENT = 98  # |16-bit sample| at or below this (about -50 dBFS) counts as silence when trimming an utterance
-WORKERS = 2
 
 
 def trim_bounds(samples: np.ndarray) -> tuple[int, int]:
@@ -84,9 +81,7 @@ def _record(part: Part, folder: Path) -> FinishedPart:
     return FinishedPart(folder, {k: p.relative_to(folder).as_posix() for k, p in output.files.items()}, output.details)
 
 
-def record_apart(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
-    """Every part in a fresh process of its own, two at a time (outside a build, which schedules parts itself)."""
-    workers = min(WORKERS, os.cpu_count() or 1, len(parts)) or 1
-    with fresh_process_pool(workers) as pool:
-        done = pool.map(_record, parts, [folder / p.name for p in parts])
-        return {p.name: f for p, f in zip(parts, done)}
+def record_here(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
+    """Every part in this process, one after another: outside a build, which runs parts in
+    its own worker processes and hands write() the finished ones (the writer keeps out of that)."""
+    return {part.name: _record(part, folder / part.name) for part in parts}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ... import model as m
 from ...organisation import display_address
 from ...walk import UnknownNode
-from ..print_html import NO_ALT_TEXT, printed_address
+from ..common import NO_ALT_TEXT, printed_address
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
