@@ -217,7 +217,4 @@ def _engine_version() -> str:
 
 def audio_frames(data: bytes) -> bytes:
     """An MP3 file without its ID3v2 tag: the frames to join into the whole recording."""
-    if data[:3] == b"ID3":
-        size = data[6] << 21 | data[7] << 14 | data[8] << 7 | data[9]
-        data = data[10 + size:]
-    return data
+    return data[mp3.id3_size(data):]

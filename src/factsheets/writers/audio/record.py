@@ -72,7 +72,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
     path.write_bytes(data)
     mp3.tag(path, task.tags)
     lead = sound.silence(LEAD_IN, rate).size  # master() puts the lead-in before the speech
-    details = {"duration_ms": mp3.duration_ms(data, rate), "samples": int(mastered.size), "rate": rate, "sentences": timings.shifted(sentences, lead)}
+    details = {"duration_ms": mp3.duration_ms(data), "samples": int(mastered.size), "rate": rate, "sentences": timings.shifted(sentences, lead)}
     return Output(files={"section": path}, details=details)
 
 
