@@ -200,7 +200,7 @@ def test_the_leaflets_page_list_marks_the_pdfs_pages(leaflet):
         text = archive.read("EPUB/text.xhtml").decode()
         nav = read(leaflet["epub"], "EPUB/nav.xhtml")
     listed = [a.text for a in nav.iterfind(".//x:nav[@epub:type='page-list']//x:a", NS)]
-    pdf_pages = leaflet["entry"]["pdf_pages"]
+    pdf_pages = leaflet["entry"]["details"]["large_print_pdf"]["pages"]
     assert listed == [str(n) for n in range(1, pdf_pages + 1)]
     for found in re.finditer(r'id="page-(\d+)" aria-label="Page \d+"></span>(.{0,400})', text):
         number = int(found.group(1))

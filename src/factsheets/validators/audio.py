@@ -160,7 +160,7 @@ def expected_chapters(document) -> list[str]:
 def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
     """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
     findings = check_sound(path)
-    findings += check_chapters(path, expected_chapters(document), entry.get("audio_duration_s"))
+    findings += check_chapters(path, expected_chapters(document), entry.get("details", {}).get("audio_mp3", {}).get("duration_s"))
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
         words = len((build_dir / transcript).read_text(encoding="utf-8").split())
@@ -225,7 +225,7 @@ def check_playlist(m3u8_path: Path, entry: dict) -> list[Finding]:
             return fail(f"a line the build does not write: {line[:60]!r}")
         else:
             tracks.append(line)
-    listed = [c.get("title") for c in entry.get("audio_chapter_list", []) if isinstance(c, dict)]
+    listed = [c.get("title") for c in entry.get("details", {}).get("audio_mp3", {}).get("chapters", []) if isinstance(c, dict)]
     if titles != listed or len(tracks) != len(listed):
         return fail(f"its {len(tracks)} tracks {titles[:3]}... are not the {len(listed)} chapters the manifest lists")
     folder = m3u8_path.parent.resolve()

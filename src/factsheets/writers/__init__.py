@@ -37,7 +37,9 @@ ENTRY_POINT_GROUP = "factsheets.writers"
 @dataclass
 class Output:
     files: dict[str, Path] = field(default_factory=dict)  # manifest format key -> file written
-    details: dict[str, object] = field(default_factory=dict)  # e.g. {"pdf_pages": 12}
+    # Each output's facts, in a section of its own: {"large_print_pdf": {"pages": 12}}. The manifest
+    # keeps them so ("details"), and the site and `check` read them by output key, never by a key's spelling.
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
 

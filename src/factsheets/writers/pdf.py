@@ -260,7 +260,7 @@ class PdfWriter:
                 raise refused_fetch(document, root, rendered.refused[0])
             key = manifest_key(size, is_default)
             output.files[key] = path
-            output.details["pdf_pages" if is_default else f"pdf_pages_{size:g}"] = rendered.pages
+            output.details[key] = {"pages": rendered.pages}
             warnings = layout_warnings(document, size, metrics, root)
             output.warnings.extend(w for w in warnings if w not in output.warnings)
             for message in dict.fromkeys(rendered.messages):

@@ -205,7 +205,7 @@ class AudioWriter:
             warnings.append(Warning_(Location(document.meta.source, 1), "audio: the factsheet has no date, so the MP3 has none in its tags"))
         return Output(
             files={"audio_mp3": whole, "audio_transcript": transcript, "audio_playlist": playlist_file, "audio_chapters": chapters_file, "audio_sentences": sentences_file},
-            details={"audio_duration_s": round(start / 1000, 1), "audio_chapter_list": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]},
+            details={"audio_mp3": {"duration_s": round(start / 1000, 1), "chapters": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]}},
             warnings=warnings,
         )
 

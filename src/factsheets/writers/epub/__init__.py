@@ -90,7 +90,7 @@ class EpubWriter:
             details = write_epub(document, timings, recorded.files["audio_mp3"], target, page_marks, page_count)
         shutil.rmtree(out_dir / ".parts", ignore_errors=True)
         warnings: list[Warning_] = [w for w in recorded.warnings if "audio:" not in w.message]
-        return Output(files={"epub": target}, details=details, warnings=warnings)
+        return Output(files={"epub": target}, details={"epub": details}, warnings=warnings)
 
 
 def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0) -> dict:
@@ -115,4 +115,4 @@ def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Pat
     contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source)
     package.write(document, contents, target)
     sentence_pars = sum(1 for p in pars if "-s" in p.text_id)
-    return {"epub_overlay_items": len(pars), "epub_overlay_sentences": sentence_pars, "epub_pages": pages}
+    return {"overlay_items": len(pars), "overlay_sentences": sentence_pars, "pages": pages}
