@@ -128,3 +128,16 @@ def test_the_audio_check_expects_the_chapters_the_script_makes_without_asking_th
     document = m.Document(meta, blocks, organisation)
     titles = [section.title for section in build_script(document, Normaliser(Lexicon())).sections]
     assert expected_chapters(document) == titles == ["A title", "About", "Glossary", "Contact details"]
+
+
+def test_and_or_is_said_as_people_say_it_and_shown_as_written(script_of):
+    said, transcript = script_of("Children with needs and/or disabilities.\n")
+    assert "Children with needs and or disabilities." in said
+    assert "\nChildren with needs and/or disabilities.\n" in transcript
+
+
+def test_a_paragraph_after_an_inner_list_is_said_after_its_points(script_of):
+    said, transcript = script_of("- Fruit:\n\n    - apples\n    - pears\n\n    Eat them daily.\n\n- Bread\n")
+    start = said.index("Fruit, and under that, 2 points:")
+    assert said[start:start + 5] == ["Fruit, and under that, 2 points:", "apples.", "pears.", "Eat them daily.", "Bread."]
+    assert transcript.index("pears.") < transcript.index("Eat them daily.")

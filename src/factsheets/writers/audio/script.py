@@ -167,26 +167,32 @@ class ScriptBuilder:
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,
-        so that a listener knows where it ends and the outer list goes on."""
+        so that a listener knows where it ends and the outer list goes on. Everything is
+        said in the order it is written: what follows an inner list in its item (a paragraph
+        after it) is said after the inner list's points, never before them."""
         out = []
         for number, item in enumerate(block.items, block.start):
-            said: list[Utterance] = []
-            nested: list[Utterance] = []
+            said: list[Utterance] = []  # the item's words up to its first inner list
+            later: list[Utterance] = []  # from its first inner list on, in the order written
             for inner in item.blocks:
                 if isinstance(inner, m.ListBlock) and inner.items:
                     points = len(inner.items)
-                    if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
-                        said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",", block_id=said[-1].block_id)
-                    said.append(Utterance(f"and under that, {points} point{'s' if points > 1 else ''}:"))
-                    nested += self.list_items(inner, line)
+                    announce = f"and under that, {points} point{'s' if points > 1 else ''}:"
+                    if later:
+                        later.append(Utterance(announce[0].upper() + announce[1:], pause_after=BETWEEN_ITEMS))
+                    else:
+                        if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
+                            said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",", block_id=said[-1].block_id)
+                        said.append(Utterance(announce))
+                    later += self.list_items(inner, line)
                 else:
-                    said += self.block(inner, None)
+                    (later if later else said).extend(self.block(inner, None))
             prefix = f"{number}. " if block.ordered else ""
             text, shown = (prefix + " ".join(getattr(u, part) for u in said).strip() for part in ("text", "shown"))
             if said and text.strip():
                 finish = (lambda t: t) if text.endswith(":") else self.sentence
                 out.append(Utterance(finish(text), 0.0, BETWEEN_ITEMS, finish(shown), block_id=item.blocks[0].id if item.blocks else ""))
-            out += nested
+            out += later
         if out:
             out[-1].pause_after = AFTER_PARAGRAPH
         return out
