@@ -40,6 +40,12 @@ def job_key(document, writer, options: dict) -> str:
     )
 
 
+def with_needed(key: str, needed: dict[str, dict[str, str]]) -> str:
+    """A job's key with the SHA-256 of every file of the jobs it is made from (writer -> file -> digest):
+    a new recording makes a new EPUB, the same recording finds the last one in the cache."""
+    return _digest(key, json.dumps(needed, sort_keys=True))
+
+
 def part_key(writer, task) -> str:
     """What a part's output depends on: the writer, its engine, and everything in the part's task."""
     return _digest(*_writer_identity(writer), repr(task))

@@ -124,9 +124,10 @@ def _child(answer, function, arguments) -> None:
     answer.close()
 
 
-def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], Call | None], meanwhile: Callable | None = None) -> None:
+def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], list[Call]], meanwhile: Callable | None = None) -> None:
     """Runs every call in a fresh process, `workers` at a time. settle(call, outcome) gets the
-    function's return value, or WorkerDied or TimedOut; it may give back a call to run again.
+    function's return value, or WorkerDied or TimedOut; it gives back the calls to run next
+    (the same call again, calls that waited for this one's outcome), if any.
     meanwhile(), if given, runs once the first workers have started. No worker outlives this."""
     start_server()
     context = multiprocessing.get_context("forkserver")
@@ -146,9 +147,7 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
                 meanwhile()
                 meanwhile = None
             for call, outcome in _next_outcomes(running):
-                again = settle(call, outcome)
-                if again is not None:
-                    queue.append(again)
+                queue.extend(settle(call, outcome))
     finally:
         for reader, (_, process) in running.items():  # an error or an interrupt in this process
             process.kill()

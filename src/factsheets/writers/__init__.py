@@ -16,6 +16,11 @@ A writer whose work falls into independent pieces (audio: one a section) may
 also offer `parts()` and `write_part()`: the build then runs the pieces as jobs
 of their own, caches each by its own key, and hands the finished ones to
 `write()`, which only assembles them.
+
+A writer that builds on other writers' files (the EPUB on the audio's recording
+and the large-print PDF's pages) names them in `needs`: the build runs those
+first, hands their finished jobs to `write(..., needed=...)`, and puts the
+digests of their files in this writer's cache key. Nothing is made twice.
 """
 
 from __future__ import annotations
@@ -66,6 +71,19 @@ class FinishedPart:
 
 
 @dataclass(frozen=True)
+class FinishedJob:
+    """Another writer's finished job on the same factsheet, for a writer that `needs` it."""
+
+    folder: Path  # its files, in the build being made
+    files: dict[str, str]  # manifest format key -> path inside folder
+    details: dict[str, dict[str, Any]]
+    options: dict[str, Any]  # the options it was made with (its defaults, mkdocs.yml, the front matter)
+
+    def path(self, key: str) -> Path:
+        return self.folder / self.files[key]
+
+
+@dataclass(frozen=True)
 class OutputKind:
     """One kind of file a writer makes, in the plain words the website's format box uses.
 
@@ -103,6 +121,7 @@ class Writer(Protocol):
     options: tuple[Option, ...]
     weight: float  # seconds a job usually takes: the longest start first
     preload: tuple[str, ...]  # modules its worker processes import ahead, once
+    # Optional: `needs`, the writers whose finished jobs write() is given as needed={name: FinishedJob}.
 
     def write(self, document: Document, out_dir: Path, options: dict[str, Any]) -> Output: ...
 
@@ -118,6 +137,11 @@ def registry() -> dict[str, Writer]:
             continue  # the same package seen twice on the path
         writers[writer.name] = writer
     return dict(sorted(writers.items(), key=lambda item: -item[1].weight))
+
+
+def needs(writer: object) -> tuple[str, ...]:
+    """The writers whose outputs this one is made from (none for most)."""
+    return tuple(getattr(writer, "needs", ()))
 
 
 def defaults(writer: Writer) -> dict[str, Any]:

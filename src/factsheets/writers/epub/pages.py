@@ -104,14 +104,12 @@ def mark_lines(html: str, unmarked: dict[int, list[str]], page_break) -> tuple[s
     return re.sub(r"(<(li|p)\b[^>]*>)(.*?)</\2>", mark, html), pending
 
 
-def print_page_marks(document: m.Document, options: dict) -> tuple[tuple[dict[int, int], dict[int, list[str]]], int]:
-    """The page marks of the default large-print PDF (see `match`), and its number of pages."""
-    from ...project import load_config
+def print_page_marks(document: m.Document, pdf_options: dict, root: Path) -> tuple[tuple[dict[int, int], dict[int, list[str]]], int]:
+    """The page marks of the default large-print PDF (see `match`), and its number of pages.
+    pdf_options: the options the PDF writer made that PDF with (its finished job's)."""
     from ..pdf import pdf_date, sizes_wanted
     from ..print_html import print_document
 
-    root = Path(options.get("project_root") or ".")
-    pdf_options = {**load_config(root).writer_options("pdf"), **document.meta.options.get("pdf", {})}
     size, _ = sizes_wanted(pdf_options, document.meta.source)
     html = print_document(document, size_pt=size, date=pdf_date(document))
     base_url = (root / document.meta.source).parent.resolve().as_uri() + "/"
