@@ -21,7 +21,7 @@ from factsheets.writers import FinishedJob
 from factsheets.writers.audio import AudioWriter
 from factsheets.writers.epub import EpubWriter, overlay, write_epub
 from factsheets.writers.pdf import PdfWriter
-from factsheets.writers.audio.sentences import sentence_spans
+from factsheets.writers.sentences import sentence_spans
 from factsheets.writers.epub import pages
 from factsheets.writers.epub.xhtml import split_inlines
 

@@ -7,11 +7,22 @@ imports the other (a braille writer must not change when the print page does).
 
 from __future__ import annotations
 
+import re
+
 from .. import model as m
 from ..organisation import display_address
 
 # PDF/UA wants every figure described; this is honest and the build warns about it.
 NO_ALT_TEXT = "An image without a description"
+
+
+KEY_CHARACTERS = 24  # letters and digits: enough to tell one paragraph from another
+
+
+def text_key(text: str) -> str:
+    """A block's words as a short key, for finding the same block in another format:
+    its first letters and digits, lower case, nothing else."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())[:KEY_CHARACTERS]
 
 
 def printed_address(link: m.Link) -> str | None:

@@ -24,7 +24,7 @@ from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
 from ..walk import UnknownNode
 from . import Option, Output, OutputKind
-from .common import NO_ALT_TEXT, printed_address
+from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
@@ -261,6 +261,8 @@ class PdfWriter:
             key = manifest_key(size, is_default)
             output.files[key] = path
             output.details[key] = {"pages": rendered.pages}
+            if is_default:  # where its pages begin, for the EPUB's page list (which has no layout of its own)
+                output.details[key]["page_starts"] = [[text_key(text) for text in page] for page in rendered.page_starts]
             warnings = layout_warnings(document, size, metrics, root)
             output.warnings.extend(w for w in warnings if w not in output.warnings)
             for message in dict.fromkeys(rendered.messages):

@@ -40,10 +40,10 @@ class EpubWriter:
                    "application/epub+zip", check="factsheets.validators.epub:check_output"),
     )
     options: tuple[Option, ...] = ()  # the audio's own options (voice, rate, lexicon) are the audio writer's
-    needs = ("audio", "pdf")  # its recording and sentence timings; the large-print PDF's pages
+    needs = ("audio", "pdf")  # its recording and sentence timings; where the large-print PDF's pages begin
     version = "2"
-    weight = 0.5  # a layout of the print page, to find its page breaks
-    preload = ("ebooklib.epub", "lxml.etree", "weasyprint")
+    weight = 0.2  # no engine but EbookLib's zip: the recording and the page breaks are given
+    preload = ("ebooklib.epub", "lxml.etree")
 
     def engine_version(self) -> str:
         from importlib.metadata import version
@@ -57,7 +57,7 @@ class EpubWriter:
         out_dir.mkdir(parents=True, exist_ok=True)
         timings = json.loads(recording.path("audio_sentences").read_text(encoding="utf-8"))["sentences"]
         target = out_dir / f"{document.meta.slug}.epub"
-        page_marks, page_count = print_page_marks(document, printed.options, Path(options.get("project_root") or "."))
+        page_marks, page_count = print_page_marks(document, printed.details["large_print_pdf"]["page_starts"])
         details = write_epub(document, timings, recording.path("audio_mp3"), target, page_marks, page_count)
         return Output(files={"epub": target}, details={"epub": details})
 

@@ -14,7 +14,7 @@ import re
 from html import escape
 
 from ... import model as m
-from ...writers.audio.sentences import sentence_spans
+from ..sentences import sentence_spans
 from ..html import HtmlRenderer
 from .pages import mark_lines
 
