@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import model as m
 from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
-from ..walk import UnknownNode
+from ..walk import UnknownNode, iter_inlines
 from . import Option, Output, OutputKind
 from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
@@ -94,16 +94,10 @@ def pdf_date(document: m.Document) -> str | None:
 
 # Checks before layout ------------------------------------------------------------
 
-def _inlines(nodes):
-    for node in nodes:
-        yield node
-        yield from _inlines(getattr(node, "children", ()))
-
-
 def _words(nodes) -> list[str]:
     """The words as printed: the text, and each web address the print view writes out after its link."""
     out = []
-    for node in _inlines(nodes):
+    for node in iter_inlines(nodes):
         if isinstance(node, (m.Text, m.Code)):
             out.extend(node.text.split())
         elif isinstance(node, m.Link) and (shown := printed_address(node)):
