@@ -164,9 +164,9 @@ class AudioWriter:
         transcript = out_dir / f"{slug}-audio-script.txt"
         transcript.write_text(script.transcript(), encoding="utf-8-sig")  # the BOM tells a browser it is UTF-8
         if parts is None:
-            from .record import record_here
+            from .record import record_apart
 
-            parts = record_here(self.parts(document, options), out_dir / ".parts")
+            parts = record_apart(self.parts(document, options), out_dir / ".parts")
 
         sections_dir = out_dir / f"{slug}-sections"
         sections_dir.mkdir(exist_ok=True)

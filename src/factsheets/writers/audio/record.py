@@ -81,7 +81,16 @@ def _record(part: Part, folder: Path) -> FinishedPart:
     return FinishedPart(folder, {k: p.relative_to(folder).as_posix() for k, p in output.files.items()}, output.details)
 
 
-def record_here(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
-    """Every part in this process, one after another: outside a build, which runs parts in
-    its own worker processes and hands write() the finished ones (the writer keeps out of that)."""
-    return {part.name: _record(part, folder / part.name) for part in parts}
+def record_apart(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
+    """Every part in a fresh process of its own (espeak-ng's sound depends on what it said before
+    in the same process), two at a time: outside a build, which runs parts in its own workers
+    and hands write() the finished ones. Only the standard library's pool: no build plumbing."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(2, os.cpu_count() or 1, len(parts)) or 1
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
+        done = pool.map(_record, parts, [folder / p.name for p in parts])
+        return {p.name: f for p, f in zip(parts, done)}
