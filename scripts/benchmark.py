@@ -9,9 +9,12 @@
 3. a collection of N factsheets generated from the SEND factsheet: its cold
    build, then a rebuild after editing one of them (cache warm); and a cold
    build of N/5, to tell the growth from the fixed cost of a build;
-4. the raw engines alone on the same content, one after another: espeak-ng -w
-   on the speech script, LAME on that audio, WeasyPrint's command line on the
-   print HTML, lou_translate on the braille text, and mkdocs build;
+4. the raw engines alone on the same content, one after another, with the
+   settings the build uses (like for like): espeak-ng -w on the speech script
+   at the build's voice and rate, LAME on that audio at the build's quality, bit
+   rate and mono (-q 5 -m m -b 64, from writers/audio/mp3.py), WeasyPrint's
+   command line on the print HTML, lou_translate on the braille text, and
+   mkdocs build;
 5. the peak memory of the build (all its processes together, RSS and PSS).
 
 Everything runs in a temporary folder; the project itself is not touched.
@@ -116,7 +119,11 @@ def raw_engines(built: Path, work: Path) -> dict[str, float]:
     if script:
         wav = work / "speech.wav"
         times["espeak-ng -w (speech script)"], _ = timed(["espeak-ng", "-v", "en-gb", "-s", "160", "-w", str(wav), "-f", str(script)], work)
-        times["lame (encode that audio)"], _ = timed(["lame", "--quiet", "-m", "m", "-b", "64", str(wav), str(work / "speech.mp3")], work)
+        # The build's own encoder settings: LAME's default quality (-q 3) would be a slower baseline than the build's.
+        from factsheets.writers.audio.mp3 import BIT_RATE, QUALITY
+
+        lame = ["lame", "--quiet", "-q", str(QUALITY), "-m", "m", "-b", str(BIT_RATE), str(wav), str(work / "speech.mp3")]
+        times[f"lame -q {QUALITY} -m m -b {BIT_RATE} (encode that audio, as the build does)"], _ = timed(lame, work)
     html = files.get("print_html")
     if html:
         times["weasyprint (print HTML)"], _ = timed([str(BIN / "weasyprint"), "--pdf-variant", "pdf/ua-1", str(html), str(work / "print.pdf")], work)
@@ -176,12 +183,12 @@ def main() -> None:
         ]
         rows += [(f"4. {name}", f"{seconds:.2f} s") for name, seconds in engines.items()]
         rows += [
-            ("4. raw engines, serial sum", f"{engines_sum:.2f} s"),
+            ("4. raw engines, serial sum (like for like)", f"{engines_sum:.2f} s"),
             ("5. peak memory, 1 factsheet (all processes: RSS summed / PSS)", f"{cold_peak[0] / 1024:.0f} MB / {cold_peak[1] / 1024:.0f} MB"),
             (f"5. peak memory, {args.factsheets} factsheets (all processes: RSS summed / PSS)", f"{many_peak[0] / 1024:.0f} MB / {many_peak[1] / 1024:.0f} MB"),
         ]
         ratios = [
-            ("cold build / raw engines' serial sum", cold / engines_sum, "≤ 1.0"),
+            ("cold build / like-for-like raw engines' serial sum", cold / engines_sum, "≤ 0.6; 0.5 is the limit on 2 cores"),
             ("nothing-changed rebuild / cold build", again / cold, "≤ 0.05"),
             (f"one edit among {args.factsheets} / (one factsheet + site)", one_edit / cold, "≤ 2.0"),
             (f"{args.factsheets} factsheets / ({args.factsheets} × one)", cold_many / (args.factsheets * cold), "0.9–1.1"),

@@ -34,7 +34,7 @@ def test_the_send_brf_meets_every_check(send_files):
 
 def test_the_manifest_counts_the_braille_pages(send_files, send_entry):
     pages = brf_pages(send_files[0])
-    assert send_entry["brf_pages"] == len(pages) > 10
+    assert send_entry["details"]["brf"]["braille_pages"] == len(pages) > 10
     raw = send_files[0].read_bytes()
     assert raw.count(b"\f") == len(pages) - 1 and b"\n" not in raw.replace(b"\r\n", b"")
 
@@ -198,7 +198,7 @@ def test_the_preview_is_the_brf_in_braille_dots(built_project, send_entry, send_
 
 def test_the_other_formats_box_links_both_braille_files(built_project, send_entry):
     page = (built_project / "build" / send_entry["formats"]["html"]).read_text(encoding="utf-8")
-    assert f"{send_entry['brf_pages']} braille pages" in page
+    assert f"{send_entry['details']['brf']['braille_pages']} braille pages" in page
     assert "Braille-ready text" in page and "braille embosser" in page
 
 
@@ -206,5 +206,5 @@ def test_the_check_command_validator_agrees_with_the_manifest(built_project, sen
     from factsheets.validators.braille import check_entry
 
     assert check_entry(built_project / "build", send_entry) == []
-    wrong = {**send_entry, "brf_pages": send_entry["brf_pages"] + 1}
+    wrong = {**send_entry, "details": {"brf": {"braille_pages": send_entry["details"]["brf"]["braille_pages"] + 1}}}
     assert [f.level for f in check_entry(built_project / "build", wrong)] == [FAILURE]

@@ -88,4 +88,4 @@ def test_a_pef_is_written_beside_every_brf(small_project, tmp_path):
     assert pef.parent == output.files["brf"].parent and pef.suffix == ".pef"
     assert SCHEMA.validate(etree.parse(str(pef))), SCHEMA.error_log
     assert check_pef(pef, output.files["brf"]) == []
-    assert len(pef_pages(pef)) == output.details["brf_pages"]
+    assert len(pef_pages(pef)) == output.details["brf"]["braille_pages"]

@@ -16,8 +16,12 @@ from conftest import FIXTURES, copy_project
 from factsheets import model as m
 from factsheets.project import load_project
 from factsheets.validators import epub as check
+from factsheets.options import with_defaults
+from factsheets.writers import FinishedJob
+from factsheets.writers.audio import AudioWriter
 from factsheets.writers.epub import EpubWriter, overlay, write_epub
-from factsheets.writers.audio.sentences import sentence_spans
+from factsheets.writers.pdf import PdfWriter
+from factsheets.writers.sentences import sentence_spans
 from factsheets.writers.epub import pages
 from factsheets.writers.epub.xhtml import split_inlines
 
@@ -34,9 +38,26 @@ def small(tmp_path_factory):
     project = load_project(root)
     document = project.documents[0]
     options = {**project.config.writer_options("epub"), "project_root": root}
+    needed = {}
+    for writer in (AudioWriter(), PdfWriter()):  # what the build makes first and hands the EPUB writer
+        given = {**with_defaults(writer.name, project.config.writer_options(writer.name)), "project_root": root}
+        made = writer.write(document, root / writer.name, given)
+        files = {key: path.relative_to(root / writer.name).as_posix() for key, path in made.files.items()}
+        needed[writer.name] = FinishedJob(root / writer.name, files, made.details, given)
     out = root / "out"
-    output = EpubWriter().write(document, out, options)
-    return {"document": document, "output": output, "epub": output.files["epub"], "root": root}
+    output = EpubWriter().write(document, out, options, needed=needed)
+    return {"document": document, "output": output, "epub": output.files["epub"], "root": root, "needed": needed}
+
+
+def test_the_epub_plays_the_audio_writers_recording_not_a_second_one(small):
+    with zipfile.ZipFile(small["epub"]) as archive:
+        inside = archive.read("EPUB/audio/short.mp3")
+    assert inside == small["needed"]["audio"].path("audio_mp3").read_bytes()
+
+
+def test_the_epub_is_not_made_without_the_writers_it_needs(small, tmp_path):
+    with pytest.raises(RuntimeError, match="made from the audio writer's recording"):
+        EpubWriter().write(small["document"], tmp_path, {"project_root": small["root"]})
 
 
 def read(epub: Path, name: str) -> etree._Element:
@@ -200,7 +221,7 @@ def test_the_leaflets_page_list_marks_the_pdfs_pages(leaflet):
         text = archive.read("EPUB/text.xhtml").decode()
         nav = read(leaflet["epub"], "EPUB/nav.xhtml")
     listed = [a.text for a in nav.iterfind(".//x:nav[@epub:type='page-list']//x:a", NS)]
-    pdf_pages = leaflet["entry"]["pdf_pages"]
+    pdf_pages = leaflet["entry"]["details"]["large_print_pdf"]["pages"]
     assert listed == [str(n) for n in range(1, pdf_pages + 1)]
     for found in re.finditer(r'id="page-(\d+)" aria-label="Page \d+"></span>(.{0,400})', text):
         number = int(found.group(1))

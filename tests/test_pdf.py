@@ -52,7 +52,7 @@ def page_text(page: list[dict]) -> str:
 def test_the_build_records_the_pdf_and_its_pages(send_entry, send_pdf):
     assert send_entry["formats"]["large_print_pdf"] == f"site/files/{SEND_SLUG}/{SEND_SLUG}-large-print.pdf"
     with pikepdf.open(send_pdf) as pdf:
-        assert send_entry["pdf_pages"] == len(pdf.pages) >= 10
+        assert send_entry["details"]["large_print_pdf"]["pages"] == len(pdf.pages) >= 10
 
 
 def test_the_real_pdf_meets_every_check(send_pdf, send_document):
@@ -63,7 +63,7 @@ def test_the_check_command_validator_agrees_with_the_manifest(send_pdf, send_doc
     from factsheets.validators.pdf import check_entry
 
     assert check_entry(send_pdf, send_document, send_entry) == []
-    wrong = check_entry(send_pdf, send_document, {**send_entry, "pdf_pages": send_entry["pdf_pages"] + 1})
+    wrong = check_entry(send_pdf, send_document, {**send_entry, "details": {"large_print_pdf": {"pages": send_entry["details"]["large_print_pdf"]["pages"] + 1}}})
     assert len(wrong) == 1 and "manifest says" in wrong[0].message
 
 
@@ -192,7 +192,7 @@ def test_the_website_links_to_the_pdf_with_its_size_and_pages(built_project, sen
     page = (built_project / "build" / send_entry["formats"]["html"]).read_text()
     link = f'files/{SEND_SLUG}/{SEND_SLUG}-large-print.pdf">Large print</a> (PDF, '
     assert link in page
-    assert f'{send_entry["pdf_pages"]} pages)' in page.split(link)[1].split("</li>")[0]
+    assert f'{send_entry["details"]["large_print_pdf"]["pages"]} pages)' in page.split(link)[1].split("</li>")[0]
 
 
 # The validators fail on broken PDFs ---------------------------------------------------
@@ -254,7 +254,7 @@ def test_giant_print_is_a_second_file_with_the_same_guarantees(small_project):
     default = small_project / "build" / entry["formats"]["large_print_pdf"]
     giant = small_project / "build" / entry["formats"]["large_print_pdf_24"]
     assert giant.name == "short-large-print-24pt.pdf" and default.name == "short-large-print.pdf"
-    assert entry["pdf_pages_24"] > entry["pdf_pages"] >= 1
+    assert entry["details"]["large_print_pdf_24"]["pages"] > entry["details"]["large_print_pdf"]["pages"] >= 1
     document = load_project(small_project).documents[0]
     assert check_pdf(giant, document, minimum_pt=24) == []
     assert min(c["size"] for page in glyphs(giant) for c in page) == pytest.approx(24, abs=0.05)

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,7 @@ def test_serial_mode_builds_the_same_files_in_one_process(tmp_path):
     # same process, which is why a normal build records each section in a fresh one.
     recorded = [name for name in serial_files if name.endswith((".mp3", "-chapters.vtt"))]  # the sound, and its chapter times
     assert len(recorded) == 6
-    # ... and what is made from the sound: its sentence times, the EPUB's own recording, and the
+    # ... and what is made from the sound: its sentence times, the EPUB (the audio writer's recording), and the
     # page and search index that show the recording's length.
     heard = [name for name in serial_files if name.endswith(("-sentences.json", ".epub"))]
     assert len(heard) == 2
@@ -167,3 +168,16 @@ def test_job_timeout_must_be_a_positive_number(small_project):
     result = factsheets(small_project, "build", "--format", "print")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("mkdocs.yml:15: job_timeout must be a number of seconds"), result.stderr
+
+
+def test_the_epub_is_made_from_the_audio_and_pdf_jobs_and_again_only_when_they_change(small_project):
+    first = build(small_project, formats=["epub"])  # built alone, it brings what it is made from
+    assert sorted(first.built) == ["audio: short", "epub: short", "pdf: short"]
+    assert build(small_project, formats=["epub"]).built == []
+    config = small_project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - factsheets\n", "  - factsheets:\n      audio:\n        rate: 190\n"))
+    again = build(small_project, formats=["epub"])  # a new recording: a new EPUB around it, the same PDF
+    assert sorted(again.built) == ["audio: short", "epub: short"] and again.cached == ["pdf: short"]
+    files = small_project / "build/site/files/short"
+    with zipfile.ZipFile(files / "short.epub") as archive:
+        assert archive.read("EPUB/audio/short.mp3") == (files / "short.mp3").read_bytes()

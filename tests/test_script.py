@@ -109,3 +109,36 @@ def test_the_transcript_shows_lexicon_words_as_written(script_of):
 ])
 def test_one_line_leaves_no_line_break_or_control_character(written, expected):
     assert one_line(written) == expected
+
+
+def test_the_audio_check_expects_the_chapters_the_script_makes_without_asking_the_writer():
+    from factsheets import model as m
+    from factsheets.transforms import contact_box
+    from factsheets.validators.audio import expected_chapters
+    from factsheets.writers.audio.lexicon import Lexicon
+    from factsheets.writers.audio.normalise import Normaliser
+    from factsheets.writers.audio.script import build_script
+
+    organisation = m.Organisation("Service", "Advice", "01225 394382", "", None, "a@b.c", "http://x", None, (), None, "d", "f", "s")
+    meta = m.Meta("s", "A title", "Summary", "1", "2024-01", "en-GB", "docs/factsheets/s.md")
+    blocks = (contact_box(meta, organisation, "start"), m.Heading(2, (m.Text("About"),), "about"),
+              m.Paragraph((m.Text("Words."),), "p1"), m.Heading(2, (m.Text("Glossary"),), "glossary"),
+              m.Heading(3, (m.Text("Tribunal"),), "glossary-tribunal"),
+              m.GlossaryEntry("tribunal", "Tribunal", None, (m.Paragraph((m.Text("A court."),), "p1"),), "definition-tribunal"),
+              contact_box(meta, organisation, "end"))
+    document = m.Document(meta, blocks, organisation)
+    titles = [section.title for section in build_script(document, Normaliser(Lexicon())).sections]
+    assert expected_chapters(document) == titles == ["A title", "About", "Glossary", "Contact details"]
+
+
+def test_and_or_is_said_as_people_say_it_and_shown_as_written(script_of):
+    said, transcript = script_of("Children with needs and/or disabilities.\n")
+    assert "Children with needs and or disabilities." in said
+    assert "\nChildren with needs and/or disabilities.\n" in transcript
+
+
+def test_a_paragraph_after_an_inner_list_is_said_after_its_points(script_of):
+    said, transcript = script_of("- Fruit:\n\n    - apples\n    - pears\n\n    Eat them daily.\n\n- Bread\n")
+    start = said.index("Fruit, and under that, 2 points:")
+    assert said[start:start + 5] == ["Fruit, and under that, 2 points:", "apples.", "pears.", "Eat them daily.", "Bread."]
+    assert transcript.index("pears.") < transcript.index("Eat them daily.")

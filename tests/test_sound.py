@@ -68,3 +68,21 @@ def test_the_mp3_is_decoded_late_by_the_encoder_delay(tmp_path):
     decoded = np.frombuffer(raw, dtype="<i2")
     heard = int(np.argmax(np.abs(decoded.astype(int)) > 3000))
     assert abs(heard - 10_000 - timings.ENCODER_DELAY) <= 3
+
+
+def test_mp3_length_and_tag_size_are_read_by_mutagen(tmp_path):
+    from factsheets.writers.audio import audio_frames, mp3
+
+    rate = 22050
+    samples = (np.sin(np.arange(rate * 3) / 7) * 8000).astype("int16")
+    data = mp3.encode(samples, rate)
+    assert mp3.id3_size(data) == 0 and audio_frames(data) == data
+    # LAME adds its delay and pads the last frame: a little over 3 s, never less.
+    assert 3000 <= mp3.duration_ms(data) <= 3000 + 2 * 1152 * 1000 // rate
+    path = tmp_path / "tagged.mp3"
+    path.write_bytes(data)
+    mp3.tag(path, mp3.Tags("Title", "Organisation", "Series", "2024-01", "eng"))
+    tagged = path.read_bytes()
+    assert mp3.id3_size(tagged) == len(tagged) - len(data)
+    assert audio_frames(tagged) == data
+    assert mp3.duration_ms(audio_frames(tagged)) == mp3.duration_ms(data)

@@ -2,7 +2,7 @@
 
 from factsheets.engines.espeak_timing import WordStart
 from factsheets.writers.audio import timings
-from factsheets.writers.audio.sentences import split_sentences
+from factsheets.writers.sentences import split_sentences
 
 
 def test_sentences_end_at_full_stops_not_at_abbreviations_or_list_numbers():

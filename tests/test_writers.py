@@ -45,7 +45,7 @@ def test_a_writer_from_another_package_is_built_and_listed(toy_project):
     words = toy_project / "build" / entry["formats"]["toy_words"]
     # Its option, from mkdocs.yml, reached it: the headings are in capitals.
     assert words.read_text().splitlines()[0].isupper()
-    assert entry["toy_lines"] >= 1
+    assert entry["details"]["toy_words"]["lines"] >= 1
     page = (toy_project / "build" / entry["formats"]["html"]).read_text()
     assert "Word list" in page and "every heading, one a line" in page
 

@@ -25,11 +25,8 @@ ENTRY_FILE = "entry.json"
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def job_key(document, writer, options: dict) -> str:
@@ -41,6 +38,12 @@ def job_key(document, writer, options: dict) -> str:
         repr(document),
         _call(writer, "dependencies", document, options),
     )
+
+
+def with_needed(key: str, needed: dict[str, dict[str, str]]) -> str:
+    """A job's key with the SHA-256 of every file of the jobs it is made from (writer -> file -> digest):
+    a new recording makes a new EPUB, the same recording finds the last one in the cache."""
+    return _digest(key, json.dumps(needed, sort_keys=True))
 
 
 def part_key(writer, task) -> str:

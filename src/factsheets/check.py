@@ -97,10 +97,11 @@ def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[
     return {**entry, "formats": kept}, found
 
 
-def check_formats(build_dir: Path, config, document, entry: dict, checked: list[str], only: set[str] | None = None) -> list[Finding]:
+def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked: list[str], only: set[str] | None = None) -> list[Finding]:
+    """One factsheet's files, each by its validator (`checks`: format_checks(), made once for every factsheet)."""
     source = document.meta.source
     entry, found = usable_files(build_dir, entry, source)
-    for key, validate in format_checks(build_dir, config).items():
+    for key, validate in checks.items():
         if only is not None and key not in only:
             continue
         if key not in entry["formats"]:
@@ -130,6 +131,7 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
         report.findings[SITE_WIDE] = problems
     names = [n for e in project.glossary.entries.values() for n in (e.term, *e.aliases)]
     pages = {}
+    checks = format_checks(build_dir, project.config)
     for document in project.documents:
         found = report.findings.setdefault(document.meta.title, [])
         checked = report.checked.setdefault(document.meta.title, ["plain English"])
@@ -142,7 +144,7 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
             continue
         page = entry["formats"].get("html", "")
         pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
-        found += check_formats(build_dir, project.config, document, entry, checked, only)
+        found += check_formats(build_dir, checks, document, entry, checked, only)
     by_source = {d.meta.source: d.meta.title for d in project.documents}
     site_findings = check_markup(build_dir / "site", pages)
     if website:

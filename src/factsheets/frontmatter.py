@@ -10,10 +10,10 @@ silently does nothing.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 
 from .errors import Location, SourceError, line_of
+from .options import did_you_mean
 from .sources import CONTROL_CHARACTER, describe_control
 
 # A line break or a control character inside a one-line value would forge lines in
@@ -114,8 +114,7 @@ def check_front_matter(front: dict, schema: dict, shown: str, source: str, what:
     for key, value in front.items():
         check = schema.get(key) if isinstance(key, str) else None
         if check is None:
-            close = difflib.get_close_matches(str(key), list(schema), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"the names {what} can have are: {', '.join(schema)}"
+            hint = did_you_mean(str(key), list(schema), f"the names {what} can have are: {', '.join(schema)}")
             raise SourceError(Location(shown, key_line(source, key)), f"'{key}' is not a setting {what} can have: {hint}")
         problem = check(value, key)
         if problem:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import difflib
 import re
 
 from .errors import Location, SourceError
 from .frontmatter import key_line
+from .options import did_you_mean
 from .model import Organisation, Partner
 from .sources import CONTROL_CHARACTER, describe_control, load_yaml, read_text
 from .urls import url_problem
@@ -58,8 +58,7 @@ def check_values(data: dict, shown: str, text: str) -> None:
 
     for key in data:
         if key not in KNOWN:
-            close = difflib.get_close_matches(str(key), KNOWN, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"the names this file can have are: {', '.join(KNOWN)}"
+            hint = did_you_mean(str(key), list(KNOWN), f"the names this file can have are: {', '.join(KNOWN)}")
             raise fail(key, f"'{key}' is not one of the organisation's details: {hint}")
     for key in REQUIRED:
         if not isinstance(data.get(key), str) or not data[key].strip():

@@ -16,6 +16,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from . import model as m
 from . import reader_boxes
@@ -149,10 +150,10 @@ class _Walk:
     def unstash(self, text: str) -> list[m.Inline]:
         """Text with Python-Markdown's placeholders resolved: entities become characters."""
         out: list[m.Inline] = []
-        for piece in re.split(r"(\x02wzxhzdk:\d+\x03)", text):
-            match = re.fullmatch(r"\x02wzxhzdk:(\d+)\x03", piece)
-            if match:
-                raw = self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]
+        pieces = HTML_PLACEHOLDER_RE.split(text)  # text, stash index, text, ... (the pattern captures the index)
+        for number, piece in enumerate(pieces):
+            if number % 2:
+                raw = self.md.htmlStash.rawHtmlBlocks[int(piece)]
                 raw = raw if isinstance(raw, str) else str(raw)
                 if re.fullmatch(r"&#?\w+;", raw):
                     out.append(m.Text(html.unescape(raw)))

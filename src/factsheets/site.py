@@ -43,14 +43,13 @@ def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
         return facts
     if path is not None and path.exists():
         facts.append(size_text(path))
-    if key.startswith("large_print_pdf"):
-        pages = entry.get("pdf_pages" + key[len("large_print_pdf"):])
-        if pages:
-            facts.append(f"{pages} pages")
-    if key == "brf" and entry.get("brf_pages"):
-        facts.append(f"{entry['brf_pages']} braille pages")
-    if key == "audio_mp3" and entry.get("audio_duration_s"):
-        facts.append(minutes_text(entry["audio_duration_s"]))
+    details = entry.get("details", {}).get(key, {})
+    if details.get("pages"):
+        facts.append(f"{details['pages']} pages")
+    if details.get("braille_pages"):
+        facts.append(f"{details['braille_pages']} braille pages")
+    if details.get("duration_s"):
+        facts.append(minutes_text(details["duration_s"]))
     return facts
 
 
@@ -112,13 +111,14 @@ def audio_player(entry: dict, href, file_of) -> str:
     if "audio_mp3" not in entry.get("formats", {}):
         return ""
     mp3 = file_of("audio_mp3")
-    facts = [minutes_text(entry["audio_duration_s"])] if entry.get("audio_duration_s") else []
+    recording = entry.get("details", {}).get("audio_mp3", {})
+    facts = [minutes_text(recording["duration_s"])] if recording.get("duration_s") else []
     if mp3 is not None and mp3.exists():
         facts.append(size_text(mp3))
     chapters = "".join(
         f'<li><button type="button" class="fs-chapter" data-fs-start="{c["start_s"]:.3f}" aria-controls="fs-audio">'
         f'{escape(c["title"])} <span class="fs-chapter-time">({escape(minutes_text(c["start_s"]))} in)</span></button></li>'
-        for c in entry.get("audio_chapter_list", [])
+        for c in recording.get("chapters", [])
     )
     downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>Download the MP3</a> ({escape(", ".join(facts))}), with chapters</li>']
     if "audio_playlist" in entry.get("formats", {}):

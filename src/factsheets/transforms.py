@@ -35,44 +35,24 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
     used: list[str] = []
     errors = ErrorList()
 
-    def inline(node: m.Inline) -> m.Inline:
-        if isinstance(node, m.TermRef):
-            entry = glossary.find(node.term_id)
-            if entry is None:
-                line = line_of(text, "[[" + node.term_id, first_line)
-                errors.add(SourceError(
-                    Location(shown, line),
-                    f'"{node.term_id}" is not in the glossary: add a file for it in glossary/, or check the spelling',
-                ))
-                return node
-            first = entry.id not in used
-            if first:
-                used.append(entry.id)
-            return m.TermRef(entry.id, node.children, first, entry.spoken)
-        if isinstance(node, (m.Strong, m.Emphasis, m.Link)):
-            return replace(node, children=tuple(inline(c) for c in node.children))
-        return node
+    def resolve(node: m.Inline) -> m.Inline:
+        if not isinstance(node, m.TermRef):
+            return node
+        entry = glossary.find(node.term_id)
+        if entry is None:
+            line = line_of(text, "[[" + node.term_id, first_line)
+            errors.add(SourceError(
+                Location(shown, line),
+                f'"{node.term_id}" is not in the glossary: add a file for it in glossary/, or check the spelling',
+            ))
+            return node
+        first = entry.id not in used
+        if first:
+            used.append(entry.id)
+        return m.TermRef(entry.id, node.children, first, entry.spoken)
 
-    def block(node: m.Block) -> m.Block:
-        if isinstance(node, (m.Heading, m.Paragraph)):
-            return replace(node, children=tuple(inline(c) for c in node.children))
-        if isinstance(node, m.ListBlock):
-            return replace(node, items=tuple(m.ListItem(tuple(block(b) for b in item.blocks)) for item in node.items))
-        if isinstance(node, m.Quote):
-            return replace(node, blocks=tuple(block(b) for b in node.blocks))
-        if isinstance(node, m.Box):
-            return replace(node, title=tuple(inline(c) for c in node.title), blocks=tuple(block(b) for b in node.blocks))
-        if isinstance(node, m.Table):
-            return replace(
-                node,
-                header=tuple(tuple(inline(c) for c in cell) for cell in node.header),
-                rows=tuple(tuple(tuple(inline(c) for c in cell) for cell in row) for row in node.rows),
-            )
-        if isinstance(node, (m.Notes, m.DefinitionList)):
-            return map_inlines([node], lambda n: inline(n) if isinstance(n, m.TermRef) else n)[0]
-        return node
-
-    resolved = [block(b) for b in blocks]
+    # The one walk: table cells, quotations, call-outs and every block type a walk knows are seen into.
+    resolved = list(map_inlines(blocks, resolve))
     errors.raise_if_any()
     return resolved, used
 

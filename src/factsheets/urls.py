@@ -15,10 +15,12 @@ import html
 import re
 from urllib.parse import unquote
 
+from markdown.util import AMP_SUBSTITUTE
+
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel", "sms")
 SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.I)
 # Python-Markdown's stand-in for "&" in the addresses it obfuscates (email autolinks).
-MARKDOWN_AMP = "\x02amp\x03"
+MARKDOWN_AMP = AMP_SUBSTITUTE  # "\x02amp\x03"
 INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 
 

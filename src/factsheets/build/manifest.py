@@ -23,6 +23,7 @@ def manifest_entry(document, docs_dir: str) -> dict:
         "date": meta.date,
         "source": meta.source,
         "formats": {"html": f"site/{page}"},
+        "details": {},  # output key -> its facts: {"large_print_pdf": {"pages": 19}}
     }
 
 
@@ -44,7 +45,7 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
                 continue
             for key, name in done.files.items():
                 entry["formats"][key] = f"site/files/{slug}/{name}"
-            entry.update(done.details)
+            entry["details"].update(done.details)
         out.append(entry)
     return {"generator": f"factsheets {__version__}", "factsheets": out}
 

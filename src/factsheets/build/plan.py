@@ -8,7 +8,7 @@ from ..errors import Location
 from ..formats import format_aliases
 from ..project import Project
 from ..options import check_options, with_defaults
-from ..writers import registry
+from ..writers import needs, registry
 from .result import Job
 
 
@@ -29,18 +29,56 @@ def writer_names(formats: list[str] | None) -> list[str] | None:
     return names
 
 
+def with_needs(names: list[str] | None) -> list[str] | None:
+    """The writers --format names and every writer they are made from: an EPUB built alone
+    still has its audio and its large-print PDF built (or taken from the cache)."""
+    if names is None:
+        return None
+    wanted: list[str] = []
+    todo = list(names)
+    while todo:
+        name = todo.pop(0)
+        if name not in wanted:
+            wanted.append(name)
+            todo += needs(registry()[name])
+    return wanted
+
+
+def build_order(writers: dict) -> list[str]:
+    """The registry's order (the longest jobs first, so that both cores stay busy to the end),
+    with each writer after the writers it needs."""
+    ordered: list[str] = []
+
+    def place(name: str, path: tuple[str, ...]) -> None:
+        if name in ordered:
+            return
+        for needed in needs(writers[name]):
+            if needed not in writers:
+                raise SourceError("mkdocs.yml", f"the {name} writer is made from the {needed} writer's files, and no {needed} writer is installed")
+            if needed in path:
+                raise SourceError("mkdocs.yml", f"the {name} and {needed} writers each need the other's files: neither can be built")
+            place(needed, (*path, name))
+        ordered.append(name)
+
+    for name in writers:
+        place(name, (name,))
+    return ordered
+
+
 def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[str] | None, overrides: dict) -> list[Job]:
-    """Every writer on every factsheet, the writers with the longest jobs first (the registry's
-    order), so that both cores stay busy to the end."""
+    """Every writer on every factsheet, in build order (see build_order)."""
     jobs = []
     writers = registry()
+    only_writers = with_needs(only_writers)
     for name, given in overrides.items():
         check_options(writers[name], given, lambda option: Location("the command line"))
-    for name, writer in writers.items():
+    for name in build_order(writers):
+        writer = writers[name]
         for document in project.documents:
             # Its defaults, mkdocs.yml, the factsheet's own front matter, then the command line.
             options = with_defaults(name, project.config.writer_options(name), document.meta.options.get(name, {}), overrides.get(name, {}))
             options["project_root"] = project.config.root
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
-            jobs.append(Job(name, document.meta.slug, document, options, cache.job_key(document, writer, options), selected))
+            key = cache.job_key(document, writer, options)  # a writer with needs: completed by the scheduler
+            jobs.append(Job(name, document.meta.slug, document, options, key, selected, needs(writer)))
     return jobs

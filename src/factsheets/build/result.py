@@ -102,3 +102,4 @@ class Job:
     options: dict
     key: str
     selected: bool  # False: only taken from the cache (a selective build)
+    needs: tuple[str, ...] = ()  # writers whose finished jobs on this factsheet it is made from

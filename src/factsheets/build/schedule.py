@@ -18,6 +18,7 @@ from .. import cache, processes
 from ..errors import Location, SourceError, Warning_, line_of
 from ..hardlinks import link_tree
 from ..writers import FinishedPart, registry
+from .needs import Waiting
 from .result import BUILD_DIR, BuildFailed, Failure, Job
 
 DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
@@ -34,15 +35,16 @@ def job_time_limit(config) -> float:
     return float(value)
 
 
-def run_job(writer_name: str, document, options: dict, folder: str, parts: dict | None = None) -> cache.Entry:
-    """One writer on one factsheet (given its finished parts, if it works in parts). Returns the saved cache entry."""
+def run_job(writer_name: str, document, options: dict, folder: str, parts: dict | None = None, needed: dict | None = None) -> cache.Entry:
+    """One writer on one factsheet (given its finished parts, if it works in parts, and the finished
+    jobs it needs, if it needs any). Returns the saved cache entry."""
     writer = registry()[writer_name]
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    if parts is None:
-        output = writer.write(document, out, options)
-    else:
-        output = writer.write(document, out, options, parts=parts)
+    given = {"parts": parts} if parts is not None else {}
+    if needed is not None:
+        given["needed"] = needed
+    output = writer.write(document, out, options, **given)
     return cache.save(out, output.files, output.details, output.warnings, {n: p.folder.name for n, p in (parts or {}).items()})
 
 
@@ -84,7 +86,8 @@ class Task:
     """What a worker process runs: a job, or a part of one (then its assembly and the part's name)."""
 
     function: object
-    arguments: tuple  # the last is the folder it writes into
+    arguments: tuple  # run_job's or run_part's
+    folder: Path  # where it writes
     job: Job
     assembly: Assembly | None = None
     name: str | None = None
@@ -107,12 +110,14 @@ class Scheduler:
         self.assemblies: list[Assembly] = []
         self.rerun = 0
         self.hang = os.environ.get(HANG_FOR_TESTS)
+        self.waiting = Waiting(self)
 
     def finished(self, job: Job, entry: cache.Entry, began: float) -> None:
         self.entries[(job.writer_name, job.slug)] = entry
         self.result.built.append(f"{job.writer_name}: {job.slug}")
         self.result.warnings.extend(entry.warning_objects())
         self.progress.done(job.writer_name, job.slug, cached=False, seconds=time.monotonic() - began)
+        self.waiting.release()
 
     def failed(self, folder: Path, failure: Failure) -> None:
         if failure.engine_missing:
@@ -122,6 +127,7 @@ class Scheduler:
         else:  # every failure is reported, none stops the others
             self.failures.append(failure)
         shutil.rmtree(folder, ignore_errors=True)
+        self.waiting.broken(failure.writer, failure.slug, "unavailable" if failure.engine_missing else "failed")
 
     def assemble(self, assembly: Assembly) -> None:
         job = assembly.job
@@ -133,26 +139,36 @@ class Scheduler:
             self.finished(job, outcome, assembly.began)
 
     def plan(self, jobs: list[Job]) -> None:
-        """Takes what it can from the last build's cache; queues tasks for the rest."""
-        writers = registry()
+        """Takes what it can from the last build's cache; queues tasks for the rest. A job that needs
+        other writers' jobs waits for them (see Waiting)."""
+        self.waiting.know(jobs)
         for job in jobs:
-            new = cache.entry_dir(self.staging, job.writer_name, job.slug, job.key)
-            entry = cache.carry_forward(cache.entry_dir(self.build_dir, job.writer_name, job.slug, job.key), new)
-            if entry is not None:
-                self.carried(job, entry)
-            elif not job.selected:
-                self.result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
-            elif self.workers > 1:
-                processes.start_server()  # there is work: its start-up overlaps the rest of the planning
-            if entry is not None or not job.selected:
-                continue
-            if hasattr(writers[job.writer_name], "parts"):
-                self.plan_parts(job, writers[job.writer_name], new)
+            if job.needs:
+                self.waiting.add(job)
             else:
-                self.tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new)), job))
+                self.plan_job(job)
+        self.waiting.release()
         for assembly in self.assemblies:
             if not assembly.waiting:
                 self.assemble(assembly)
+
+    def plan_job(self, job: Job, needed: dict | None = None) -> None:
+        writer = registry()[job.writer_name]
+        new = cache.entry_dir(self.staging, job.writer_name, job.slug, job.key)
+        entry = cache.carry_forward(cache.entry_dir(self.build_dir, job.writer_name, job.slug, job.key), new)
+        if entry is not None:
+            self.carried(job, entry)
+            return
+        if not job.selected:
+            self.result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
+            self.waiting.broken(job.writer_name, job.slug, "not built")
+            return
+        if self.workers > 1:
+            processes.start_server()  # there is work: its start-up overlaps the rest of the planning
+        if hasattr(writer, "parts"):
+            self.plan_parts(job, writer, new)
+        else:
+            self.tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new), None, needed), new, job))
 
     def carried(self, job: Job, entry: cache.Entry) -> None:
         for part_key in entry.parts.values():  # kept for the next edit, which may need most of them
@@ -180,11 +196,11 @@ class Scheduler:
                 assembly.waiting.discard(part.name)
                 assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
             else:
-                self.tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), job, assembly, part.name))
+                self.tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), new_part, job, assembly, part.name))
 
     def settle(self, task: Task, outcome) -> Task | None:
         """A task's outcome: its entry, a Failure, or its worker's death or time-out. Gives back a task to run again."""
-        job, assembly, folder = task.job, task.assembly, Path(task.arguments[-1])
+        job, assembly, folder = task.job, task.assembly, task.folder
         if isinstance(outcome, processes.WorkerDied) and not task.died:
             # A worker that dies (a crash in an engine, or killed for want of memory) runs its job again, once.
             shutil.rmtree(folder, ignore_errors=True)  # whatever the dead worker half wrote
@@ -229,12 +245,14 @@ class Scheduler:
             return
         calls = [processes.Call(perform, self.perform_arguments(task), self.time_limit, task) for task in tasks]
 
-        def settle(call: processes.Call, outcome):
+        def settle(call: processes.Call, outcome) -> list[processes.Call]:
             call.tag.began = call.began
             again = self.settle(call.tag, outcome)
-            return processes.Call(perform, self.perform_arguments(again), self.time_limit, again) if again else None
+            # A job may have been waiting for this one (an EPUB for its audio): it runs now too.
+            more, self.tasks = ([again] if again else []) + self.tasks, []
+            return [processes.Call(perform, self.perform_arguments(task), self.time_limit, task) for task in more]
 
-        processes.run_calls(calls, min(self.workers, len(calls)), settle, meanwhile)
+        processes.run_calls(calls, self.workers, settle, meanwhile)
         if self.rerun:
             self.result.warnings.append(Warning_(Location(str(BUILD_DIR)), f"a worker process stopped unexpectedly; {self.rerun} job(s) it took down with it were run again"))
 
@@ -247,7 +265,8 @@ class Scheduler:
         results and failures. The time limit holds only while Python code runs (an alarm signal)."""
         if meanwhile:
             meanwhile()
-        for task in tasks:
+        while tasks:
+            task = tasks.pop(0)
             task.began = time.monotonic()
             with processes.AlarmAfter(self.time_limit):
                 try:
@@ -255,6 +274,7 @@ class Scheduler:
                 except processes.TimedOut as error:
                     outcome = error
             self.settle(task, outcome)
+            tasks, self.tasks = tasks + self.tasks, []  # jobs that waited for this one
 
 
 def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=None, time_limit: float = DEFAULT_TIME_LIMIT) -> dict[tuple[str, str], cache.Entry]:
@@ -267,6 +287,7 @@ def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, me
     scheduler = Scheduler(build_dir, staging, result, progress, time_limit, workers or os.cpu_count() or 1)
     scheduler.plan(jobs)
     scheduler.run(meanwhile)
+    scheduler.waiting.left_over()
     if scheduler.failures:
         if not keep_going:
             raise BuildFailed(scheduler.failures)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,8 @@ TABLES = [BRF_DISPLAY, CONTRACTED_UEB]
 # Braille cells in Unicode order (U+2800 + dots bit pattern) as BRF ASCII shows them:
 # the North American ASCII braille that en-us-brf.dis also uses.
 BRF_CELLS = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
-_TO_UNICODE = {ascii_: chr(0x2800 + dots) for dots, ascii_ in enumerate(BRF_CELLS)}
-_FROM_UNICODE = {unicode: ascii_ for ascii_, unicode in _TO_UNICODE.items()}
+_BRF_RUNS = re.compile("[" + re.escape(BRF_CELLS + BRF_CELLS.lower()) + "]+")
+_DOT_RUNS = re.compile("[\u2800-\u283f]+")
 
 
 def _missing(reason: str) -> EngineMissing:
@@ -114,9 +115,12 @@ def to_dots(brf: str) -> str:
 
 
 def to_unicode(brf: str) -> str:
-    """BRF ASCII to Unicode braille (U+2800–U+283F), cell for cell; other characters kept."""
-    return "".join(_TO_UNICODE.get(c.upper(), c) for c in brf)
+    """BRF ASCII to Unicode braille (U+2800–U+283F), cell for cell, through liblouis's display
+    table; other characters (line ends, page breaks) kept as they are."""
+    return _BRF_RUNS.sub(lambda run: to_dots(run.group()), brf)
 
 
 def from_unicode(cells: str) -> str:
-    return "".join(_FROM_UNICODE.get(c, c) for c in cells)
+    """Unicode braille back to BRF ASCII through the same display table; other characters kept."""
+    module = louis()
+    return _DOT_RUNS.sub(lambda run: module.dotsToChar([BRF_DISPLAY], run.group()), cells)

@@ -68,6 +68,30 @@ class Rendered:
     pages: int
     messages: list[str] = field(default_factory=list)  # what WeasyPrint logged as warnings or errors
     refused: list[str] = field(default_factory=list)  # addresses WeasyPrint was not allowed to read
+    page_starts: list[list[str]] = field(default_factory=list)  # each page: the text of each block that begins on it
+
+
+# The elements a page can begin with, for a page list (the EPUB's): paragraphs, list items, headings, figures, tables.
+LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table"}
+START_CHARACTERS = 120  # of a block's text: enough to tell one block from another
+
+
+def page_starts(document) -> list[list[str]]:
+    """For each page of a laid-out document, the start of the text of each block that begins on it."""
+    seen: set[int] = set()
+    pages = []
+    for page in document.pages:
+        starts = []
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is None or getattr(box, "element_tag", None) not in LEAF_TAGS or id(element) in seen:
+                continue
+            seen.add(id(element))
+            text = " ".join(" ".join(element.itertext()).split())[:START_CHARACTERS]
+            if text:
+                starts.append(text)
+        pages.append(starts)
+    return pages
 
 
 def refusal(url: str, allowed: list[Path]) -> str | None:
@@ -130,7 +154,7 @@ def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, unc
     if join_split_tables(target, tables) is None:
         messages.append("a table that runs over pages could not be tagged as one table (WeasyPrint tags tables differently "
                         "from the version this was written for): a screen reader meets it as several tables")
-    return Rendered(len(document.pages), messages, list(fetcher.refused))
+    return Rendered(len(document.pages), messages, list(fetcher.refused), page_starts(document))
 
 
 def _reachable_elements(pdf) -> set:

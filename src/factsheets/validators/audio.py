@@ -142,20 +142,27 @@ def check_duration(path: Path, words: int, rate_wpm: int, duration_s: float | No
 
 
 def expected_chapters(document) -> list[str]:
-    """The chapters a factsheet's recording should have: the introduction, each section, the contacts."""
-    from .. import model as m
-    from ..writers.audio.script import chapter_headings
+    """The chapters a factsheet's recording should have: the introduction, each section, the contacts.
 
+    Read from the document model itself, not from the audio writer's choice of chapters, so
+    that a writer that drops or adds a chapter is caught: every heading of the factsheet is a
+    chapter, except a glossary term's heading (the heading just before its definition), which
+    a listener hears inside the glossary chapter.
+    """
+    from .. import model as m
     from ..transforms import is_contact
 
-    contact = ["Contact details"] if any(is_contact(b, "end") for b in document.blocks) else []
-    return [document.meta.title] + [m.plain_text(h.children) for h in chapter_headings(document)] + contact
+    blocks = document.blocks
+    terms = {i for i, block in enumerate(blocks[1:]) if isinstance(block, m.GlossaryEntry)}
+    sections = [m.plain_text(b.children) for i, b in enumerate(blocks) if isinstance(b, m.Heading) and i not in terms]
+    contact = ["Contact details"] if any(is_contact(b, "end") for b in blocks) else []
+    return [document.meta.title, *sections, *contact]
 
 
 def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
     """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
     findings = check_sound(path)
-    findings += check_chapters(path, expected_chapters(document), entry.get("audio_duration_s"))
+    findings += check_chapters(path, expected_chapters(document), entry.get("details", {}).get("audio_mp3", {}).get("duration_s"))
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
         words = len((build_dir / transcript).read_text(encoding="utf-8").split())
@@ -220,7 +227,7 @@ def check_playlist(m3u8_path: Path, entry: dict) -> list[Finding]:
             return fail(f"a line the build does not write: {line[:60]!r}")
         else:
             tracks.append(line)
-    listed = [c.get("title") for c in entry.get("audio_chapter_list", []) if isinstance(c, dict)]
+    listed = [c.get("title") for c in entry.get("details", {}).get("audio_mp3", {}).get("chapters", []) if isinstance(c, dict)]
     if titles != listed or len(tracks) != len(listed):
         return fail(f"its {len(tracks)} tracks {titles[:3]}... are not the {len(listed)} chapters the manifest lists")
     folder = m3u8_path.parent.resolve()

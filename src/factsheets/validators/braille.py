@@ -175,7 +175,7 @@ def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
     findings = check_braille(brf_path, text_path)
     if "pef" in formats:
         findings += check_pef(build_dir / formats["pef"], brf_path)
-    pages = entry.get("brf_pages")
+    pages = entry.get("details", {}).get("brf", {}).get("braille_pages")
     if pages and len(brf_pages(brf_path)) != pages:
         findings.append(Finding(FAILURE, "brf", f"the manifest says {pages} braille pages but the BRF has {len(brf_pages(brf_path))}",
                                 "Run `factsheets build` again.", str(brf_path)))

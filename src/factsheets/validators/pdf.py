@@ -195,7 +195,7 @@ def check_pdf(path: Path, document: m.Document | None = None, minimum_pt: float 
 def check_entry(path: Path, document: m.Document, entry: dict) -> list[Finding]:
     """For `factsheets check`: the default PDF against the manifest entry's page count."""
     findings = check_pdf(path, document)
-    pages = entry.get("pdf_pages")
+    pages = entry.get("details", {}).get("large_print_pdf", {}).get("pages")
     if pages and not findings:
         import pikepdf
 

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from .. import model as m
-from ..walk import map_inlines
+from ..walk import UnknownNode, iter_inlines, map_inlines
 from . import FAILURE, Finding
 
 FORMAT = "large_print_pdf"
@@ -71,10 +71,14 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
     """
     words: list[str] = []
 
+    def text(run) -> str:
+        list(iter_inlines(run))  # an inline type the walk does not know is an error, not words left out
+        return printed_text(run)
+
     def walk(blocks):
         for block in blocks:
             if isinstance(block, (m.Heading, m.Paragraph)):
-                words.extend(printed_text(block.children).split())
+                words.extend(text(block.children).split())
             elif isinstance(block, m.Notes):
                 for note in block.notes:
                     walk(note.blocks)
@@ -91,12 +95,14 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
             elif isinstance(block, m.Table):
                 for row in ([block.header] if block.header else []) + list(block.rows):
                     for cell in row:
-                        words.extend(m.plain_text(cell).split())
-            elif isinstance(block, m.Figure) and captions:
-                words.extend(block.image.alt.split())
+                        words.extend(text(cell).split())
+            elif isinstance(block, m.Figure):
+                words.extend(block.image.alt.split() if captions else ())
             elif isinstance(block, m.Box):  # a call-out or the contact details: its title, then its text
-                words.extend(m.plain_text(block.title).split())
+                words.extend(text(block.title).split())
                 walk(block.blocks)
+            else:
+                raise UnknownNode(f"the PDF word check cannot read a {type(block).__name__!r} block")
 
     words.extend(document.meta.title.split())
     walk(document.blocks)

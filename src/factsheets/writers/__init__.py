@@ -16,6 +16,11 @@ A writer whose work falls into independent pieces (audio: one a section) may
 also offer `parts()` and `write_part()`: the build then runs the pieces as jobs
 of their own, caches each by its own key, and hands the finished ones to
 `write()`, which only assembles them.
+
+A writer that builds on other writers' files (the EPUB on the audio's recording
+and the large-print PDF's pages) names them in `needs`: the build runs those
+first, hands their finished jobs to `write(..., needed=...)`, and puts the
+digests of their files in this writer's cache key. Nothing is made twice.
 """
 
 from __future__ import annotations
@@ -37,7 +42,9 @@ ENTRY_POINT_GROUP = "factsheets.writers"
 @dataclass
 class Output:
     files: dict[str, Path] = field(default_factory=dict)  # manifest format key -> file written
-    details: dict[str, object] = field(default_factory=dict)  # e.g. {"pdf_pages": 12}
+    # Each output's facts, in a section of its own: {"large_print_pdf": {"pages": 12}}. The manifest
+    # keeps them so ("details"), and the site and `check` read them by output key, never by a key's spelling.
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
 
@@ -54,6 +61,26 @@ class FinishedPart:
     folder: Path  # where write_part() wrote its files
     files: dict[str, str]  # file key -> path inside folder
     details: dict[str, object]
+
+    def link(self, key: str, dest: Path) -> None:
+        """dest becomes the part's file `key`, by hard link where it can (a part's file is
+        megabytes and stays in the build's cache), so a writer needs none of the build's plumbing."""
+        from ..hardlinks import link_file
+
+        link_file(self.folder / self.files[key], dest)
+
+
+@dataclass(frozen=True)
+class FinishedJob:
+    """Another writer's finished job on the same factsheet, for a writer that `needs` it."""
+
+    folder: Path  # its files, in the build being made
+    files: dict[str, str]  # manifest format key -> path inside folder
+    details: dict[str, dict[str, Any]]
+    options: dict[str, Any]  # the options it was made with (its defaults, mkdocs.yml, the front matter)
+
+    def path(self, key: str) -> Path:
+        return self.folder / self.files[key]
 
 
 @dataclass(frozen=True)
@@ -94,6 +121,7 @@ class Writer(Protocol):
     options: tuple[Option, ...]
     weight: float  # seconds a job usually takes: the longest start first
     preload: tuple[str, ...]  # modules its worker processes import ahead, once
+    # Optional: `needs`, the writers whose finished jobs write() is given as needed={name: FinishedJob}.
 
     def write(self, document: Document, out_dir: Path, options: dict[str, Any]) -> Output: ...
 
@@ -109,6 +137,11 @@ def registry() -> dict[str, Writer]:
             continue  # the same package seen twice on the path
         writers[writer.name] = writer
     return dict(sorted(writers.items(), key=lambda item: -item[1].weight))
+
+
+def needs(writer: object) -> tuple[str, ...]:
+    """The writers whose outputs this one is made from (none for most)."""
+    return tuple(getattr(writer, "needs", ()))
 
 
 def defaults(writer: Writer) -> dict[str, Any]:

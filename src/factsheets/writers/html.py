@@ -14,6 +14,7 @@ from .. import model as m
 from ..i18n import gettext
 from ..organisation import display_address
 from ..transforms import CONTACT_END, CONTACT_KIND
+from ..walk import UnknownNode
 
 
 def mailto_href(address: str, subject: str | None = None) -> str:
@@ -54,7 +55,7 @@ class HtmlRenderer:
             return self.footnote_ref(node)
         if isinstance(node, m.Abbreviation):
             return self.abbreviation(node)
-        raise TypeError(node)
+        raise UnknownNode(f"HTML cannot render a {type(node).__name__!r} node")
 
     # footnotes, abbreviations, definition lists ----------------------------------
     def footnote_ref(self, node: m.FootnoteRef) -> str:
@@ -131,7 +132,7 @@ class HtmlRenderer:
             return self.notes(block)
         if isinstance(block, m.DefinitionList):
             return self.definition_list(block)
-        raise TypeError(block)
+        raise UnknownNode(f"HTML cannot render a {type(block).__name__!r} block")
 
     def item(self, item: m.ListItem) -> str:
         # A list item of one paragraph is written without <p>, as Markdown does for tight lists.

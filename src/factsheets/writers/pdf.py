@@ -22,8 +22,10 @@ from pathlib import Path
 from .. import model as m
 from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
+from ..walk import UnknownNode, iter_inlines
 from . import Option, Output, OutputKind
-from .print_html import DEFAULT_SIZE_PT, NO_ALT_TEXT, address_pieces, is_address, print_document, printed_address
+from .common import NO_ALT_TEXT, printed_address, text_key
+from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
@@ -93,16 +95,10 @@ def pdf_date(document: m.Document) -> str | None:
 
 # Checks before layout ------------------------------------------------------------
 
-def _inlines(nodes):
-    for node in nodes:
-        yield node
-        yield from _inlines(getattr(node, "children", ()))
-
-
 def _words(nodes) -> list[str]:
     """The words as printed: the text, and each web address the print view writes out after its link."""
     out = []
-    for node in _inlines(nodes):
+    for node in iter_inlines(nodes):
         if isinstance(node, (m.Text, m.Code)):
             out.extend(node.text.split())
         elif isinstance(node, m.Link) and (shown := printed_address(node)):
@@ -181,6 +177,8 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
             elif isinstance(block, m.GlossaryEntry):
                 # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
                 walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
+            elif not isinstance(block, m.ContactDetails):  # the organisation's details: checked lines, always fit
+                raise UnknownNode(f"the large-print checks cannot measure a {type(block).__name__!r} block")
 
     walk(document.blocks, 0, None)
     return warnings
@@ -260,7 +258,9 @@ class PdfWriter:
                 raise refused_fetch(document, root, rendered.refused[0])
             key = manifest_key(size, is_default)
             output.files[key] = path
-            output.details["pdf_pages" if is_default else f"pdf_pages_{size:g}"] = rendered.pages
+            output.details[key] = {"pages": rendered.pages}
+            if is_default:  # where its pages begin, for the EPUB's page list (which has no layout of its own)
+                output.details[key]["page_starts"] = [[text_key(text) for text in page] for page in rendered.page_starts]
             warnings = layout_warnings(document, size, metrics, root)
             output.warnings.extend(w for w in warnings if w not in output.warnings)
             for message in dict.fromkeys(rendered.messages):

@@ -17,15 +17,13 @@ from pathlib import Path
 from .. import __version__
 from .. import model as m
 from ..i18n import gettext
-from ..organisation import display_address
 from ..transforms import CONTACT_KIND
 from . import Output, OutputKind
+from .common import NO_ALT_TEXT, printed_address
 from .html import HtmlRenderer
 from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
 
 DEFAULT_SIZE_PT = 18
-# PDF/UA wants every figure described; this is honest and the build warns about it.
-NO_ALT_TEXT = "An image without a description"
 
 # Where a web address may break across lines (after the Chicago Manual): after a
 # slash, before a dot and other punctuation. Before a hyphen only in a long stretch
@@ -65,15 +63,6 @@ def address_pieces(word: str) -> list[str]:
         else:
             pieces.append(piece)
     return pieces
-
-
-def printed_address(link: m.Link) -> str | None:
-    """The web address written after a link on paper, unless its words already are the address."""
-    if "://" not in link.url:
-        return None
-    shown = display_address(link.url)
-    words = m.plain_text(link.children).strip().rstrip("/")
-    return None if words in (shown, link.url.rstrip("/")) else shown
 
 
 def breakable(text: str) -> str:

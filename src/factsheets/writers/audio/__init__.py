@@ -28,7 +28,6 @@ from pathlib import Path
 from ... import model as m
 from ...engines import speech
 from ...errors import Location, Warning_
-from ...hardlinks import link_file
 from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3, timings
 from .lexicon import load_lexicon
@@ -174,7 +173,7 @@ class AudioWriter:
         durations, timed = [], []
         for task in tasks:
             finished = parts[Path(task.filename).stem]
-            link_file(finished.folder / finished.files["section"], sections_dir / task.filename)
+            finished.link("section", sections_dir / task.filename)
             durations.append(int(finished.details["duration_ms"]))
             timed.append((finished.details.get("sentences", []), int(finished.details.get("rate", 22050))))
         shutil.rmtree(out_dir / ".parts", ignore_errors=True)
@@ -206,7 +205,7 @@ class AudioWriter:
             warnings.append(Warning_(Location(document.meta.source, 1), "audio: the factsheet has no date, so the MP3 has none in its tags"))
         return Output(
             files={"audio_mp3": whole, "audio_transcript": transcript, "audio_playlist": playlist_file, "audio_chapters": chapters_file, "audio_sentences": sentences_file},
-            details={"audio_duration_s": round(start / 1000, 1), "audio_chapter_list": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]},
+            details={"audio_mp3": {"duration_s": round(start / 1000, 1), "chapters": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]}},
             warnings=warnings,
         )
 
@@ -218,7 +217,4 @@ def _engine_version() -> str:
 
 def audio_frames(data: bytes) -> bytes:
     """An MP3 file without its ID3v2 tag: the frames to join into the whole recording."""
-    if data[:3] == b"ID3":
-        size = data[6] << 21 | data[7] << 14 | data[8] << 7 | data[9]
-        data = data[10 + size:]
-    return data
+    return data[mp3.id3_size(data):]

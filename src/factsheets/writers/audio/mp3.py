@@ -14,6 +14,7 @@ before read-along existed); the sentence timings add the delay instead
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 BIT_RATE = 64  # kbit/s: clear speech, mono, at 22,050 Hz
 QUALITY = 5  # LAME's algorithm quality, 2 best .. 7 fastest; 5 is near 2 for speech and much faster
-SAMPLES_PER_FRAME = 576  # MPEG-2 layer III, which LAME uses at 22,050 Hz
 
 
 @dataclass(frozen=True)
@@ -55,32 +55,22 @@ def encode(samples: np.ndarray, rate: int) -> bytes:
     return bytes(encoder.encode(samples.astype("<i2").tobytes()) + encoder.flush())
 
 
-def frame_count(data: bytes) -> int:
-    """Counts MPEG audio frames by walking their headers."""
-    count, position = 0, 0
-    while position + 4 <= len(data):
-        header = int.from_bytes(data[position:position + 4], "big")
-        if (header >> 21) & 0x7FF != 0x7FF:
-            position += 1
-            continue
-        version_bits = (header >> 19) & 3
-        bitrate_index = (header >> 12) & 0xF
-        rate_index = (header >> 10) & 3
-        padding = (header >> 9) & 1
-        if bitrate_index in (0, 15) or rate_index == 3:
-            position += 1
-            continue
-        mpeg1 = version_bits == 3
-        bitrates = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320] if mpeg1 else [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
-        rates = {3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000]}[version_bits]
-        size = (144 if mpeg1 else 72) * bitrates[bitrate_index] * 1000 // rates[rate_index] + padding
-        count += 1
-        position += size
-    return count
+def duration_ms(data: bytes) -> int:
+    """An MP3's length, as mutagen reads it: for constant bit rate (what encode() makes) the
+    audio's bytes over the bit rate, which is the frames' count times their 576 samples."""
+    from mutagen.mp3 import MPEGInfo
+
+    return round(MPEGInfo(io.BytesIO(data)).length * 1000)
 
 
-def duration_ms(data: bytes, rate: int) -> int:
-    return round(frame_count(data) * SAMPLES_PER_FRAME * 1000 / rate)
+def id3_size(data: bytes) -> int:
+    """The bytes of an MP3's ID3v2 tag, header included (0: it has none), as mutagen reads it."""
+    from mutagen.id3 import ID3, ID3NoHeaderError
+
+    try:
+        return ID3(io.BytesIO(data)).size
+    except ID3NoHeaderError:
+        return 0
 
 
 def language_code(language: str) -> str:

@@ -47,8 +47,9 @@ SYMBOLS = [(re.compile(r"\s*<\s*"), " less than "), (re.compile(r"\s*>\s*"), " m
 # "1,250" -> "1250": espeak-ng pauses at the comma ("one thousand, two hundred and fifty").
 THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 # A slash between two names ("Action/Action Plus") is a pause; between other words, "or".
+AND_OR = re.compile(r"\b(and)/or\b", re.IGNORECASE)
 NAMES_SLASH = re.compile(r"\b([A-Z][\w']*)/(?=[A-Z])")
-WORDS_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
+WORDS_SLASH = re.compile(r"(?<=[A-Za-z])(?<!\b[Aa]nd)/(?=[A-Za-z])")  # "and/or" is AND_OR's
 MARKERS = {OPEN, MIDDLE, CLOSE}
 # Punctuation espeak-ng handles itself, or says nothing for, as a person would.
 PLAIN_PUNCTUATION = set(" \t\n.,;:!?'\"()[]-/%£$€#*+=<>")
@@ -231,16 +232,23 @@ class Normaliser:
         return phone(number)
 
     def words(self, text: str, unsayable: list[Unsayable]) -> str:
+        """Running words as a listener should hear them.
+
+        A slash is read as people read it aloud: "and/or" is said "and or", the way a
+        speaker runs the two words together, and the transcript keeps "and/or" as the
+        author wrote it. Between two names ("Action/Action Plus", "Headteacher/SENCO") it
+        is a short pause, never "or": they are one thing's two names, shown as written.
+        Between other words ("school/college") it is "or".
+        """
         text = amounts(text)
         text = DASH.sub(", ", text)
         for pattern, said in SYMBOLS:
             text = pattern.sub(said, text)
         text = THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = self.sayable(text, unsayable)
-        # "school/college" is read "school or college", as people say it; "Action/Action Plus" with a pause.
-        text = re.sub(r"\band/or\b", "and or", text)
         text = NAMES_SLASH.sub(lambda m: m.group(1) + said_as("/", ", "), text)
         text = WORDS_SLASH.sub(" or ", text)
+        text = AND_OR.sub(lambda m: said_as(m.group(), m.group(1) + " or"), text)
         return self.lexicon.apply(text)
 
     @staticmethod

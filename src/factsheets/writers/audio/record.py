@@ -4,14 +4,12 @@ section a process (see the package's docstring); the build's workers have it imp
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 
 from ...engines import speech
-from ...processes import fresh_process_pool
 from .. import FinishedPart, Output, Part
 from . import SectionTask, mp3, sound, timings
 
@@ -19,7 +17,6 @@ LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
 TAIL = 1.2  # after each section (ACX: 1 to 5); with the next lead-in, a clear break between chapters
 LAST_TAIL = 2.0
 SILENT = 98  # |16-bit sample| at or below this (about -50 dBFS) counts as silence when trimming an utterance
-WORKERS = 2
 
 
 def trim_bounds(samples: np.ndarray) -> tuple[int, int]:
@@ -75,7 +72,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
     path.write_bytes(data)
     mp3.tag(path, task.tags)
     lead = sound.silence(LEAD_IN, rate).size  # master() puts the lead-in before the speech
-    details = {"duration_ms": mp3.duration_ms(data, rate), "samples": int(mastered.size), "rate": rate, "sentences": timings.shifted(sentences, lead)}
+    details = {"duration_ms": mp3.duration_ms(data), "samples": int(mastered.size), "rate": rate, "sentences": timings.shifted(sentences, lead)}
     return Output(files={"section": path}, details=details)
 
 
@@ -85,8 +82,15 @@ def _record(part: Part, folder: Path) -> FinishedPart:
 
 
 def record_apart(parts: list[Part], folder: Path) -> dict[str, FinishedPart]:
-    """Every part in a fresh process of its own, two at a time (outside a build, which schedules parts itself)."""
-    workers = min(WORKERS, os.cpu_count() or 1, len(parts)) or 1
-    with fresh_process_pool(workers) as pool:
+    """Every part in a fresh process of its own (espeak-ng's sound depends on what it said before
+    in the same process), two at a time: outside a build, which runs parts in its own workers
+    and hands write() the finished ones. Only the standard library's pool: no build plumbing."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(2, os.cpu_count() or 1, len(parts)) or 1
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
         done = pool.map(_record, parts, [folder / p.name for p in parts])
         return {p.name: f for p, f in zip(parts, done)}

@@ -27,6 +27,7 @@ from ...errors import Location, Warning_
 from ...i18n import gettext
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
+from ...walk import UnknownNode
 from ..constructs import abbreviation_words, following_text
 from . import constructs
 from .lexicon import engine_text, reader_text, said_as
@@ -136,8 +137,10 @@ class ScriptBuilder:
                 out.append(f"picture: {node.alt}" if node.alt else "")
             elif isinstance(node, m.Link):
                 out.append(self.link(node))
-            else:
+            elif isinstance(node, (m.Strong, m.Emphasis, m.TermRef)):
                 out.append(self.written(node.children))
+            else:
+                raise UnknownNode(f"the audio script cannot say a {type(node).__name__!r} node")
         return "".join(out)
 
     def link(self, node: m.Link) -> str:
@@ -173,7 +176,12 @@ class ScriptBuilder:
             return self.box(block, line)
         if isinstance(block, m.DefinitionList):
             return constructs.definition_list(self, block)
-        return []
+        if isinstance(block, m.Notes):
+            return []  # each note is read after the paragraph that cites it (constructs.notes_after)
+        if isinstance(block, m.Heading):  # a heading inside a quotation or a definition: said, not a chapter
+            return [utterance(self.sentence(self.say(self.written(block.children), line)), pause_after=AFTER_HEADING, block_id=block.id)]
+        # A block type the script does not know is an error, never left out of the recording.
+        raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
 
     def box(self, block: m.Box, line) -> list[Utterance]:
         """A call-out: its weight and title, then its text, set off by pauses."""
@@ -187,26 +195,32 @@ class ScriptBuilder:
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,
-        so that a listener knows where it ends and the outer list goes on."""
+        so that a listener knows where it ends and the outer list goes on. Everything is
+        said in the order it is written: what follows an inner list in its item (a paragraph
+        after it) is said after the inner list's points, never before them."""
         out = []
         for number, item in enumerate(block.items, block.start):
-            said: list[Utterance] = []
-            nested: list[Utterance] = []
+            said: list[Utterance] = []  # the item's words up to its first inner list
+            later: list[Utterance] = []  # from its first inner list on, in the order written
             for inner in item.blocks:
                 if isinstance(inner, m.ListBlock) and inner.items:
                     points = len(inner.items)
-                    if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
-                        said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",", block_id=said[-1].block_id)
-                    said.append(Utterance(f"and under that, {points} point{'s' if points > 1 else ''}:"))
-                    nested += self.list_items(inner, line)
+                    announce = f"and under that, {points} point{'s' if points > 1 else ''}:"
+                    if later:
+                        later.append(Utterance(announce[0].upper() + announce[1:], pause_after=BETWEEN_ITEMS))
+                    else:
+                        if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
+                            said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",", block_id=said[-1].block_id)
+                        said.append(Utterance(announce))
+                    later += self.list_items(inner, line)
                 else:
-                    said += self.block(inner, None)
+                    (later if later else said).extend(self.block(inner, None))
             prefix = f"{number}. " if block.ordered else ""
             text, shown = (prefix + " ".join(getattr(u, part) for u in said).strip() for part in ("text", "shown"))
             if said and text.strip():
                 finish = (lambda t: t) if text.endswith(":") else self.sentence
                 out.append(Utterance(finish(text), 0.0, BETWEEN_ITEMS, finish(shown), block_id=item.blocks[0].id if item.blocks else ""))
-            out += nested
+            out += later
         if out:
             out[-1].pause_after = AFTER_PARAGRAPH
         return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from .sentences import sentence_spans
+from ..sentences import sentence_spans
 
 ENCODER_DELAY = 1106  # samples: see the module's docstring
 

@@ -86,6 +86,6 @@ class BrailleWriter:
 
         return Output(
             files={"braille_text": text_path, "brf": brf_path, "pef": pef_path, "braille_preview": preview_path},
-            details={"brf_pages": len(pages)},
+            details={"brf": {"braille_pages": len(pages)}},
             warnings=warnings,
         )

@@ -33,9 +33,9 @@ from dataclasses import dataclass, replace
 from ... import model as m
 from ...i18n import gettext
 from ...transforms import CONTACT_KIND, is_title_line
-from ...walk import map_inlines
+from ...walk import UnknownNode, map_inlines
+from ..common import NO_ALT_TEXT, printed_address
 from ..constructs import abbreviation_words, following_text
-from ..print_html import NO_ALT_TEXT, printed_address
 from ..print_sources import LinkedFactsheet
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
@@ -103,8 +103,10 @@ def _styled_characters(nodes, style: str, out: list[tuple[str, str]], language: 
         elif isinstance(node, m.Emphasis):
             # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
             _styled_characters(node.children, style or "italic", out, language)
-        else:  # TermRef: its words
+        elif isinstance(node, m.TermRef):
             _styled_characters(node.children, style, out, language)
+        else:
+            raise UnknownNode(f"braille cannot write a {type(node).__name__!r} node")
 
 
 def name_linked_factsheets(document: m.Document, factsheets: dict[str, LinkedFactsheet]) -> m.Document:
@@ -226,7 +228,7 @@ class _Pieces:
         elif isinstance(block, (m.Notes, m.DefinitionList)):
             add_construct(self, block, quoted=quoted, line=own_line, in_glossary=in_glossary)
         else:
-            raise TypeError(block)
+            raise UnknownNode(f"braille cannot write a {type(block).__name__!r} block")
 
     def item(self, item: m.ListItem, marker: str, *, quoted: bool, depth: int, line: int | None, in_glossary: bool) -> None:
         first, *rest = item.blocks or (m.Paragraph(()),)

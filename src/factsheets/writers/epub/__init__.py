@@ -6,40 +6,27 @@ navigation document with landmarks, accessibility metadata (EPUB Accessibility
 1.1), and the audio version with a SMIL media overlay at sentence level, so a
 reading system highlights each sentence as it is spoken.
 
-The audio is recorded exactly as the audio writer records it, section by
-section in parts (same tasks, same engine), with the audio writer's options:
-the build keeps one writer's outputs from another's, so the EPUB records its
-own copy, cached as its parts.
+The audio is the audio writer's own recording and its sentence timings, and
+the page list follows the large-print PDF the PDF writer made: the EPUB `needs`
+both writers, so the build makes them first and hands their finished jobs to
+write(). Nothing is recorded or printed a second time, and the cache key holds
+their files' digests (see build/needs.py).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
 from ... import model as m
-from ...errors import Warning_
-from .. import FinishedPart, Option, Output, OutputKind, Part
-from ..audio import AudioWriter
+from .. import FinishedJob, Option, Output, OutputKind
 from . import nav, overlay, package
 from .pages import print_page_marks
 from .xhtml import XhtmlRenderer, content_document
 
 TEXT_HREF = "text.xhtml"
-
-
-def audio_options(document: m.Document, options: dict) -> dict:
-    """The audio writer's options for this factsheet: its defaults, mkdocs.yml, then the front matter."""
-    from ...options import with_defaults
-    from ...project import load_config
-
-    root = Path(options.get("project_root") or ".")
-    audio = with_defaults("audio", load_config(root).writer_options("audio"), document.meta.options.get("audio", {}))
-    return audio | {"project_root": root}
 
 
 class EpubWriter:
@@ -53,44 +40,26 @@ class EpubWriter:
                    "application/epub+zip", check="factsheets.validators.epub:check_output"),
     )
     options: tuple[Option, ...] = ()  # the audio's own options (voice, rate, lexicon) are the audio writer's
-    weight = 1.0  # a section of audio, as the audio writer's parts
-    preload = (*AudioWriter.preload, "ebooklib.epub", "lxml.etree")
-
-    @property
-    def version(self) -> str:
-        # The cache key hashes this writer's own code, not the audio writer's it records with: name both.
-        from .. import code_digest
-
-        return f"1; audio {AudioWriter.version} {code_digest('audio')}"
+    needs = ("audio", "pdf")  # its recording and sentence timings; where the large-print PDF's pages begin
+    version = "2"
+    weight = 0.2  # no engine but EbookLib's zip: the recording and the page breaks are given
+    preload = ("ebooklib.epub", "lxml.etree")
 
     def engine_version(self) -> str:
         from importlib.metadata import version
 
-        return f"ebooklib {version('ebooklib')}; {AudioWriter().engine_version()}"
+        return f"ebooklib {version('ebooklib')}"
 
-    def dependencies(self, document: m.Document, options: dict) -> str:
-        audio = audio_options(document, options)
-        public = {k: v for k, v in sorted(audio.items()) if k != "project_root"}
-        return json.dumps(public, sort_keys=True, default=str) + AudioWriter().dependencies(document, audio)
-
-    def parts(self, document: m.Document, options: dict) -> list[Part]:
-        return AudioWriter().parts(document, audio_options(document, options))
-
-    @staticmethod
-    def write_part(task, out_dir: Path) -> Output:
-        return AudioWriter.write_part(task, out_dir)
-
-    def write(self, document: m.Document, out_dir: Path, options: dict, parts: dict[str, FinishedPart] | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, needed: dict[str, FinishedJob] | None = None) -> Output:
+        if not needed or "audio" not in needed or "pdf" not in needed:
+            raise RuntimeError("the EPUB is made from the audio writer's recording and the PDF writer's large-print PDF: build it with them (factsheets build)")
+        recording, printed = needed["audio"], needed["pdf"]
         out_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".audio-") as folder:
-            recorded = AudioWriter().write(document, Path(folder), audio_options(document, options), parts)
-            timings = json.loads(recorded.files["audio_sentences"].read_text(encoding="utf-8"))["sentences"]
-            target = out_dir / f"{document.meta.slug}.epub"
-            page_marks, page_count = print_page_marks(document, options)
-            details = write_epub(document, timings, recorded.files["audio_mp3"], target, page_marks, page_count)
-        shutil.rmtree(out_dir / ".parts", ignore_errors=True)
-        warnings: list[Warning_] = [w for w in recorded.warnings if "audio:" not in w.message]
-        return Output(files={"epub": target}, details=details, warnings=warnings)
+        timings = json.loads(recording.path("audio_sentences").read_text(encoding="utf-8"))["sentences"]
+        target = out_dir / f"{document.meta.slug}.epub"
+        page_marks, page_count = print_page_marks(document, printed.details["large_print_pdf"]["page_starts"])
+        details = write_epub(document, timings, recording.path("audio_mp3"), target, page_marks, page_count)
+        return Output(files={"epub": target}, details={"epub": details})
 
 
 def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0) -> dict:
@@ -115,4 +84,4 @@ def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Pat
     contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source)
     package.write(document, contents, target)
     sentence_pars = sum(1 for p in pars if "-s" in p.text_id)
-    return {"epub_overlay_items": len(pars), "epub_overlay_sentences": sentence_pars, "epub_pages": pages}
+    return {"overlay_items": len(pars), "overlay_sentences": sentence_pars, "pages": pages}

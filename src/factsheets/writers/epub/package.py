@@ -127,7 +127,9 @@ def _fixed_dates(data: bytes, stamp: tuple, package_attributes: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, stamp)
-            fixed.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            # An MP3 is compressed already: deflating it again costs seconds and saves nothing.
+            stored = info.filename == "mimetype" or info.filename.endswith(".mp3")
+            fixed.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             content = source.read(info.filename)
             if info.filename.endswith(".opf"):

@@ -1,28 +1,24 @@
 """The large-print PDF's page breaks, for the EPUB's page list (`pageBreakSource`).
 
-The PDF writer does not record where its pages break, so this lays out the
-very HTML it prints (same renderer, same size, same stylesheet) with WeasyPrint
-and reads which block each page starts with. A block here is a paragraph, a list
-item's paragraph, a heading, a figure or a table: the EPUB marks page N just
-before the first such block that starts on page N. Where a page starts in the
-middle of a paragraph, its marker is at the next block that starts on it (a
-block-level page list: a reader who goes to page 5 lands where the first new
+The PDF writer records, for the default print size, which blocks each page
+starts with (the page_starts of its manifest details: the key of each
+paragraph, list item, heading, figure or table that begins on the page, read
+from WeasyPrint's layout of the very PDF it wrote). The EPUB marks page N just
+before the first block of the model that starts on page N. Where a page starts
+in the middle of a paragraph, its marker is at the next block that starts on it
+(a block-level page list: a reader who goes to page 5 lands where the first new
 paragraph of page 5 begins). Page 1 is the start of the factsheet.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ... import model as m
+from ...walk import UnknownNode
+from ..common import text_key
 
-LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table"}
-PREFIX = 24  # letters and digits compared: enough to tell one paragraph from another
-
-
-def key(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())[:PREFIX]
+key = text_key  # the same key the PDF writer gives each block that starts a page
 
 
 def leaves(blocks) -> list[tuple[m.Block, str]]:
@@ -43,28 +39,17 @@ def leaves(blocks) -> list[tuple[m.Block, str]]:
             out.append((block, key(block.image.alt)))
         elif isinstance(block, m.Table):
             out.append((block, key(" ".join(m.plain_text(c) for c in block.header))))
+        elif isinstance(block, m.Notes):
+            for note in block.notes:
+                out += leaves(note.blocks)
+        elif isinstance(block, m.DefinitionList):
+            for item in block.items:
+                out += [(block, key(m.plain_text(term))) for term in item.terms[:1]]
+                for definition in item.definitions:
+                    out += leaves(definition)
+        else:
+            raise UnknownNode(f"the EPUB page list cannot place a {type(block).__name__!r} block")
     return out
-
-
-def page_starts(html: str, base_url: str) -> list[list[str]]:
-    """For each page of the laid-out HTML, the keys of the blocks that begin on it."""
-    from ...engines.weasyprint import _weasyprint
-
-    document = _weasyprint().HTML(string=html, base_url=base_url).render()
-    seen: set[int] = set()
-    pages = []
-    for page in document.pages:
-        starts = []
-        for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is None or getattr(box, "element_tag", None) not in LEAF_TAGS or id(element) in seen:
-                continue
-            seen.add(id(element))
-            text = key(" ".join(element.itertext()))
-            if text:
-                starts.append(text)
-        pages.append(starts)
-    return pages
 
 
 def match(pages: list[list[str]], blocks: list[tuple[m.Block, str]]) -> tuple[dict[int, int], dict[int, list[str]]]:
@@ -104,16 +89,7 @@ def mark_lines(html: str, unmarked: dict[int, list[str]], page_break) -> tuple[s
     return re.sub(r"(<(li|p)\b[^>]*>)(.*?)</\2>", mark, html), pending
 
 
-def print_page_marks(document: m.Document, options: dict) -> tuple[tuple[dict[int, int], dict[int, list[str]]], int]:
-    """The page marks of the default large-print PDF (see `match`), and its number of pages."""
-    from ...project import load_config
-    from ..pdf import pdf_date, sizes_wanted
-    from ..print_html import print_document
-
-    root = Path(options.get("project_root") or ".")
-    pdf_options = {**load_config(root).writer_options("pdf"), **document.meta.options.get("pdf", {})}
-    size, _ = sizes_wanted(pdf_options, document.meta.source)
-    html = print_document(document, size_pt=size, date=pdf_date(document))
-    base_url = (root / document.meta.source).parent.resolve().as_uri() + "/"
-    pages = page_starts(html, base_url)
-    return match(pages, leaves(document.blocks)), len(pages)
+def print_page_marks(document: m.Document, page_starts: list[list[str]]) -> tuple[tuple[dict[int, int], dict[int, list[str]]], int]:
+    """The page marks of the default large-print PDF (see `match`), and its number of pages,
+    from the page starts the PDF writer recorded."""
+    return match(page_starts, leaves(document.blocks)), len(page_starts)

@@ -14,8 +14,8 @@ import re
 from html import escape
 
 from ... import model as m
-from ...writers.audio.sentences import sentence_spans
 from ...transforms import CONTACT_END, CONTACT_KIND
+from ..sentences import sentence_spans
 from ..html import HtmlRenderer
 from .pages import mark_lines
 

@@ -1,0 +1,34 @@
+"""What more than one writer says the same way, in a module of no writer's own.
+
+Paper and braille write a link's web address after its words, and both name an
+image that has no description; the rules live here so that neither writer
+imports the other (a braille writer must not change when the print page does).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import model as m
+from ..organisation import display_address
+
+# PDF/UA wants every figure described; this is honest and the build warns about it.
+NO_ALT_TEXT = "An image without a description"
+
+
+KEY_CHARACTERS = 24  # letters and digits: enough to tell one paragraph from another
+
+
+def text_key(text: str) -> str:
+    """A block's words as a short key, for finding the same block in another format:
+    its first letters and digits, lower case, nothing else."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())[:KEY_CHARACTERS]
+
+
+def printed_address(link: m.Link) -> str | None:
+    """The web address written after a link on paper (or in braille), unless its words already are the address."""
+    if "://" not in link.url:
+        return None
+    shown = display_address(link.url)
+    words = m.plain_text(link.children).strip().rstrip("/")
+    return None if words in (shown, link.url.rstrip("/")) else shown
