@@ -6,9 +6,9 @@ from factsheets.glossary import load_glossary
 from factsheets.reader import parse_blocks
 from factsheets.transforms import compose, resolve_terms
 
-from conftest import REPO
+from conftest import LEAFLET
 
-GLOSSARY = load_glossary(REPO / "glossary", REPO, [])
+GLOSSARY = load_glossary(LEAFLET / "glossary", LEAFLET, [])
 
 
 def resolve(text):
