@@ -51,6 +51,17 @@ def built_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_small(tmp_path_factory) -> Path:
+    """The small fixture project, copied and built once with every format, shared by the test
+    modules that need a plain fresh build of it. Read it, never change it: copy it first
+    (`shutil.copytree(built_small, dest, symlinks=True)`; build/ is a link)."""
+    root = copy_project(tmp_path_factory.mktemp("small-built") / "small", FIXTURES / "small")
+    result = factsheets(root, "build", "--quiet")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
 def manifest(built_project) -> dict:
     import json
 
