@@ -1,4 +1,10 @@
-"""Shared fixtures: copies of the real project, built once, and the command line."""
+"""Shared fixtures: copies of the frozen leaflet, built once, and the command line.
+
+Tests never read the live project (docs/, glossary/, organisation.yml at the top of the
+repository): staff edit those, as the README invites, and an edit must not turn the tests red.
+They build LEAFLET, a frozen copy of the leaflet as it was, instead. The live project is
+still built and checked in CI, by `factsheets build` and `factsheets check`.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +15,16 @@ from pathlib import Path
 
 import pytest
 
+# The repository: for its code and scripts only, never its project files (see above).
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_FILES = ("mkdocs.yml", "organisation.yml", "docs", "glossary")
 FIXTURES = Path(__file__).parent / "fixtures"
+LEAFLET = FIXTURES / "leaflet"
 SEND_SLUG = "what-if-i-do-not-agree"
 
 
-def copy_project(dest: Path, source: Path = REPO) -> Path:
-    """A copy of a project (the real one by default) to build and break freely."""
+def copy_project(dest: Path, source: Path = LEAFLET) -> Path:
+    """A copy of a project (the frozen leaflet by default) to build and break freely."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         item = source / name
@@ -35,9 +43,20 @@ def factsheets(root: Path, *args: str, timeout: float = 600) -> subprocess.Compl
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
-    """The real project, copied and built once with every format."""
+    """The frozen leaflet, copied and built once with every format."""
     root = copy_project(tmp_path_factory.mktemp("project"))
     result = factsheets(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_small(tmp_path_factory) -> Path:
+    """The small fixture project, copied and built once with every format, shared by the test
+    modules that need a plain fresh build of it. Read it, never change it: copy it first
+    (`shutil.copytree(built_small, dest, symlinks=True)`; build/ is a link)."""
+    root = copy_project(tmp_path_factory.mktemp("small-built") / "small", FIXTURES / "small")
+    result = factsheets(root, "build", "--quiet")
     assert result.returncode == 0, result.stderr
     return root
 

@@ -1,13 +1,12 @@
 """The braille-ready text: plain words from the document model, and its golden file.
 
-To regenerate the golden text after a deliberate change, run
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_braille_text.py
-then read the diff before committing it.
+To regenerate the golden text (with every other golden file) after a deliberate change, run
+    .venv/bin/python tests/golden/regenerate.py
+then read the diff (`git diff tests/golden/`) before committing it.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,6 @@ def small_document(root: Path) -> m.Document:
 def test_the_small_factsheet_matches_its_golden_text(small_project, tmp_path):
     output = BrailleWriter().write(small_document(small_project), tmp_path, {"project_root": small_project})
     text = output.files["braille_text"].read_text(encoding="utf-8")
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
 
 

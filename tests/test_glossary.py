@@ -5,11 +5,11 @@ import pytest
 from factsheets.errors import SourceError
 from factsheets.glossary import load_glossary
 
-from conftest import REPO
+from conftest import LEAFLET
 
 
 def test_the_real_glossary_finds_terms_by_any_alias():
-    glossary = load_glossary(REPO / "glossary", REPO, ["tables"])
+    glossary = load_glossary(LEAFLET / "glossary", LEAFLET, ["tables"])
     assert glossary.find("EHCP").id == "education-health-and-care-plan"
     assert glossary.find("ehc  Plan").id == "education-health-and-care-plan"
     assert glossary.find("SENCO").term == "Special Educational Needs Coordinator (SENCO)"
@@ -17,7 +17,7 @@ def test_the_real_glossary_finds_terms_by_any_alias():
 
 
 def test_glossary_is_alphabetical():
-    glossary = load_glossary(REPO / "glossary", REPO, ["tables"])
+    glossary = load_glossary(LEAFLET / "glossary", LEAFLET, ["tables"])
     terms = [e.term.casefold() for e in glossary.sorted()]
     assert terms == sorted(terms)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LEAFLET
 from factsheets.errors import SourceError
 from factsheets.writers.audio.lexicon import Entry, Lexicon, engine_text, is_phonemes, load_lexicon, reader_text
 from factsheets.writers.audio.normalise import Normaliser
@@ -14,7 +15,11 @@ from factsheets.writers.audio.normalise import Normaliser
 pytestmark = pytest.mark.engines
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_LEXICON = load_lexicon(REPO / "glossary" / "lexicon.yml")
+# Staff's own lexicon: checked entry by entry on purpose (the README sends staff here), since
+# `factsheets check` does not hear the audio. Tests of what particular words sound like use the
+# frozen leaflet's copy, so a staff edit changes nothing else here.
+LIVE_LEXICON = load_lexicon(REPO / "glossary" / "lexicon.yml")
+PROJECT_LEXICON = load_lexicon(LEAFLET / "glossary" / "lexicon.yml")
 
 
 def phonemes(text: str) -> str:
@@ -37,7 +42,7 @@ def said_words(spoken: str) -> list[str]:
     return [w for w in re.split(r"[\s,.-]+", spoken) if w]
 
 
-@pytest.mark.parametrize("entry", PROJECT_LEXICON.entries, ids=lambda e: e.written)
+@pytest.mark.parametrize("entry", LIVE_LEXICON.entries, ids=lambda e: e.written)
 def test_every_entry_is_said_as_it_means(entry):
     if is_phonemes(entry.spoken):
         # Phonemes: espeak-ng must know every one of them, and say them as written.

@@ -1,22 +1,22 @@
 """The speech script's normalisation: what a person reading aloud would say."""
 
-from pathlib import Path
 
 import subprocess
 
 import pytest
 
+from conftest import LEAFLET
 from factsheets.errors import SourceError
 from factsheets.writers.audio.amounts import number_words
 from factsheets.writers.audio.lexicon import Entry, Lexicon, load_lexicon
 from factsheets.writers.audio.normalise import Normaliser
 
-REPO = Path(__file__).resolve().parents[1]
+LEXICON = LEAFLET / "glossary" / "lexicon.yml"
 
 
 @pytest.fixture(scope="module")
 def say():
-    normaliser = Normaliser(load_lexicon(REPO / "glossary" / "lexicon.yml"))
+    normaliser = Normaliser(load_lexicon(LEXICON))
     return lambda text: normaliser.speak(text).text
 
 
@@ -200,7 +200,7 @@ def test_dashes_that_are_not_ranges_are_left_alone(say, written, spoken):
     ("regulation 7(1)(a)", "regulation 7 1 eh", "regulation 7 1 a"),
 ])
 def test_the_transcript_shows_words_as_written_where_the_engine_is_given_a_respelling(written, engine, transcript):
-    spoken = Normaliser(load_lexicon(REPO / "glossary" / "lexicon.yml")).speak(written)
+    spoken = Normaliser(load_lexicon(LEXICON)).speak(written)
     assert (spoken.text, spoken.shown) == (engine, transcript)
 
 
@@ -264,5 +264,5 @@ def test_malformed_lexicon_entry_is_an_error_with_file_and_line(tmp_path, text, 
 
 
 def test_the_project_lexicon_loads():
-    lexicon = load_lexicon(REPO / "glossary" / "lexicon.yml")
+    lexicon = load_lexicon(LEXICON)
     assert lexicon.has("SEN") and lexicon.has("bathnes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO, SEND_SLUG
+from conftest import LEAFLET, SEND_SLUG
 from factsheets import model as m
 from factsheets.project import load_project
 from factsheets.writers.print_html import (
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.engines
 
 
 def send_document() -> m.Document:
-    return next(d for d in load_project(REPO).documents if d.meta.slug == SEND_SLUG)
+    return next(d for d in load_project(LEAFLET).documents if d.meta.slug == SEND_SLUG)
 
 
 def test_addresses_are_recognised_and_ordinary_words_are_not():

@@ -111,9 +111,8 @@ def tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_serial_mode_builds_the_same_files_in_one_process(tmp_path):
-    pooled, serial = (copy_project(tmp_path / name, FIXTURES / "small") for name in ("pooled", "serial"))
-    assert factsheets(pooled, "build", "--quiet").returncode == 0
+def test_serial_mode_builds_the_same_files_in_one_process(built_small, tmp_path):
+    pooled, serial = built_small, copy_project(tmp_path / "serial", FIXTURES / "small")  # built_small: a pooled build
     command = Path(sys.executable).parent / "factsheets"
     run = subprocess.Popen([str(command), "build", "--quiet", "--jobs", "1"], cwd=serial, start_new_session=True,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

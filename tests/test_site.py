@@ -8,7 +8,7 @@ import pytest
 
 from factsheets.validators.website import check_site
 
-from conftest import FIXTURES, REPO, SEND_SLUG, copy_project
+from conftest import FIXTURES, LEAFLET, SEND_SLUG, copy_project
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
 pytestmark = pytest.mark.engines
@@ -93,11 +93,11 @@ def test_body_text_keeps_the_leaflets_order(site):
 
 
 def test_heading_structure_is_the_sources(site):
-    source = (REPO / "docs" / "factsheets" / f"{SEND_SLUG}.md").read_text(encoding="utf-8")
+    source = (LEAFLET / "docs" / "factsheets" / f"{SEND_SLUG}.md").read_text(encoding="utf-8")
     expected = [(1, "What if I do not agree with decisions about SEN provision?")]
     expected += [(len(h), t.strip()) for h, t in re.findall(r"^(#{2,6}) (.+)$", source, re.M)]
     expected.append((2, "Glossary"))
-    glossary_terms = re.findall(r'^term: "(.+)"$', "\n".join(p.read_text() for p in sorted((REPO / "glossary").glob("*.md"))), re.M)
+    glossary_terms = re.findall(r'^term: "(.+)"$', "\n".join(p.read_text() for p in sorted((LEAFLET / "glossary").glob("*.md"))), re.M)
     expected += [(3, t) for t in sorted(glossary_terms, key=str.casefold)]
     # The website's own boxes, each under a heading, after the glossary.
     expected += [(2, "Other formats and audio"), (3, "Listen to this factsheet"), (3, "Download this factsheet")]
@@ -141,8 +141,8 @@ def test_glossary_page_has_every_term(site):
     from factsheets.glossary import load_glossary
 
     html = (site / "glossary.html").read_text(encoding="utf-8")
-    entries = load_glossary(REPO / "glossary", REPO, []).sorted()
-    assert len(entries) == len(list((REPO / "glossary").glob("*.md")))
+    entries = load_glossary(LEAFLET / "glossary", LEAFLET, []).sorted()
+    assert len(entries) == len(list((LEAFLET / "glossary").glob("*.md")))
     # An entry's anchor is made from its term, never from its file's name.
     assert 'id="glossary-special-educational-needs-coordinator-senco"' in html
     for entry in entries:
@@ -243,7 +243,7 @@ def test_the_glossary_page_lists_its_terms_in_its_table_of_contents(site):
     toc = html[html.index('aria-label="Table of contents"'):]
     from factsheets.glossary import load_glossary
 
-    for entry in load_glossary(REPO / "glossary", REPO, []).sorted():
+    for entry in load_glossary(LEAFLET / "glossary", LEAFLET, []).sorted():
         assert f'href="#glossary-{entry.id}"' in toc
 
 

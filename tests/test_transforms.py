@@ -8,10 +8,10 @@ from factsheets.walk import inline_runs, iter_blocks, iter_inlines
 from factsheets.organisation import load_organisation
 from factsheets.transforms import compose, contact_box, is_contact, is_title_line, resolve_terms
 
-from conftest import REPO
+from conftest import LEAFLET
 
-GLOSSARY = load_glossary(REPO / "glossary", REPO, [])
-ORGANISATION = load_organisation(REPO / "organisation.yml", REPO)[0]
+GLOSSARY = load_glossary(LEAFLET / "glossary", LEAFLET, [])
+ORGANISATION = load_organisation(LEAFLET / "organisation.yml", LEAFLET)[0]
 META = m.Meta("f", "A factsheet", "What it is for.", "3", "2021-06", "en-GB", "f.md")
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from . import model as m
 from .formats import describe, in_box_order
 from .glossary import Entry, Glossary, normalise
+from .i18n import gettext
+from .site_read_along import ReadAlongRenderer, spoken_by_block
 from .transforms import contact_lines, is_contact, is_title_line
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -53,9 +55,10 @@ def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
     return facts
 
 
-class SiteRenderer(HtmlRenderer):
+class SiteRenderer(ReadAlongRenderer):
     """The shared renderer, with the website's own boxes: the contact details appear once, at
-    the end, under a heading that is also the name of their region."""
+    the end, under a heading that is also the name of their region; and the ids and times of
+    the sentences the audio says, for the page's read-along (site_read_along.py)."""
 
     def box(self, block: m.Box) -> str:
         if is_contact(block, "start"):
@@ -101,7 +104,7 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     return f'<h3 id="download">Download this factsheet</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
 
 
-def audio_player(entry: dict, href, file_of) -> str:
+def audio_player(entry: dict, href, file_of, language: str = "en") -> str:
     """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
 
     The chapter buttons are worked by assets/factsheets.js: on a server that cannot send part of
@@ -135,7 +138,8 @@ def audio_player(entry: dict, href, file_of) -> str:
     go_to = f'<p>Go to a section:</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
         f'<h3 id="listen">Listen to this factsheet</h3><p>{escape(", ".join(facts))}</p>'
-        f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}">'
+        f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}"'
+        f' data-fs-listen="{escape(gettext(language, "Listen from here"))}">'
         f'<a href="{escape(href("audio_mp3"))}">Download the MP3</a></audio>'
         f'<p class="fs-audio-status" role="status"></p>{go_to}'
         f'<ul>{"".join(downloads)}</ul>{transcript}'
@@ -146,7 +150,7 @@ def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
     """The panel the top line leads to: the audio, then every download with its size."""
     return (
         f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{panel_title(entry)}</h2>'
-        f"{audio_player(entry, href, file_of)}{formats_box(document, entry, href, file_of)}</section>"
+        f"{audio_player(entry, href, file_of, document.meta.language)}{formats_box(document, entry, href, file_of)}</section>"
     )
 
 
@@ -165,7 +169,8 @@ def page_footnotes(document: m.Document, renderer: HtmlRenderer) -> str:
 def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
     """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
     meta = document.meta
-    renderer = SiteRenderer(document, link_href=link_href)
+    timings = file_of("audio_sentences") if "audio_sentences" in entry.get("formats", {}) else None
+    renderer = SiteRenderer(document, spoken_by_block(timings), link_href=link_href)
     # The title line (a block of the model) stays with the title, above the summary.
     lines = [b for b in document.blocks if is_title_line(b)]
     head = (

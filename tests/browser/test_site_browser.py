@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, copy_project, factsheets
+from conftest import FIXTURES, factsheets
 from factsheets.validators.website import AXE_TAGS, axe_source, chromium, serve
 from pages import (BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS,
                    all_pages, download_links, factsheet_pages, open_page, tab_stops)
@@ -33,9 +33,11 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def second_site(tmp_path_factory) -> Path:
-    """The small fixture project with a second factsheet: a table, an image, a quotation, a nested list."""
-    root = copy_project(tmp_path_factory.mktemp("second"), FIXTURES / "small")
+def second_site(built_small, tmp_path_factory) -> Path:
+    """The small fixture project with a second factsheet: a table, an image, a quotation, a nested
+    list (from the session's built copy: the first factsheet's formats come from its cache)."""
+    root = tmp_path_factory.mktemp("second") / "project"
+    shutil.copytree(built_small, root, symlinks=True)
     shutil.copytree(FIXTURES / "site-second", root, dirs_exist_ok=True)
     result = factsheets(root, "build")
     assert result.returncode == 0, result.stderr

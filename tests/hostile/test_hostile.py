@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import FIXTURES, copy_project, factsheets
+from conftest import FIXTURES, factsheets
 from hostile.harness import load_cases, run_case, tree_hash
 
 CASES = load_cases()
@@ -29,9 +29,11 @@ REFUSED_SECONDS = 20
 
 
 @pytest.fixture(scope="session")
-def base_project(tmp_path_factory) -> tuple[Path, str]:
-    """The small project with a picture, built once with every format."""
-    root = copy_project(tmp_path_factory.mktemp("hostile-base") / "project", FIXTURES / "small")
+def base_project(built_small, tmp_path_factory) -> tuple[Path, str]:
+    """The small project with a picture, built once with every format (from the session's
+    built copy, so that only what the picture changes is made again)."""
+    root = tmp_path_factory.mktemp("hostile-base") / "project"
+    shutil.copytree(built_small, root, symlinks=True)
     shutil.copy(FIXTURES / "pdf-photo.png", root / "docs" / "picture.png")
     result = factsheets(root, "build")
     assert result.returncode == 0, result.stderr

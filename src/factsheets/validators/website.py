@@ -166,7 +166,15 @@ CLIPPED_JS = """
   return (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
 }).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''))
 """
-ARTICLE_TEXT_JS = "() => (document.querySelector('article') || document.body).innerText"
+# The article's words, less its buttons: a control a script adds (the read-along's "Listen from
+# here") does nothing without the script, so it is not content that JavaScript off would lose.
+ARTICLE_TEXT_JS = """
+() => {
+  const article = document.querySelector('article') || document.body;
+  article.querySelectorAll('button').forEach(b => { b.hidden = true; });
+  return article.innerText;
+}
+"""
 
 
 def check_text_spacing(browser, base: str, path: str, source: str | None = None) -> list[Finding]:

@@ -1,4 +1,5 @@
-/* The site's own script: the header's menu and search buttons, and the audio's chapters.
+/* The site's own script: the header's menu and search buttons, the audio's chapters, and the
+ * read-along (the sentence being heard highlighted, "Listen from here" on each paragraph).
  * Served from the site itself (no other host). The page's text works without it. */
 (function () {
   "use strict";
@@ -105,11 +106,94 @@
     var status = document.querySelector(".fs-audio-status");
     if (!audio || !status) return;
     var time = parseFloat(button.getAttribute("data-fs-start"));
-    var title = button.firstChild.textContent.trim();
+    var title = button.getAttribute("data-fs-title") || button.firstChild.textContent.trim();
     function go() { playFrom(audio, time, status, title); }
     whenLoaded(audio, function () {
       if (canSeek(audio, time) || audio.hasAttribute("data-fs-whole")) go();
       else fetchWhole(audio, go, status);
     });
   });
+
+  /* Read-along. site.py marks each sentence the audio says with the stretch of the recording
+   * it is heard in (data-fs-begin, data-fs-end, in seconds), and each paragraph with where its
+   * first sentence starts (data-fs-from). While the player plays, the sentence being heard has
+   * the class fs-speaking. Focus never moves; the page scrolls only to keep a reader who is
+   * following the highlight with it (the sentence before was in view), and without animation
+   * when the reader asks for reduced motion. */
+  function readAlong(audio) {
+    var marked = document.querySelectorAll("[data-fs-begin]");
+    var stretches = [];
+    for (var i = 0; i < marked.length; i++) {
+      stretches.push({
+        element: marked[i],
+        begin: parseFloat(marked[i].getAttribute("data-fs-begin")),
+        end: parseFloat(marked[i].getAttribute("data-fs-end"))
+      });
+    }
+    stretches.sort(function (a, b) { return a.begin - b.begin; });
+    var reduced = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+    var current = null;
+    var follow = false;  // set by "Listen from here": keep the highlight in view from the start
+
+    function heardAt(time) {
+      var low = 0, high = stretches.length - 1, found = null;
+      while (low <= high) {
+        var middle = (low + high) >> 1;
+        if (stretches[middle].begin <= time) { found = stretches[middle]; low = middle + 1; } else high = middle - 1;
+      }
+      return found && time < found.end ? found.element : null;
+    }
+
+    function inView(element) {
+      var box = element.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }
+
+    function highlight(next) {
+      if (next === current) return;
+      var following = follow || (current !== null && inView(current));
+      if (current) current.classList.remove("fs-speaking");
+      current = next;
+      if (!next) return;
+      next.classList.add("fs-speaking");
+      if (following && !inView(next)) {
+        next.scrollIntoView({ block: "center", behavior: reduced && reduced.matches ? "auto" : "smooth" });
+      }
+      follow = false;
+    }
+
+    var frame = 0;
+    function track() {
+      highlight(heardAt(audio.currentTime));
+      frame = audio.paused || audio.ended ? 0 : window.requestAnimationFrame(track);
+    }
+    function start() { if (!frame) frame = window.requestAnimationFrame(track); }
+    audio.addEventListener("play", start);
+    audio.addEventListener("playing", start);
+    audio.addEventListener("seeked", function () { highlight(heardAt(audio.currentTime)); });
+    audio.addEventListener("ended", function () { highlight(null); });
+
+    /* "Listen from here": a button at the end of each paragraph the audio says, named for the
+     * paragraph it starts, worked like the chapter buttons (the click handler above). */
+    var label = audio.getAttribute("data-fs-listen") || "Listen from here";
+    var paragraphs = document.querySelectorAll("[data-fs-from]");
+    for (var p = 0; p < paragraphs.length; p++) {
+      var words = paragraphs[p].textContent.trim().split(/\s+/);
+      var opening = words.slice(0, 6).join(" ") + (words.length > 6 ? "…" : "");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fs-listen";
+      button.textContent = label;
+      button.setAttribute("aria-label", label + ": " + opening);
+      button.setAttribute("aria-controls", audio.id);
+      button.setAttribute("data-fs-start", paragraphs[p].getAttribute("data-fs-from"));
+      button.setAttribute("data-fs-title", "“" + opening + "”");
+      button.addEventListener("click", function () { follow = true; });
+      paragraphs[p].appendChild(document.createTextNode(" "));
+      paragraphs[p].appendChild(button);
+    }
+  }
+
+  var player = document.getElementById("fs-audio");
+  if (player && document.querySelector("[data-fs-begin]")) readAlong(player);
 })();

@@ -1,0 +1,93 @@
+"""The website's read-along: each sentence the audio says, marked in the page with when it is heard.
+
+The audio writer reports every sentence it says with the id of the block it says (a model
+block's id; a glossary definition's paragraphs are numbered within it, so their ids start with
+the definition's) and its start and end in seconds of the MP3 as a browser decodes it (the
+encoder's delay is already counted in). The page gives those blocks the same ids, and marks the
+words with the times they are heard, pairing them as the EPUB's media overlay does:
+
+- a block with as many written sentences as spoken ones: each sentence in a span of its own,
+  `id="<block>-s<n>"`, with `data-fs-begin` and `data-fs-end` (seconds);
+- a block whose spoken words split differently (the audio writes out a number or an
+  abbreviation): the whole block carries `data-fs-begin` and `data-fs-end`;
+- a paragraph (or a list item's paragraph) also carries `data-fs-from`, where the audio starts
+  saying it, for the "Listen from here" button the page's script adds after it.
+
+The script, site_theme/assets/javascripts/factsheets.js, highlights the element whose stretch
+holds the player's time. Without the script these attributes do nothing: the text reads as ever.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from . import model as m
+from .writers.sentences import sentence_spans
+from .writers.epub.xhtml import split_inlines
+from .writers.html import HtmlRenderer
+
+
+def spoken_by_block(path: Path | None) -> dict[str, list[dict]]:
+    """The audio's sentence timings (its JSON file), by the block they say; none without the file."""
+    if path is None or not path.exists():
+        return {}
+    out: dict[str, list[dict]] = {}
+    for sentence in json.loads(path.read_text(encoding="utf-8"))["sentences"]:
+        if sentence["block"]:
+            out.setdefault(sentence["block"], []).append(sentence)
+    return out
+
+
+def stretch(begin: float, end: float) -> str:
+    return f' data-fs-begin="{begin:.3f}" data-fs-end="{end:.3f}"'
+
+
+class ReadAlongRenderer(HtmlRenderer):
+    """HtmlRenderer with the ids and times of what the audio says (see the module's docstring)."""
+
+    def __init__(self, document: m.Document, spoken: dict[str, list[dict]] | None = None, **options):
+        super().__init__(document, **options)
+        self.spoken = spoken or {}
+        self.scope = ""  # a glossary definition's paragraph ids are numbered within it
+
+    def timed_words(self, block_id: str, nodes) -> tuple[str, str]:
+        """(attributes of the block's element, its words with sentence spans where they pair)."""
+        said = self.spoken[block_id]
+        begin, end = said[0]["start"], said[-1]["end"]
+        attributes = f' id="{escape(block_id)}" data-fs-from="{begin:.3f}"'
+        groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes)))
+        if len(groups) != len(said):
+            return attributes + stretch(begin, end), self.inlines(nodes)
+        words = " ".join(
+            f'<span id="{escape(block_id)}-s{n}"{stretch(s["start"], s["end"])}>{self.inlines(group).strip()}</span>'
+            for n, (group, s) in enumerate(zip(groups, said, strict=True), 1)
+        )
+        return attributes, words
+
+    def block(self, block: m.Block) -> str:
+        if isinstance(block, m.GlossaryEntry):
+            self.scope = f"{block.id}-"
+            try:
+                return super().block(block)
+            finally:
+                self.scope = ""
+        if isinstance(block, m.Paragraph) and block.id and self.scope + block.id in self.spoken:
+            attributes, words = self.timed_words(self.scope + block.id, block.children)
+            return f"<p{attributes}>{words}</p>"
+        html = super().block(block)
+        if isinstance(block, m.Heading) and block.id in self.spoken:
+            said = self.spoken[block.id]
+            start_tag = f'<h{block.level} id="{escape(block.id)}"'
+            html = html.replace(start_tag, start_tag + stretch(said[0]["start"], said[-1]["end"]), 1)
+        return html
+
+    def item(self, item: m.ListItem) -> str:
+        if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph):
+            paragraph = item.blocks[0]
+            block_id = self.scope + paragraph.id
+            if paragraph.id and block_id in self.spoken:
+                attributes, words = self.timed_words(block_id, paragraph.children)
+                return f"<span{attributes}>{words}</span>"
+        return super().item(item)
