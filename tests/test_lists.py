@@ -43,3 +43,19 @@ def test_text_at_the_margin_after_a_blank_line_ends_the_list():
 def test_a_list_in_a_definition_stays_in_it():
     html = markdown.markdown("SENCO\n:   The person who:\n    - plans support\n      - and reviews it\n", extensions=["factsheets.lists", "def_list"])
     assert "<dd>\n<p>The person who:</p>\n<ul>\n<li>plans support<ul>\n<li>and reviews it</li>" in html
+
+
+def test_nesting_deeper_than_the_reader_allows_is_refused_quickly_however_indented():
+    import time
+
+    import pytest
+
+    from factsheets.errors import SourceError
+    from factsheets.reader import parse_blocks
+
+    text = "Intro.\n\n" + "".join(" " * (2 * level) + "- x\n" for level in range(1000))
+    started = time.monotonic()
+    with pytest.raises(SourceError) as error:
+        parse_blocks(text, "a.md", 1, [])
+    assert str(error.value) == "a.md:3: lists or quotations are nested 12 deep: a factsheet can nest them at most 10 deep, so move some of them out"
+    assert time.monotonic() - started < 10  # unbounded, Python-Markdown takes minutes on a thousand levels

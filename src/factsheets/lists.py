@@ -23,6 +23,8 @@ import re
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from .markdown_rules import MAX_NESTING
+
 ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|\d{1,9}\.|[•◦▪–])[ \t]+(?P<rest>\S.*)$")
 FENCE = re.compile(r"^[ ]*(`{3,}|~{3,})")
 # Lines whose indented body is a Markdown text of its own: call-outs, collapsible call-outs, tabs,
@@ -57,14 +59,17 @@ class ListLines:
             self.items.append((indent, level))
         out = [""] if opening and self.before == "text" else []
         self.before = "item"
-        return out + [" " * (NEST * level) + f"{marker} {match.group('rest')}"]
+        # Deeper than the reader allows is refused there, at its line; nesting it deeper still
+        # would only make Python-Markdown slow (thousands of levels take minutes).
+        shown_level = min(level, MAX_NESTING + 1)
+        return out + [" " * (NEST * shown_level) + f"{marker} {match.group('rest')}"]
 
     def text(self, line: str) -> str:
         indent = len(line) - len(line.lstrip(" "))
         if self.items and indent > 0:
             # A paragraph of an item: indented one level deeper than the item it belongs to.
             level = max((lvl for written, lvl in self.items if written < indent), default=self.items[0][1])
-            line = " " * (NEST * (level + 1)) + line.lstrip(" ")
+            line = " " * (NEST * min(level + 1, MAX_NESTING + 1)) + line.lstrip(" ")
         elif self.items and self.before == "blank":
             self.items = []  # text back at the margin after a blank line ends the list
         self.before = "text"
