@@ -102,3 +102,4 @@ class Job:
     options: dict
     key: str
     selected: bool  # False: only taken from the cache (a selective build)
+    older: bool = False  # not selected, and its files kept from the last build though the text changed since
