@@ -125,3 +125,21 @@ def test_the_error_page_escapes_what_it_shows():
     page = error_page(['docs/factsheets/x.md:3: "<b>" is not in the glossary'])
     assert "&lt;b&gt;" in page and "<b>" not in page
     assert 'lang="en-GB"' in page
+
+
+def test_materials_end_of_life_notice_is_not_shown_to_staff(small_project):
+    """Material prints it on import when the program is named mkdocs, unless NO_MKDOCS_2_WARNING
+    is set. Under that name, our switch silences it; without the switch it does print (so the
+    check can fail); and our own command never prints it."""
+    show = "import sys; sys.argv[0] = '/usr/bin/mkdocs'; {} import material.templates"
+    ours = "from factsheets.serve import quiet_material_banner; quiet_material_banner();"
+    environment = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    loud = subprocess.run([sys.executable, "-c", show.format("")], capture_output=True, text=True, env=environment)
+    assert "end of life" in loud.stderr
+    quiet = subprocess.run([sys.executable, "-c", show.format(ours)], capture_output=True, text=True, env=environment)
+    assert quiet.returncode == 0 and "end of life" not in quiet.stderr
+    from conftest import factsheets
+
+    result = factsheets(small_project, "build", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    assert "end of life" not in result.stderr + result.stdout
