@@ -98,8 +98,11 @@ def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[
 
 
 def check_formats(build_dir: Path, config, document, entry: dict, checked: list[str], only: set[str] | None = None) -> list[Finding]:
+    from .validators.leftovers import check_outputs
+
     source = document.meta.source
     entry, found = usable_files(build_dir, entry, source)
+    older = set(entry.get("older", ()))
     for key, validate in format_checks(build_dir, config).items():
         if only is not None and key not in only:
             continue
@@ -107,18 +110,23 @@ def check_formats(build_dir: Path, config, document, entry: dict, checked: list[
             if not describe(key).companion_of and not any(f.format == key for f in found):
                 found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))
             continue
+        if key in older:  # kept by a build of other formats: its words are the old text's
+            found.append(Finding(FAILURE, key, f"the {label(key)} file was made from an older text of the factsheet",
+                                 "Run `factsheets build` to bring every format up to date.", source))
+            continue
         try:
             found += validate(build_dir / entry["formats"][key], document, entry)
         except Exception as error:  # a file too damaged for its validator is a failure, not a crash
             found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
         checked.append(key)
-    return found
+    current = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
+    return found + check_outputs(build_dir, current, source)
 
 
 def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
     from .validators import plain_english
-    from .validators.site_markup import check_markup
+    from .validators.site_markup import check_markup, check_page_language
     from .validators.website import check_site
 
     project = load_project(root)
@@ -139,6 +147,8 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
             continue
         page = entry["formats"].get("html", "")
         pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
+        if page:
+            found += check_page_language(build_dir / page, document.meta.language, document.meta.source)
         found += check_formats(build_dir, project.config, document, entry, checked, only)
     by_source = {d.meta.source: d.meta.title for d in project.documents}
     site_findings = check_markup(build_dir / "site", pages)
