@@ -125,7 +125,7 @@ def check_formats(build_dir: Path, config, document, entry: dict, checked: list[
 
 def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
-    from .validators import plain_english
+    from .validators import plain_english, written_once
     from .validators.site_markup import check_markup, check_page_language
     from .validators.website import check_site
 
@@ -141,6 +141,7 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
         found = report.findings.setdefault(document.meta.title, [])
         checked = report.checked.setdefault(document.meta.title, ["plain English"])
         found += plain_english.check_document(document, names)
+        found += written_once.check_document(document, root, project.glossary.entries)
         entry = entries.get(document.meta.slug)
         if entry is None:
             found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))
@@ -162,7 +163,8 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
 
 
 # What the report and the terminal call each thing checked: the checks of their own, then every output's label.
-OWN_LABELS = {"website": "Website", "plain_english": "Plain English", "plain English": "Plain English", "build": "Build"}
+OWN_LABELS = {"website": "Website", "plain_english": "Plain English", "plain English": "Plain English", "build": "Build",
+              "source": "Written once"}
 
 
 def label(key: str) -> str:

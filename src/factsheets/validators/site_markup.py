@@ -150,4 +150,4 @@ def check_page_language(page: Path, language: str, source: str | None = None) ->
     shown = f"lang=\"{said}\"" if said else "no lang"
     return [Finding(FAILURE, FORMAT, f"the web page {page.name} has {shown}, but the factsheet is in {language}: "
                     "a screen reader would read it with the wrong voice",
-                    "Check `language:` in the factsheet's front matter and under the factsheets plugin in mkdocs.yml, then build again.", source)]
+                    "Check the language: line at the top of the factsheet (between the two ---) and under the factsheets plugin in mkdocs.yml, then build again.", source)]
