@@ -1,5 +1,5 @@
-"""Facts written once (validators/written_once.py): contact details typed into the text, glossary
-terms never linked, and a quotation used as a call-out, each a warning at its line."""
+"""Facts written once (validators/written_once.py): contact details typed into the text and glossary
+terms never linked, each a warning at its line."""
 
 from factsheets.project import load_project
 from factsheets.validators.written_once import check_document
@@ -52,12 +52,6 @@ def test_a_glossary_term_in_bold_that_is_never_linked_gets_the_link_to_write(tmp
     terms = [(line, message, fix) for line, message, fix in found if "glossary term" in message]
     assert terms == [(12, '"Local Offer" is a glossary term, written in bold, and this factsheet never links it: '
                           "readers do not get its meaning.", "Write it as [[Local Offer]] (once is enough).")]
-
-
-def test_a_quotation_that_starts_important_suggests_a_call_out(tmp_path):
-    found = findings_for(tmp_path)
-    [(line, message, fix)] = [f for f in found if "quotation" in f[1]]
-    assert line == 16 and 'starts with "Important:"' in message and fix.startswith("Write it as a call-out: !!! warning")
 
 
 def test_a_factsheet_that_writes_facts_once_has_no_warnings(tmp_path):

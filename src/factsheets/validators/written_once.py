@@ -7,8 +7,6 @@ elsewhere, so that it would not change when the other place does.
   in organisation.yml is probably out of date.
 - A glossary term or alias written as plain or bold words, in a factsheet that never
   links that term: write it as `[[term]]`, so the reader gets its meaning.
-- A quotation that starts "**Important:**" or "**Note:**": a call-out (`!!! warning`)
-  says that to every format, where a quotation reads as someone's words.
 
 Contact details are looked for in the source file's lines, not in the document
 model: there a placeholder is already the organisation's value, which is right.
@@ -20,6 +18,7 @@ import re
 from pathlib import Path
 
 from .. import model as m
+from ..errors import SourceError
 from ..sources import split_front_matter
 from ..walk import inline_children, inline_runs, iter_blocks
 from . import WARNING, Finding
@@ -29,7 +28,6 @@ _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\d
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEB = re.compile(r"(?:https?://|(?<![\w@.])www\.)[^\s)\]>\"']+", re.IGNORECASE)
 _NOT_TEXT = re.compile(r"`[^`]*`|\{\{[^}]*\}\}")  # code is shown as typed; a placeholder is already right
-_CALL_OUT_WORDS = {"important": "warning", "warning": "warning", "note": "note", "tip": "tip"}
 
 
 def _digits(number: str) -> str:
@@ -78,7 +76,7 @@ def contact_details(document: m.Document, root: Path) -> list[Finding]:
     source = document.meta.source
     try:
         _front, body, first = split_front_matter((root / source).read_text(encoding="utf-8-sig"), source)
-    except (OSError, ValueError, Exception):  # the build reported any problem with the file
+    except (OSError, UnicodeDecodeError, SourceError):  # the build reported any problem with the file
         return []
     ours = organisation_details(document.organisation)
     findings, fenced = [], False
@@ -148,20 +146,5 @@ def _all(nodes):
         yield from _all(inline_children(node))
 
 
-def quotes_as_call_outs(document: m.Document) -> list[Finding]:
-    """A quotation that starts with a bold "Important:" or "Note:" is a call-out written as a quotation."""
-    findings = []
-    for block in iter_blocks(_body(document)):
-        first = block.blocks[0] if isinstance(block, m.Quote) and block.blocks else None
-        if not isinstance(first, m.Paragraph) or not first.children or not isinstance(first.children[0], m.Strong):
-            continue
-        word = m.plain_text(first.children[0].children).strip().rstrip(":").lower()
-        if word in _CALL_OUT_WORDS:
-            findings.append(Finding(WARNING, FORMAT, f'A quotation starts with "{word.capitalize()}:": it is read and printed as '
-                                    "someone's words, not as a call-out.", f'Write it as a call-out: !!! {_CALL_OUT_WORDS[word]} '
-                                    "on its own line, then the text indented by 4 spaces.", document.meta.source, first.line or block.line))
-    return findings
-
-
 def check_document(document: m.Document, root: Path, entries: dict) -> list[Finding]:
-    return contact_details(document, root) + unlinked_terms(document, entries) + quotes_as_call_outs(document)
+    return contact_details(document, root) + unlinked_terms(document, entries)

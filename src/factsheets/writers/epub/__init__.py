@@ -23,7 +23,7 @@ from lxml import etree
 
 from ... import model as m
 from ...errors import Warning_
-from .. import FinishedPart, Option, Output, OutputKind, Part
+from .. import FinishedPart, Option, Output, OutputKind, Part, print_sources
 from ..audio import AudioWriter
 from . import nav, overlay, package
 from .pages import print_page_marks
@@ -71,7 +71,9 @@ class EpubWriter:
     def dependencies(self, document: m.Document, options: dict) -> str:
         audio = audio_options(document, options)
         public = {k: v for k, v in sorted(audio.items()) if k != "project_root"}
-        return json.dumps(public, sort_keys=True, default=str) + AudioWriter().dependencies(document, audio)
+        # The book holds the images' bytes and names the factsheets it links to, as the print view does.
+        return (json.dumps(public, sort_keys=True, default=str) + AudioWriter().dependencies(document, audio)
+                + print_sources.dependencies(document, options))
 
     def parts(self, document: m.Document, options: dict) -> list[Part]:
         return AudioWriter().parts(document, audio_options(document, options))
@@ -87,17 +89,36 @@ class EpubWriter:
             timings = json.loads(recorded.files["audio_sentences"].read_text(encoding="utf-8"))["sentences"]
             target = out_dir / f"{document.meta.slug}.epub"
             page_marks, page_count = print_page_marks(document, options)
-            details = write_epub(document, timings, recorded.files["audio_mp3"], target, page_marks, page_count)
+            details = write_epub(document, timings, recorded.files["audio_mp3"], target, page_marks, page_count,
+                                 Path(options.get("project_root") or "."))
         shutil.rmtree(out_dir / ".parts", ignore_errors=True)
         warnings: list[Warning_] = [w for w in recorded.warnings if "audio:" not in w.message]
         return Output(files={"epub": target}, details=details, warnings=warnings)
 
 
-def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0) -> dict:
+def book_images(document: m.Document, root: Path) -> dict[str, Path]:
+    """Each image's file name in the book (images/<name>) -> its file in the project."""
+    names: dict[str, Path] = {}
+    for image in print_sources.images_of(document):
+        path = print_sources.image_file(image, document, root)
+        name = f"images/{path.name}"
+        if names.get(name, path) != path:  # two images of one name from different folders
+            name = f"images/{len(names)}-{path.name}"
+        names[name] = path
+    return names
+
+
+def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0,
+               root: Path | None = None) -> dict:
     """The EPUB from the document, the audio's sentence timings and the large-print PDF's page
-    marks (`pages.print_page_marks`; None: no page list); returns the details for the manifest."""
+    marks (`pages.print_page_marks`; None: no page list); returns the details for the manifest.
+    `root`, the project's folder, is where its images and the factsheets it links to are."""
     marks, unmarked = page_marks or ({}, {})
-    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]}, marks, unmarked)
+    images = book_images(document, root) if root else {}
+    by_source = {image.src: name for image in print_sources.images_of(document) for name, path in images.items()
+                 if root and path == print_sources.image_file(image, document, root)}
+    factsheets = print_sources.linked_factsheets(document, root) if root else {}
+    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]}, marks, unmarked, by_source, factsheets)
     body = renderer.blocks(document.blocks)
     pages = sorted({1, *marks.values(), *(set(unmarked) - set(renderer.unmarked_pages))}) if page_marks is not None else []
     xhtml = content_document(document, body, "style.css", first_page=bool(pages))
@@ -112,7 +133,7 @@ def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Pat
     smil = overlay.smil(pars, TEXT_HREF, f"audio/{mp3.name}")
     has_images = any(isinstance(b, m.Figure) for b in document.blocks) or "<img " in body
     source = f"{document.meta.slug}-large-print.pdf, the large-print PDF of this factsheet ({page_count} pages)" if pages else ""
-    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source)
+    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source, images)
     package.write(document, contents, target)
     sentence_pars = sum(1 for p in pars if "-s" in p.text_id)
     return {"epub_overlay_items": len(pars), "epub_overlay_sentences": sentence_pars, "epub_pages": pages}

@@ -60,8 +60,10 @@ class XhtmlRenderer(HtmlRenderer):
     `timed` is the set of block ids the audio says; `sentences` collects, for each of them,
     the ids of the sentence spans written (an empty list: the block is one span, its own id)."""
 
-    def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None):
-        super().__init__(document)
+    def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None,
+                 images: dict[str, str] | None = None, factsheets: dict | None = None):
+        super().__init__(document, link_href=lambda url: (images or {}).get(url, url))
+        self.factsheets = factsheets or {}  # a link's URL -> the other factsheet it names (print_sources.LinkedFactsheet)
         self.timed = timed
         self.page_marks = page_marks or {}  # Python id of a block -> the print page that starts with it
         self.unmarked_pages = unmarked_pages or {}  # pages that start inside the closing contact details
@@ -74,6 +76,15 @@ class XhtmlRenderer(HtmlRenderer):
         if isinstance(node, m.Image):
             return f'<img src="{escape(self.link_href(node.src))}" alt="{escape(node.alt)}"/>'
         return super().inline(node)
+
+    def link(self, node: m.Link) -> str:
+        """A link to another factsheet goes to its page on the web, or is words alone without
+        site_url: the other factsheet is not in this book."""
+        other = self.factsheets.get(node.url)
+        if other is None:
+            return super().link(node)
+        words = self.inlines(node.children)
+        return f'<a href="{escape(other.url)}">{words}</a>' if other.url else words
 
     def sentence_spans(self, block_id: str, nodes) -> str:
         """Inlines of a timed block, each sentence in a span of its own."""
