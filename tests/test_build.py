@@ -287,5 +287,10 @@ def test_building_one_format_after_an_edit_keeps_the_others_marked_older(small_p
     assert "older than the page" in pdf_item
     braille_item = download[download.index("Braille-ready text"):].split("</li>")[0]
     assert "older than the page" not in braille_item
+    from factsheets.check import run_check
+
+    told = [f for f in run_check(small_project, website=False, only={"large_print_pdf", "braille_text"}).all()
+            if "older text" in f.message]
+    assert [(f.format, f.level) for f in told] == [("large_print_pdf", "failure")]
     again = build(small_project, formats=["print", "pdf"])  # brought up to date: the mark goes
     assert "older" not in again.manifest["factsheets"][0]

@@ -108,6 +108,15 @@ def test_a_broken_factsheet_shows_its_file_and_line_in_the_page_then_recovers(sm
     assert "end of life" not in output  # Material's notice is not for staff
 
 
+def test_a_broken_mkdocs_yml_shows_in_the_page_and_the_terminal(small_project):
+    config = small_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_name: [unclosed\n", encoding="utf-8")
+    with serving(small_project) as (url, process):
+        page = wait_for(url, lambda page: "a file needs fixing" in page)
+        assert "mkdocs.yml" in page and "line 16" in page
+    assert "mkdocs.yml" in process.stdout.read()
+
+
 def test_downloads_made_from_an_older_text_are_marked(small_project):
     from factsheets.build import build
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from html import escape
 from pathlib import Path
@@ -103,7 +104,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         except BaseException as error:  # noqa: BLE001 - any failure is shown in the page, never a hang
             if isinstance(error, KeyboardInterrupt):
                 raise
-            show_error_everywhere(site_dir, catcher.lines or [plain_error(error, root)])
+            problems = catcher.lines or [plain_error(error, root)]
+            if not catcher.lines:  # what MkDocs logged is in the terminal already
+                print(problems[0], file=sys.stderr, flush=True)
+            show_error_everywhere(site_dir, problems)
         finally:
             logging.getLogger("mkdocs").removeHandler(catcher)
 
