@@ -98,7 +98,7 @@ def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[
 
 
 def check_formats(build_dir: Path, config, document, entry: dict, checked: list[str], only: set[str] | None = None) -> list[Finding]:
-    from .validators.leftovers import check_outputs
+    from .validators.leftovers import check_outputs, code_texts
 
     source = document.meta.source
     entry, found = usable_files(build_dir, entry, source)
@@ -120,7 +120,7 @@ def check_formats(build_dir: Path, config, document, entry: dict, checked: list[
             found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
         checked.append(key)
     current = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
-    return found + check_outputs(build_dir, current, source)
+    return found + check_outputs(build_dir, current, source, code_texts(document))
 
 
 def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
