@@ -267,3 +267,30 @@ def test_naming_a_file_that_is_not_a_factsheet_is_an_error(two_factsheets):
     with pytest.raises(SourceError) as error:
         build(two_factsheets, formats=["print"], factsheets=[two_factsheets / "docs/index.md"])
     assert "not a factsheet" in error.value.message
+
+
+def test_building_one_format_after_an_edit_keeps_the_others_marked_older(small_project):
+    """README: naming formats limits the work to them, the rest comes from the last build.
+    After an edit the rest is older than the text: kept on the site, and marked as such."""
+    build(small_project, formats=["print", "pdf", "braille"])
+    factsheet = small_project / "docs/factsheets/short.md"
+    factsheet.write_text(factsheet.read_text(encoding="utf-8").replace("You can:", "You can also:"), encoding="utf-8")
+    result = build(small_project, formats=["braille"])
+    entry = result.manifest["factsheets"][0]
+    assert {"print_html", "large_print_pdf", "brf", "braille_text"} <= set(entry["formats"])
+    assert (small_project / "build/site" / entry["formats"]["large_print_pdf"].removeprefix("site/")).is_file()
+    assert set(entry["older"]) == {"print_html", "large_print_pdf"}
+    assert any("kept from the last build, older than the text" in str(w) for w in result.warnings)
+    page = (small_project / "build/site/factsheets/short.html").read_text(encoding="utf-8")
+    download = page[page.index("fs-downloads"):]
+    pdf_item = download[download.index("Large print"):][:400]
+    assert "older than the page" in pdf_item
+    braille_item = download[download.index("Braille-ready text"):].split("</li>")[0]
+    assert "older than the page" not in braille_item
+    from factsheets.check import run_check
+
+    told = [f for f in run_check(small_project, website=False, only={"large_print_pdf", "braille_text"}).all()
+            if "older text" in f.message]
+    assert [(f.format, f.level) for f in told] == [("large_print_pdf", "failure")]
+    again = build(small_project, formats=["print", "pdf"])  # brought up to date: the mark goes
+    assert "older" not in again.manifest["factsheets"][0]

@@ -221,3 +221,40 @@ def test_check_fails_a_broken_build_in_words_without_a_traceback(broken_copy):
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert "audio_mp3 file" in result.stdout and "is missing from the last build" in result.stdout
     assert "onerror=" in result.stdout and "opened a dialog ('hi')" in result.stdout
+
+
+def _tamper(root, key, old, new, encoding="utf-8"):
+    path = root / "build" / _entry(root)["formats"][key]
+    text = path.read_text(encoding=encoding)
+    assert old in text, f"{old!r} is not in the {key}"
+    path.unlink()  # hard-linked into the cache: write a new file
+    path.write_text(text.replace(old, new, 1), encoding=encoding)
+
+
+@pytest.mark.parametrize("key, typed, what", [
+    ("braille_text", '!!! warning "Time limits"', "a call-out"),
+    ("braille_text", "[^1]", "a footnote mark"),
+    ("audio_transcript", "{{ advice_line }}", "a placeholder"),
+    ("audio_transcript", "{: .note }", "settings for a block"),
+])
+def test_source_syntax_left_in_an_output_fails_the_check(broken_copy, key, typed, what):
+    _tamper(broken_copy, key, "First steps", f"First steps {typed}", "utf-8-sig" if key == "audio_transcript" else "utf-8")
+    found = [f.message for f in _failures(broken_copy) if f.format == key]
+    assert any(typed.split()[0] in m and what in m for m in found), found
+
+
+def test_a_character_spelled_out_in_the_braille_fails_the_check(broken_copy):
+    _tamper(broken_copy, "braille_text", "First steps", "First (latin small letter e with ogonek) steps")
+    found = [f for f in _failures(broken_copy) if f.format == "braille_text"]
+    assert [f.message for f in found] == [
+        "the braille files say '(latin small letter e with ogonek)' (line "
+        f"{found[0].message.split('(line ')[1].split(' ')[0]} of the braille-ready text) in place of a character that liblouis could not translate"
+    ]
+    assert "language:" in found[0].fix
+
+
+def test_a_page_in_another_language_than_its_factsheet_fails_the_check(broken_copy):
+    _tamper_page(broken_copy, '<html lang="en-GB"', '<html lang="cy"')
+    found = [f for f in _failures(broken_copy) if "lang=" in f.message]
+    assert len(found) == 1 and 'lang="cy"' in found[0].message and "en-GB" in found[0].message
+    assert found[0].path == f"docs/factsheets/{SEND_SLUG}.md"

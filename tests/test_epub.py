@@ -239,3 +239,26 @@ def test_the_leaflets_sentences_are_where_they_are_heard(leaflet, tmp_path):
         mp3.write_bytes(archive.read(name))
     offsets = np.array(check.overlay_offsets(mp3, starts))
     assert len(offsets) > 100 and (offsets <= 100).mean() >= 0.95
+
+
+def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epubcheck(tmp_path):
+    """The book carries its pictures, and a link to another factsheet (not in the book) goes to
+    its web page: EPUBCheck refuses a reference to a file the book does not hold (RSC-007)."""
+    root = copy_project(tmp_path / "small", FIXTURES / "small")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "site_url: https://www.example.org.uk/\n")
+    (root / "docs/factsheets/photo.png").write_bytes((FIXTURES / "pdf-photo.png").read_bytes())
+    (root / "docs/factsheets/pictured.md").write_text(
+        "---\ntitle: A pictured factsheet\nsummary: With a picture and a link.\nversion: 1\ndate: 2024-04\n---\n\n"
+        "Read [the short one](short.md) first.\n\n![A test photograph](photo.png \"print-note: no text\")\n", encoding="utf-8")
+    project = load_project(root)
+    document = next(d for d in project.documents if d.meta.slug == "pictured")
+    options = {**project.config.writer_options("epub"), "project_root": root}
+    book = EpubWriter().write(document, root / "out", options).files["epub"]
+    assert check.check(book) == []
+    with zipfile.ZipFile(book) as archive:
+        assert archive.read("EPUB/images/photo.png") == (FIXTURES / "pdf-photo.png").read_bytes()
+    text = read(book, "EPUB/text.xhtml")
+    [image] = text.findall(".//x:img", NS)
+    assert image.get("src") == "images/photo.png" and image.get("alt") == "A test photograph"
+    [link] = [a for a in text.findall(".//x:a", NS) if "".join(a.itertext()) == "the short one"]
+    assert link.get("href") == "https://www.example.org.uk/factsheets/short.html"

@@ -68,3 +68,13 @@ def test_a_vague_link_and_an_acronym_in_a_table_cell_are_found():
     found = messages(doc(table))
     assert (9, 'A link says only "click here".') in found
     assert (9, '"LA" is not explained where it is first used.') in found
+
+
+def test_hard_reading_is_explained_in_plain_words():
+    legal = ("Notwithstanding the aforementioned statutory obligations, the local authority's determination "
+             "regarding educational provision necessitates comprehensive multidisciplinary consideration. ") * 6
+    section = [message for _, message in messages(doc(para(legal, 3))) if "hard to read" in message]
+    assert section and all("out of 100, where higher is easier and plain English aims for 60 or more" in s for s in section)
+    assert all("about the years of schooling a reader needs" in s for s in section)
+    [review] = [f.fix for f in check_document(doc(para("Fine."), review_due="2024-06"), [], today=dt.date(2026, 11, 27))]
+    assert "between the two --- at the top of the factsheet" in review

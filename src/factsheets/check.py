@@ -99,8 +99,11 @@ def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[
 
 def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked: list[str], only: set[str] | None = None) -> list[Finding]:
     """One factsheet's files, each by its validator (`checks`: format_checks(), made once for every factsheet)."""
+    from .validators.leftovers import check_outputs, code_texts
+
     source = document.meta.source
     entry, found = usable_files(build_dir, entry, source)
+    older = set(entry.get("older", ()))
     for key, validate in checks.items():
         if only is not None and key not in only:
             continue
@@ -108,19 +111,24 @@ def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked:
             if not describe(key).companion_of and not any(f.format == key for f in found):
                 found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))
             continue
+        if key in older:  # kept by a build of other formats: its words are the old text's
+            found.append(Finding(FAILURE, key, f"the {label(key)} file was made from an older text of the factsheet",
+                                 "Run `factsheets build` to bring every format up to date.", source))
+            continue
         try:
             found += validate(build_dir / entry["formats"][key], document, entry)
         except Exception as error:  # a file too damaged for its validator is a failure, not a crash
             found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
         checked.append(key)
-    return found
+    current = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
+    return found + check_outputs(build_dir, current, source, code_texts(document))
 
 
 def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
     from . import literal_syntax
-    from .validators import callouts, plain_english
-    from .validators.site_markup import check_markup
+    from .validators import callouts, plain_english, written_once
+    from .validators.site_markup import check_markup, check_page_language
     from .validators.website import check_site
 
     project = load_project(root)
@@ -138,12 +146,15 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
         found += plain_english.check_document(document, names)
         found += callouts.check_document(document)
         found += literal_syntax.check_findings(document, project.config)
+        found += written_once.check_document(document, root, project.glossary.entries)
         entry = entries.get(document.meta.slug)
         if entry is None:
             found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))
             continue
         page = entry["formats"].get("html", "")
         pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
+        if page:
+            found += check_page_language(build_dir / page, document.meta.language, document.meta.source)
         found += check_formats(build_dir, checks, document, entry, checked, only)
     by_source = {d.meta.source: d.meta.title for d in project.documents}
     site_findings = check_markup(build_dir / "site", pages)
@@ -157,7 +168,8 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
 
 
 # What the report and the terminal call each thing checked: the checks of their own, then every output's label.
-OWN_LABELS = {"website": "Website", "plain_english": "Plain English", "plain English": "Plain English", "build": "Build"}
+OWN_LABELS = {"website": "Website", "plain_english": "Plain English", "plain English": "Plain English", "build": "Build",
+              "source": "Written once"}
 
 
 def label(key: str) -> str:

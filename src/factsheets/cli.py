@@ -1,4 +1,4 @@
-"""The command line: `factsheets build` and `factsheets check`."""
+"""The command line: `factsheets build`, `check`, `new` and `serve`."""
 
 from __future__ import annotations
 
@@ -125,6 +125,22 @@ def new_command(args) -> int:
     return 0
 
 
+def serve_command(args) -> int:
+    from .project import find_root
+    from .serve import serve
+
+    try:
+        root = find_root(Path.cwd())
+        serve(root, args.host, args.port, open_browser=args.open)
+    except SourceError as error:
+        print(f"{error.location}: {error.message}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the port is taken, most often
+        print(f"The preview could not start on port {args.port}: {error.strerror or error}. Try another: --port 8001", file=sys.stderr)
+        return 1
+    return 0
+
+
 def format_choices() -> str:
     """What --format takes, from the writers registered: "pdf (large-print PDF), ..."."""
     from .writers import registry
@@ -134,7 +150,9 @@ def format_choices() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from . import __version__
+    from .serve import quiet_material_banner
 
+    quiet_material_banner()
     parser = argparse.ArgumentParser(prog="factsheets", description="Publish factsheets in every accessible format.")
     parser.add_argument("--version", action="version", version=f"factsheets {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -151,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--strict", action="store_true", help="fail on plain-English warnings too")
     n = commands.add_parser("new", help='start a new factsheet: factsheets new "Annual reviews"')
     n.add_argument("title", help="the factsheet's title, in quotes")
+    s = commands.add_parser("serve", help="preview the website while you edit: it updates each time you save a file")
+    s.add_argument("--port", type=int, default=8000, help="the port to serve on (default 8000): open http://127.0.0.1:PORT/")
+    s.add_argument("--host", default="127.0.0.1", help="the address to serve on (default 127.0.0.1, this computer only)")
+    s.add_argument("--open", action="store_true", help="open the preview in the web browser")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build_command(args)
@@ -158,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         return check_command(args)
     if args.command == "new":
         return new_command(args)
+    if args.command == "serve":
+        return serve_command(args)
     return 2
 
 

@@ -3,12 +3,17 @@
 `factsheets build` runs MkDocs with this plugin after every other format is
 written, and hands it the project and the manifest. Under `mkdocs serve` the
 plugin loads the project itself and links the files of the last build, so a
-live preview never waits for a PDF or a recording.
+live preview never waits for a PDF or a recording. There it also watches the
+glossary, organisation.yml and the lexicon; a problem in the sources turns every
+page into one that names the file and line (the server would otherwise keep the
+last good pages and look stuck); and a download made from an older text than the
+page's is marked as such.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import posixpath
 from html import escape, unescape
 import shutil
@@ -27,6 +32,7 @@ from . import site
 from .errors import SourceError
 from .project import Project, load_project
 
+LOG = logging.getLogger("mkdocs.plugins.factsheets")
 CSS = "assets/factsheets.css"
 # Material's offline plugin would load this shim from a CDN; it is served from the site instead.
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -58,6 +64,8 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         self.files_dir: Path | None = None  # where the other formats' files are
         self.templates = None  # the theme's templates, compiled ahead (a Jinja bytecode cache)
         self.attached = False
+        self.serving = False  # under `mkdocs serve` (or `factsheets serve`)
+        self.problem: str | None = None  # why the sources could not be loaded, under serve
 
     def attach(self, project: Project, manifest: dict, files_dir: Path, templates=None) -> None:
         """Called by `factsheets build`: use this project, these outputs and these compiled templates."""
@@ -71,6 +79,17 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             config.theme.dirs.insert(0, ours)
 
     # MkDocs events ------------------------------------------------------------
+    def on_startup(self, command, dirty):
+        # Defining on_startup also keeps this one plugin object for every rebuild of `serve`.
+        self.serving = command == "serve"
+
+    def on_serve(self, server, config, builder):
+        from .serve import watched_paths
+
+        for path in watched_paths(Path(config.config_file_path).parent):
+            server.watch(str(path))
+        return server
+
     @event_priority(100)  # before Material's offline plugin, which looks for a shim in polyfills
     def on_config(self, config):
         self.add_theme(config)
@@ -86,10 +105,14 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             snippets["base_path"] = [str(Path(config.config_file_path).parent / f) for f in folders]
         if not self.attached:
             root = Path(config.config_file_path).parent
+            self.problem = None
             try:
                 self.project = load_project(root)
             except SourceError as error:
-                raise PluginError(str(error)) from None
+                if not self.serving:
+                    raise PluginError(str(error)) from None
+                self.problem, self.project = str(error), None
+                LOG.error(self.problem)  # in the terminal too, where staff started the preview
             manifest_path = root / "build" / "manifest.json"
             self.manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"factsheets": []}
             self.files_dir = root / "build" / "site" / "files"
@@ -109,7 +132,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         return env
 
     def _document_for(self, page):
-        if not page.file.abs_src_path:
+        if self.project is None or not page.file.abs_src_path:
             return None
         path = Path(page.file.abs_src_path).resolve()
         for document in self.project.documents:
@@ -132,9 +155,13 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
 
     def on_page_content(self, html, page, config, files):
         _escape_title(page)
+        if self.problem:
+            return html  # the page is replaced whole, in on_post_page
         document = self._document_for(page)
         if document:
             entry = self._entry(document.meta.slug)
+            if not self.attached:
+                entry = _marked_if_older(entry, document)
 
             def href(key):
                 return get_relative_url("files/" + _files_relative(entry["formats"][key]), page.url)
@@ -173,11 +200,33 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         html = html.replace(site.MARKERS[2], site.contact_fragment(self.project.organisation, self.project.config.language))
         return html
 
+    def on_post_page(self, output, page, config):
+        if self.problem:
+            from .serve import error_page
+
+            return error_page([self.problem])
+        return output
+
     @event_priority(-100)
     def on_post_build(self, config):
+        if self.problem:
+            from .serve import show_error_everywhere
+
+            show_error_everywhere(Path(config.site_dir), [self.problem])
+            return
         # Under `mkdocs serve`, show the last build's files; `factsheets build` moves its own in.
         if not self.attached and self.files_dir and self.files_dir.is_dir():
             shutil.copytree(self.files_dir, Path(config.site_dir) / "files", dirs_exist_ok=True)
+
+
+def _marked_if_older(entry: dict, document) -> dict:
+    """The entry, with every download marked as older than the page if the build made them
+    from another text (the factsheet, its glossary terms or the organisation's details since changed)."""
+    from .build.manifest import document_digest
+
+    if entry.get("digest") in (None, document_digest(document)):
+        return entry
+    return {**entry, "older": [key for key in entry.get("formats", {}) if key != "html"]}
 
 
 def _escape_title(page) -> None:

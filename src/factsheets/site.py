@@ -86,12 +86,15 @@ def formats_link(entry: dict) -> str:
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     """The list of downloads. href(key) gives a format's link; file_of(key) its file on disk."""
     items = []
+    # Kept from a build of other formats, or made before the text was edited (a preview).
+    older_note = gettext(document.meta.language, "This download is older than the page: rebuild to update it.")
     for key, fmt in in_box_order(entry.get("formats", {})):
         facts = ", ".join(format_facts(key, entry, file_of(key)))
         if key == "html":
             continue  # this page: a link to itself would be one more tab stop and no help
         link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
-        items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.</li>")
+        older = f' <strong class="fs-older">{escape(older_note)}</strong>' if key in entry.get("older", ()) else ""
+        items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.{older}</li>")
     for _key, fmt in in_box_order(entry.get("failed", [])):
         items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
     org = document.organisation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .. import __version__, cache
@@ -9,6 +10,12 @@ from ..writers import registry
 from ..hardlinks import link_file
 from ..project import Project
 from .result import BuildResult
+
+
+def document_digest(document) -> str:
+    """What the text of every format is made from (the factsheet, its glossary terms, the
+    organisation's details), as a short hash: a preview compares it to mark older downloads."""
+    return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()[:16]
 
 
 def manifest_entry(document, docs_dir: str) -> dict:
@@ -22,6 +29,7 @@ def manifest_entry(document, docs_dir: str) -> dict:
         "version": meta.version,
         "date": meta.date,
         "source": meta.source,
+        "digest": document_digest(document),
         "formats": {"html": f"site/{page}"},
         "details": {},  # output key -> its facts: {"large_print_pdf": {"pages": 19}}
     }
@@ -45,6 +53,8 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
                 continue
             for key, name in done.files.items():
                 entry["formats"][key] = f"site/files/{slug}/{name}"
+            if job.older:  # kept from the last build by a build of other formats: made from an older text
+                entry.setdefault("older", []).extend(done.files)
             entry["details"].update(done.details)
         out.append(entry)
     return {"generator": f"factsheets {__version__}", "factsheets": out}

@@ -103,3 +103,4 @@ class Job:
     key: str
     selected: bool  # False: only taken from the cache (a selective build)
     needs: tuple[str, ...] = ()  # writers whose finished jobs on this factsheet it is made from
+    older: bool = False  # not selected, and its files kept from the last build though the text changed since

@@ -160,8 +160,8 @@ class Scheduler:
             self.carried(job, entry)
             return
         if not job.selected:
-            self.result.warnings.append(Warning_(Location(job.document.meta.source), f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
-            self.waiting.broken(job.writer_name, job.slug, "not built")
+            if not self.keep_last(job):
+                self.waiting.broken(job.writer_name, job.slug, "not built")
             return
         if self.workers > 1:
             processes.start_server()  # there is work: its start-up overlaps the rest of the planning
@@ -169,6 +169,26 @@ class Scheduler:
             self.plan_parts(job, writer, new)
         else:
             self.tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new), None, needed), new, job))
+
+    def keep_last(self, job: Job) -> bool:
+        """A format not asked for this time whose text changed: the last build's files stay on
+        the site (marked as older than the text) rather than vanish from it."""
+        entry = None
+        last = self.build_dir / cache.CACHE_DIR / job.writer_name / job.slug
+        for folder in sorted(last.iterdir()) if last.is_dir() else []:
+            entry = cache.carry_forward(folder, cache.entry_dir(self.staging, job.writer_name, job.slug, folder.name))
+            if entry is not None:
+                job.key, job.older = folder.name, True
+                break
+        source = Location(job.document.meta.source)
+        if entry is None:
+            self.result.warnings.append(Warning_(source, f"{job.writer_name}: not built this time (not selected) and nothing in the cache"))
+            return False
+        self.entries[(job.writer_name, job.slug)] = entry
+        self.result.cached.append(f"{job.writer_name}: {job.slug}")
+        self.result.warnings.append(Warning_(source, f"{job.writer_name}: kept from the last build, older than the text: "
+                                             "run `factsheets build` to bring it up to date"))
+        return True
 
     def carried(self, job: Job, entry: cache.Entry) -> None:
         for part_key in entry.parts.values():  # kept for the next edit, which may need most of them

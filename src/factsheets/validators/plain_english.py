@@ -56,6 +56,15 @@ def reading_scores(text: str) -> tuple[float, float]:
     return textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text)
 
 
+FRONT_MATTER = "the lines between the two --- at the top of the factsheet (its front matter)"
+
+
+def scores_in_words(ease: float, grade: float) -> str:
+    """The two scores, with what they mean: staff are not expected to know the formulas."""
+    return (f"its reading ease score is {ease:.0f} out of 100, where higher is easier and plain English aims for 60 or more; "
+            f"its grade is {grade:.0f}, about the years of schooling a reader needs, where plain English aims for 9 (age 14)")
+
+
 def check_document(document: m.Document, glossary_names: list[str], today: dt.date | None = None) -> list[Finding]:
     source = document.meta.source
     findings: list[Finding] = []
@@ -70,7 +79,7 @@ def check_document(document: m.Document, glossary_names: list[str], today: dt.da
         if len(text.split()) >= 60:
             ease, grade = reading_scores(text)
             if ease < READING_EASE_SECTION:
-                warn(f'The section "{title}" is hard to read (reading ease {ease:.0f}, grade {grade:.0f}).',
+                warn(f'The section "{title}" is hard to read: {scores_in_words(ease, grade)}.',
                      "Use shorter sentences and everyday words in this section.", line)
         for block, part in items:
             for sentence in sentences(part):
@@ -84,14 +93,14 @@ def check_document(document: m.Document, glossary_names: list[str], today: dt.da
     if whole.strip():
         ease, grade = reading_scores(whole)
         if ease < READING_EASE_FACTSHEET:
-            warn(f"The factsheet is hard to read overall (reading ease {ease:.0f}, grade {grade:.0f}; plain English aims for 60 or more).",
+            warn(f"The factsheet is hard to read overall: {scores_in_words(ease, grade)}.",
                  "Shorten the longest sentences and explain or replace legal words.", 1)
     findings += _acronyms(document, glossary_names)
     findings += _links_and_images(document)
     today = today or dt.date.today()
     if document.meta.review_due and document.meta.review_due[:7] < today.strftime("%Y-%m"):
         warn(f"The review date, {m.display_month(document.meta.review_due[:7])}, has passed.",
-             "Check the factsheet is still right, then set a new review_due in its front matter.", 1)
+             f"Check the factsheet is still right, then set a new date on the review_due: line, in {FRONT_MATTER}.", 1)
     return findings
 
 

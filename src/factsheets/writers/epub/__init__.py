@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from ... import model as m
-from .. import FinishedJob, Option, Output, OutputKind
+from .. import FinishedJob, Option, Output, OutputKind, print_sources
 from . import nav, overlay, package
 from .pages import print_page_marks
 from .xhtml import XhtmlRenderer, content_document
@@ -50,6 +50,10 @@ class EpubWriter:
 
         return f"ebooklib {version('ebooklib')}"
 
+    def dependencies(self, document: m.Document, options: dict) -> str:
+        # The book holds the images' bytes and names the factsheets it links to, as the print view does.
+        return print_sources.dependencies(document, options)
+
     def write(self, document: m.Document, out_dir: Path, options: dict, needed: dict[str, FinishedJob] | None = None) -> Output:
         if not needed or "audio" not in needed or "pdf" not in needed:
             raise RuntimeError("the EPUB is made from the audio writer's recording and the PDF writer's large-print PDF: build it with them (factsheets build)")
@@ -58,15 +62,34 @@ class EpubWriter:
         timings = json.loads(recording.path("audio_sentences").read_text(encoding="utf-8"))["sentences"]
         target = out_dir / f"{document.meta.slug}.epub"
         page_marks, page_count = print_page_marks(document, printed.details["large_print_pdf"]["page_starts"])
-        details = write_epub(document, timings, recording.path("audio_mp3"), target, page_marks, page_count)
+        details = write_epub(document, timings, recording.path("audio_mp3"), target, page_marks, page_count,
+                             Path(options.get("project_root") or "."))
         return Output(files={"epub": target}, details={"epub": details})
 
 
-def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0) -> dict:
+def book_images(document: m.Document, root: Path) -> dict[str, Path]:
+    """Each image's file name in the book (images/<name>) -> its file in the project."""
+    names: dict[str, Path] = {}
+    for image in print_sources.images_of(document):
+        path = print_sources.image_file(image, document, root)
+        name = f"images/{path.name}"
+        if names.get(name, path) != path:  # two images of one name from different folders
+            name = f"images/{len(names)}-{path.name}"
+        names[name] = path
+    return names
+
+
+def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0,
+               root: Path | None = None) -> dict:
     """The EPUB from the document, the audio's sentence timings and the large-print PDF's page
-    marks (`pages.print_page_marks`; None: no page list); returns the details for the manifest."""
+    marks (`pages.print_page_marks`; None: no page list); returns the details for the manifest.
+    `root`, the project's folder, is where its images and the factsheets it links to are."""
     marks, unmarked = page_marks or ({}, {})
-    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]}, marks, unmarked)
+    images = book_images(document, root) if root else {}
+    by_source = {image.src: name for image in print_sources.images_of(document) for name, path in images.items()
+                 if root and path == print_sources.image_file(image, document, root)}
+    factsheets = print_sources.linked_factsheets(document, root) if root else {}
+    renderer = XhtmlRenderer(document, {t["block"] for t in timings if t["block"]}, marks, unmarked, by_source, factsheets)
     body = renderer.blocks(document.blocks)
     pages = sorted({1, *marks.values(), *(set(unmarked) - set(renderer.unmarked_pages))}) if page_marks is not None else []
     xhtml = content_document(document, body, "style.css", first_page=bool(pages))
@@ -81,7 +104,7 @@ def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Pat
     smil = overlay.smil(pars, TEXT_HREF, f"audio/{mp3.name}")
     has_images = any(isinstance(b, m.Figure) for b in document.blocks) or "<img " in body
     source = f"{document.meta.slug}-large-print.pdf, the large-print PDF of this factsheet ({page_count} pages)" if pages else ""
-    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source)
+    contents = package.Contents(xhtml, navigation, smil, mp3, overlay.duration(pars), has_images, source, images)
     package.write(document, contents, target)
     sentence_pars = sum(1 for p in pars if "-s" in p.text_id)
     return {"overlay_items": len(pars), "overlay_sentences": sentence_pars, "pages": pages}

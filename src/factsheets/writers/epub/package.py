@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import model as m
@@ -41,6 +41,7 @@ class Contents:
     overlay_seconds: float
     has_images: bool
     page_source: str = ""  # what the page list's numbers are the pages of ("": no page list)
+    images: dict[str, Path] = field(default_factory=dict)  # file name in the book (images/x.png) -> the image file
 
 
 def accessibility_summary(document: m.Document) -> str:
@@ -58,6 +59,9 @@ def features(contents: Contents) -> list[str]:
     if contents.page_source:
         out += ["pageNavigation", "printPageNumbers"]
     return out
+
+
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
 
 
 def book(document: m.Document, contents: Contents):
@@ -95,6 +99,9 @@ def book(document: m.Document, contents: Contents):
     audio = epub.EpubItem(uid="audio", file_name=f"audio/{contents.audio.name}", media_type="audio/mpeg", content=contents.audio.read_bytes())
     for item in (style, text, nav, overlay, audio):
         result.add_item(item)
+    for number, (name, path) in enumerate(sorted(contents.images.items()), 1):
+        kind = IMAGE_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        result.add_item(epub.EpubItem(uid=f"image{number}", file_name=name, media_type=kind, content=path.read_bytes()))
     result.add_item(epub.EpubNcx())
     result.toc = [epub.Link("text.xhtml#top", meta.title, "top")]
     result.spine = [text, (nav, "no")]  # the landmarks link to the contents: a spine item, outside the reading order

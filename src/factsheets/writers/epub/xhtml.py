@@ -61,8 +61,10 @@ class XhtmlRenderer(HtmlRenderer):
     `timed` is the set of block ids the audio says; `sentences` collects, for each of them,
     the ids of the sentence spans written (an empty list: the block is one span, its own id)."""
 
-    def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None):
-        super().__init__(document)
+    def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None,
+                 images: dict[str, str] | None = None, factsheets: dict | None = None):
+        super().__init__(document, link_href=lambda url: (images or {}).get(url, url))
+        self.factsheets = factsheets or {}  # a link's URL -> the other factsheet it names (print_sources.LinkedFactsheet)
         self.timed = timed
         self.page_marks = page_marks or {}  # Python id of a block -> the print page that starts with it
         self.unmarked_pages = unmarked_pages or {}  # pages that start inside the closing contact details
@@ -92,6 +94,18 @@ class XhtmlRenderer(HtmlRenderer):
             body = body[:opening.end()] + back + body[opening.end():] if opening else f"<p>{back}</p>{body}"
             asides.append(f'<aside epub:type="footnote" role="doc-footnote" id="{escape(note.id)}">{body}</aside>')
         return f'<div class="fs-notes" id="{escape(block.id)}">{"".join(asides)}</div>'
+
+    def link(self, node: m.Link) -> str:
+        """A link to another factsheet goes to its page on the web, or is words alone without
+        site_url: the other factsheet is not in this book."""
+        # A text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
+        if node.url.startswith("sms:"):
+            return self.inlines(node.children)
+        other = self.factsheets.get(node.url)
+        if other is None:
+            return super().link(node)
+        words = self.inlines(node.children)
+        return f'<a href="{escape(other.url)}">{words}</a>' if other.url else words
 
     def sentence_spans(self, block_id: str, nodes) -> str:
         """Inlines of a timed block, each sentence in a span of its own."""
@@ -133,11 +147,6 @@ class XhtmlRenderer(HtmlRenderer):
             return self.page_mark(paragraph) + super().item(item)
         return super().item(item)
 
-    def link(self, node: m.Link) -> str:
-        # A text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
-        if node.url.startswith("sms:"):
-            return self.inlines(node.children)
-        return super().link(node)
 
     def box(self, block: m.Box) -> str:
         """A call-out as an <aside> that is a note, its title a heading-like first line; the
