@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import i18n
 from . import model as m
 from .errors import Location, SourceError, line_of
 from .glossary import Glossary
@@ -30,7 +31,7 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
             if first:
                 used.append(entry.id)
             return m.TermRef(entry.id, node.children, first, entry.spoken)
-        if isinstance(node, (m.Strong, m.Emphasis, m.Link)):
+        if isinstance(node, (m.Strong, m.Emphasis, m.Link, m.Span)):
             return replace(node, children=tuple(inline(c) for c in node.children))
         return node
 
@@ -52,22 +53,37 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
     return [block(b) for b in blocks], used
 
 
-def glossary_section(glossary: Glossary, used: list[str]) -> list[m.Block]:
-    """The factsheet's glossary: a heading, then each term it uses, in alphabetical order."""
+def in_language(inlines: tuple[m.Inline, ...], language: str, document_language: str) -> tuple[m.Inline, ...]:
+    """Inlines marked as being in `language` when that is not the document's (an English
+    term in a translation), so that every format says them in the right language."""
+    if language_base(language) == language_base(document_language):
+        return inlines
+    return (m.Span(language, i18n.language(language).direction, inlines),)
+
+
+def language_base(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+def glossary_section(glossary: Glossary, used: list[str], language: str = i18n.ENGLISH) -> list[m.Block]:
+    """The factsheet's glossary: a heading, then each term it uses, in alphabetical order.
+    In a translation, a term with no translation is its English entry, marked English."""
     if not used:
         return []
-    out: list[m.Block] = [m.Heading(2, (m.Text("Glossary"),), "glossary")]
+    out: list[m.Block] = [m.Heading(2, (m.Text(i18n.gettext(language, "Glossary")),), "glossary")]
     for entry in glossary.sorted():
         if entry.id in used:
-            out.append(m.Heading(3, (m.Text(entry.term),), f"glossary-{entry.id}"))
-            out.append(m.GlossaryEntry(entry.id, entry.term, entry.spoken, entry.blocks, f"definition-{entry.id}"))
+            fallback = language_base(entry.language) != language_base(language)
+            out.append(m.Heading(3, in_language((m.Text(entry.term),), entry.language, language), f"glossary-{entry.id}"))
+            out.append(m.GlossaryEntry(entry.id, entry.term, entry.spoken, entry.blocks, f"definition-{entry.id}",
+                                       language=entry.language if fallback else None))
     return out
 
 
-def compose(blocks: list[m.Block], glossary: Glossary, used: list[str]) -> tuple[m.Block, ...]:
+def compose(blocks: list[m.Block], glossary: Glossary, used: list[str], language: str = i18n.ENGLISH) -> tuple[m.Block, ...]:
     return tuple(
         [m.ContactDetails("start", "contact-start")]
         + blocks
-        + glossary_section(glossary, used)
+        + glossary_section(glossary, used, language)
         + [m.ContactDetails("end", "contact-end")]
     )
