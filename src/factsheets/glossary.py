@@ -119,7 +119,7 @@ def load_translations(paths: list[Path], entries: list[Entry], root: Path, exten
             raise SourceError(Location(shown, 1), f"this translation has no English entry glossary/{match['stem']}.md: {hint}")
         entry = load_entry(path, root, extensions)
         out.setdefault(match["language"], {})[english.id] = replace(entry, id=english.id, language=match["language"])
-    for language, translated in out.items():
+    for translated in out.values():
         Glossary(list(translated.values()))  # a translated name can belong to one term only
     return out
 

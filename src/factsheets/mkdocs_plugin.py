@@ -22,7 +22,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import get_relative_url
 
-from . import site
+from . import site, translations
+from .i18n import language
 from .errors import SourceError
 from .project import Project, load_project
 
@@ -116,6 +117,11 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
                 return entry
         return {"slug": slug, "formats": {"html": ""}}
 
+    def _page_href(self, document, page) -> str:
+        """The address of a factsheet's page, relative to `page`."""
+        docs = self.project.config.docs_dir.relative_to(self.project.config.root)
+        return get_relative_url(Path(document.meta.source).relative_to(docs).with_suffix(".html").as_posix(), page.url)
+
     def on_page_markdown(self, markdown, page, config, files):
         # A factsheet page is rendered from the model, not by MkDocs' Markdown.
         return "" if self._document_for(page) else markdown
@@ -141,19 +147,16 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
                 path = path[:-3] + ".html" if path.endswith(".md") else path
                 return path + ("#" + fragment if fragment else "")
 
-            content, toc = site.factsheet_page(document, entry, href, file_of, link_href)
+            family = [(d, self._page_href(d, page)) for d in translations.family(self.project.documents, document)]
+            content, toc = site.factsheet_page(document, entry, href, file_of, link_href, family)
             page.toc = get_toc(toc)
+            _set_page_language(page, document.meta.language, family)
             return content
         if "<!-- factsheets:" not in html:
             return html
         documents = self.project.documents
 
-        docs = self.project.config.docs_dir.relative_to(self.project.config.root)
-
-        def page_href(d):
-            return get_relative_url(Path(d.meta.source).relative_to(docs).with_suffix(".html").as_posix(), page.url)
-
-        html = html.replace(site.MARKERS[0], site.factsheet_list(documents, page_href))
+        html = html.replace(site.MARKERS[0], site.factsheet_list(documents, lambda d: self._page_href(d, page)))
         if site.MARKERS[1] in html:
             html = html.replace(site.MARKERS[1], site.glossary_page(self.project.glossary, self.project.organisation))
             _add_to_toc(page, site.glossary_toc(self.project.glossary))
@@ -165,6 +168,28 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         # Under `mkdocs serve`, show the last build's files; `factsheets build` moves its own in.
         if not self.attached and self.files_dir and self.files_dir.is_dir():
             shutil.copytree(self.files_dir, Path(config.site_dir) / "files", dirs_exist_ok=True)
+
+
+def material_language(tag: str) -> str:
+    """The name of Material's interface translation for a language tag (its
+    partials/languages/<name>.html): the tag itself, its script variant, or its base language;
+    English when Material has none."""
+    folder = package_files("material").joinpath("templates/partials/languages")
+    parts = tag.split("-")
+    for name in (tag, "-".join(parts[:2]), parts[0].lower()):
+        if folder.joinpath(f"{name}.html").is_file():
+            return name
+    return "en"
+
+
+def _set_page_language(page, tag: str, family: list) -> None:
+    """What the theme's partials (site_theme/partials/language.html, main.html) read to give a
+    factsheet page its own language: <html lang dir>, Material's words in that language, and
+    the hreflang links to its translations."""
+    page.meta["factsheets_language"] = tag
+    page.meta["factsheets_direction"] = language(tag).direction
+    page.meta["factsheets_interface"] = material_language(tag)
+    page.meta["factsheets_alternates"] = [{"hreflang": d.meta.language, "href": href} for d, href in family if len(family) > 1]
 
 
 def _escape_title(page) -> None:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from . import model as m
 from .formats import describe, in_box_order
+from .i18n import ENGLISH, gettext
+from .site_languages import language_switcher, translation_notice
 from .glossary import Entry, Glossary, normalise
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -30,14 +32,16 @@ def size_text(path: Path) -> str:
     return f"{max(1, round(size / 1024))} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def minutes_text(seconds: float) -> str:
+def minutes_text(seconds: float, language: str = ENGLISH) -> str:
     minutes, seconds = divmod(round(seconds), 60)
-    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+    if minutes:
+        return gettext(language, "{minutes} min {seconds} s", minutes=minutes, seconds=seconds)
+    return gettext(language, "{seconds} s", seconds=seconds)
 
 
-def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
+def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
     """What the box says of a file besides its name: kind, size, pages, length."""
-    facts = [describe(key).kind]
+    facts = [gettext(language, describe(key).kind)]
     if key == "html":
         return facts
     if path is not None and path.exists():
@@ -45,11 +49,11 @@ def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
     if key.startswith("large_print_pdf"):
         pages = entry.get("pdf_pages" + key[len("large_print_pdf"):])
         if pages:
-            facts.append(f"{pages} pages")
+            facts.append(gettext(language, "{n} pages", n=pages))
     if key == "brf" and entry.get("brf_pages"):
-        facts.append(f"{entry['brf_pages']} braille pages")
+        facts.append(gettext(language, "{n} braille pages", n=entry["brf_pages"]))
     if key == "audio_mp3" and entry.get("audio_duration_s"):
-        facts.append(minutes_text(entry["audio_duration_s"]))
+        facts.append(minutes_text(entry["audio_duration_s"], language))
     return facts
 
 
@@ -61,47 +65,52 @@ class SiteRenderer(HtmlRenderer):
         if placement == "start":
             return ""  # the leaflet's cover; on the web the same details close the page
         org = self.document.organisation
-        title = f"Contact the {escape(org.name)}"
+        title = escape(self.t("Contact the {name}", name=org.name))
         return (
             f'<section class="fs-contact fs-about" aria-labelledby="contact-end"><h2 id="contact-end">{title}</h2>'
-            f"<p>{escape(org.description)}</p>{self.contact_lines()}{self.closing_details()}</section>"
+            f"<p>{self.org_words('description')}</p>{self.contact_lines()}{self.closing_details()}</section>"
         )
 
 
-def panel_title(entry: dict) -> str:
-    return "Other formats and audio" if "audio_mp3" in entry.get("formats", {}) else "Other formats"
+def panel_title(entry: dict, language: str = ENGLISH) -> str:
+    return gettext(language, "Other formats and audio" if "audio_mp3" in entry.get("formats", {}) else "Other formats")
 
 
-def formats_link(entry: dict) -> str:
+def formats_link(entry: dict, language: str = ENGLISH) -> str:
     """The one line near the top that leads to the panel of other formats and the audio."""
-    labels = [fmt.label for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
+    labels = [gettext(language, fmt.label) for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
     if not labels:
         return ""
-    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{panel_title(entry)}</a>: {escape(", ".join(labels))}.</p>'
+    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a>: {escape(", ".join(labels))}.</p>'
 
 
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     """The list of downloads. href(key) gives a format's link; file_of(key) its file on disk."""
     items = []
+    lang = document.meta.language
+
+    def t(message: str, **values: object) -> str:
+        return escape(gettext(lang, message, **values))
+
     for key, fmt in in_box_order(entry.get("formats", {})):
-        facts = ", ".join(format_facts(key, entry, file_of(key)))
+        facts = ", ".join(format_facts(key, entry, file_of(key), lang))
         if key == "html":
             continue  # this page: a link to itself would be one more tab stop and no help
-        link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
-        items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.</li>")
+        link = f'<a href="{escape(href(key))}">{t(fmt.label)}</a>'
+        items.append(f"<li>{link} ({escape(facts)}): {t(fmt.purpose)}.</li>")
     for _key, fmt in in_box_order(entry.get("failed", [])):
-        items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
+        items.append(f"<li>{t(fmt.label)}: {t('not available at the moment, please ask us for it.')}</li>")
     org = document.organisation
-    subject = f"Please send me another format of: {document.meta.title}"
+    subject = f"Please send me another format of: {document.meta.title}"  # for staff, who read English
     ask = (
-        f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">Ask for another format</a> '
-        f"(for example another language, a different print size, or braille on paper), "
-        f"or call the advice line on {escape(org.advice_line)}.</p>"
+        f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">{t("Ask for another format")}</a> '
+        f'{t("(for example another language, a different print size, or braille on paper),")} '
+        f"{t('or call the advice line on {number}.', number=org.advice_line)}</p>"
     )
-    return f'<h3 id="download">Download this factsheet</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
+    return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
 
 
-def audio_player(entry: dict, href, file_of) -> str:
+def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
     """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
 
     The chapter buttons are worked by assets/factsheets.js: on a server that cannot send part of
@@ -110,32 +119,36 @@ def audio_player(entry: dict, href, file_of) -> str:
     """
     if "audio_mp3" not in entry.get("formats", {}):
         return ""
+
+    def t(message: str, **values: object) -> str:
+        return escape(gettext(language, message, **values))
+
     mp3 = file_of("audio_mp3")
-    facts = [minutes_text(entry["audio_duration_s"])] if entry.get("audio_duration_s") else []
+    facts = [minutes_text(entry["audio_duration_s"], language)] if entry.get("audio_duration_s") else []
     if mp3 is not None and mp3.exists():
         facts.append(size_text(mp3))
     chapters = "".join(
         f'<li><button type="button" class="fs-chapter" data-fs-start="{c["start_s"]:.3f}" aria-controls="fs-audio">'
-        f'{escape(c["title"])} <span class="fs-chapter-time">({escape(minutes_text(c["start_s"]))} in)</span></button></li>'
+        f'{escape(c["title"])} <span class="fs-chapter-time">({t("{time} in", time=minutes_text(c["start_s"], language))})</span></button></li>'
         for c in entry.get("audio_chapter_list", [])
     )
-    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>Download the MP3</a> ({escape(", ".join(facts))}), with chapters</li>']
+    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>{t("Download the MP3")}</a> ({escape(", ".join(facts))}), {t("with chapters")}</li>']
     if "audio_playlist" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">Playlist of the sections</a> (M3U8), a track for each section, for players without chapters</li>')
+        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">{t("Playlist of the sections")}</a> (M3U8), {t("a track for each section, for players without chapters")}</li>')
     if "audio_transcript" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">Transcript</a> (plain text)</li>')
+        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">{t("Transcript")}</a> ({t("plain text")})</li>')
     transcript = ""
     path = file_of("audio_transcript") if "audio_transcript" in entry.get("formats", {}) else None
     if path is not None and path.exists():
         # utf-8-sig: the file starts with a byte-order mark, so browsers read it as UTF-8.
         paragraphs = [p.strip() for p in path.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()]
         body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-        transcript = f'<details class="fs-transcript"><summary>Read the transcript</summary>{body}</details>'
-    go_to = f'<p>Go to a section:</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
+        transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
+    go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
-        f'<h3 id="listen">Listen to this factsheet</h3><p>{escape(", ".join(facts))}</p>'
+        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(", ".join(facts))}</p>'
         f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}">'
-        f'<a href="{escape(href("audio_mp3"))}">Download the MP3</a></audio>'
+        f'<a href="{escape(href("audio_mp3"))}">{t("Download the MP3")}</a></audio>'
         f'<p class="fs-audio-status" role="status"></p>{go_to}'
         f'<ul>{"".join(downloads)}</ul>{transcript}'
     )
@@ -143,9 +156,10 @@ def audio_player(entry: dict, href, file_of) -> str:
 
 def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
     """The panel the top line leads to: the audio, then every download with its size."""
+    lang = document.meta.language
     return (
-        f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{panel_title(entry)}</h2>'
-        f"{audio_player(entry, href, file_of)}{formats_box(document, entry, href, file_of)}</section>"
+        f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{escape(panel_title(entry, lang))}</h2>'
+        f"{audio_player(entry, href, file_of, lang)}{formats_box(document, entry, href, file_of)}</section>"
     )
 
 
@@ -154,26 +168,34 @@ def _token(level: int, id_: str, name: str, children=()) -> dict:
     return {"level": level, "id": id_, "name": name, "html": name, "data-toc-label": "", "children": list(children)}
 
 
-def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
-    """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
+def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None,
+                   family: list[tuple[m.Document, str]] | None = None) -> tuple[str, list[dict]]:
+    """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens. `family` is
+    the factsheet's source and translations with their pages' addresses (a translation's source
+    first), for the language line and a translation's notice."""
     meta = document.meta
+    lang = meta.language
     renderer = SiteRenderer(document, link_href=link_href)
+    family = family or []
+    source = next(((d, h) for d, h in family if d.meta.slug == meta.translation_of), None)
+    version = gettext(lang, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date, lang))
     head = (
-        f'<h1 id="title">{escape(meta.title)}</h1>'
-        f'<p class="fs-meta">Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>'
-        f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry)}'
+        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}'
+        f'<p class="fs-meta">{escape(version)}</p>'
+        f"{translation_notice(document, *source) if source else ''}"
+        f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )
     blocks = [b for b in document.blocks if not isinstance(b, m.ContactDetails)]
     contact = [b for b in document.blocks if isinstance(b, m.ContactDetails) and b.placement == "end"]
-    has_panel = bool(formats_link(entry))
+    has_panel = bool(formats_link(entry, lang))
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     html = head + renderer.blocks(blocks) + panel + renderer.blocks(contact)
     children = toc_tokens(document)
     if has_panel:
-        parts = [_token(3, "listen", "Listen to this factsheet")] if "audio_mp3" in entry.get("formats", {}) else []
-        children.append(_token(2, PANEL_ID, panel_title(entry), [*parts, _token(3, "download", "Download this factsheet")]))
+        parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []
+        children.append(_token(2, PANEL_ID, panel_title(entry, lang), [*parts, _token(3, "download", gettext(lang, "Download this factsheet"))]))
     if contact:
-        children.append(_token(2, "contact-end", f"Contact the {document.organisation.name}"))
+        children.append(_token(2, "contact-end", gettext(lang, "Contact the {name}", name=document.organisation.name)))
     return html, [_token(1, "title", meta.title, children)]
 
 

@@ -11,6 +11,7 @@ from html import escape
 from urllib.parse import quote
 
 from .. import model as m
+from ..i18n import gettext, language as language_of
 from ..organisation import display_address
 
 
@@ -52,6 +53,8 @@ class HtmlRenderer:
             return f'<span class="fs-term">{words}</span>'
         if isinstance(node, m.Link):
             return self.link(node)
+        if isinstance(node, m.Span):
+            return f'<span lang="{escape(node.language)}" dir="{escape(node.direction)}">{self.inlines(node.children)}</span>'
         raise TypeError(node)
 
     def link(self, node: m.Link) -> str:
@@ -62,6 +65,24 @@ class HtmlRenderer:
         if self.print_urls and "://" in node.url and m.plain_text(node.children).strip().rstrip("/") != shown:
             out += f' <span class="fs-url">({escape(shown)})</span>'
         return out
+
+    # languages ------------------------------------------------------------------
+    def t(self, message: str, **values: object) -> str:
+        """A fixed word in the document's language (English where its catalogue lacks it)."""
+        return gettext(self.document.meta.language, message, **values)
+
+    def lang_attributes(self, tag: str | None) -> str:
+        """lang and dir for words in another language than the page's (an English fallback)."""
+        if not tag or tag.split("-")[0] == self.document.meta.language.split("-")[0]:
+            return ""
+        return f' lang="{escape(tag)}" dir="{language_of(tag).direction}"'
+
+    def org_words(self, field: str) -> str:
+        """One of the organisation's details, marked English where a translation left it so."""
+        org = self.document.organisation
+        words = escape(str(getattr(org, field)))
+        marked = self.lang_attributes(org.language if field not in org.english else "en-GB")
+        return f"<span{marked}>{words}</span>" if marked else words
 
     # blocks -------------------------------------------------------------------
     def blocks(self, blocks) -> str:
@@ -87,7 +108,7 @@ class HtmlRenderer:
         if isinstance(block, m.Figure):
             return f'<figure>{self.inline(block.image)}</figure>'
         if isinstance(block, m.GlossaryEntry):
-            return f'<div class="fs-definition" id="{escape(block.id)}">{self.blocks(block.blocks)}</div>'
+            return f'<div class="fs-definition" id="{escape(block.id)}"{self.lang_attributes(block.language)}>{self.blocks(block.blocks)}</div>'
         if isinstance(block, m.ContactDetails):
             return self.contact(block.placement)
         raise TypeError(block)
@@ -101,8 +122,8 @@ class HtmlRenderer:
     def quote(self, block: m.Quote) -> str:
         reference = ""
         if block.reference:
-            reference = f'<p class="fs-reference">(paragraph {escape(block.reference)})</p>'
-        label = "Quotation" + (f" from paragraph {block.reference}" if block.reference else "")
+            reference = f'<p class="fs-reference">({escape(self.t("paragraph {reference}", reference=block.reference))})</p>'
+        label = self.t("Quotation from paragraph {reference}", reference=block.reference) if block.reference else self.t("Quotation")
         return (
             f'<figure class="fs-quote" aria-label="{escape(label)}">'
             f"<blockquote>{self.blocks(block.blocks)}</blockquote>{reference}</figure>"
@@ -116,29 +137,29 @@ class HtmlRenderer:
     def contact_lines(self) -> str:
         org = self.document.organisation
         rows = [
-            ("Advice line", f'<a href="{tel_href(org.advice_line)}">{escape(org.advice_line)}</a>'
-             + (f", {escape(org.advice_hours)}" if org.advice_hours else "")),
+            (self.t("Advice line"), f'<a href="{tel_href(org.advice_line)}">{escape(org.advice_line)}</a>'
+             + (f", {self.org_words('advice_hours')}" if org.advice_hours else "")),
         ]
         if org.text:
-            rows.append(("Text", f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
-        rows.append(("Email", f'<a href="{escape(mailto_href(org.email))}">{self.address(org.email)}</a>'))
-        rows.append(("Website", f'<a href="{escape(org.website)}">{self.address(display_address(org.website))}</a>'))
+            rows.append((self.t("Text"), f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
+        rows.append((self.t("Email"), f'<a href="{escape(mailto_href(org.email))}">{self.address(org.email)}</a>'))
+        rows.append((self.t("Website"), f'<a href="{escape(org.website)}">{self.address(display_address(org.website))}</a>'))
         if org.facebook:
             rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{self.address(display_address(org.facebook))}</a>'))
-        items = "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
+        items = "".join(f"<li><strong>{escape(label)}:</strong> {value}</li>" for label, value in rows)
         return f'<ul class="fs-contact-lines">{items}</ul>'
 
     def contact(self, placement: str) -> str:
         org = self.document.organisation
         if placement == "start":
             return (
-                f'<section class="fs-contact" aria-label="Contact the {escape(org.name)}">'
-                f'<p class="fs-org"><strong>{escape(org.name)}</strong><br>{escape(org.description)}</p>'
+                f'<section class="fs-contact" aria-label="{escape(self.t("Contact the {name}", name=org.name))}">'
+                f'<p class="fs-org"><strong>{self.org_words("name")}</strong><br>{self.org_words("description")}</p>'
                 f"{self.contact_lines()}</section>"
             )
         return (
-            '<section class="fs-contact fs-about" aria-label="About this factsheet">'
-            f"<p><strong>Contact the {escape(org.name)}</strong></p>{self.contact_lines()}"
+            f'<section class="fs-contact fs-about" aria-label="{escape(self.t("About this factsheet"))}">'
+            f"<p><strong>{escape(self.t('Contact the {name}', name=org.name))}</strong></p>{self.contact_lines()}"
             f"{self.closing_details()}</section>"
         )
 
@@ -149,13 +170,13 @@ class HtmlRenderer:
             f"<li>{escape(p.name)}" + (f" – {escape(p.strapline)}" if p.strapline else "") + "</li>"
             for p in org.partners
         )
-        parts = [f"<p>In partnership with:</p><ul>{partners}</ul>"] if partners else []
+        parts = [f"<p>{escape(self.t('In partnership with:'))}</p><ul>{partners}</ul>"] if partners else []
         if org.collaboration:
-            parts.append(f"<p>{escape(org.collaboration)}</p>")
+            parts.append(f"<p>{self.org_words('collaboration')}</p>")
         meta = self.document.meta
-        parts.append(f"<p>Version {escape(meta.version)}, {escape(m.display_month(meta.date))}</p>")
-        parts.append(f"<p>{escape(org.disclaimer)}</p>")
-        parts.append(f'<p class="fs-promise"><strong>{escape(org.alternative_formats)}</strong></p>')
+        parts.append(f"<p>{escape(self.t('Version {version}, {date}', version=meta.version, date=m.display_month(meta.date, meta.language)))}</p>")
+        parts.append(f"<p>{self.org_words('disclaimer')}</p>")
+        parts.append(f'<p class="fs-promise"><strong>{self.org_words("alternative_formats")}</strong></p>')
         return "".join(parts)
 
 
