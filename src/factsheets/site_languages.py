@@ -11,8 +11,11 @@ from .i18n import gettext, language as language_of
 
 
 def autonym(tag: str) -> str:
-    """A language's own name, as a reader looks for it: "Polski", "Cymraeg", "العربية"."""
-    name = language_of(tag).autonym
+    """A language's own name, as a reader looks for it: "Polski", "Cymraeg", "العربية";
+    "English" for en-GB (a region is not part of the name a reader looks for; a script is)."""
+    parts = tag.split("-")
+    without_region = "-".join([parts[0], *(p for p in parts[1:] if not (len(p) == 2 or p.isdigit()))])
+    name = language_of(without_region).autonym
     return name[:1].upper() + name[1:]
 
 
@@ -50,7 +53,7 @@ def translation_notice(document: m.Document, source: m.Document | None, source_h
     stale = meta.source_version != source.meta.version
     if stale:
         parts.append(t("The English has changed since (it is now version {version}): read {link} for the latest information.",
-                       version=source.meta.version, link="\x00") .replace("\x00", english))
+                       version=source.meta.version, link="\x00").replace("\x00", english))
     else:
         parts.append(t("Read {link}.", link="\x00").replace("\x00", english))
     if meta.sample:
