@@ -68,3 +68,17 @@ def test_a_vague_link_and_an_acronym_in_a_table_cell_are_found():
     found = messages(doc(table))
     assert (9, 'A link says only "click here".') in found
     assert (9, '"LA" is not explained where it is first used.') in found
+
+
+def test_the_rules_run_only_for_english():
+    from dataclasses import replace
+
+    from factsheets.validators.plain_english import has_rules
+
+    long = "Dyma " + " ".join(["frawddeg"] * 30) + ". SEN A DIM OND PRIFLYTHRENNAU."
+    welsh = doc(para(long, 7))
+    welsh = replace(welsh, meta=replace(welsh.meta, language="cy"))
+    assert messages(welsh) == []
+    assert has_rules("en-GB") and has_rules("en") and not has_rules("cy") and not has_rules("zh-Hans")
+    no_alt = replace(welsh, blocks=(m.Figure(m.Image("x.png", "", 9), "f", 9),))
+    assert messages(no_alt) == [(9, "The image x.png has no alt text.")]  # missing in any language

@@ -114,3 +114,11 @@ def test_nesting_deeper_than_the_limit_is_refused_quickly():
     assert "nested" in error.value.message
     ten = "\n".join("  " * i + "- item" for i in range(10))
     assert parse(ten)
+
+
+def test_heading_ids_keep_the_words_of_any_script():
+    from factsheets.reader import parse_blocks
+
+    blocks = parse_blocks("## الخطوات الأولى\n\nنص.\n\n## ماذا بعد؟\n\nنص.\n\n## 第一步\n\n文.\n\n## First steps\n\nText.\n", "x.md", 1, [])
+    ids = [b.id for b in blocks if hasattr(b, "level")]
+    assert ids == ["الخطوات-الأولى", "ماذا-بعد", "第一步", "first-steps"]

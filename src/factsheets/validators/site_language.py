@@ -15,6 +15,7 @@ from .. import model as m
 from ..i18n import language
 from . import FAILURE, Finding
 
+WORDS = {"ltr": "left to right", "rtl": "right to left"}
 HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
 
 
@@ -39,6 +40,7 @@ def check_page_language(page: Path, document: m.Document) -> list[Finding]:
         findings.append(Finding(FAILURE, "website", f"The page {page.name} is marked as language {lang!r}, but the factsheet is in {wanted!r}.",
                                 "Build again; if it stays, the theme's partials/language.html is not giving the page its factsheet's language.", source))
     if (dir_ or "ltr") != direction:
-        findings.append(Finding(FAILURE, "website", f"The page {page.name} is laid out {dir_ or 'left to right'}, but {language(wanted).english_name} is written {direction}.",
+        dir_ = dir_ if dir_ in WORDS else None
+        findings.append(Finding(FAILURE, "website", f"The page {page.name} is laid out {WORDS[dir_ or 'ltr']}, but {language(wanted).english_name} is written {WORDS[direction]}.",
                                 "Build again; the page's <html> element needs dir=\"" + direction + "\".", source))
     return findings
