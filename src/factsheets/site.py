@@ -81,7 +81,7 @@ def formats_link(entry: dict, language: str = ENGLISH) -> str:
     labels = [gettext(language, fmt.label) for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
     if not labels:
         return ""
-    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a>: {escape(", ".join(labels))}.</p>'
+    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a>: {escape(gettext(language, ", ").join(labels))}.</p>'
 
 
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
@@ -93,7 +93,7 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
         return escape(gettext(lang, message, **values))
 
     for key, fmt in in_box_order(entry.get("formats", {})):
-        facts = ", ".join(format_facts(key, entry, file_of(key), lang))
+        facts = gettext(lang, ", ").join(format_facts(key, entry, file_of(key), lang))
         if key == "html":
             continue  # this page: a link to itself would be one more tab stop and no help
         link = f'<a href="{escape(href(key))}">{t(fmt.label)}</a>'
@@ -132,7 +132,7 @@ def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
         f'{escape(c["title"])} <span class="fs-chapter-time">({t("{time} in", time=minutes_text(c["start_s"], language))})</span></button></li>'
         for c in entry.get("audio_chapter_list", [])
     )
-    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>{t("Download the MP3")}</a> ({escape(", ".join(facts))}), {t("with chapters")}</li>']
+    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>{t("Download the MP3")}</a> ({escape(gettext(language, ", ").join(facts))}), {t("with chapters")}</li>']
     if "audio_playlist" in entry.get("formats", {}):
         downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">{t("Playlist of the sections")}</a> (M3U8), {t("a track for each section, for players without chapters")}</li>')
     if "audio_transcript" in entry.get("formats", {}):
@@ -146,7 +146,7 @@ def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
         transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
     go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
-        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(", ".join(facts))}</p>'
+        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>'
         f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}">'
         f'<a href="{escape(href("audio_mp3"))}">{t("Download the MP3")}</a></audio>'
         f'<p class="fs-audio-status" role="status"></p>{go_to}'

@@ -137,15 +137,15 @@ class HtmlRenderer:
     def contact_lines(self) -> str:
         org = self.document.organisation
         rows = [
-            (self.t("Advice line"), f'<a href="{tel_href(org.advice_line)}">{escape(org.advice_line)}</a>'
+            (self.t("Advice line"), f'<a href="{tel_href(org.advice_line)}" dir="ltr">{escape(org.advice_line)}</a>'
              + (f", {self.org_words('advice_hours')}" if org.advice_hours else "")),
         ]
         if org.text:
-            rows.append((self.t("Text"), f'<a href="{tel_href(org.text).replace("tel:", "sms:")}">{escape(org.text)}</a>'))
-        rows.append((self.t("Email"), f'<a href="{escape(mailto_href(org.email))}">{self.address(org.email)}</a>'))
-        rows.append((self.t("Website"), f'<a href="{escape(org.website)}">{self.address(display_address(org.website))}</a>'))
+            rows.append((self.t("Text"), f'<a href="{tel_href(org.text).replace("tel:", "sms:")}" dir="ltr">{escape(org.text)}</a>'))
+        rows.append((self.t("Email"), f'<a href="{escape(mailto_href(org.email))}" dir="ltr">{self.address(org.email)}</a>'))
+        rows.append((self.t("Website"), f'<a href="{escape(org.website)}" dir="ltr">{self.address(display_address(org.website))}</a>'))
         if org.facebook:
-            rows.append(("Facebook", f'<a href="{escape(org.facebook)}">{self.address(display_address(org.facebook))}</a>'))
+            rows.append(("Facebook", f'<a href="{escape(org.facebook)}" dir="ltr">{self.address(display_address(org.facebook))}</a>'))
         items = "".join(f"<li><strong>{escape(label)}:</strong> {value}</li>" for label, value in rows)
         return f'<ul class="fs-contact-lines">{items}</ul>'
 
