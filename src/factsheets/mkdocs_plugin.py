@@ -73,6 +73,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
     # MkDocs events ------------------------------------------------------------
     @event_priority(100)  # before Material's offline plugin, which looks for a shim in polyfills
     def on_config(self, config):
+        _quiet_jieba()
         self.add_theme(config)
         config.extra["factsheets_language"] = self.config.language
         if CSS not in config.extra_css:
@@ -101,6 +102,34 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         if self.templates is not None:
             env.bytecode_cache = self.templates
         return env
+
+    def on_nav(self, nav, config, files):
+        """Translations are reached from their factsheet's language line, not the menu: the menu's
+        titles would otherwise be read in the page's language, and it would grow with every language."""
+        translated = {
+            (self.project.config.root / d.meta.source).resolve()
+            for d in self.project.documents if d.meta.translation_of is not None
+        }
+
+        def keep(item) -> bool:
+            path = getattr(getattr(item, "file", None), "abs_src_path", None)
+            return not (path and Path(path).resolve() in translated)
+
+        def prune(items):
+            kept = [item for item in items if keep(item)]
+            for item in kept:
+                if getattr(item, "children", None):
+                    item.children = prune(item.children)
+            return kept
+
+        nav.items = prune(nav.items)
+        nav.pages = [p for p in nav.pages if keep(p)]
+        for before, after in zip([None, *nav.pages], [*nav.pages, None]):
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+        return nav
 
     def _document_for(self, page):
         if not page.file.abs_src_path:
@@ -168,6 +197,14 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         # Under `mkdocs serve`, show the last build's files; `factsheets build` moves its own in.
         if not self.attached and self.files_dir and self.files_dir.is_dir():
             shutil.copytree(self.files_dir, Path(config.site_dir) / "files", dirs_exist_ok=True)
+
+
+def _quiet_jieba() -> None:
+    """Material's search splits Chinese into words with jieba, which announces loading its
+    dictionary on every build: staff need not see that."""
+    import logging
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def material_language(tag: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import model as m
 from .formats import describe, in_box_order
 from .i18n import ENGLISH, gettext
-from .site_languages import language_switcher, translation_notice
+from .site_languages import language_switcher, translation_notice, translations_line
 from .glossary import Entry, Glossary, normalise
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -200,9 +200,11 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
 
 
 def factsheet_list(documents: list[m.Document], href) -> str:
+    """The factsheets, each with a line linking its translations (in their own languages)."""
     items = "".join(
-        f'<li><a href="{escape(href(d))}">{escape(d.meta.title)}</a><br>{escape(d.meta.summary)}</li>'
-        for d in documents
+        f'<li><a href="{escape(href(d))}">{escape(d.meta.title)}</a><br>{escape(d.meta.summary)}'
+        f"{translations_line(d, [t for t in documents if t.meta.translation_of == d.meta.slug], href)}</li>"
+        for d in documents if d.meta.translation_of is None
     )
     return f'<ul class="fs-list">{items}</ul>'
 

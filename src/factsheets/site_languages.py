@@ -37,6 +37,18 @@ def language_switcher(document: m.Document, family: list[tuple[m.Document, str]]
     return f'<nav class="fs-languages" aria-label="{label}"><p>{label}</p><ul>{"".join(items)}</ul></nav>'
 
 
+def translations_line(document: m.Document, translated: list[m.Document], href) -> str:
+    """Under a factsheet in the list: "Also in: Cymraeg · العربية", each linked in its language."""
+    if not translated:
+        return ""
+    links = " · ".join(
+        f'<a href="{escape(href(t))}" hreflang="{escape(t.meta.language)}" lang="{escape(t.meta.language)}" '
+        f'dir="{language_of(t.meta.language).direction}">{escape(autonym(t.meta.language))}</a>'
+        for t in sorted(translated, key=lambda t: t.meta.language)
+    )
+    return f'<br><span class="fs-also-in">{escape(gettext(document.meta.language, "Also in:"))} {links}</span>'
+
+
 def translation_notice(document: m.Document, source: m.Document | None, source_href: str) -> str:
     """On a translation: the version of the English it translates, a link to the English, and
     whether the English has changed since; on a sample, that a translator has not checked it."""
