@@ -136,3 +136,33 @@ def test_welsh_fixed_words_and_month(welsh_project):
     html, toc = site.factsheet_page(welsh, {"formats": {"html": ""}}, str, lambda key: None)
     assert "Fersiwn 1, Mawrth 2024" in html
 
+
+
+@pytest.mark.engines
+def test_bumping_a_sources_version_warns_lists_and_tells_readers(welsh_project):
+    """The build warns with the translation's file and line, `check` lists it, and the page says
+    which version it translates, linking to the current English."""
+    from conftest import factsheets
+    from factsheets.check import run_check
+
+    source = welsh_project / "docs/factsheets/short.md"
+    assert factsheets(welsh_project, "build", "--format", "print").returncode == 0
+    before = (welsh_project / "build/site/factsheets/short-cy.html").read_text(encoding="utf-8")
+    assert "fs-stale" not in before and "Cyfieithiad o fersiwn 1" in before
+    source.write_text(source.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8")
+
+    result = factsheets(welsh_project, "build", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    assert "docs/factsheets/short-cy.md:8: warning: this translation is of version 1 of docs/factsheets/short.md, which is now at version 2" in result.stdout + result.stderr
+
+    report = run_check(welsh_project, website=False, only={"print_html"})
+    stale = [f for f in report.findings["Taflen ffeithiau fer"] if f.format == "translation"]
+    assert [(f.level, f.where()) for f in stale] == [("warning", "docs/factsheets/short-cy.md:8")]
+    assert report.checked["Taflen ffeithiau fer"][0] == "plain English: not checked, no rules for Welsh"
+    assert not [f for f in report.findings["Taflen ffeithiau fer"] if f.format == "website"]  # the page is marked Welsh
+
+    page = (welsh_project / "build/site/factsheets/short-cy.html").read_text(encoding="utf-8")
+    assert '<html lang="cy" dir="ltr"' in page
+    assert 'class="fs-translation fs-stale"' in page
+    assert "Cyfieithiad o fersiwn 1 o&#x27;r daflen ffeithiau Saesneg yw hwn." in page
+    assert '<a href="short.html" hreflang="en-GB">y fersiwn Saesneg gyfredol</a>' in page
