@@ -166,3 +166,15 @@ def test_bumping_a_sources_version_warns_lists_and_tells_readers(welsh_project):
     assert 'class="fs-translation fs-stale"' in page
     assert "Cyfieithiad o fersiwn 1 o&#x27;r daflen ffeithiau Saesneg yw hwn." in page
     assert '<a href="short.html" hreflang="en-GB">y fersiwn Saesneg gyfredol</a>' in page
+
+
+def test_fixed_words_a_language_has_no_catalogue_for_are_english_marked_english(welsh_project):
+    page = welsh_project / "docs/factsheets/short-cy.md"
+    page.write_text(WELSH.replace("language: cy", "language: ro").replace("[[Cynnig Lleol]]", "[[Local Offer|oferta locală]]"), encoding="utf-8")
+    page.rename(welsh_project / "docs/factsheets/short-ro.md")
+    romanian = _document(load_project(welsh_project), "short-ro")
+    glossary = next(b for b in romanian.blocks if isinstance(b, m.Heading) and b.id == "glossary")
+    assert glossary.children == (m.Span("en-GB", "ltr", (m.Text("Glossary"),)),)
+    entry = {"formats": {"html": "", "large_print_pdf": "site/files/x.pdf"}}
+    html, _ = site.factsheet_page(romanian, entry, str, lambda key: None)
+    assert '<span lang="en-GB" dir="ltr">Download this factsheet</span>' in html

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import model as m
 from .formats import describe, in_box_order
 from .i18n import ENGLISH, gettext
-from .site_languages import language_switcher, translation_notice, translations_line
+from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -90,7 +90,7 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     lang = document.meta.language
 
     def t(message: str, **values: object) -> str:
-        return escape(gettext(lang, message, **values))
+        return words(lang, message, **values)
 
     for key, fmt in in_box_order(entry.get("formats", {})):
         facts = gettext(lang, ", ").join(format_facts(key, entry, file_of(key), lang))
@@ -121,7 +121,7 @@ def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
         return ""
 
     def t(message: str, **values: object) -> str:
-        return escape(gettext(language, message, **values))
+        return words(language, message, **values)
 
     mp3 = file_of("audio_mp3")
     facts = [minutes_text(entry["audio_duration_s"], language)] if entry.get("audio_duration_s") else []

@@ -7,7 +7,16 @@ from __future__ import annotations
 from html import escape
 
 from . import model as m
-from .i18n import gettext, language as language_of
+from .i18n import ENGLISH, gettext, has_message, language as language_of
+
+
+def words(tag: str, message: str, **values: object) -> str:
+    """A fixed word as page text, escaped: in the page's language, or English marked English
+    (lang and dir) where that language's catalogue does not translate it yet."""
+    text = escape(gettext(tag, message, **values))
+    if has_message(tag, message):
+        return text
+    return f'<span lang="{ENGLISH}" dir="ltr">{text}</span>'
 
 
 def autonym(tag: str) -> str:
@@ -58,7 +67,7 @@ def translation_notice(document: m.Document, source: m.Document | None, source_h
     lang = meta.language
 
     def t(message: str, **values: object) -> str:
-        return escape(gettext(lang, message, **values))
+        return words(lang, message, **values)
 
     english = f'<a href="{escape(source_href)}" hreflang="{escape(source.meta.language)}">{t("the current English version")}</a>'
     parts = [t("This is a translation of version {version} of the English factsheet.", version=meta.source_version)]

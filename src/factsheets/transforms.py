@@ -70,7 +70,8 @@ def glossary_section(glossary: Glossary, used: list[str], language: str = i18n.E
     In a translation, a term with no translation is its English entry, marked English."""
     if not used:
         return []
-    out: list[m.Block] = [m.Heading(2, (m.Text(i18n.gettext(language, "Glossary")),), "glossary")]
+    heading_language = language if i18n.has_message(language, "Glossary") else i18n.ENGLISH  # no catalogue yet: English, marked
+    out: list[m.Block] = [m.Heading(2, in_language((m.Text(i18n.gettext(language, "Glossary")),), heading_language, language), "glossary")]
     for entry in glossary.sorted():
         if entry.id in used:
             fallback = language_base(entry.language) != language_base(language)
