@@ -119,7 +119,7 @@ class XhtmlRenderer(HtmlRenderer):
 
     def contact_lines(self) -> str:
         # The text number without its sms: link: EPUBCheck warns of a URI scheme it does not know (HTM-025).
-        return re.sub(r'<a href="sms:[^"]*">([^<]*)</a>', r"\1", super().contact_lines())
+        return re.sub(r'<a href="sms:[^"]*"[^>]*>([^<]*)</a>', r"\1", super().contact_lines())
 
     def contact(self, placement: str) -> str:
         html = super().contact(placement).replace("<br>", "<br/>")
