@@ -35,7 +35,7 @@ def copy_project(dest: Path, source: Path = LEAFLET) -> Path:
     return dest
 
 
-def factsheets(root: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+def factsheets(root: Path, *args: str, timeout: float = 1800) -> subprocess.CompletedProcess:
     """Runs the installed `factsheets` command in a project folder, as staff would."""
     command = Path(sys.executable).parent / "factsheets"
     return subprocess.run([str(command), *args], cwd=root, capture_output=True, text=True, timeout=timeout)

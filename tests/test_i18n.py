@@ -29,3 +29,38 @@ def test_a_message_falls_back_to_english_and_is_formatted(tmp_path, monkeypatch)
         assert not i18n.has_message("cy", "Glossary")
     finally:
         i18n._catalogue.cache_clear()
+
+
+def test_every_catalogue_translates_the_same_messages_and_keeps_their_fields():
+    import re
+
+    from babel.messages.pofile import read_po
+
+    catalogues = {}
+    for path in sorted(i18n.LOCALES.glob("*.po")):
+        with path.open("rb") as handle:
+            catalogues[path.stem] = {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+    assert set(catalogues) >= {"cy", "pl", "ar", "ur", "zh-Hans"}
+    messages = set(catalogues["cy"])
+    assert {"Glossary", "Page {n} of {total}", "Other formats", "End of quotation.", "This factsheet in:"} <= messages
+    for name, catalogue in catalogues.items():
+        assert set(catalogue) == messages, name
+        for message, translated in catalogue.items():
+            assert translated and translated != message or message in (", ", "{n} pages", "{seconds} s", "{minutes} min {seconds} s"), (name, message)
+            assert sorted(re.findall(r"\{\w+\}", message)) == sorted(re.findall(r"\{\w+\}", translated)), (name, message)
+
+
+def test_catalogues_are_marked_as_needing_a_translators_check():
+    for path in i18n.LOCALES.glob("*.po"):
+        header = path.read_text(encoding="utf-8").split('msgid ""')[0]
+        assert "MACHINE-QUALITY" in header and "needs a translator's check" in header, path.name
+
+
+def test_month_names_come_from_cldr_per_language():
+    from factsheets.model import display_month
+
+    assert display_month("2021-06") == "June 2021"
+    assert display_month("2021-06", "cy") == "Mehefin 2021"
+    assert display_month("2021-06-30", "zh-Hans") == "2021年6月"
+    assert display_month("2021-06", "ar") == "يونيو 2021"
+    assert display_month("not a date", "cy") == "not a date"

@@ -78,3 +78,15 @@ def test_hard_reading_is_explained_in_plain_words():
     assert all("about the years of schooling a reader needs" in s for s in section)
     [review] = [f.fix for f in check_document(doc(para("Fine."), review_due="2024-06"), [], today=dt.date(2026, 11, 27))]
     assert "between the two --- at the top of the factsheet" in review
+def test_the_rules_run_only_for_english():
+    from dataclasses import replace
+
+    from factsheets.validators.plain_english import has_rules
+
+    long = "Dyma " + " ".join(["frawddeg"] * 30) + ". SEN A DIM OND PRIFLYTHRENNAU."
+    welsh = doc(para(long, 7))
+    welsh = replace(welsh, meta=replace(welsh.meta, language="cy"))
+    assert messages(welsh) == []
+    assert has_rules("en-GB") and has_rules("en") and not has_rules("cy") and not has_rules("zh-Hans")
+    no_alt = replace(welsh, blocks=(m.Figure(m.Image("x.png", "", 9), "f", 9),))
+    assert messages(no_alt) == [(9, "The image x.png has no alt text.")]  # missing in any language

@@ -148,3 +148,9 @@ def test_a_list_straight_under_text_keeps_its_line():
 def test_lists_in_code_are_left_as_written():
     blocks = parse("Type:\n\n    - not a list\n      - at all\n\nDone.\n")
     assert blocks[1] == m.Paragraph((m.Code("- not a list\n  - at all\n"),), blocks[1].id, blocks[1].line)
+def test_heading_ids_keep_the_words_of_any_script():
+    from factsheets.reader import parse_blocks
+
+    blocks = parse_blocks("## الخطوات الأولى\n\nنص.\n\n## ماذا بعد؟\n\nنص.\n\n## 第一步\n\n文.\n\n## First steps\n\nText.\n", "x.md", 1, [])
+    ids = [b.id for b in blocks if hasattr(b, "level")]
+    assert ids == ["الخطوات-الأولى", "ماذا-بعد", "第一步", "first-steps"]

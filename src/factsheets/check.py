@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .formats import describe
+from . import translations
 from .project import load_project
 from .validators import FAILURE, WARNING, Finding
 
@@ -128,7 +129,8 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
     from . import literal_syntax
     from .validators import callouts, plain_english, written_once
-    from .validators.site_markup import check_markup, check_page_language
+    from .validators.site_language import check_page_language
+    from .validators.site_markup import check_markup
     from .validators.website import check_site
 
     project = load_project(root)
@@ -140,21 +142,24 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
     names = [n for e in project.glossary.entries.values() for n in (e.term, *e.aliases)]
     pages = {}
     checks = format_checks(build_dir, project.config)
+    stale = {s.translation.meta.slug: s for s in translations.stale(project.documents, project.sources)}
     for document in project.documents:
         found = report.findings.setdefault(document.meta.title, [])
-        checked = report.checked.setdefault(document.meta.title, ["plain English"])
+        checked = report.checked.setdefault(document.meta.title, [plain_english_label(document.meta.language)])
         found += plain_english.check_document(document, names)
         found += callouts.check_document(document)
         found += literal_syntax.check_findings(document, project.config)
         found += written_once.check_document(document, root, project.glossary.entries)
+        if document.meta.slug in stale:
+            found.append(stale_finding(stale[document.meta.slug]))
         entry = entries.get(document.meta.slug)
         if entry is None:
             found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))
             continue
         page = entry["formats"].get("html", "")
         pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
-        if page:
-            found += check_page_language(build_dir / page, document.meta.language, document.meta.source)
+        if (build_dir / page).is_file() and page.endswith(".html"):
+            found += check_page_language(build_dir / page, document)
         found += check_formats(build_dir, checks, document, entry, checked, only)
     by_source = {d.meta.source: d.meta.title for d in project.documents}
     site_findings = check_markup(build_dir / "site", pages)
@@ -167,9 +172,24 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
     return report
 
 
+def plain_english_label(tag: str) -> str:
+    """What the report says of the plain-English check: run, or why not."""
+    from .i18n import language
+    from .validators.plain_english import has_rules
+
+    return "plain English" if has_rules(tag) else f"plain English: not checked, no rules for {language(tag).english_name}"
+
+
+def stale_finding(stale) -> Finding:
+    """A translation whose source has moved on: advice, so that a translator is asked."""
+    return Finding(WARNING, "translation", stale.message()[0].upper() + stale.message()[1:] + ".",
+                   "Send the changes to a translator; until then the page tells readers and links to the current English.",
+                   stale.translation.meta.source, stale.line)
+
+
 # What the report and the terminal call each thing checked: the checks of their own, then every output's label.
-OWN_LABELS = {"website": "Website", "plain_english": "Plain English", "plain English": "Plain English", "build": "Build",
-              "source": "Written once"}
+OWN_LABELS = {"translation": "Translation", "website": "Website", "plain_english": "Plain English", "plain English": "Plain English",
+              "build": "Build", "source": "Written once"}
 
 
 def label(key: str) -> str:

@@ -67,6 +67,18 @@ def language(value, name):
     return None
 
 
+def slug(value, name):
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", value.strip()):
+        return f"'{name}' must be the file name of a factsheet, without .md, like what-if-i-do-not-agree"
+    return None
+
+
+def yes_no(value, name):
+    if not isinstance(value, bool):
+        return f"'{name}' must be true or false"
+    return None
+
+
 def mapping(value, name):
     if not isinstance(value, dict):
         return f"'{name}' must be a group of settings, one 'name: value' a line indented under '{name}:'"
@@ -96,6 +108,9 @@ def choice_list(*choices):
 FACTSHEET = {
     "title": text, "summary": text, "version": version, "date": month, "review_due": month,
     "language": language,
+    # A translation: the source's slug, the source's version it translates; a sample is marked
+    # so (with a note) until a translator has checked it.
+    "translation_of": slug, "source_version": version, "sample": yes_no, "note": text,
 }  # and a block of options named after each writer: see project.py
 GLOSSARY = {"term": text, "aliases": text_list, "spoken": text}
 PAGE = {"title": text, "hide": choice_list("navigation", "toc", "footer", "path", "tags", "feedback")}

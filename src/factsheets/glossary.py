@@ -7,8 +7,9 @@ form for audio; its body is the definition. Factsheets refer to a term as
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import model as m
@@ -28,6 +29,11 @@ class Entry:
     blocks: tuple[m.Block, ...]
     source: str
     digest_text: str  # the file's text, for cache keys
+    language: str = "en-GB"  # the language of its words: a translation's, or English
+
+
+# A translated entry: glossary/<english file>.<language>.md, e.g. ehc-needs-assessment.cy.md.
+TRANSLATED_FILE = re.compile(r"(?P<stem>[^.]+)\.(?P<language>[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*)")
 
 
 def normalise(name: str) -> str:
@@ -35,19 +41,38 @@ def normalise(name: str) -> str:
 
 
 class Glossary:
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], translations: dict[str, dict[str, Entry]] | None = None):
         self.entries = {e.id: e for e in entries}
+        self.translations = translations or {}  # language -> English entry's id -> translated entry
         self._names: dict[str, str] = {}
         for entry in entries:
-            for name in (entry.term, *entry.aliases):
-                key = normalise(name)
-                other = self._names.get(key)
-                if other and other != entry.id:
-                    raise SourceError(
-                        Location(entry.source, 1),
-                        f'"{name}" is already a name of {self.entries[other].source}: a name can belong to one term only',
-                    )
-                self._names[key] = entry.id
+            self._add_names(entry)
+
+    def _add_names(self, entry: Entry, fallback: bool = False) -> None:
+        for name in (entry.term, *entry.aliases):
+            key = normalise(name)
+            other = self._names.get(key)
+            if other and other != entry.id:
+                if fallback:
+                    continue  # a translated name wins over an English one
+                raise SourceError(
+                    Location(entry.source, 1),
+                    f'"{name}" is already a name of {self.entries[other].source}: a name can belong to one term only',
+                )
+            self._names[key] = entry.id
+
+    def for_language(self, tag: str) -> "Glossary":
+        """The glossary a factsheet in `tag` uses: each term translated where a translation
+        exists (found by its translated names and aliases), else the English entry, whose
+        English names still find it."""
+        translated = self.translations.get(tag) or {}
+        if not translated:
+            return self
+        view = Glossary([translated.get(e.id, e) for e in self.entries.values() if e.id in translated])
+        view.entries = {i: translated.get(i, e) for i, e in self.entries.items()}
+        for entry in self.entries.values():
+            view._add_names(entry, fallback=True)
+        return view
 
     def find(self, name: str) -> Entry | None:
         key = self._names.get(normalise(name))
@@ -63,17 +88,40 @@ def term_id(term: str) -> str:
 
 
 def load_glossary(folder: Path, root: Path, extensions: list) -> Glossary:
-    entries = []
+    entries, translated = [], []
     if folder.is_dir() or folder.is_symlink():
         inside_project(folder, root, folder.relative_to(root).as_posix())
         for path in sorted(folder.glob("*.md")):
-            entries.append(load_entry(path, root, extensions))
+            match = TRANSLATED_FILE.fullmatch(path.stem)
+            (translated if match else entries).append(path)
+        entries = [load_entry(path, root, extensions) for path in entries]
     ids: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in ids:
             raise SourceError(Location(entry.source, 1), f'the term "{entry.term}" is too like "{ids[entry.id].term}" ({ids[entry.id].source}): give each term different words')
         ids[entry.id] = entry
-    return Glossary(entries)
+    return Glossary(entries, load_translations(translated, entries, root, extensions))
+
+
+def load_translations(paths: list[Path], entries: list[Entry], root: Path, extensions: list) -> dict[str, dict[str, Entry]]:
+    """glossary/<term>.<language>.md: a term's translation, named after the English entry's file.
+    It keeps the English entry's id, so its anchors are the same in every language."""
+    by_file = {Path(e.source).stem: e for e in entries}
+    out: dict[str, dict[str, Entry]] = {}
+    for path in paths:
+        match = TRANSLATED_FILE.fullmatch(path.stem)
+        assert match is not None
+        english = by_file.get(match["stem"])
+        shown = path.relative_to(root).as_posix()
+        if english is None:
+            close = difflib.get_close_matches(match["stem"], list(by_file), n=1)
+            hint = f"did you mean {close[0]}.{match['language']}.md?" if close else "name it after the English term's file"
+            raise SourceError(Location(shown, 1), f"this translation has no English entry glossary/{match['stem']}.md: {hint}")
+        entry = load_entry(path, root, extensions)
+        out.setdefault(match["language"], {})[english.id] = replace(entry, id=english.id, language=match["language"])
+    for translated in out.values():
+        Glossary(list(translated.values()))  # a translated name can belong to one term only
+    return out
 
 
 def load_entry(path: Path, root: Path, extensions: list) -> Entry:

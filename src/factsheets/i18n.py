@@ -51,6 +51,11 @@ def _locale(tag: str) -> Locale | None:
             return None
 
 
+def babel_locale(tag: str) -> Locale:
+    """Babel's locale for a tag (English for a tag Babel does not know), for dates and numbers."""
+    return _locale(tag) or Locale.parse("en_GB")
+
+
 @lru_cache(maxsize=None)
 def language(tag: str) -> Language:
     """What Babel knows about a tag; an unknown tag still gets a usable, left-to-right answer."""

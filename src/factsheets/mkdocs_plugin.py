@@ -28,7 +28,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import get_relative_url
 
-from . import site
+from . import site, translations
+from .i18n import language
 from .errors import SourceError
 from .project import Project, load_project
 
@@ -92,6 +93,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
 
     @event_priority(100)  # before Material's offline plugin, which looks for a shim in polyfills
     def on_config(self, config):
+        _quiet_jieba()
         self.add_theme(config)
         config.extra["factsheets_language"] = self.config.language
         if CSS not in config.extra_css:
@@ -131,6 +133,34 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             env.bytecode_cache = self.templates
         return env
 
+    def on_nav(self, nav, config, files):
+        """Translations are reached from their factsheet's language line, not the menu: the menu's
+        titles would otherwise be read in the page's language, and it would grow with every language."""
+        translated = {
+            (self.project.config.root / d.meta.source).resolve()
+            for d in self.project.documents if d.meta.translation_of is not None
+        }
+
+        def keep(item) -> bool:
+            path = getattr(getattr(item, "file", None), "abs_src_path", None)
+            return not (path and Path(path).resolve() in translated)
+
+        def prune(items):
+            kept = [item for item in items if keep(item)]
+            for item in kept:
+                if getattr(item, "children", None):
+                    item.children = prune(item.children)
+            return kept
+
+        nav.items = prune(nav.items)
+        nav.pages = [p for p in nav.pages if keep(p)]
+        for before, after in zip([None, *nav.pages], [*nav.pages, None]):
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+        return nav
+
     def _document_for(self, page):
         if self.project is None or not page.file.abs_src_path:
             return None
@@ -145,6 +175,11 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             if entry["slug"] == slug:
                 return entry
         return {"slug": slug, "formats": {"html": ""}}
+
+    def _page_href(self, document, page) -> str:
+        """The address of a factsheet's page, relative to `page`."""
+        docs = self.project.config.docs_dir.relative_to(self.project.config.root)
+        return get_relative_url(Path(document.meta.source).relative_to(docs).with_suffix(".html").as_posix(), page.url)
 
     def on_page_markdown(self, markdown, page, config, files):
         # A factsheet page is rendered from the model, not by MkDocs' Markdown.
@@ -181,19 +216,16 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
                     path = get_relative_url(target.url, page.url) if target else path[:-3] + ".html"
                 return path + ("#" + fragment if fragment else "")
 
-            content, toc = site.factsheet_page(document, entry, href, file_of, link_href)
+            family = [(d, self._page_href(d, page)) for d in translations.family(self.project.documents, document)]
+            content, toc = site.factsheet_page(document, entry, href, file_of, link_href, family)
             page.toc = get_toc(toc)
+            _set_page_language(page, document.meta.language, family)
             return content
         if "<!-- factsheets:" not in html:
             return html
         documents = self.project.documents
 
-        docs = self.project.config.docs_dir.relative_to(self.project.config.root)
-
-        def page_href(d):
-            return get_relative_url(Path(d.meta.source).relative_to(docs).with_suffix(".html").as_posix(), page.url)
-
-        html = html.replace(site.MARKERS[0], site.factsheet_list(documents, page_href))
+        html = html.replace(site.MARKERS[0], site.factsheet_list(documents, lambda d: self._page_href(d, page)))
         if site.MARKERS[1] in html:
             html = html.replace(site.MARKERS[1], site.glossary_page(self.project.glossary, self.project.organisation))
             _add_to_toc(page, site.glossary_toc(self.project.glossary))
@@ -227,6 +259,34 @@ def _marked_if_older(entry: dict, document) -> dict:
     if entry.get("digest") in (None, document_digest(document)):
         return entry
     return {**entry, "older": [key for key in entry.get("formats", {}) if key != "html"]}
+def _quiet_jieba() -> None:
+    """Material's search splits Chinese into words with jieba, which announces loading its
+    dictionary on every build: staff need not see that."""
+    import logging
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def material_language(tag: str) -> str:
+    """The name of Material's interface translation for a language tag (its
+    partials/languages/<name>.html): the tag itself, its script variant, or its base language;
+    English when Material has none."""
+    folder = package_files("material").joinpath("templates/partials/languages")
+    parts = tag.split("-")
+    for name in (tag, "-".join(parts[:2]), parts[0].lower()):
+        if folder.joinpath(f"{name}.html").is_file():
+            return name
+    return "en"
+
+
+def _set_page_language(page, tag: str, family: list) -> None:
+    """What the theme's partials (site_theme/partials/language.html, main.html) read to give a
+    factsheet page its own language: <html lang dir>, Material's words in that language, and
+    the hreflang links to its translations."""
+    page.meta["factsheets_language"] = tag
+    page.meta["factsheets_direction"] = language(tag).direction
+    page.meta["factsheets_interface"] = material_language(tag)
+    page.meta["factsheets_alternates"] = [{"hreflang": d.meta.language, "href": href} for d, href in family if len(family) > 1]
 
 
 def _escape_title(page) -> None:

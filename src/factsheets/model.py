@@ -84,7 +84,18 @@ class Abbreviation:
     first: bool = False
 
 
-Inline = Union[Text, Strong, Emphasis, Code, LineBreak, Link, TermRef, Image, FootnoteRef, Abbreviation]
+@dataclass(frozen=True)
+class Span:
+    """Words in a language other than the document's: English that a translation falls back
+    to (an untranslated glossary term), say. Writers mark it (`lang`/`dir` on the web, `/Lang`
+    in the PDF, the language's voice and braille table)."""
+
+    language: str  # BCP 47, e.g. "en-GB"
+    direction: str  # "ltr" or "rtl"
+    children: tuple["Inline", ...]
+
+
+Inline = Union[Text, Strong, Emphasis, Code, LineBreak, Link, TermRef, Image, FootnoteRef, Abbreviation, Span]
 
 
 # Blocks ----------------------------------------------------------------------
@@ -167,6 +178,7 @@ class GlossaryEntry:
     blocks: tuple["Block", ...]
     id: str = ""
     line: int | None = None
+    language: str | None = None  # set when the definition is not in the document's language (English fallback)
 
 
 @dataclass(frozen=True)
@@ -228,6 +240,8 @@ class Organisation:
     disclaimer: str
     alternative_formats: str
     series: str
+    language: str = "en-GB"  # the language its words are in (organisation.<lang>.yml, else English)
+    english: tuple[str, ...] = ()  # fields a translation left in English: writers mark them English
 
 
 @dataclass(frozen=True)
@@ -240,6 +254,9 @@ class Meta:
     language: str
     source: str  # path relative to the project
     review_due: str | None = None
+    translation_of: str | None = None  # the source factsheet's slug, for a translation
+    source_version: str | None = None  # the source's version this translation translates
+    sample: bool = False  # a sample translation, not for publication until a translator checks it
     options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -278,11 +295,16 @@ def headings(document: Document) -> list[Heading]:
     return [b for b in document.blocks if isinstance(b, Heading)]
 
 
-def display_month(date: str) -> str:
-    """'2021-06' -> 'June 2021'."""
-    import calendar
+def display_month(date: str, language: str = "en-GB") -> str:
+    """'2021-06' -> 'June 2021' ('Mehefin 2021' in Welsh, '2021年6月' in Chinese): the month
+    and year as CLDR writes them in that language (Babel's skeleton yMMMM)."""
+    import datetime as dt
+
+    from babel.dates import format_skeleton
+
+    from .i18n import babel_locale
 
     year, _, month = date.partition("-")
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return f"{calendar.month_name[int(month)]} {year}"
-    return date
+    if not (year.isdigit() and month[:2].isdigit() and 1 <= int(month[:2]) <= 12):
+        return date
+    return format_skeleton("yMMMM", dt.date(int(year), int(month[:2]), 1), locale=babel_locale(language))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import re
@@ -49,6 +50,34 @@ def load_organisation(path: Path, root: Path) -> tuple[Organisation, str]:
         series=str(data.get("series") or data["name"]),
     )
     return organisation, text
+
+
+# What a translation (organisation.<language>.yml) may give: words, never numbers or addresses,
+# which stay the same in every language.
+TRANSLATABLE = ("name", "description", "advice_hours", "disclaimer", "alternative_formats", "collaboration", "series")
+
+
+def translated_organisation(english: Organisation, path: Path, root: Path, language: str) -> tuple[Organisation, str]:
+    """The organisation in `language`: organisation.<language>.yml beside the English file, if
+    there is one, with its words; every detail it does not give stays English and is listed in
+    `english` so that writers mark it English. The text is for cache keys."""
+    translated = path.with_name(f"{path.stem}.{language}{path.suffix}")
+    if not translated.exists() and not translated.is_symlink():
+        return replace(english, english=TRANSLATABLE), ""
+    shown = translated.relative_to(root).as_posix() if translated.is_relative_to(root) else str(translated)
+    text = read_text(translated, shown, root)
+    data = load_yaml(text, shown) or {}
+    if not isinstance(data, dict):
+        raise SourceError(Location(shown, 1), "this file must be a list of 'name: value' lines")
+    for key, value in data.items():
+        if key not in TRANSLATABLE:
+            hint = did_you_mean(str(key), list(TRANSLATABLE), f"a translation can give: {', '.join(TRANSLATABLE)} (numbers and addresses come from the English file)")
+            raise SourceError(Location(shown, key_line(text, key)), f"'{key}' cannot be translated here: {hint}")
+        problem = text_problem(value, key, one_line=key in ONE_LINE) if isinstance(value, str) and value.strip() else f"'{key}' must be text"
+        if problem:
+            raise SourceError(Location(shown, key_line(text, key)), problem)
+    words = {k: v.strip() for k, v in data.items()}
+    return replace(english, **words, language=language, english=tuple(k for k in TRANSLATABLE if k not in words)), text
 
 
 def check_values(data: dict, shown: str, text: str) -> None:

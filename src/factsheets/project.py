@@ -15,7 +15,7 @@ from pathlib import Path
 from . import model as m
 from .errors import ErrorList, Location, SourceError, SourceErrors, Warning_, line_of
 from .glossary import Glossary, load_glossary
-from .organisation import load_organisation
+from .organisation import load_organisation, translated_organisation
 from .literal_syntax import literal_warnings
 from .reader import parse_blocks
 from .factsheet_links import check_links_and_images
@@ -28,6 +28,7 @@ from .sources import inside_project, load_yaml, read_text, split_front_matter
 from .shared_text import expand_shared_text
 from .title_line import take_title_line
 from .transforms import compose, resolve_terms
+from . import translations
 
 CONFIG_FILE = "mkdocs.yml"
 # Settings of the plugin's block that are not paths or a writer's options.
@@ -144,6 +145,8 @@ def load_project(root: Path) -> Project:
             project.sources[document.meta.slug] = text
             project.warnings.extend(warnings)
     errors.raise_if_any()
+    translations.check_sources(project.documents, project.sources)
+    project.warnings.extend(translations.stale_warnings(project.documents, project.sources))
     return project
 
 
@@ -185,6 +188,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     if not body.strip():
         raise SourceError(Location(shown, first_line), "this factsheet has no text after its front matter: write the factsheet below the second ---")
     check_lexicon(front.get("audio") or {}, root, shown, text)
+    translations.check_file_name(front, path.stem, shown, text)
     warnings: list[Warning_] = []
     for key in ("summary", "version", "date"):
         if key not in front:
@@ -198,10 +202,16 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         language=str(front.get("language") or config.language),
         source=shown,
         review_due=_month(front.get("review_due")),
+        translation_of=str(front["translation_of"]).strip() if front.get("translation_of") else None,
+        source_version=str(front["source_version"]) if "source_version" in front else None,
+        sample=bool(front.get("sample")),
         options=front_matter_options(front, shown, text),
     )
+    if meta.language != config.language:  # its glossary terms and organisation in its language
+        glossary = glossary.for_language(meta.language)
+        organisation = translated_organisation(organisation, config.organisation_file, root, meta.language)[0]
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
-        warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7])}"))
+        warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7], meta.language)}"))
     blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
     document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings

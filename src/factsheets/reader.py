@@ -58,6 +58,15 @@ class FactsheetsMarkdown(Extension):
         md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
 
 
+def unicode_slug(text: str) -> str:
+    """A heading's id: its letters, digits and marks in lower case, joined by hyphens, in any
+    script (an Arabic or Chinese heading keeps its words, so ids are neither empty nor alike)."""
+    import unicodedata
+
+    kept = ["-" if unicodedata.category(ch)[0] not in "LNM" else ch for ch in unicodedata.normalize("NFC", text.casefold())]
+    return re.sub(r"-+", "-", "".join(kept)).strip("-")
+
+
 def markdown_for(extensions: list) -> markdown.Markdown:
     names, configs = [], {}
     for entry in extensions:
@@ -141,7 +150,7 @@ class _Walk:
         return f"{self.section}-{kind}{self.counter}"
 
     def heading_id(self, text: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+        base = unicode_slug(text) or "section"
         n = self.ids.get(base, 0)
         self.ids[base] = n + 1
         return base if n == 0 else f"{base}-{n}"

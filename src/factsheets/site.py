@@ -18,8 +18,9 @@ from pathlib import Path
 
 from . import model as m
 from .formats import describe, in_box_order
+from .i18n import ENGLISH, gettext
+from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
-from .i18n import gettext
 from .site_read_along import ReadAlongRenderer, spoken_by_block
 from .transforms import contact_lines, is_contact, is_title_line
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
@@ -33,25 +34,27 @@ def size_text(path: Path) -> str:
     return f"{max(1, round(size / 1024))} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def minutes_text(seconds: float) -> str:
+def minutes_text(seconds: float, language: str = ENGLISH) -> str:
     minutes, seconds = divmod(round(seconds), 60)
-    return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+    if minutes:
+        return gettext(language, "{minutes} min {seconds} s", minutes=minutes, seconds=seconds)
+    return gettext(language, "{seconds} s", seconds=seconds)
 
 
-def format_facts(key: str, entry: dict, path: Path | None) -> list[str]:
+def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
     """What the box says of a file besides its name: kind, size, pages, length."""
-    facts = [describe(key).kind]
+    facts = [gettext(language, describe(key).kind)]
     if key == "html":
         return facts
     if path is not None and path.exists():
         facts.append(size_text(path))
     details = entry.get("details", {}).get(key, {})
     if details.get("pages"):
-        facts.append(f"{details['pages']} pages")
+        facts.append(gettext(language, "{n} pages", n=details["pages"]))
     if details.get("braille_pages"):
-        facts.append(f"{details['braille_pages']} braille pages")
+        facts.append(gettext(language, "{n} braille pages", n=details["braille_pages"]))
     if details.get("duration_s"):
-        facts.append(minutes_text(details["duration_s"]))
+        facts.append(minutes_text(details["duration_s"], language))
     return facts
 
 
@@ -71,43 +74,48 @@ class SiteRenderer(ReadAlongRenderer):
         return super().box(block)
 
 
-def panel_title(entry: dict) -> str:
-    return "Other formats and audio" if "audio_mp3" in entry.get("formats", {}) else "Other formats"
+def panel_title(entry: dict, language: str = ENGLISH) -> str:
+    return gettext(language, "Other formats and audio" if "audio_mp3" in entry.get("formats", {}) else "Other formats")
 
 
-def formats_link(entry: dict) -> str:
+def formats_link(entry: dict, language: str = ENGLISH) -> str:
     """The one line near the top that leads to the panel of other formats and the audio."""
-    labels = [fmt.label for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
+    labels = [gettext(language, fmt.label) for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
     if not labels:
         return ""
-    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{panel_title(entry)}</a>: {escape(", ".join(labels))}.</p>'
+    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a>: {escape(gettext(language, ", ").join(labels))}.</p>'
 
 
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     """The list of downloads. href(key) gives a format's link; file_of(key) its file on disk."""
     items = []
+    lang = document.meta.language
     # Kept from a build of other formats, or made before the text was edited (a preview).
-    older_note = gettext(document.meta.language, "This download is older than the page: rebuild to update it.")
+    older_note = gettext(lang, "This download is older than the page: rebuild to update it.")
+
+    def t(message: str, **values: object) -> str:
+        return words(lang, message, **values)
+
     for key, fmt in in_box_order(entry.get("formats", {})):
-        facts = ", ".join(format_facts(key, entry, file_of(key)))
+        facts = gettext(lang, ", ").join(format_facts(key, entry, file_of(key), lang))
         if key == "html":
             continue  # this page: a link to itself would be one more tab stop and no help
-        link = f'<a href="{escape(href(key))}">{escape(fmt.label)}</a>'
+        link = f'<a href="{escape(href(key))}">{t(fmt.label)}</a>'
         older = f' <strong class="fs-older">{escape(older_note)}</strong>' if key in entry.get("older", ()) else ""
-        items.append(f"<li>{link} ({escape(facts)}): {escape(fmt.purpose)}.{older}</li>")
+        items.append(f"<li>{link} ({escape(facts)}): {t(fmt.purpose)}.{older}</li>")
     for _key, fmt in in_box_order(entry.get("failed", [])):
-        items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
+        items.append(f"<li>{t(fmt.label)}: {t('not available at the moment, please ask us for it.')}</li>")
     org = document.organisation
-    subject = f"Please send me another format of: {document.meta.title}"
+    subject = f"Please send me another format of: {document.meta.title}"  # for staff, who read English
     ask = (
-        f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">Ask for another format</a> '
-        f"(for example another language, a different print size, or braille on paper), "
-        f"or call the advice line on {escape(org.advice_line)}.</p>"
+        f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">{t("Ask for another format")}</a> '
+        f'{t("(for example another language, a different print size, or braille on paper),")} '
+        f"{t('or call the advice line on {number}.', number=org.advice_line)}</p>"
     )
-    return f'<h3 id="download">Download this factsheet</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
+    return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
 
 
-def audio_player(entry: dict, href, file_of, language: str = "en") -> str:
+def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
     """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
 
     The chapter buttons are worked by assets/factsheets.js: on a server that cannot send part of
@@ -116,34 +124,38 @@ def audio_player(entry: dict, href, file_of, language: str = "en") -> str:
     """
     if "audio_mp3" not in entry.get("formats", {}):
         return ""
+
+    def t(message: str, **values: object) -> str:
+        return words(language, message, **values)
+
     mp3 = file_of("audio_mp3")
     recording = entry.get("details", {}).get("audio_mp3", {})
-    facts = [minutes_text(recording["duration_s"])] if recording.get("duration_s") else []
+    facts = [minutes_text(recording["duration_s"], language)] if recording.get("duration_s") else []
     if mp3 is not None and mp3.exists():
         facts.append(size_text(mp3))
     chapters = "".join(
         f'<li><button type="button" class="fs-chapter" data-fs-start="{c["start_s"]:.3f}" aria-controls="fs-audio">'
-        f'{escape(c["title"])} <span class="fs-chapter-time">({escape(minutes_text(c["start_s"]))} in)</span></button></li>'
+        f'{escape(c["title"])} <span class="fs-chapter-time">({t("{time} in", time=minutes_text(c["start_s"], language))})</span></button></li>'
         for c in recording.get("chapters", [])
     )
-    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>Download the MP3</a> ({escape(", ".join(facts))}), with chapters</li>']
+    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>{t("Download the MP3")}</a> ({escape(gettext(language, ", ").join(facts))}), {t("with chapters")}</li>']
     if "audio_playlist" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">Playlist of the sections</a> (M3U8), a track for each section, for players without chapters</li>')
+        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">{t("Playlist of the sections")}</a> (M3U8), {t("a track for each section, for players without chapters")}</li>')
     if "audio_transcript" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">Transcript</a> (plain text)</li>')
+        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">{t("Transcript")}</a> ({t("plain text")})</li>')
     transcript = ""
     path = file_of("audio_transcript") if "audio_transcript" in entry.get("formats", {}) else None
     if path is not None and path.exists():
         # utf-8-sig: the file starts with a byte-order mark, so browsers read it as UTF-8.
         paragraphs = [p.strip() for p in path.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()]
         body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-        transcript = f'<details class="fs-transcript"><summary>Read the transcript</summary>{body}</details>'
-    go_to = f'<p>Go to a section:</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
+        transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
+    go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
-        f'<h3 id="listen">Listen to this factsheet</h3><p>{escape(", ".join(facts))}</p>'
+        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>'
         f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}"'
         f' data-fs-listen="{escape(gettext(language, "Listen from here"))}">'
-        f'<a href="{escape(href("audio_mp3"))}">Download the MP3</a></audio>'
+        f'<a href="{escape(href("audio_mp3"))}">{t("Download the MP3")}</a></audio>'
         f'<p class="fs-audio-status" role="status"></p>{go_to}'
         f'<ul>{"".join(downloads)}</ul>{transcript}'
     )
@@ -151,9 +163,10 @@ def audio_player(entry: dict, href, file_of, language: str = "en") -> str:
 
 def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
     """The panel the top line leads to: the audio, then every download with its size."""
+    lang = document.meta.language
     return (
-        f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{panel_title(entry)}</h2>'
-        f"{audio_player(entry, href, file_of, document.meta.language)}{formats_box(document, entry, href, file_of)}</section>"
+        f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{escape(panel_title(entry, lang))}</h2>'
+        f"{audio_player(entry, href, file_of, lang)}{formats_box(document, entry, href, file_of)}</section>"
     )
 
 
@@ -169,35 +182,44 @@ def page_footnotes(document: m.Document, renderer: HtmlRenderer) -> str:
     return renderer.notes(m.Notes(notes, "footnotes")) if notes else ""
 
 
-def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None) -> tuple[str, list[dict]]:
-    """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens."""
+def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None,
+                   family: list[tuple[m.Document, str]] | None = None) -> tuple[str, list[dict]]:
+    """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens. `family` is
+    the factsheet's source and translations with their pages' addresses (a translation's source
+    first), for the language line and a translation's notice."""
     meta = document.meta
+    lang = meta.language
     timings = file_of("audio_sentences") if "audio_sentences" in entry.get("formats", {}) else None
     renderer = SiteRenderer(document, spoken_by_block(timings), link_href=link_href)
+    family = family or []
+    source = next(((d, h) for d, h in family if d.meta.slug == meta.translation_of), None)
     # The title line (a block of the model) stays with the title, above the summary.
     lines = [b for b in document.blocks if is_title_line(b)]
     head = (
-        f'<h1 id="title">{escape(meta.title)}</h1>{renderer.blocks(lines)}'
-        f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry)}'
+        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}{renderer.blocks(lines)}'
+        f"{translation_notice(document, *source) if source else ''}"
+        f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )
     blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not isinstance(b, m.Notes)]
     contact = [b for b in document.blocks if is_contact(b, "end")]
-    has_panel = bool(formats_link(entry))
+    has_panel = bool(formats_link(entry, lang))
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + panel + renderer.blocks(contact)
     children = toc_tokens(document)
     if has_panel:
-        parts = [_token(3, "listen", "Listen to this factsheet")] if "audio_mp3" in entry.get("formats", {}) else []
-        children.append(_token(2, PANEL_ID, panel_title(entry), [*parts, _token(3, "download", "Download this factsheet")]))
+        parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []
+        children.append(_token(2, PANEL_ID, panel_title(entry, lang), [*parts, _token(3, "download", gettext(lang, "Download this factsheet"))]))
     if contact:
         children.append(_token(2, contact[0].id, m.plain_text(contact[0].title)))
     return html, [_token(1, "title", meta.title, children)]
 
 
 def factsheet_list(documents: list[m.Document], href) -> str:
+    """The factsheets, each with a line linking its translations (in their own languages)."""
     items = "".join(
-        f'<li><a href="{escape(href(d))}">{escape(d.meta.title)}</a><br>{escape(d.meta.summary)}</li>'
-        for d in documents
+        f'<li><a href="{escape(href(d))}">{escape(d.meta.title)}</a><br>{escape(d.meta.summary)}'
+        f"{translations_line(d, [t for t in documents if t.meta.translation_of == d.meta.slug], href)}</li>"
+        for d in documents if d.meta.translation_of is None
     )
     return f'<ul class="fs-list">{items}</ul>'
 

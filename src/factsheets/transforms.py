@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import i18n
 from . import model as m
 from .errors import ErrorList, Location, SourceError, line_of
 from .glossary import Glossary
@@ -57,15 +58,31 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
     return resolved, used
 
 
-def glossary_section(glossary: Glossary, used: list[str]) -> list[m.Block]:
-    """The factsheet's glossary: a heading, then each term it uses, in alphabetical order."""
+def in_language(inlines: tuple[m.Inline, ...], language: str, document_language: str) -> tuple[m.Inline, ...]:
+    """Inlines marked as being in `language` when that is not the document's (an English
+    term in a translation), so that every format says them in the right language."""
+    if language_base(language) == language_base(document_language):
+        return inlines
+    return (m.Span(language, i18n.language(language).direction, inlines),)
+
+
+def language_base(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+def glossary_section(glossary: Glossary, used: list[str], language: str = i18n.ENGLISH) -> list[m.Block]:
+    """The factsheet's glossary: a heading, then each term it uses, in alphabetical order.
+    In a translation, a term with no translation is its English entry, marked English."""
     if not used:
         return []
-    out: list[m.Block] = [m.Heading(2, (m.Text("Glossary"),), "glossary")]
+    heading_language = language if i18n.has_message(language, "Glossary") else i18n.ENGLISH  # no catalogue yet: English, marked
+    out: list[m.Block] = [m.Heading(2, in_language((m.Text(i18n.gettext(language, "Glossary")),), heading_language, language), "glossary")]
     for entry in glossary.sorted():
         if entry.id in used:
-            out.append(m.Heading(3, (m.Text(entry.term),), f"glossary-{entry.id}"))
-            out.append(m.GlossaryEntry(entry.id, entry.term, entry.spoken, entry.blocks, f"definition-{entry.id}"))
+            fallback = language_base(entry.language) != language_base(language)
+            out.append(m.Heading(3, in_language((m.Text(entry.term),), entry.language, language), f"glossary-{entry.id}"))
+            out.append(m.GlossaryEntry(entry.id, entry.term, entry.spoken, entry.blocks, f"definition-{entry.id}",
+                                       language=entry.language if fallback else None))
     return out
 
 
@@ -78,10 +95,18 @@ def _line(label: str, *value: m.Inline) -> m.ListItem:
     return m.ListItem((m.Paragraph((m.Strong((m.Text(f"{label}:"),)), m.Text(" "), *value)),))
 
 
+def org_words(organisation: m.Organisation, field: str, language: str) -> tuple[m.Inline, ...]:
+    """One of the organisation's details as inlines, marked English where a translation left it
+    in English (organisation.<language>.yml lacks it), so every format says it as English."""
+    words = (m.Text(str(getattr(organisation, field))),)
+    written_in = i18n.ENGLISH if field in organisation.english else organisation.language
+    return in_language(words, written_in, language)
+
+
 def contact_lines(organisation: m.Organisation, language: str) -> tuple[m.ListItem, ...]:
     """The ways to reach the organisation, each a line with its link."""
     org = organisation
-    hours = (m.Text(f", {org.advice_hours}"),) if org.advice_hours else ()
+    hours = (m.Text(", "), *org_words(org, "advice_hours", language)) if org.advice_hours else ()
     lines = [_line(gettext(language, "Advice line"), m.Link(f"tel:{_dialled(org.advice_line)}", (m.Text(org.advice_line),)), *hours)]
     if org.text:
         lines.append(_line(gettext(language, "Text"), m.Link(f"sms:{_dialled(org.text)}", (m.Text(org.text),))))
@@ -111,18 +136,19 @@ def contact_box(meta: m.Meta, organisation: m.Organisation, placement: str) -> m
     org, language = organisation, meta.language
     lines = m.ListBlock(False, contact_lines(org, language))
     if placement == "start":
-        return m.Box(CONTACT_KIND, (m.Text(org.name),), _numbered(CONTACT_START, [m.Paragraph((m.Text(org.description),)), lines]),
-                     id=CONTACT_START)
-    blocks: list[m.Block] = [m.Paragraph((m.Text(org.description),)), lines]
+        return m.Box(CONTACT_KIND, org_words(org, "name", language),
+                     _numbered(CONTACT_START, [m.Paragraph(org_words(org, "description", language)), lines]), id=CONTACT_START)
+    blocks: list[m.Block] = [m.Paragraph(org_words(org, "description", language)), lines]
     if org.partners:
         blocks.append(m.Paragraph((m.Text(gettext(language, "In partnership with:")),)))
         blocks.append(m.ListBlock(False, tuple(
             m.ListItem((m.Paragraph((m.Text(p.name + (f" – {p.strapline}" if p.strapline else "")),)),)) for p in org.partners)))
     if org.collaboration:
-        blocks.append(m.Paragraph((m.Text(org.collaboration),)))
-    blocks.append(m.Paragraph((m.Text(gettext(language, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date))),)))
-    blocks.append(m.Paragraph((m.Text(org.disclaimer),)))
-    blocks.append(m.Paragraph((m.Strong((m.Text(org.alternative_formats),)),)))
+        blocks.append(m.Paragraph(org_words(org, "collaboration", language)))
+    version = gettext(language, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date, language))
+    blocks.append(m.Paragraph((m.Text(version),)))
+    blocks.append(m.Paragraph(org_words(org, "disclaimer", language)))
+    blocks.append(m.Paragraph((m.Strong(org_words(org, "alternative_formats", language)),)))
     title = gettext(language, "Contact the {name}", name=org.name)
     return m.Box(CONTACT_KIND, (m.Text(title),), _numbered(CONTACT_END, blocks), id=CONTACT_END)
 
@@ -137,7 +163,7 @@ def is_contact(block: m.Block, placement: str | None = None) -> bool:
 def title_line(meta: m.Meta, organisation: m.Organisation) -> m.Paragraph:
     """Who publishes the factsheet, its version and date: the bold line under its title."""
     words = gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.",
-                    organisation=organisation.name, version=meta.version, date=m.display_month(meta.date))
+                    organisation=organisation.name, version=meta.version, date=m.display_month(meta.date, meta.language))
     return m.Paragraph((m.Strong((m.Text(words),)),), TITLE_LINE)
 
 
@@ -147,4 +173,4 @@ def is_title_line(block: m.Block) -> bool:
 
 def compose(blocks: list[m.Block], glossary: Glossary, used: list[str], meta: m.Meta, organisation: m.Organisation) -> tuple[m.Block, ...]:
     opening: list[m.Block] = [title_line(meta, organisation), contact_box(meta, organisation, "start")]
-    return tuple(opening + blocks + glossary_section(glossary, used) + [contact_box(meta, organisation, "end")])
+    return tuple(opening + blocks + glossary_section(glossary, used, meta.language) + [contact_box(meta, organisation, "end")])

@@ -58,7 +58,7 @@ def child_blocks(block: m.Block) -> tuple[m.Block, ...]:
 
 
 def inline_children(node: m.Inline) -> tuple[m.Inline, ...]:
-    if isinstance(node, (m.Strong, m.Emphasis, m.Link, m.TermRef)):
+    if isinstance(node, (m.Strong, m.Emphasis, m.Link, m.TermRef, m.Span)):
         return node.children
     if isinstance(node, (m.Text, m.Code, m.LineBreak, m.Image, m.FootnoteRef, m.Abbreviation)):
         return ()

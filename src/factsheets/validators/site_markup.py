@@ -133,21 +133,3 @@ def check_markup(site_dir: Path, factsheet_pages: dict[str, str]) -> list[Findin
             findings += check_page_markup(page, site_dir, factsheet_pages.get(page.relative_to(site_dir).as_posix()))
     return findings
 
-
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
-
-
-def check_page_language(page: Path, language: str, source: str | None = None) -> list[Finding]:
-    """A factsheet's page says it is in the factsheet's language (`lang` on <html>), so that a
-    screen reader reads it with the right voice; a tag's case does not matter (BCP 47)."""
-    try:
-        found = _HTML_LANG.search(page.read_text(encoding="utf-8", errors="replace")[:4000])
-    except OSError:
-        return []  # a missing page is reported by check_markup
-    said = found.group(1) if found else ""
-    if said.lower() == language.lower():
-        return []
-    shown = f"lang=\"{said}\"" if said else "no lang"
-    return [Finding(FAILURE, FORMAT, f"the web page {page.name} has {shown}, but the factsheet is in {language}: "
-                    "a screen reader would read it with the wrong voice",
-                    "Check the language: line at the top of the factsheet (between the two ---) and under the factsheets plugin in mkdocs.yml, then build again.", source)]

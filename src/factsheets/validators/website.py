@@ -230,7 +230,11 @@ def search_results(browser, url: str, query: str) -> int:
     page, requests = open_page(browser, url)
     try:
         page.keyboard.press("/")
-        page.locator("input.md-search__input").press_sequentially(query, delay=20)
+        box = page.locator("input.md-search__input")
+        box.press_sequentially(query, delay=20)
+        # A letter no key makes (Arabic, Chinese) is typed as inserted text, with no key-up, which
+        # is what the search listens for; a last key-up, as an input method's would be.
+        box.press("End")
         try:
             page.wait_for_selector(".md-search-result__item", timeout=10000)
         except Exception:

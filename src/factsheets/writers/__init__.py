@@ -170,7 +170,7 @@ def code_digest(writer_name: str) -> str:
     return digest.hexdigest()[:16]
 
 
-CODE_SUFFIXES = (".py", ".css", ".html", ".js", ".yml", ".json", ".txt")
+CODE_SUFFIXES = (".py", ".css", ".html", ".js", ".yml", ".json", ".txt", ".po")  # .po: the fixed words
 NOT_WRITERS_CODE = {"build", "validators", "site_theme", "cli.py", "check.py", "report.py", "site.py",
                     "site_adapter.py", "mkdocs_plugin.py", "progress.py", "processes.py", "site.css",
                     "iframe-worker-shim.js"}

@@ -11,7 +11,7 @@ from html import escape
 from urllib.parse import quote
 
 from .. import model as m
-from ..i18n import gettext
+from ..i18n import gettext, language as language_of
 from ..organisation import display_address
 from ..transforms import CONTACT_END, CONTACT_KIND
 from ..walk import UnknownNode
@@ -55,6 +55,8 @@ class HtmlRenderer:
             return self.footnote_ref(node)
         if isinstance(node, m.Abbreviation):
             return self.abbreviation(node)
+        if isinstance(node, m.Span):
+            return f'<span lang="{escape(node.language)}" dir="{escape(node.direction)}">{self.inlines(node.children)}</span>'
         raise UnknownNode(f"HTML cannot render a {type(node).__name__!r} node")
 
     # footnotes, abbreviations, definition lists ----------------------------------
@@ -101,6 +103,24 @@ class HtmlRenderer:
             out += f' <span class="fs-url">({escape(shown)})</span>'
         return out
 
+    # languages ------------------------------------------------------------------
+    def t(self, message: str, **values: object) -> str:
+        """A fixed word in the document's language (English where its catalogue lacks it)."""
+        return gettext(self.document.meta.language, message, **values)
+
+    def lang_attributes(self, tag: str | None) -> str:
+        """lang and dir for words in another language than the page's (an English fallback)."""
+        if not tag or tag.split("-")[0] == self.document.meta.language.split("-")[0]:
+            return ""
+        return f' lang="{escape(tag)}" dir="{language_of(tag).direction}"'
+
+    def org_words(self, field: str) -> str:
+        """One of the organisation's details, marked English where a translation left it so."""
+        org = self.document.organisation
+        words = escape(str(getattr(org, field)))
+        marked = self.lang_attributes(org.language if field not in org.english else "en-GB")
+        return f"<span{marked}>{words}</span>" if marked else words
+
     # blocks -------------------------------------------------------------------
     def blocks(self, blocks) -> str:
         return "\n".join(self.block(b) for b in blocks)
@@ -125,7 +145,7 @@ class HtmlRenderer:
         if isinstance(block, m.Figure):
             return f'<figure>{self.inline(block.image)}</figure>'
         if isinstance(block, m.GlossaryEntry):
-            return f'<div class="fs-definition" id="{escape(block.id)}">{self.blocks(block.blocks)}</div>'
+            return f'<div class="fs-definition" id="{escape(block.id)}"{self.lang_attributes(block.language)}>{self.blocks(block.blocks)}</div>'
         if isinstance(block, m.Box):
             return self.box(block)
         if isinstance(block, m.Notes):
@@ -143,8 +163,8 @@ class HtmlRenderer:
     def quote(self, block: m.Quote) -> str:
         reference = ""
         if block.reference:
-            reference = f'<p class="fs-reference">(paragraph {escape(block.reference)})</p>'
-        label = "Quotation" + (f" from paragraph {block.reference}" if block.reference else "")
+            reference = f'<p class="fs-reference">({escape(self.t("paragraph {reference}", reference=block.reference))})</p>'
+        label = self.t("Quotation from paragraph {reference}", reference=block.reference) if block.reference else self.t("Quotation")
         return (
             f'<figure class="fs-quote" aria-label="{escape(label)}">'
             f"<blockquote>{self.blocks(block.blocks)}</blockquote>{reference}</figure>"
