@@ -19,6 +19,7 @@ from pathlib import Path
 from . import model as m
 from .formats import describe, in_box_order
 from .glossary import Entry, Glossary, normalise
+from .i18n import gettext
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
@@ -93,12 +94,28 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
         items.append(f"<li>{escape(fmt.label)}: not available at the moment, please ask us for it.</li>")
     org = document.organisation
     subject = f"Please send me another format of: {document.meta.title}"
+    items += not_available_items(document, entry, mailto_href(org.email, subject))
     ask = (
         f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">Ask for another format</a> '
         f"(for example another language, a different print size, or braille on paper), "
         f"or call the advice line on {escape(org.advice_line)}.</p>"
     )
     return f'<h3 id="download">Download this factsheet</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
+
+
+def not_available_items(document: m.Document, entry: dict, ask_href: str) -> list[str]:
+    """A line for each format its writer cannot make in this factsheet's language, with the
+    writer's reason and how to ask for it (a recording, braille transcribed by hand)."""
+    tag = document.meta.language
+    items = []
+    for key, fmt in in_box_order(entry.get("not_available", {})):
+        if fmt.companion_of:
+            continue
+        said = gettext(tag, "{label}: not available in this language ({reason}).", label=gettext(tag, fmt.label),
+                       reason=entry["not_available"][key])
+        ask = gettext(tag, "Ask us for it")
+        items.append(f'<li>{escape(said)} <a href="{escape(ask_href)}">{escape(ask)}</a>.</li>')
+    return items
 
 
 def audio_player(entry: dict, href, file_of) -> str:

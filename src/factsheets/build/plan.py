@@ -8,7 +8,7 @@ from ..errors import Location
 from ..formats import format_aliases
 from ..project import Project
 from ..options import check_options, with_defaults
-from ..writers import registry
+from ..writers import not_available, registry
 from .result import Job
 
 
@@ -42,5 +42,6 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
             options = with_defaults(name, project.config.writer_options(name), document.meta.options.get(name, {}), overrides.get(name, {}))
             options["project_root"] = project.config.root
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
-            jobs.append(Job(name, document.meta.slug, document, options, cache.job_key(document, writer, options), selected))
+            key = cache.job_key(document, writer, options)
+            jobs.append(Job(name, document.meta.slug, document, options, key, selected, not_available(writer, document)))
     return jobs

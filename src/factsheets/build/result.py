@@ -102,3 +102,4 @@ class Job:
     options: dict
     key: str
     selected: bool  # False: only taken from the cache (a selective build)
+    not_available: str | None = None  # why the writer cannot serve this factsheet: the job is not run

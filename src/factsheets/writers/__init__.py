@@ -16,6 +16,14 @@ A writer whose work falls into independent pieces (audio: one a section) may
 also offer `parts()` and `write_part()`: the build then runs the pieces as jobs
 of their own, caches each by its own key, and hands the finished ones to
 `write()`, which only assembles them.
+
+A writer that cannot serve some documents (braille for a language liblouis has no
+literary table for, audio for one espeak-ng has no voice for) says so with
+`available(document)`: None when it can, else the reason in plain words. The build
+then skips the job, the manifest records the reason under `not_available`, the
+website's format box says the format is not available in this language and how to
+ask for it, and `check` does not count the missing file as a failure. A writer
+without `available()` serves every document.
 """
 
 from __future__ import annotations
@@ -96,6 +104,12 @@ class Writer(Protocol):
     preload: tuple[str, ...]  # modules its worker processes import ahead, once
 
     def write(self, document: Document, out_dir: Path, options: dict[str, Any]) -> Output: ...
+
+
+def not_available(writer: Writer, document: Document) -> str | None:
+    """Why `writer` cannot serve `document` (its optional `available()`), or None if it can."""
+    available = getattr(writer, "available", None)
+    return available(document) if available is not None else None
 
 
 @functools.cache

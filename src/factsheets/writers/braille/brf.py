@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ...engines import liblouis
 from ...engines.liblouis import Translation
 from .text import Piece
 from .ueb import translate_piece
@@ -105,7 +106,8 @@ def blocks(items: list[Piece], translate: Translate) -> list[Block]:
     out: list[Block] = []
     previous = None
     for piece in items:
-        translation = translate_piece(piece.words(), piece.word_styles(), translate)
+        # English words in a factsheet in another language are brailled in English (UEB).
+        translation = translate_piece(piece.words(), piece.word_styles(), liblouis.translate if piece.english else translate)
         out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
         previous = piece
     return out

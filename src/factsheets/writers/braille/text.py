@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import model as m
+from ...i18n import gettext
 from ...organisation import display_address
 from ..print_html import NO_ALT_TEXT, printed_address
 
@@ -27,7 +28,7 @@ BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list mar
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
 END_OF_QUOTATION = "End of quotation."
 
-Span = tuple[int, int, str]  # start and end in a piece's text, and "bold" or "italic"
+Span = tuple[int, int, str]  # start and end in a piece's text, and "bold", "italic" or "english"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Piece:
     quoted: bool = False  # inside a quotation
     line: int | None = None  # the source factsheet's line, for warnings
     styles: tuple[Span, ...] = ()  # bold or italic stretches of text
+    english: bool = False  # English words in a factsheet in another language (untranslated organisation details)
 
     def words(self) -> str:
         """The piece's text with its list marker, if any."""
@@ -162,17 +164,18 @@ class _Pieces:
                 marker = f"{number}." if block.ordered else BULLET
                 self.item(item, marker, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
         elif isinstance(block, m.Quote):
-            intro = "Quotation" + (f" (paragraph {block.reference})" if block.reference else "") + ":"
+            tag = self.document.meta.language
+            intro = gettext(tag, "Quotation (paragraph {reference}):", reference=block.reference) if block.reference else gettext(tag, "Quotation:")
             self.add("paragraph", intro, quoted=quoted, line=own_line)
             self.blocks(block.blocks, quoted=True, line=own_line, in_glossary=in_glossary)
-            self.add("note", END_OF_QUOTATION, quoted=True, line=own_line)
+            self.add("note", gettext(tag, END_OF_QUOTATION), quoted=True, line=own_line)
         elif isinstance(block, m.Table):
             headers = [inline_text(cell) for cell in block.header]
             for row in block.rows:
                 text, styles = table_row(headers, row)
                 self.add("paragraph", text, styles=styles, quoted=quoted, line=own_line)
         elif isinstance(block, m.Figure):
-            self.add("paragraph", "Image: " + inline_text((block.image,)), quoted=quoted, line=own_line)
+            self.add("paragraph", gettext(self.document.meta.language, "Image: {alt}", alt=inline_text((block.image,))), quoted=quoted, line=own_line)
         elif isinstance(block, m.GlossaryEntry):
             self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
         elif isinstance(block, m.ContactDetails):
@@ -193,36 +196,48 @@ class _Pieces:
             else:
                 self.block(block, quoted=quoted, depth=depth, line=line, in_glossary=in_glossary)
 
+    def organisation_text(self, kind: str, text: str, **fields) -> None:
+        """Words from organisation.yml: English, unless the organisation's details are translated."""
+        english = getattr(self.document.organisation, "language", "en-GB").startswith("en")
+        self.add(kind, text, english=english and not self.document.meta.language.startswith("en"), **fields)
+
+    def label(self, message: str, **values: object) -> str:
+        return gettext(self.document.meta.language, message, **values)
+
     def contact_lines(self) -> None:
         org = self.document.organisation
-        hours = f", {org.advice_hours}" if org.advice_hours else ""
-        self.add("item", f"Advice line: {org.advice_line}{hours}")
+        start = f"{self.label('Advice line')}: {org.advice_line}, "
+        if org.advice_hours:  # words from organisation.yml: English in a translation, unless translated
+            english = () if self.document.meta.language.startswith("en") else ((len(start), len(start) + len(org.advice_hours), "english"),)
+            self.add("item", start + org.advice_hours, styles=english)
+        else:
+            self.add("item", start.removesuffix(", "))
         if org.text:
-            self.add("item", f"Text: {org.text}")
-        self.add("item", f"Email: {org.email}")
-        self.add("item", f"Website: {display_address(org.website)}")
+            self.add("item", f"{self.label('Text')}: {org.text}")
+        self.add("item", f"{self.label('Email')}: {org.email}")
+        self.add("item", f"{self.label('Website')}: {display_address(org.website)}")
         if org.facebook:
             self.add("item", f"Facebook: {display_address(org.facebook)}")
 
     def contact(self, placement: str) -> None:
         org = self.document.organisation
         if placement == "start":
-            self.add("paragraph", org.name)
-            self.add("paragraph", org.description)
+            self.organisation_text("paragraph", org.name)
+            self.organisation_text("paragraph", org.description)
             self.contact_lines()
             return
-        self.add("heading", f"Contact the {org.name}", level=2)
+        self.add("heading", self.label("Contact the {name}", name=org.name), level=2)
         self.contact_lines()
         if org.partners:
-            self.add("paragraph", "In partnership with:")
+            self.add("paragraph", self.label("In partnership with:"))
             for partner in org.partners:
-                self.add("item", partner.name + (f" – {partner.strapline}" if partner.strapline else ""), marker=BULLET)
+                self.organisation_text("item", partner.name + (f" – {partner.strapline}" if partner.strapline else ""), marker=BULLET)
         if org.collaboration:
-            self.add("paragraph", org.collaboration)
+            self.organisation_text("paragraph", org.collaboration)
         meta = self.document.meta
-        self.add("paragraph", f"Version {meta.version}, {m.display_month(meta.date)}.")
-        self.add("paragraph", org.disclaimer)
-        self.add("paragraph", org.alternative_formats)
+        self.add("paragraph", self.label("Version {version}, {date}.", version=meta.version, date=m.display_month(meta.date)))
+        self.organisation_text("paragraph", org.disclaimer)
+        self.organisation_text("paragraph", org.alternative_formats)
 
 
 def pieces(document: m.Document) -> list[Piece]:
@@ -230,7 +245,8 @@ def pieces(document: m.Document) -> list[Piece]:
     meta = document.meta
     builder = _Pieces(document)
     builder.add("heading", meta.title, level=1)
-    builder.add("paragraph", f"{document.organisation.name} factsheet. Version {meta.version}, {m.display_month(meta.date)}.")
+    builder.add("paragraph", gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.", organisation=document.organisation.name,
+                                     version=meta.version, date=m.display_month(meta.date)))
     builder.add("paragraph", meta.summary)
     builder.blocks(document.blocks)
     return builder.out
