@@ -97,3 +97,20 @@ def gettext(tag: str, message: str, **values: object) -> str:
     fields filled from `values` after translation, so translators can move them."""
     text = _lookup(tag, message) or message
     return text.format(**values) if values else text
+
+
+# Appended for the writers (helper "langwriters"): scripts and ISO 639-2 codes ---------------
+
+@lru_cache(maxsize=None)
+def script(tag: str) -> str:
+    """The ISO 15924 script a language is usually written in ("Latn", "Arab", "Hans"), from
+    CLDR's likely subtags; an explicit script subtag ("zh-Hans") wins."""
+    from babel.core import get_global
+
+    parts = tag.replace("_", "-").split("-")
+    explicit = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if explicit:
+        return explicit
+    likely = get_global("likely_subtags").get(parts[0].lower(), "")
+    found = next((p for p in likely.split("_")[1:] if len(p) == 4), None)
+    return found or "Latn"
