@@ -32,6 +32,7 @@ AFTER_PARAGRAPH = 0.5
 BETWEEN_ITEMS = 0.35
 AROUND_QUOTE = 0.4
 
+ENGLISH = "en-GB"
 GLOSSARY_TITLE = "Glossary"
 CONTACT_TITLE = "Contact details"
 
@@ -43,15 +44,16 @@ class Utterance:
     pause_after: float = AFTER_PARAGRAPH
     shown: str | None = None  # the same words for the transcript; None: as `text`
     block_id: str = ""  # the block of the document it says, for read-along timings ("": none)
+    language: str = ""  # set when it is not the factsheet's language: English words in a translation, said by the English voice
 
     def __post_init__(self):
         if self.shown is None:
             self.shown = self.text
 
 
-def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "") -> Utterance:
+def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "", language: str = "") -> Utterance:
     """An utterance from normalised text, whose lexicon words are pairs (see lexicon.said_as)."""
-    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked), block_id)
+    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked), block_id, language)
 
 
 @dataclass
@@ -139,7 +141,8 @@ class ScriptBuilder:
     @staticmethod
     def sentence(text: str) -> str:
         text = text.strip()
-        return text if not text or text[-1] in ".?!:;" else text + "."
+        # Other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔.
+        return text if not text or text[-1] in ".?!:;。？！؟۔" else text + "."
 
     # blocks --------------------------------------------------------------
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
@@ -240,28 +243,44 @@ class ScriptBuilder:
         intro.utterances[:0] = self.introduction(sections)
         return Script(sections, self.warnings)
 
+    def english(self) -> str:
+        """The language of the tool's own words in this factsheet: "" (the factsheet's) for an
+        English factsheet, else English until a catalogue translates them (see i18n.py)."""
+        return "" if self.document.meta.language.lower().startswith("en") else ENGLISH
+
     def introduction(self, sections: list[Section]) -> list[Utterance]:
         meta = self.document.meta
         organisation = self.document.organisation
         out = [utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING)]
-        out.append(utterance(self.sentence(self.say(f"A factsheet from the {organisation.name}"))))
+        if self.english():  # the fixed words and the organisation's name, in English, by the English voice
+            english = Normaliser(self.normaliser.lexicon)
+            out.append(utterance(self.sentence(english.speak(f"A factsheet from the {organisation.name}").marked), language=ENGLISH))
+        else:
+            out.append(utterance(self.sentence(self.say(f"A factsheet from the {organisation.name}"))))
         when = []
         if meta.version:
             when.append(f"Version {meta.version}")
         if meta.date:
             when.append(m.display_month(meta.date))
         if when:
-            out.append(utterance(self.sentence(", ".join(when))))
+            out.append(utterance(self.sentence(", ".join(when)), language=self.english()))
         titles = [self.say(s.title).rstrip(".?!:") for s in sections[1:]]
         listed = ", ".join(titles[:-1]) + ", and " + titles[-1] if len(titles) > 1 else "".join(titles)
         count = f"{len(titles)} sections" if len(titles) != 1 else "1 section"
-        out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
+        if self.english():  # the section titles are in the factsheet's language: said by its voice
+            out.append(utterance(f"It has {count} after this introduction. Each section is a chapter you can skip to.", language=ENGLISH))
+            out.append(utterance(self.sentence("; ".join(titles)), pause_after=AFTER_HEADING + 0.3))
+        else:
+            out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
         return out
 
     def contact_section(self) -> Section:
         organisation = self.document.organisation
         section = Section("contact-details", CONTACT_TITLE)
         said = section.utterances
+        own = self.normaliser
+        if self.english():  # English words, normalised as English for the English voice
+            self.normaliser = Normaliser(own.lexicon)
         said.append(utterance("Contact details.", pause_after=AFTER_HEADING))
         said.append(utterance(self.sentence(self.say(organisation.name)), pause_after=0.3))
         said.append(utterance(self.sentence(self.say(organisation.description))))
@@ -278,6 +297,9 @@ class ScriptBuilder:
             if text:
                 said.append(utterance(self.sentence(self.say(text))))
         said.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
+        for each in said:  # the organisation's details and their labels are English
+            each.language = self.english()
+        self.normaliser = own
         return section
 
 
