@@ -182,7 +182,7 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     )
     blocks = [b for b in document.blocks if not isinstance(b, m.ContactDetails)]
     contact = [b for b in document.blocks if isinstance(b, m.ContactDetails) and b.placement == "end"]
-    has_panel = bool(formats_link(entry))
+    has_panel = bool(formats_link(entry)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     html = head + renderer.blocks(blocks) + panel + renderer.blocks(contact)
     children = toc_tokens(document)

@@ -26,9 +26,10 @@ from pathlib import Path
 
 from .. import __version__
 from .. import model as m
-from ..i18n import ENGLISH, gettext, has_message, language, script
+from ..i18n import ENGLISH, gettext, language, script
 from ..organisation import display_address
 from . import Output, OutputKind
+from .bidi import english_fallback, isolate_latin
 from .html import HtmlRenderer
 from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
 
@@ -101,31 +102,6 @@ def breakable(text: str) -> str:
         else:
             out.append(escape(token, quote=False))
     return "".join(out)
-
-
-# A stretch of Latin letters and digits with what may sit inside it (spaces, dots, @, the
-# print view's invisible break marks), starting and ending with a letter or digit.
-_LATIN_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:(?:[A-Za-z0-9\u00c0-\u024f .,:;@/+'’()\u2013\u2060\u200b_-]|&#?\w+;)*[A-Za-z0-9\u00c0-\u024f)])?")
-
-
-def _isolated(match: re.Match) -> str:
-    run = match.group()
-    english = len(re.findall(r"[A-Za-z]{2,}", run)) > 0
-    return f'<span lang="en-GB" dir="ltr">{run}</span>' if english else f'<span dir="ltr">{run}</span>'
-
-
-def english_fallback(document: m.Document, message: str) -> bool:
-    """Whether words the tool writes around a translation's text are still English: its
-    language's catalogue lacks `message`, and the organisation's details are not translated."""
-    tag = document.meta.language
-    organisation_language = getattr(document.organisation, "language", ENGLISH)
-    return not language(tag).is_english and not has_message(tag, message) and organisation_language.startswith("en")
-
-
-def isolate_latin(html: str) -> str:
-    """Every stretch of Latin letters and digits in the text (not in tags) isolated as left-to-right."""
-    parts = re.split(r"(<[^>]*>)", html)
-    return "".join(part if part.startswith("<") else _LATIN_RUN.sub(_isolated, part) for part in parts)
 
 
 def english_marks(document: m.Document, message: str) -> str:

@@ -73,6 +73,10 @@ class EpubWriter:
         public = {k: v for k, v in sorted(audio.items()) if k != "project_root"}
         return json.dumps(public, sort_keys=True, default=str) + AudioWriter().dependencies(document, audio)
 
+    def available(self, document: m.Document) -> str | None:
+        """The read-along audio is part of the ebook: not available where the audio is not."""
+        return AudioWriter().available(document)
+
     def parts(self, document: m.Document, options: dict) -> list[Part]:
         return AudioWriter().parts(document, audio_options(document, options))
 

@@ -15,6 +15,8 @@ from html import escape
 
 from ... import model as m
 from ...writers.audio.sentences import sentence_spans
+from ...i18n import ENGLISH, language, script
+from ..bidi import english_fallback, isolate_latin
 from ..html import HtmlRenderer
 from .pages import mark_lines
 
@@ -22,9 +24,9 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 
 
-def language_direction(language: str) -> str:
-    """Writing direction of a language: right to left for Arabic, Hebrew, Persian, Urdu ..."""
-    return "rtl" if language.split("-")[0].lower() in {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"} else "ltr"
+def language_direction(tag: str) -> str:
+    """Writing direction of a language, from Babel (CLDR): right to left for Arabic, Urdu ..."""
+    return language(tag).direction
 
 
 def split_inlines(nodes, spans: list[tuple[int, int]]) -> list[list]:
@@ -125,6 +127,8 @@ class XhtmlRenderer(HtmlRenderer):
         html = super().contact(placement).replace("<br>", "<br/>")
         if placement == "end" and self.unmarked_pages:
             html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
+        if english_fallback(self.document, "Advice line"):  # untranslated details: an English block
+            html = html.replace("<section ", f'<section lang="{ENGLISH}" xml:lang="{ENGLISH}" dir="ltr" ', 1)
         return html
 
 
@@ -138,6 +142,8 @@ def content_document(document: m.Document, body: str, stylesheet: str, first_pag
     meta = document.meta
     language = escape(meta.language)
     direction = language_direction(meta.language)
+    if script(meta.language) != "Latn":  # phone numbers and English names kept left to right
+        body = isolate_latin(body, xml=True)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{language}" xml:lang="{language}" dir="{direction}">\n'
