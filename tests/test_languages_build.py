@@ -34,7 +34,7 @@ def test_somali_braille_is_skipped_with_its_reason(built):
     braille = {"braille_text": reason, "brf": reason, "pef": reason, "braille_preview": reason}
     assert {k: v for k, v in somali["not_available"].items() if k in braille} == braille
     # Audio (and the ebook, whose read-along is that audio) too, even in a braille-only build.
-    assert somali["not_available"]["audio_mp3"] == somali["not_available"]["epub"] == "espeak-ng has no voice for Somali: ask us for a recording"
+    assert somali["not_available"]["audio_mp3"] == somali["not_available"]["epub"] == "espeak-ng has no voice for Somali"
     assert "brf" not in somali["formats"] and "failed" not in somali
     assert not (built / "build" / "site" / "files" / "sample-so" / "sample-so.brf").exists()
     polish = entries(built)["sample-pl"]
@@ -46,6 +46,8 @@ def test_the_page_says_braille_is_not_available_in_this_language_and_how_to_ask(
     assert "Braille file: not available in this language (liblouis has no literary braille table for Somali)." in page
     line = page[page.index("Braille file: not available"):]
     assert line.index('href="mailto:') < line.index("</li>")  # how to ask, on the same line
+    assert "Audio: not available in this language (espeak-ng has no voice for Somali). <a href=\"mailto:" in page
+    assert ">Ask us for a recording</a>" in page
 
 
 def test_check_does_not_count_it_as_a_failure(built):

@@ -113,7 +113,7 @@ def not_available_items(document: m.Document, entry: dict, ask_href: str) -> lis
             continue
         said = gettext(tag, "{label}: not available in this language ({reason}).", label=gettext(tag, fmt.label),
                        reason=entry["not_available"][key])
-        ask = gettext(tag, "Ask us for it")
+        ask = gettext(tag, "Ask us for a recording" if fmt.media_type.startswith("audio/") else "Ask us for it")
         items.append(f'<li>{escape(said)} <a href="{escape(ask_href)}">{escape(ask)}</a>.</li>')
     return items
 

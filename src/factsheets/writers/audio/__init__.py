@@ -129,7 +129,7 @@ class AudioWriter:
         tag = document.meta.language
         if document.meta.options.get(self.name, {}).get("voice") or voice_for_language(tag) is not None:
             return None
-        return gettext(tag, "espeak-ng has no voice for {language}: ask us for a recording", language=language(tag).english_name)
+        return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
 
     def dependencies(self, document: m.Document, options: dict) -> str:
         """The lexicon is not in the document, but changes what is said."""
