@@ -42,7 +42,7 @@ def code_name(document: m.Document) -> str:
     if language(tag).is_english:
         return gettext(tag, "Contracted Unified English Braille")
     found = literary_table(tag)
-    return found.name if found else ""
+    return gettext(tag, found.name) if found else ""  # liblouis's name for the code, translatable
 
 
 def title_lines(document: m.Document, translate) -> list[list[str]]:
