@@ -11,12 +11,14 @@ cd "$(dirname "$0")/.."
 mode="${1:-build}"
 case "$mode" in build|test|install) ;; *) echo "usage: bash scripts/setup.sh build|test" >&2; exit 2 ;; esac
 
-# Engines and fonts from Debian: WeasyPrint's Pango, liblouis, espeak-ng, LAME and sox,
+# Engines and fonts from Debian: WeasyPrint's Pango (with Noto fonts for Arabic, Urdu, Chinese and
+# other scripts in translations), liblouis, espeak-ng, LAME and sox,
 # Chromium for the browser tests, poppler for looking at PDF pages; Java for EPUBCheck and
 # Node.js for DAISY Ace (both check the EPUB).
 APT_PACKAGES=(
   python3 python3-venv
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
+  fonts-noto-core fonts-noto-cjk
   liblouis-bin liblouis-data python3-louis
   espeak-ng lame sox libsox-fmt-mp3
   chromium poppler-utils

@@ -214,7 +214,7 @@ def test_a_pdf_in_12pt_fails_on_size(tmp_path, send_document):
 def test_an_untagged_pdf_without_language_fails(tmp_path, send_document):
     import weasyprint
 
-    html = print_document(send_document).replace('<html lang="en-GB">', "<html>").replace("<title>", "<title>Draft ")
+    html = print_document(send_document).replace('<html lang="en-GB" dir="ltr">', "<html>").replace("<title>", "<title>Draft ")
     plain = tmp_path / "plain.pdf"
     weasyprint.HTML(string=html).write_pdf(plain)
     messages = " ".join(f.message for f in check_pdf(plain, send_document))

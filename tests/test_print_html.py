@@ -53,7 +53,7 @@ def test_the_stylesheet_takes_the_size_asked_for():
 def test_the_print_page_has_language_title_and_metadata_for_the_pdf():
     document = send_document()
     html = print_document(document, date="2021-06")
-    assert html.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en-GB" dir="ltr">')
     assert f"<title>{document.meta.title}</title>" in html
     assert '<meta name="author" content="SEND Partnership Service">' in html
     assert '<meta name="dcterms.created" content="2021-06">' in html

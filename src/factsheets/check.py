@@ -106,8 +106,8 @@ def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked:
     entry, found = usable_files(build_dir, entry, source)
     older = set(entry.get("older", ()))
     for key, validate in checks.items():
-        if only is not None and key not in only:
-            continue
+        if (only is not None and key not in only) or key in entry.get("not_available", {}):
+            continue  # a format its writer cannot serve in this language is no failure: the site says so
         if key not in entry["formats"]:
             if not describe(key).companion_of and not any(f.format == key for f in found):
                 found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))

@@ -102,3 +102,46 @@ def gettext(tag: str, message: str, **values: object) -> str:
     fields filled from `values` after translation, so translators can move them."""
     text = _lookup(tag, message) or message
     return text.format(**values) if values else text
+
+
+# Appended for the writers (helper "langwriters"): scripts and ISO 639-2 codes ---------------
+
+@lru_cache(maxsize=None)
+def script(tag: str) -> str:
+    """The ISO 15924 script a language is usually written in ("Latn", "Arab", "Hans"), from
+    CLDR's likely subtags; an explicit script subtag ("zh-Hans") wins."""
+    from babel.core import get_global
+
+    parts = tag.replace("_", "-").split("-")
+    explicit = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if explicit:
+        return explicit
+    likely = get_global("likely_subtags").get(parts[0].lower(), "")
+    found = next((p for p in likely.split("_")[1:] if len(p) == 4), None)
+    return found or "Latn"
+
+
+@lru_cache(maxsize=None)
+def iso639_2(tag: str) -> str:
+    """The ISO 639-2 code for a language (an MP3's TLAN frame): "cy" -> "cym", "zh-Hans" -> "zho".
+
+    From Babel's language aliases, which map every three-letter code of a language to its
+    two-letter one: for Welsh both ISO 639-2 codes, "cym" (terminology) and "wel"
+    (bibliographic), for Chinese also "cmn", an ISO 639-3 individual language. The code
+    chosen is the one that shares the longest start with the two-letter code, then the first
+    in alphabetical order: that is the terminology code (cym, zho, deu, fra, ron, ces), the one
+    ID3 and most players use, never the bibliographic one (wel, chi, ger, fre, rum, cze) nor an
+    individual language's (cmn, arb). A language with no three-letter alias keeps its tag's base.
+    """
+    from babel.core import get_global
+
+    base = language(tag).base
+    codes = sorted(code for code, target in get_global("language_aliases").items()
+                   if target == base and len(code) == 3 and code.isalpha())
+    if not codes:
+        return base
+
+    def shared_start(code: str) -> int:
+        return next((n for n in range(len(base), 0, -1) if code.startswith(base[:n])), 0)
+
+    return max(codes, key=lambda code: (shared_start(code), -codes.index(code)))

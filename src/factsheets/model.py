@@ -291,6 +291,17 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     return "".join(out)
 
 
+def marked_language(nodes: tuple[Inline, ...] | list[Inline]) -> str | None:
+    """The language every word of some inlines is marked as being in (one Span's, perhaps under
+    bold), or None: a line a translation left in English, which braille and audio then give in
+    English as a whole."""
+    spans = [n for n in nodes if not (isinstance(n, Text) and not n.text.strip())]
+    while len(spans) == 1 and isinstance(spans[0], (Strong, Emphasis)):
+        spans = [n for n in spans[0].children if not (isinstance(n, Text) and not n.text.strip())]
+    tags = {n.language for n in spans if isinstance(n, Span)}
+    return tags.pop() if spans and len(tags) == 1 and all(isinstance(n, Span) for n in spans) else None
+
+
 def headings(document: Document) -> list[Heading]:
     return [b for b in document.blocks if isinstance(b, Heading)]
 

@@ -107,12 +107,28 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
         items.append(f"<li>{t(fmt.label)}: {t('not available at the moment, please ask us for it.')}</li>")
     org = document.organisation
     subject = f"Please send me another format of: {document.meta.title}"  # for staff, who read English
+    items += not_available_items(document, entry, mailto_href(org.email, subject))
     ask = (
         f'<p class="fs-ask"><a href="{escape(mailto_href(org.email, subject))}">{t("Ask for another format")}</a> '
         f'{t("(for example another language, a different print size, or braille on paper),")} '
         f"{t('or call the advice line on {number}.', number=org.advice_line)}</p>"
     )
     return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
+
+
+def not_available_items(document: m.Document, entry: dict, ask_href: str) -> list[str]:
+    """A line for each format its writer cannot make in this factsheet's language, with the
+    writer's reason and how to ask for it (a recording, braille transcribed by hand)."""
+    tag = document.meta.language
+    items = []
+    for key, fmt in in_box_order(entry.get("not_available", {})):
+        if fmt.companion_of:
+            continue
+        said = gettext(tag, "{label}: not available in this language ({reason}).", label=gettext(tag, fmt.label),
+                       reason=entry["not_available"][key])
+        ask = gettext(tag, "Ask us for a recording" if fmt.media_type.startswith("audio/") else "Ask us for it")
+        items.append(f'<li>{escape(said)} <a href="{escape(ask_href)}">{escape(ask)}</a>.</li>')
+    return items
 
 
 def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
@@ -202,7 +218,7 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     )
     blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not isinstance(b, m.Notes)]
     contact = [b for b in document.blocks if is_contact(b, "end")]
-    has_panel = bool(formats_link(entry, lang))
+    has_panel = bool(formats_link(entry, lang)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + panel + renderer.blocks(contact)
     children = toc_tokens(document)

@@ -90,9 +90,16 @@ def _dialled(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
-def _line(label: str, *value: m.Inline) -> m.ListItem:
+def fixed_words(language: str, message: str, **values: object) -> tuple[m.Inline, ...]:
+    """A fixed word of the tool in the document's language, marked English where its catalogue
+    does not translate it yet (so a screen reader and the audio say it as English)."""
+    written_in = language if i18n.has_message(language, message) else i18n.ENGLISH
+    return in_language((m.Text(gettext(language, message, **values)),), written_in, language)
+
+
+def _line(language: str, label: str, *value: m.Inline) -> m.ListItem:
     """A contact line: "Email: ..." with its label in bold."""
-    return m.ListItem((m.Paragraph((m.Strong((m.Text(f"{label}:"),)), m.Text(" "), *value)),))
+    return m.ListItem((m.Paragraph((m.Strong((*fixed_words(language, label), m.Text(":"))), m.Text(" "), *value)),))
 
 
 def org_words(organisation: m.Organisation, field: str, language: str) -> tuple[m.Inline, ...]:
@@ -107,13 +114,13 @@ def contact_lines(organisation: m.Organisation, language: str) -> tuple[m.ListIt
     """The ways to reach the organisation, each a line with its link."""
     org = organisation
     hours = (m.Text(", "), *org_words(org, "advice_hours", language)) if org.advice_hours else ()
-    lines = [_line(gettext(language, "Advice line"), m.Link(f"tel:{_dialled(org.advice_line)}", (m.Text(org.advice_line),)), *hours)]
+    lines = [_line(language, "Advice line", m.Link(f"tel:{_dialled(org.advice_line)}", (m.Text(org.advice_line),)), *hours)]
     if org.text:
-        lines.append(_line(gettext(language, "Text"), m.Link(f"sms:{_dialled(org.text)}", (m.Text(org.text),))))
-    lines.append(_line(gettext(language, "Email"), m.Link(f"mailto:{org.email}", (m.Text(org.email),))))
-    lines.append(_line(gettext(language, "Website"), m.Link(org.website, (m.Text(display_address(org.website)),))))
+        lines.append(_line(language, "Text", m.Link(f"sms:{_dialled(org.text)}", (m.Text(org.text),))))
+    lines.append(_line(language, "Email", m.Link(f"mailto:{org.email}", (m.Text(org.email),))))
+    lines.append(_line(language, "Website", m.Link(org.website, (m.Text(display_address(org.website)),))))
     if org.facebook:
-        lines.append(_line(gettext(language, "Facebook"), m.Link(org.facebook, (m.Text(display_address(org.facebook)),))))
+        lines.append(_line(language, "Facebook", m.Link(org.facebook, (m.Text(display_address(org.facebook)),))))
     return tuple(lines)
 
 

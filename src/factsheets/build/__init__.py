@@ -61,7 +61,8 @@ def build(
                 prepared.append(prepare_site(project, staging / "site"))
                 kill_point("pool")
 
-            entries = run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, prepare_site, time_limit)
+            runnable = [job for job in jobs if not job.not_available]  # the others go in the manifest with their reason
+            entries = run_jobs(runnable, build_dir, staging, result, progress, keep_going, workers, prepare_site, time_limit)
             result.manifest = make_manifest(project, jobs, entries, result)
             files_dir = staging / "files"
             place_files(project, jobs, entries, staging, files_dir)

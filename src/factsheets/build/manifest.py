@@ -45,6 +45,10 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
             if job.slug != slug:
                 continue
             done = entries.get((job.writer_name, slug))
+            if job.not_available:
+                kinds = registry()[job.writer_name].outputs
+                entry.setdefault("not_available", {}).update({k.key: job.not_available for k in kinds if not k.key.endswith("*")})
+                continue
             if done is None:
                 failed = any(f.slug == slug and f.writer == job.writer_name for f in result.failures)
                 if failed or (slug, job.writer_name) in result.unavailable:

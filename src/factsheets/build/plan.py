@@ -8,7 +8,7 @@ from ..errors import Location
 from ..formats import format_aliases
 from ..project import Project
 from ..options import check_options, with_defaults
-from ..writers import needs, registry
+from ..writers import needs, not_available, registry
 from .result import Job
 
 
@@ -80,5 +80,18 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
             options["project_root"] = project.config.root
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
             key = cache.job_key(document, writer, options)  # a writer with needs: completed by the scheduler
-            jobs.append(Job(name, document.meta.slug, document, options, key, selected, needs(writer)))
+            jobs.append(Job(name, document.meta.slug, document, options, key, selected, needs(writer),
+                            not_available=not_available(writer, document)))
+    return unavailable_with_needs(jobs)
+
+
+def unavailable_with_needs(jobs: list[Job]) -> list[Job]:
+    """A job made from another that cannot be made in this language (an EPUB from audio with no
+    voice for the language) cannot be made either, and says why."""
+    reasons = {(job.writer_name, job.slug): job.not_available for job in jobs if job.not_available}
+    for job in jobs:
+        missing = [(name, reasons[(name, job.slug)]) for name in job.needs if (name, job.slug) in reasons]
+        if missing and not job.not_available:
+            name, reason = missing[0]
+            job.not_available = f"it is made from the {name}, which is not available: {reason}"
     return jobs

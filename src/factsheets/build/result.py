@@ -104,3 +104,4 @@ class Job:
     selected: bool  # False: only taken from the cache (a selective build)
     needs: tuple[str, ...] = ()  # writers whose finished jobs on this factsheet it is made from
     older: bool = False  # not selected, and its files kept from the last build though the text changed since
+    not_available: str | None = None  # why the writer cannot serve this factsheet: the job is not run

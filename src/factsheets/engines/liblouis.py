@@ -22,6 +22,7 @@ from ..errors import EngineMissing
 PACKAGES = "liblouis-bin liblouis-data python3-louis"
 DEBIAN_BINDING = Path("/usr/lib/python3/dist-packages/louis/__init__.py")
 CONTRACTED_UEB = "en-ueb-g2.ctb"
+UNCONTRACTED_UEB = "en-ueb-g1.ctb"  # for reading back words after a grade 1 indicator
 BRF_DISPLAY = "en-us-brf.dis"
 TABLES = [BRF_DISPLAY, CONTRACTED_UEB]
 
@@ -84,26 +85,89 @@ PLAIN = 0
 ITALIC = 1  # emph_1, which the UEB tables show with UEB's italic indicators
 BOLD = 4  # emph_3, UEB's bold indicators
 NO_CONTRACT = 0x1000  # no_contract: uncontracted (grade 1) letters
+ENGLISH = 0x10000  # ours, not liblouis's: English words in another language's text, brailled in UEB
 
 
-def translate(text: str, typeform: list[int] | None = None) -> Translation:
-    """Print text to contracted UEB, as BRF ASCII, with where each cell came from.
-    `typeform` gives each print character's emphasis or NO_CONTRACT."""
-    braille, source_of_cell, _cell_of_source, _cursor = louis().translate(TABLES, text, typeform=list(typeform) if typeform else None)
+def translate(text: str, typeform: list[int] | None = None, table: str = CONTRACTED_UEB) -> Translation:
+    """Print text to braille, as BRF ASCII, with where each cell came from: contracted UEB,
+    or another language's `table` (see liblouis_tables.py). `typeform` gives each print
+    character's emphasis or NO_CONTRACT. In another language's table, a stretch of characters
+    the table does not define (English words in an Urdu table, which has no Latin letters)
+    is brailled in UEB, as the rest of an English word would be."""
+    if table == CONTRACTED_UEB:
+        return _translate_ueb(text, typeform)
+    # Computer material (NO_CONTRACT: web and email addresses) is written in uncontracted UEB
+    # whatever the language, so that it reads back, and is typed, exactly as printed.
+    in_ueb = {index for index, form in enumerate(typeform or ()) if form & (NO_CONTRACT | ENGLISH)}
+    typeform = [form & ~ENGLISH for form in typeform] if typeform else None
+    while True:
+        translation = _translate_runs(text, typeform, table, in_ueb)
+        # A table may still write an 8-dot cell for a character it defines alone but not in
+        # context ('@' in the Welsh table): that character goes to UEB, and the text again.
+        eight_dot = {translation.source_of_cell[i] for i, c in enumerate(translation.braille) if c not in BRF_CELLS}
+        if not eight_dot or eight_dot <= in_ueb:
+            return translation
+        in_ueb |= eight_dot
+
+
+def _translate_runs(text: str, typeform: list[int] | None, table: str, in_ueb: set[int]) -> Translation:
+    braille: list[str] = []
+    sources: list[int] = []
+    for start, end, run_table in _runs(text, table, in_ueb):
+        forms = list(typeform[start:end]) if typeform else None
+        if run_table == CONTRACTED_UEB:
+            run = _translate_ueb(text[start:end], forms)
+            cells, run_sources = run.braille, run.source_of_cell
+        else:
+            # Cells as dot patterns (Unicode braille), then BRF ASCII: the same North American
+            # ASCII braille for every language, whatever display table a language's table names.
+            module = louis()
+            dots, run_sources, _cells_of, _cursor = module.translate([run_table], text[start:end], typeform=forms, mode=module.dotsIO | module.ucBrl)
+            cells = from_unicode(dots)
+        braille.append(cells)
+        sources += [start + source for source in run_sources]
+    return Translation("".join(braille), sources)
+
+
+def _translate_ueb(text: str, typeform: list[int] | None) -> Translation:
+    forms = [form & ~ENGLISH for form in typeform] if typeform else None
+    braille, source_of_cell, _cell_of_source, _cursor = louis().translate(TABLES, text, typeform=forms)
     return Translation(braille, list(source_of_cell))
 
 
-def back_translate(brf: str) -> str:
-    """BRF ASCII braille back to print, as liblouis reads it."""
-    return louis().backTranslateString(TABLES, brf)
+def _runs(text: str, table: str, in_ueb: set[int]) -> list[tuple[int, int, str]]:
+    """`text` in stretches, each with the table that brailles it: the language's, or UEB for
+    letters only UEB defines (with the spaces between them, so a name stays one stretch)."""
+    def foreign(index: int) -> bool:
+        character = text[index]
+        return index in in_ueb or (not can_translate(character, table) and can_translate(character))
+
+    runs: list[tuple[int, int, str]] = []
+    for index, character in enumerate(text):
+        kind = CONTRACTED_UEB if foreign(index) else table
+        if character == " " and runs and runs[-1][2] == CONTRACTED_UEB and index + 1 < len(text) and foreign(index + 1):
+            kind = CONTRACTED_UEB
+        if runs and runs[-1][2] == kind:
+            runs[-1] = (runs[-1][0], index + 1, kind)
+        else:
+            runs.append((index, index + 1, kind))
+    return runs
+
+
+def back_translate(brf: str, table: str = CONTRACTED_UEB) -> str:
+    """BRF ASCII braille back to print, as liblouis reads it with a language's table."""
+    if table == CONTRACTED_UEB:
+        return louis().backTranslateString(TABLES, brf)
+    module = louis()
+    return module.backTranslateString([table], to_unicode(brf), mode=module.ucBrl)
 
 
 @functools.cache
-def can_translate(character: str) -> bool:
-    """Whether the tables define a character. liblouis writes an undefined one as an
+def can_translate(character: str, table: str = CONTRACTED_UEB) -> bool:
+    """Whether a table defines a character. liblouis writes an undefined one as an
     escape such as '\\x1f600' in cells with dot 7, which no reader can make sense of."""
     module = louis()
-    cells = module.translateString([CONTRACTED_UEB], character, mode=module.dotsIO | module.ucBrl)
+    cells = module.translateString([table], character, mode=module.dotsIO | module.ucBrl)
     return bool(cells) and all(0x2800 <= ord(c) <= 0x283F for c in cells)
 
 

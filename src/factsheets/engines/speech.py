@@ -64,7 +64,10 @@ class VoiceSettings:
 
     @classmethod
     def from_options(cls, options: dict, language: str = "en-GB") -> "VoiceSettings":
-        voice = str(options.get("voice") or language or DEFAULT_VOICE).lower()
+        """The voice set on purpose (the `voice` option), else the language's (espeak_voices.py)."""
+        from .espeak_voices import voice_for_language
+
+        voice = str(options.get("voice") or voice_for_language(language or "en-GB") or language or DEFAULT_VOICE).lower()
         rate = int(options.get("rate") or DEFAULT_RATE)
         return cls(voice, rate)
 

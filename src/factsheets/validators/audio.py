@@ -165,11 +165,23 @@ def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: in
     findings += check_chapters(path, expected_chapters(document), entry.get("details", {}).get("audio_mp3", {}).get("duration_s"))
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
-        words = len((build_dir / transcript).read_text(encoding="utf-8").split())
+        words = spoken_words((build_dir / transcript).read_text(encoding="utf-8"))
         findings += check_duration(path, words, rate_wpm)
     organisation = document.organisation
-    findings += check_tags(path, document.meta.title, organisation.name, organisation.series, document.meta.date)
+    from ..i18n import iso639_2
+
+    findings += check_tags(path, document.meta.title, organisation.name, organisation.series, document.meta.date,
+                           iso639_2(document.meta.language))
     return findings
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def spoken_words(transcript: str) -> int:
+    """Words as the speaking rate counts them: Chinese is written without spaces, and each
+    Han character is a syllable, which espeak-ng's Mandarin voice times as a word."""
+    return sum(max(1, len(_HAN.findall(token)) + len(_HAN.sub(" ", token).split())) for token in transcript.split())
 
 
 _CUE_TIME = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})\.(\d{3}) --> (\d{2,}):(\d{2}):(\d{2})\.(\d{3})$")

@@ -11,11 +11,21 @@ Reading back is done as a reader reads: a line that ends with UEB's line
 continuation indicator (dot 5, '"' in BRF) runs on to the next with no space,
 and UEB's bold and italic indicators, which liblouis writes but cannot read
 back, are set aside (they change how words look, not which words they are).
+
+A factsheet in another language is read back through its own language's table
+(engines/liblouis_tables.py). Its braille may carry stretches in UEB (English
+letters its table does not define), so a word also counts as kept if UEB reads
+it back. Chinese braille spells sounds, not characters, so no table can give the
+Han characters back: those words are not counted; its other words are. Neither
+braille file may spell a letter out by its Unicode name ("(latin small letter e
+with ogonek)") or hold liblouis's escape for a character it lacks ("\\x0119"):
+both mean the letter's language had the wrong table.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -78,19 +88,53 @@ def check_braille_text(path: Path) -> list[Finding]:
         line = text.count("\n", 0, found.start()) + 1
         return [Finding(FAILURE, "braille_text", f"markup '{found.group().strip()}' at line {line}",
                         "Braille-ready text must be plain words, without Markdown or HTML.", str(path), line)]
+    spelled = spelled_out_letter(text)
+    if spelled:
+        line = text.count("\n", 0, text.index(spelled)) + 1
+        return [Finding(FAILURE, "braille_text", f"'{spelled}' at line {line}: a letter spelled out instead of brailled",
+                        "Braille the factsheet with its own language's table (its front matter's `language:`).", str(path), line)]
     return []
 
 
+_ESCAPE = re.compile(r"\\x[0-9a-fA-F]{2,}")
+_BRACKETED = re.compile(r"\(([a-z][a-z0-9 -]+)\)")
+
+
+def spelled_out_letter(text: str) -> str | None:
+    """The first letter or digit written as its Unicode name in brackets, or as a liblouis
+    escape; None if there is none. (An emoji's name is the writer's deliberate fallback.)"""
+    escape = _ESCAPE.search(text)
+    if escape:
+        return escape.group()
+    for found in _BRACKETED.finditer(text):
+        try:
+            character = unicodedata.lookup(found.group(1))
+        except KeyError:
+            continue
+        if unicodedata.category(character)[0] in "LN":
+            return found.group()
+    return None
+
+
+def _digit(match: re.Match) -> str:
+    return str(unicodedata.digit(match.group(), match.group()))
+
+
 def words(text: str) -> Counter:
-    """Words as a reader would count them: case, quotes and punctuation aside."""
-    text = text.lower().replace("’", "'")
-    return Counter(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text))
+    """Words as a reader would count them: case, quotes and punctuation aside; digits of
+    any script as 0-9 (Urdu braille reads numbers back in Urdu digits); Han characters,
+    which no braille gives back, aside."""
+    text = re.sub(r"\d", _digit, text.lower().replace("’", "'"))
+    return Counter(w for w in re.findall(r"[^\W_]+(?:'[^\W\d_]+)?", text) if not _HAN.search(w))
 
 
-def read_back(lines: list[str]) -> str:
-    """BRF lines back to print, as liblouis reads them, as one stream: UEB indicators
-    such as a capitals passage run on across lines."""
-    from ..engines.liblouis import back_translate
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def read_back(lines: list[str], table: str | None = None) -> str:
+    """BRF lines back to print, as liblouis reads them (contracted UEB, or `table`), as one
+    stream: UEB indicators such as a capitals passage run on across lines."""
+    from ..engines.liblouis import CONTRACTED_UEB, UNCONTRACTED_UEB, back_translate
 
     joined = ""
     run_on = False  # the line before ended with the continuation indicator
@@ -99,30 +143,45 @@ def read_back(lines: list[str]) -> str:
             continue
         joined += ("" if run_on or not joined else " ") + line.removesuffix(CONTINUATION)
         run_on = line.endswith(CONTINUATION)
-    return back_translate(_EMPHASIS.sub("", joined))
+    joined = _EMPHASIS.sub("", joined)
+    if table and table != CONTRACTED_UEB:
+        return back_translate(joined, table)
+    # A grade 1 word indicator (dots 56, 56) sets grade 1 for the rest of its word: liblouis's
+    # contracted table ignores it when reading back ("https:" came back "httpscc", dots 25 read
+    # as the "cc" groupsign), so each such word is read with the uncontracted table, as a reader does.
+    parts = re.split(r"(;;\S+)", joined)
+    return "".join(back_translate(part[2:], UNCONTRACTED_UEB) if part.startswith(";;") else back_translate(part) if part else ""
+                   for part in parts)
 
 
-def words_kept(brf_path: Path, text_path: Path) -> float:
+def words_kept(brf_path: Path, text_path: Path, table: str | None = None) -> float:
     """The share of the braille-ready text's words that the BRF, translated back, has."""
     # Page-number lines and all: extra words (page numbers) cost nothing.
-    back = read_back([line for page in brf_pages(brf_path) for line in page])
+    lines = [line for page in brf_pages(brf_path) for line in page]
     wanted = words(text_path.read_text(encoding="utf-8"))
-    found = words(back)
+    found = words(read_back(lines, table))
+    if table:  # stretches in UEB (English details, addresses) read back as UEB: either reading counts
+        found += words(read_back(lines))
     total = sum(wanted.values())
     return sum((wanted & found).values()) / total if total else 1.0
 
 
-def check_back_translation(brf_path: Path, text_path: Path) -> list[Finding]:
-    kept = words_kept(brf_path, text_path)
+def check_back_translation(brf_path: Path, text_path: Path, table: str | None = None) -> list[Finding]:
+    kept = words_kept(brf_path, text_path, table)
     if kept >= WORDS_KEPT:
         return []
     return [Finding(FAILURE, "brf", f"the BRF translated back keeps {kept:.1%} of the words, fewer than {WORDS_KEPT:.0%}",
                     "Look for words lost in translation or layout: compare the braille preview with the text.", str(brf_path))]
 
 
-def check_braille(brf_path: Path, text_path: Path) -> list[Finding]:
-    """Every braille check on a factsheet's two braille files."""
-    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path)
+def check_braille(brf_path: Path, text_path: Path, language: str = "en-GB") -> list[Finding]:
+    """Every braille check on a factsheet's two braille files, read back through its language's table."""
+    from ..engines.liblouis import CONTRACTED_UEB
+    from ..engines.liblouis_tables import table_for_language
+
+    table = table_for_language(language)
+    own = None if table in (None, CONTRACTED_UEB) else table
+    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path, own)
 
 
 PEF_NS = "{http://www.daisy.org/ns/2008/pef}"
@@ -172,7 +231,7 @@ def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
     if "brf" not in formats or "braille_text" not in formats:
         return []
     brf_path, text_path = build_dir / formats["brf"], build_dir / formats["braille_text"]
-    findings = check_braille(brf_path, text_path)
+    findings = check_braille(brf_path, text_path, entry.get("language") or "en-GB")
     if "pef" in formats:
         findings += check_pef(build_dir / formats["pef"], brf_path)
     pages = entry.get("details", {}).get("brf", {}).get("braille_pages")

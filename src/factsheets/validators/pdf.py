@@ -10,10 +10,12 @@ suite and `factsheets check` both call check_pdf().
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .. import model as m
 from . import FAILURE, Finding
+from .pdf_fonts import check_missing_glyphs
 from .pdf_words import FOOTER_TOP_PT, FORMAT, check_words, document_words, glyphs, pdf_text, prints_captions
 
 __all__ = ["FOOTER_TOP_PT", "check_entry", "check_glyphs", "check_pdf", "check_structure", "check_words",
@@ -157,7 +159,11 @@ def check_glyphs(path: Path, minimum_pt: float = MINIMUM_SIZE_PT, family: str = 
             path, f"text on page {smallest_number} is {smallest['size']:.1f} pt ('{smallest['text']}'), smaller than {minimum_pt:g} pt",
             "Large print is 16 pt or more everywhere, page numbers and labels included: set pdf: print_size to 16 or more."))
     names = sorted({c["fontname"].split("+")[-1] for _, c in chars})
-    other = [n for n in names if not n.replace("-", "").startswith(family)]
+    # Latin letters and digits are in the large-print face; another script's letters are in the
+    # face made for it (Noto Naskh Arabic, Noto Nastaliq Urdu, Noto Sans CJK SC ...): whether that
+    # face has every one of them is check_missing_glyphs's question.
+    latin = sorted({c["fontname"].split("+")[-1] for _, c in chars if _is_latin(c["text"])})
+    other = [n for n in latin if not n.replace("-", "").startswith(family)]
     if other:
         findings.append(_finding(path, f"text is set in {', '.join(other)}, not {family}", "Install fonts-liberation2 so the print view's face is used."))
     italic = [n for n in names if re.search(r"italic|oblique", n, re.I)]
@@ -170,6 +176,10 @@ def check_glyphs(path: Path, minimum_pt: float = MINIMUM_SIZE_PT, family: str = 
         n, c = outside[0]
         findings.append(_finding(path, f"text runs off page {n} ('{c['text']}' at x = {c['x1']:.0f} pt)", "Break long words and web addresses."))
     return findings
+
+
+def _is_latin(text: str) -> bool:
+    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text)
 
 
 def check_pdf(path: Path, document: m.Document | None = None, minimum_pt: float = MINIMUM_SIZE_PT) -> list[Finding]:
@@ -187,6 +197,7 @@ def check_pdf(path: Path, document: m.Document | None = None, minimum_pt: float 
     except Exception as error:  # pdfminer raises many kinds of error for a broken file
         return findings + [_finding(path, f"the PDF's text cannot be read: {error}", "Build it again with `factsheets build`.")]
     findings += check_glyphs(path, minimum_pt, pages=pages)
+    findings += check_missing_glyphs(path, pages)
     if document is not None:
         findings += check_words(path, document, pages)
     return findings

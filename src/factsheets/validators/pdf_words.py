@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..walk import UnknownNode, iter_inlines, map_inlines
-from . import FAILURE, Finding
+from . import FAILURE, WARNING, Finding
 
 FORMAT = "large_print_pdf"
 A4_HEIGHT_PT = 841.89
@@ -131,8 +131,50 @@ def pdf_text(path: Path, pages: list[list[dict]] | None = None) -> str:
     pages = pages if pages is not None else glyphs(path)
     # The running footer ("Page N of M", in the bottom margin) is not the factsheet's
     # text; left in, it would split a word that runs over a page.
-    body = (c["text"] for page in pages for c in page if c["top"] < FOOTER_TOP_PT)
-    return re.sub(r"\s+", "", _normal("".join(body)))
+    body = [c for page in pages for c in page if c["top"] < FOOTER_TOP_PT]
+    return re.sub(r"\s+", "", _normal("".join(logical_order(line) for line in _lines(body))))
+
+
+def _lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters in drawing order, cut where a new line starts (the baseline moves)."""
+    lines: list[list[dict]] = []
+    bottom = None
+    for c in chars:
+        if bottom is None or abs(c["bottom"] - bottom) > c["size"] * 0.6:
+            lines.append([])
+        bottom = c["bottom"]
+        lines[-1].append(c)
+    return lines
+
+
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LTR_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*[A-Za-z0-9\u00c0-\u024f])?")
+
+
+def logical_order(line: list[dict]) -> str:
+    """A line's text in reading order. WeasyPrint draws a line's pieces (one an inline box:
+    the text, an isolated phone number, the text after it) in reading order, but each
+    piece's glyphs from left to right, as they are seen. So a right-to-left piece is read
+    backwards, with each left-to-right stretch in it (digits, an English name) forwards again.
+    A piece ends where the next letter is drawn to the left of the one before (a vowel
+    mark sits over its letter, so it is not counted)."""
+    pieces: list[list[dict]] = []
+    last_x = None
+    for c in line:
+        mark = unicodedata.category(c["text"][:1] or " ").startswith("M")
+        if not pieces or (not mark and last_x is not None and c["x0"] < last_x - 0.5):
+            pieces.append([])
+        pieces[-1].append(c)
+        last_x = last_x if mark else c["x0"]
+    out = []
+    for piece in pieces:
+        text = "".join(c["text"] for c in piece)
+        out.append(_LTR_RUN.sub(lambda match: match.group()[::-1], text[::-1]) if _RTL.search(text) else text)
+    return "".join(out)
+
+
+def _uses_nastaliq(pages: list[list[dict]]) -> bool:
+    return any("Nastaliq" in c["fontname"] for page in pages for c in page)
 
 
 def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None = None) -> list[Finding]:
@@ -151,6 +193,15 @@ def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None
     position = 0
     words = document_words(document, captions=prints_captions(path))
     findings, rest = [], []
+    if _uses_nastaliq(pages if pages is not None else glyphs(path)):
+        # Nastaliq draws several letters with one shape (the dots are glyphs of their own), and
+        # WeasyPrint's text layer can map a shape to one letter only: its Urdu words cannot be
+        # read back. Its other words still are; the page itself has to be looked at.
+        unread = [w for w in words if _RTL.search(w)]
+        words = [w for w in words if not _RTL.search(w)]
+        findings.append(Finding(WARNING, FORMAT, f"{len(unread)} words in Nastaliq were not compared: the PDF's text layer cannot give "
+                                "them back letter for letter (copying them from the PDF gives wrong letters)",
+                                "Look at the PDF's pages; for a text to copy or read aloud use the website or the EPUB.", document.meta.source))
     for index, word in enumerate(words):
         found = text.find(word, position)
         if found >= 0:

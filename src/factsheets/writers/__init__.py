@@ -21,6 +21,14 @@ A writer that builds on other writers' files (the EPUB on the audio's recording
 and the large-print PDF's pages) names them in `needs`: the build runs those
 first, hands their finished jobs to `write(..., needed=...)`, and puts the
 digests of their files in this writer's cache key. Nothing is made twice.
+
+A writer that cannot serve some documents (braille for a language liblouis has no
+literary table for, audio for one espeak-ng has no voice for) says so with
+`available(document)`: None when it can, else the reason in plain words. The build
+then skips the job, the manifest records the reason under `not_available`, the
+website's format box says the format is not available in this language and how to
+ask for it, and `check` does not count the missing file as a failure. A writer
+without `available()` serves every document.
 """
 
 from __future__ import annotations
@@ -124,6 +132,12 @@ class Writer(Protocol):
     # Optional: `needs`, the writers whose finished jobs write() is given as needed={name: FinishedJob}.
 
     def write(self, document: Document, out_dir: Path, options: dict[str, Any]) -> Output: ...
+
+
+def not_available(writer: Writer, document: Document) -> str | None:
+    """Why `writer` cannot serve `document` (its optional `available()`), or None if it can."""
+    available = getattr(writer, "available", None)
+    return available(document) if available is not None else None
 
 
 @functools.cache

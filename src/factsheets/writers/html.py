@@ -56,8 +56,15 @@ class HtmlRenderer:
         if isinstance(node, m.Abbreviation):
             return self.abbreviation(node)
         if isinstance(node, m.Span):
-            return f'<span lang="{escape(node.language)}" dir="{escape(node.direction)}">{self.inlines(node.children)}</span>'
+            return self.span(node)
         raise UnknownNode(f"HTML cannot render a {type(node).__name__!r} node")
+
+    def span(self, node: m.Span) -> str:
+        """Words in another language: `lang` for a screen reader's voice, and `dir` only where
+        it differs from the page's (an English name in Arabic), so Latin text needs no isolation."""
+        own = language_of(self.document.meta.language).direction
+        direction = f' dir="{escape(node.direction)}"' if node.direction != own else ""
+        return f'<span lang="{escape(node.language)}"{direction}>{self.inlines(node.children)}</span>'
 
     # footnotes, abbreviations, definition lists ----------------------------------
     def footnote_ref(self, node: m.FootnoteRef) -> str:

@@ -5,6 +5,16 @@ large-print PDF is made from: web addresses are written out in full (paper
 cannot be clicked) and may break only at sensible points, quotations are
 introduced in words rather than by italics, and the stylesheet is our own
 (assets/print.css), not the website's theme.
+
+A factsheet in another language gets `<html lang dir>` from its language, and the
+stylesheet picks the fonts its script needs (Noto Naskh Arabic, Noto Nastaliq Urdu,
+Noto Sans CJK SC, from Debian's fonts-noto-core and fonts-noto-cjk). In a factsheet
+not written in Latin letters, each stretch of Latin letters and digits (a phone
+number, an email, the organisation's English name) is isolated as left-to-right
+(`<span dir="ltr">`): inside a right-to-left paragraph WeasyPrint otherwise lays the
+two groups of "01225 394382" out right to left, printing "394382 01225". A stretch
+with Latin words is marked `lang="en-GB"`: it is English (untranslated organisation
+details) in every such factsheet.
 """
 
 from __future__ import annotations
@@ -16,9 +26,10 @@ from pathlib import Path
 
 from .. import __version__
 from .. import model as m
-from ..i18n import gettext
+from ..i18n import ENGLISH, gettext, language, script
 from ..transforms import CONTACT_KIND
 from . import Output, OutputKind
+from .bidi import english_fallback, isolate_latin
 from .common import NO_ALT_TEXT, printed_address
 from .html import HtmlRenderer
 from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
@@ -37,6 +48,7 @@ _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\
 # a longer one may run over pages, with its header row repeated on each.
 SHORT_TABLE_ROWS = 10
 PICTURE_LABEL = "Picture:"
+META_LINE = "{organisation} factsheet. Version {version}, {date}."
 
 
 def print_css(size_pt: float) -> str:
@@ -82,6 +94,11 @@ def breakable(text: str) -> str:
     return "".join(out)
 
 
+def english_marks(document: m.Document, message: str) -> str:
+    """` lang="en-GB" dir="ltr"` for an element whose words are still English in a translation."""
+    return f' lang="{ENGLISH}" dir="ltr"' if english_fallback(document, message) else ""
+
+
 class PrintRenderer(HtmlRenderer):
     """The website's renderer with what paper needs instead of what a screen needs.
 
@@ -106,6 +123,12 @@ class PrintRenderer(HtmlRenderer):
             alt = node.alt if node.alt.strip() else NO_ALT_TEXT
             return f'<img src="{escape(self.image_src.get(node.src, node.src))}" alt="{escape(alt)}">'
         return super().inline(node)
+
+    def contact(self, placement: str) -> str:
+        # The organisation's details in a translation are English until organisation.<language>.yml
+        # and the catalogue translate them: marked so, and laid out left to right as a block.
+        html = super().contact(placement)
+        return f'<div lang="{ENGLISH}" dir="ltr">{html}</div>' if english_fallback(self.document, "Advice line") else html
 
     def link(self, node: m.Link) -> str:
         other = self.factsheets.get(node.url)
@@ -176,7 +199,7 @@ class PrintRenderer(HtmlRenderer):
         """An image at the width of the text, and its description printed under it as a caption."""
         caption = ""
         if block.image.alt.strip():
-            caption = f'<figcaption><strong>{PICTURE_LABEL}</strong> {breakable(block.image.alt.strip())}</figcaption>'
+            caption = f'<figcaption><strong>{escape(gettext(self.document.meta.language, PICTURE_LABEL))}</strong> {breakable(block.image.alt.strip())}</figcaption>'
         return f'<figure class="fs-figure">{self.inline(block.image)}{caption}</figure>'
 
     def box(self, block: m.Box) -> str:
@@ -188,7 +211,8 @@ class PrintRenderer(HtmlRenderer):
                 f'<p class="fs-callout-title"><strong>{self.inlines(block.title)}</strong></p>{self.blocks(block.blocks)}</div>')
 
     def quote(self, block: m.Quote) -> str:
-        label = "Quotation" + (f" (paragraph {escape(block.reference)})" if block.reference else "") + ":"
+        tag = self.document.meta.language
+        label = escape(gettext(tag, "Quotation (paragraph {reference}):", reference=block.reference) if block.reference else gettext(tag, "Quotation:"))
         return (
             f'<div class="fs-quote"><p class="fs-quote-label">{label}</p>'
             f"<blockquote>{self.blocks(block.blocks)}</blockquote></div>"
@@ -219,13 +243,16 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
     meta = document.meta
     renderer = PrintRenderer(document, image_src, factsheets, on_site)
     first = f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1></header>'
+    body = f"{first}\n{renderer.blocks(document.blocks)}"
+    if script(meta.language) != "Latn":
+        body = isolate_latin(body)
     return (
-        f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}" dir="{language(meta.language).direction}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(meta.title)}</title>\n"
         f"{head_metadata(document, date)}\n"
         f"<style>\n{print_css(size_pt)}{extra_css}</style>\n</head>\n<body>\n<main>\n"
-        f"{first}\n{renderer.blocks(document.blocks)}\n</main>\n</body>\n</html>\n"
+        f"{body}\n</main>\n</body>\n</html>\n"
     )
 
 

@@ -119,6 +119,17 @@ class AudioWriter:
     def engine_version(self) -> str:
         return _engine_version()
 
+    def available(self, document: m.Document) -> str | None:
+        """Not available in a language espeak-ng has no voice for (Somali), unless the factsheet
+        sets a voice on purpose (`audio: voice:` in its front matter)."""
+        from ...engines.espeak_voices import voice_for_language
+        from ...i18n import gettext, language
+
+        tag = document.meta.language
+        if document.meta.options.get(self.name, {}).get("voice") or voice_for_language(tag) is not None:
+            return None
+        return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
+
     def dependencies(self, document: m.Document, options: dict) -> str:
         """The lexicon is not in the document, but changes what is said."""
         path, _ = lexicon_path(options)
@@ -126,7 +137,7 @@ class AudioWriter:
 
     def script(self, document: m.Document, options: dict) -> Script:
         path, shown = lexicon_path(options)
-        return build_script(document, Normaliser(load_lexicon(path, shown)))
+        return build_script(document, Normaliser(load_lexicon(path, shown), document.meta.language))
 
     def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
         settings = speech.VoiceSettings.from_options(options, document.meta.language)

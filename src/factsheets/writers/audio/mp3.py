@@ -74,7 +74,10 @@ def id3_size(data: bytes) -> int:
 
 
 def language_code(language: str) -> str:
-    return {"en": "eng", "cy": "cym", "fr": "fra", "de": "deu", "es": "spa", "pl": "pol", "ur": "urd"}.get(language.split("-")[0].lower(), "eng")
+    """ISO 639-2, as ID3's TLAN frame wants: from Babel (i18n.iso639_2)."""
+    from ...i18n import iso639_2
+
+    return iso639_2(language)
 
 
 def tag(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:

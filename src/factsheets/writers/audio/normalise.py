@@ -9,6 +9,14 @@ dates are said as people say them (amounts.py) and the staff's lexicon says
 abbreviations and names. The result is plain text in which a lexicon word is a
 pair (see lexicon.said_as): the engine reads its spoken form, the transcript
 shows it as written.
+
+These rules are English: they write English words ("a.m.", "dot", "slash", "pounds",
+"or") and the lexicon respells English. A factsheet in another language keeps only the
+rules that write no words: phone numbers as digit groups (each digit then said in the
+language) and every letter of every script kept. Numbers, dates, times and addresses are
+left to the language's own espeak-ng voice, which reads them by its language's rules.
+English-only characters handling (an English voice cannot say Arabic letters, so they are
+left out with a warning) applies to English factsheets only.
 """
 
 from __future__ import annotations
@@ -178,8 +186,9 @@ SPECIAL = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern
 
 
 class Normaliser:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, language: str = "en-GB"):
         self.lexicon = lexicon
+        self.english = language.lower().startswith("en")
 
     def speak(self, text: str) -> Spoken:
         """Written text -> spoken text. Addresses, numbers and times first, then the lexicon."""
@@ -198,7 +207,8 @@ class Normaliser:
             trail = ""
             if kind == "url" and found[-1] in ".,;:)":
                 trail, found = found[-1], found[:-1]
-            pieces.append(self.special(kind, found) + trail)
+            english_only = kind not in ("phone", "service")
+            pieces.append((self.special(kind, found) if self.english or not english_only else found) + trail)
             position = match.end()
         pieces.append(self.words(text[position:], unsayable))
         spoken = re.sub(r"[ \t]+", " ", "".join(pieces)).strip()
@@ -217,9 +227,9 @@ class Normaliser:
             return f"{said.group(1)} {hour_minutes(said.group(2), said.group(3))}"
         if kind == "service":
             word, _, number = found.partition(" ")
-            return f"{word} {phone(number)}"
+            return f"{word} {phone(number) if self.english else digits_spaced(number)}"
         if kind == "phone":
-            return phone(found)
+            return phone(found) if self.english else phone(found).replace("plus 4 4", "+ 4 4")
         return reference(REFERENCE.fullmatch(found))
 
     def address(self, url: str) -> str:
@@ -240,6 +250,8 @@ class Normaliser:
         is a short pause, never "or": they are one thing's two names, shown as written.
         Between other words ("school/college") it is "or".
         """
+        if not self.english:
+            return text  # the language's own voice reads its words, numbers and dates
         text = amounts(text)
         text = DASH.sub(", ", text)
         for pattern, said in SYMBOLS:

@@ -5,6 +5,7 @@ section a process (see the package's docstring); the build's workers have it imp
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,11 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
     for utterance in task.section.utterances:
         if not any(ch.isalnum() for ch in utterance.text):
             continue  # nothing to say (text the engine could not say was left out, with a warning)
+        # English words in a translation (utterance.language) are said by the English voice.
+        voice = speech.VoiceSettings.from_options({}, utterance.language).voice if utterance.language else task.settings.voice
+        settings = replace(task.settings, voice=voice)
+        if _synthesiser.settings != settings:
+            _synthesiser = speech.Synthesiser(settings, work)
         audio, words = _synthesiser.synthesise_timed(utterance.text)
         rate = audio.rate
         bounds = trim_bounds(audio.samples)

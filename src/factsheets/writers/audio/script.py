@@ -41,6 +41,7 @@ AFTER_PARAGRAPH = 0.5
 BETWEEN_ITEMS = 0.35
 AROUND_QUOTE = 0.4
 
+ENGLISH = "en-GB"
 GLOSSARY_TITLE = "Glossary"
 CONTACT_TITLE = "Contact details"
 # Call-outs announced as "Important:"; every other kind is a "Note:".
@@ -54,15 +55,16 @@ class Utterance:
     pause_after: float = AFTER_PARAGRAPH
     shown: str | None = None  # the same words for the transcript; None: as `text`
     block_id: str = ""  # the block of the document it says, for read-along timings ("": none)
+    language: str = ""  # set when it is not the factsheet's language: English words in a translation, said by the English voice
 
     def __post_init__(self):
         if self.shown is None:
             self.shown = self.text
 
 
-def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "") -> Utterance:
+def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "", language: str = "") -> Utterance:
     """An utterance from normalised text, whose lexicon words are pairs (see lexicon.said_as)."""
-    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked), block_id)
+    return Utterance(engine_text(marked), pause_before, pause_after, reader_text(marked), block_id, language)
 
 
 @dataclass
@@ -137,7 +139,7 @@ class ScriptBuilder:
                 out.append(f"picture: {node.alt}" if node.alt else "")
             elif isinstance(node, m.Link):
                 out.append(self.link(node))
-            elif isinstance(node, (m.Strong, m.Emphasis, m.TermRef)):
+            elif isinstance(node, (m.Strong, m.Emphasis, m.TermRef, m.Span)):
                 out.append(self.written(node.children))
             else:
                 raise UnknownNode(f"the audio script cannot say a {type(node).__name__!r} node")
@@ -153,16 +155,24 @@ class ScriptBuilder:
             return words if words.startswith("www.") else node.url
         return words
 
+    def language_of(self, nodes) -> str:
+        """The language to say some inlines in: "" (the factsheet's voice), or another when all
+        their words are marked as that language (an untranslated, English detail in a translation)."""
+        tag = m.marked_language(nodes)
+        return "" if tag is None or tag.split("-")[0] == self.document.meta.language.split("-")[0] else tag
+
     @staticmethod
     def sentence(text: str) -> str:
         text = text.strip()
-        return text if not text or text[-1] in ".?!:;" else text + "."
+        # Other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔.
+        return text if not text or text[-1] in ".?!:;。？！؟۔" else text + "."
 
     # blocks --------------------------------------------------------------
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
         line = getattr(block, "line", None)
         if isinstance(block, m.Paragraph):
-            return [utterance(self.sentence(self.say(self.written(block.children), line)), block_id=block.id)]
+            return [utterance(self.sentence(self.say(self.written(block.children), line)), block_id=block.id,
+                              language=self.language_of(block.children))]
         if isinstance(block, m.ListBlock):
             return self.list_items(block, line)
         if isinstance(block, m.Quote):
@@ -179,7 +189,8 @@ class ScriptBuilder:
         if isinstance(block, m.Notes):
             return []  # each note is read after the paragraph that cites it (constructs.notes_after)
         if isinstance(block, m.Heading):  # a heading inside a quotation or a definition: said, not a chapter
-            return [utterance(self.sentence(self.say(self.written(block.children), line)), pause_after=AFTER_HEADING, block_id=block.id)]
+            return [utterance(self.sentence(self.say(self.written(block.children), line)), pause_after=AFTER_HEADING, block_id=block.id,
+                              language=self.language_of(block.children))]
         # A block type the script does not know is an error, never left out of the recording.
         raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
 
@@ -270,6 +281,8 @@ class ScriptBuilder:
                                                      block_id=blocks[index - 1].id if index else ""))
                 for inner in block.blocks:
                     for said in self.block(inner, None):
+                        if block.language and block.language.split("-")[0] != self.document.meta.language.split("-")[0]:
+                            said.language = block.language  # an English definition in a translation
                         # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
                         said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
                         current.utterances.append(said)
@@ -284,6 +297,11 @@ class ScriptBuilder:
         intro.utterances[:0] = self.introduction(sections)
         return Script(sections, self.warnings)
 
+    def english(self) -> str:
+        """The language of the tool's own words in this factsheet: "" (the factsheet's) for an
+        English factsheet, else English until a catalogue translates them (see i18n.py)."""
+        return "" if self.document.meta.language.lower().startswith("en") else ENGLISH
+
     def introduction(self, sections: list[Section]) -> list[Utterance]:
         """The title, the title line under it, and what the sections are."""
         meta = self.document.meta
@@ -294,7 +312,11 @@ class ScriptBuilder:
         titles = [self.say(s.title).rstrip(".?!:") for s in sections[1:]]
         listed = ", ".join(titles[:-1]) + ", and " + titles[-1] if len(titles) > 1 else "".join(titles)
         count = f"{len(titles)} sections" if len(titles) != 1 else "1 section"
-        out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
+        if self.english():  # the section titles are in the factsheet's language: said by its voice
+            out.append(utterance(f"It has {count} after this introduction. Each section is a chapter you can skip to.", language=ENGLISH))
+            out.append(utterance(self.sentence("; ".join(titles)), pause_after=AFTER_HEADING + 0.3))
+        else:
+            out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
         return out
 
     def contact_section(self, block: m.Box) -> Section:
@@ -304,7 +326,7 @@ class ScriptBuilder:
         section.utterances.append(utterance(title, pause_after=AFTER_HEADING))
         for inner in block.blocks:
             section.utterances += self.block(inner, None)
-        section.utterances.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0))
+        section.utterances.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0, language=self.english()))
         return section
 
 

@@ -6,14 +6,23 @@ and with computer material uncontracted; wrap.py breaks the braille into lines
 and brf.py lays them out in pages. pef.py writes the same pages as a PEF file
 for embosser software. The Unicode-braille preview is the BRF cell for cell,
 for sighted staff to proof-read.
+
+A factsheet in another language is brailled with that language's literary table,
+chosen from liblouis's own metadata (engines/liblouis_tables.py), and its fixed
+words come from the language's message catalogue. Where liblouis has no literary
+table for the language (Somali; Romanian has only 8-dot computer braille), the
+writer says braille is not available in this language rather than make wrong braille.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ... import model as m
 from ...engines import liblouis
+from ...engines.liblouis_tables import literary_table, table_for_language
+from ...i18n import gettext, language
 from .. import Output, OutputKind
 from . import brf as layout
 from .fallback import replace_untranslatable
@@ -23,14 +32,29 @@ from .text import braille_ready_text, name_linked_factsheets, pieces
 from .wrap import wrap
 
 
+def table_for(document: m.Document) -> str | None:
+    """The liblouis table for the factsheet's language: contracted UEB for English."""
+    return table_for_language(document.meta.language)
+
+
+def code_name(document: m.Document) -> str:
+    """The braille code, as the title page names it."""
+    tag = document.meta.language
+    if language(tag).is_english:
+        return gettext(tag, "Contracted Unified English Braille")
+    found = literary_table(tag)
+    return gettext(tag, found.name) if found else ""  # liblouis's name for the code, translatable
+
+
 def title_lines(document: m.Document, translate) -> list[list[str]]:
     meta = document.meta
+    tag = meta.language
     width = layout.CELLS - 2 * layout.CENTRED_MARGIN
     groups = [
         meta.title,
         document.organisation.name,
-        f"Version {meta.version}, {m.display_month(meta.date)}",
-        "Contracted Unified English Braille",
+        gettext(tag, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date)),
+        code_name(document),
     ]
     return [
         [layout.centre(line) for line in wrap(translate(text), text, width, width)]
@@ -58,18 +82,32 @@ class BrailleWriter:
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)  # the titles of the factsheets it links to
 
+    def available(self, document: m.Document) -> str | None:
+        if table_for(document) is not None:
+            return None
+        tag = document.meta.language
+        return gettext(tag, "liblouis has no literary braille table for {language}", language=language(tag).english_name)
+
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         liblouis.louis()  # EngineMissing, naming the packages, before anything is written
+        table = table_for(document)
+        if table is None:
+            raise ValueError(self.available(document))
+        translate = functools.partial(liblouis.translate, table=table)
         document = name_linked_factsheets(document, linked_factsheets(document, Path(options.get("project_root") or ".")))
         out_dir.mkdir(parents=True, exist_ok=True)
         slug = document.meta.slug
-        items, warnings = replace_untranslatable(pieces(document), liblouis.can_translate, document.meta.source)
+
+        def can_translate(character: str) -> bool:
+            return liblouis.can_translate(character, table) or liblouis.can_translate(character)
+
+        items, warnings = replace_untranslatable(pieces(document), can_translate, document.meta.source)
 
         text_path = out_dir / f"{slug}-braille.txt"
         text_path.write_text(braille_ready_text(items), encoding="utf-8-sig")  # the BOM tells a browser it is UTF-8
 
-        body = layout.blocks(items, liblouis.translate)
-        pages = layout.brf_pages(title_lines(document, liblouis.translate), body, liblouis.translate)
+        body = layout.blocks(items, translate)
+        pages = layout.brf_pages(title_lines(document, translate), body, translate)
         brf_text = layout.brf(pages)
         brf_path = out_dir / f"{slug}.brf"
         # BRF is ASCII; newline="" keeps the CR LF line ends as they are.

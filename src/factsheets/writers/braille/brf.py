@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ...engines import liblouis
 from ...engines.liblouis import Translation
 from ...engines.liblouis import from_unicode
 from .text import BOX_TOP, BOX_BOTTOM, Piece
@@ -115,7 +116,8 @@ def blocks(items: list[Piece], translate: Translate) -> list[Block]:
         if piece.kind == "boxline":  # cells, not words: no translation
             out.append(Block([from_unicode(piece.plain())], blank_between(previous, piece), keep_with_next=piece.text == BOX_TOP))
         else:
-            translation = translate_piece(piece.words(), piece.word_styles(), translate)
+            # English words in a factsheet in another language are brailled in English (UEB).
+            translation = translate_piece(piece.words(), piece.word_styles(), liblouis.translate if piece.english else translate)
             out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
         previous = piece
     return out

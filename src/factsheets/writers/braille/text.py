@@ -45,7 +45,7 @@ BOX_TOP = "\u2836"  # ⠶ dots 2356: the top box line is a row of it
 BOX_BOTTOM = "\u281b"  # ⠛ dots 1245: the bottom box line
 BOX_LINE_CELLS = 40  # a box line runs the width of a braille page
 
-Span = tuple[int, int, str]  # start and end in a piece's text, and "bold" or "italic"
+Span = tuple[int, int, str]  # start and end in a piece's text, and "bold", "italic" or "english"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Piece:
     quoted: bool = False  # inside a quotation
     line: int | None = None  # the source factsheet's line, for warnings
     styles: tuple[Span, ...] = ()  # bold or italic stretches of text
+    english: bool = False  # English words in a factsheet in another language (untranslated organisation details)
 
     def words(self) -> str:
         """The piece's text with its list marker, if any."""
@@ -103,7 +104,7 @@ def _styled_characters(nodes, style: str, out: list[tuple[str, str]], language: 
         elif isinstance(node, m.Emphasis):
             # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
             _styled_characters(node.children, style or "italic", out, language)
-        elif isinstance(node, m.TermRef):
+        elif isinstance(node, (m.TermRef, m.Span)):
             _styled_characters(node.children, style, out, language)
         else:
             raise UnknownNode(f"braille cannot write a {type(node).__name__!r} node")
@@ -187,7 +188,11 @@ class _Pieces:
             self.out.append(Piece(kind, text.strip(), styles=styles, **fields))
 
     def add_styled(self, kind: str, nodes, **fields) -> None:
-        text, styles = styled_text(nodes, self.document.meta.language)
+        language = self.document.meta.language
+        text, styles = styled_text(nodes, language)
+        marked = m.marked_language(nodes)  # a line a translation left in English is brailled in English (UEB)
+        if marked is not None and marked.startswith("en") and not language.startswith("en"):
+            fields.setdefault("english", True)
         self.add(kind, text, styles=styles, **fields)
 
     def blocks(self, blocks, *, quoted: bool = False, depth: int = 0, line: int | None = None, in_glossary: bool = False) -> None:
@@ -206,17 +211,18 @@ class _Pieces:
                 marker = f"{number}." if block.ordered else BULLET
                 self.item(item, marker, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
         elif isinstance(block, m.Quote):
-            intro = "Quotation" + (f" (paragraph {block.reference})" if block.reference else "") + ":"
+            tag = self.document.meta.language
+            intro = gettext(tag, "Quotation (paragraph {reference}):", reference=block.reference) if block.reference else gettext(tag, "Quotation:")
             self.add("paragraph", intro, quoted=quoted, line=own_line)
             self.blocks(block.blocks, quoted=True, line=own_line, in_glossary=in_glossary)
-            self.add("note", END_OF_QUOTATION, quoted=True, line=own_line)
+            self.add("note", gettext(tag, END_OF_QUOTATION), quoted=True, line=own_line)
         elif isinstance(block, m.Table):
             headers = [inline_text(cell) for cell in block.header]
             for row in block.rows:
                 text, styles = table_row(headers, row)
                 self.add("paragraph", text, styles=styles, quoted=quoted, line=own_line)
         elif isinstance(block, m.Figure):
-            self.add("paragraph", "Image: " + inline_text((block.image,)), quoted=quoted, line=own_line)
+            self.add("paragraph", gettext(self.document.meta.language, "Image: {alt}", alt=inline_text((block.image,))), quoted=quoted, line=own_line)
         elif isinstance(block, m.GlossaryEntry):
             self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
         elif isinstance(block, m.Box):
@@ -243,6 +249,8 @@ class _Pieces:
             else:
                 self.block(block, quoted=quoted, depth=depth, line=line, in_glossary=in_glossary)
 
+    def label(self, message: str, **values: object) -> str:
+        return gettext(self.document.meta.language, message, **values)
 
 def add_construct(builder: _Pieces, block: m.Notes | m.DefinitionList, *, quoted: bool, line: int | None, in_glossary: bool) -> None:
     """Notes under a "Notes" heading, each after its number; a definition list's terms each on

@@ -45,7 +45,7 @@ COMPUTER_MATERIAL = re.compile(
 )
 
 Styles = tuple[tuple[int, int, str], ...]
-_TYPEFORMS = {"bold": liblouis.BOLD, "italic": liblouis.ITALIC}
+_TYPEFORMS = {"bold": liblouis.BOLD, "italic": liblouis.ITALIC, "english": liblouis.ENGLISH}
 
 
 def computer_spans(text: str) -> list[tuple[int, int]]:
@@ -74,7 +74,7 @@ def translate_piece(text: str, styles: Styles = (), translate: Callable = liblou
     typeform = [liblouis.PLAIN] * len(text)
     for start, end, kind in styles:
         for index in range(start, min(end, len(text))):
-            typeform[index] = _TYPEFORMS.get(kind, liblouis.PLAIN)
+            typeform[index] |= _TYPEFORMS.get(kind, liblouis.PLAIN)
     spans = computer_spans(text)
     for start, end in spans:
         for index in range(start, end):
@@ -85,8 +85,10 @@ def translate_piece(text: str, styles: Styles = (), translate: Callable = liblou
         return translation
     braille, sources = translation.braille, list(translation.source_of_cell)
     # Insert the indicators from the last address back, so earlier cell positions hold.
+    # The grade 1 indicator is UEB's: another language's table has its own rules for addresses.
+    ueb = getattr(translate, "keywords", {}).get("table", liblouis.CONTRACTED_UEB) == liblouis.CONTRACTED_UEB
     for start, end in reversed(spans):
-        if not needs_grade_1_indicator(text[start:end]):
+        if not ueb or not needs_grade_1_indicator(text[start:end]):
             continue
         cell = next((i for i, source in enumerate(sources) if source >= start), len(sources))
         # After any emphasis indicator that liblouis put before the address's first letter.

@@ -14,7 +14,9 @@ import re
 from html import escape
 
 from ... import model as m
+from ...i18n import language, script
 from ...transforms import CONTACT_END, CONTACT_KIND
+from ..bidi import isolate_latin
 from ..sentences import sentence_spans
 from ..html import HtmlRenderer
 from .pages import mark_lines
@@ -23,9 +25,9 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 
 
-def language_direction(language: str) -> str:
-    """Writing direction of a language: right to left for Arabic, Hebrew, Persian, Urdu ..."""
-    return "rtl" if language.split("-")[0].lower() in {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"} else "ltr"
+def language_direction(tag: str) -> str:
+    """Writing direction of a language, from Babel (CLDR): right to left for Arabic, Urdu ..."""
+    return language(tag).direction
 
 
 def split_inlines(nodes, spans: list[tuple[int, int]]) -> list[list]:
@@ -148,6 +150,10 @@ class XhtmlRenderer(HtmlRenderer):
         return super().item(item)
 
 
+    def span(self, node: m.Span) -> str:
+        # XHTML: xml:lang beside lang, which reading systems and EPUBCheck's accessibility rules read.
+        return super().span(node).replace("<span lang=", f'<span xml:lang="{escape(node.language)}" lang=', 1)
+
     def box(self, block: m.Box) -> str:
         """A call-out as an <aside> that is a note, its title a heading-like first line; the
         contact details as their section (the landmarks point at contact-end). Collapsible
@@ -173,6 +179,8 @@ def content_document(document: m.Document, body: str, stylesheet: str, first_pag
     meta = document.meta
     language = escape(meta.language)
     direction = language_direction(meta.language)
+    if script(meta.language) != "Latn":  # phone numbers and English names kept left to right
+        body = isolate_latin(body, xml=True)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{language}" xml:lang="{language}" dir="{direction}">\n'

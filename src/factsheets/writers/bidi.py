@@ -1,0 +1,44 @@
+"""Writing direction and language marks shared by the HTML-based writers (print view, EPUB).
+
+In a factsheet not written in Latin letters, each stretch of Latin letters and digits (a
+phone number, an email, the organisation's English name) is isolated as left-to-right
+(`<span dir="ltr">`): inside right-to-left text, the Unicode bidirectional algorithm (and
+WeasyPrint) lays the two groups of "01225 394382" out right to left, as "394382 01225". A
+stretch with Latin words is marked `lang="en-GB"`: in such a factsheet it is English
+(untranslated organisation details, an organisation's name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import model as m
+from ..i18n import ENGLISH, has_message, language
+
+# A stretch of Latin letters and digits with what may sit inside it (spaces, dots, @, the
+# print view's invisible break marks), starting and ending with a letter or digit.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:(?:[A-Za-z0-9\u00c0-\u024f .,:;@/+'’()\u2013\u2060\u200b_-]|&#?\w+;)*[A-Za-z0-9\u00c0-\u024f)])?")
+
+
+def _isolated(match: re.Match, xml: bool = False) -> str:
+    run = match.group()
+    english = len(re.findall(r"[A-Za-z]{2,}", run)) > 0
+    marks = (f' lang="{ENGLISH}"' + (f' xml:lang="{ENGLISH}"' if xml else "")) if english else ""
+    return f'<span{marks} dir="ltr">{run}</span>'
+
+
+def english_fallback(document: m.Document, message: str) -> bool:
+    """Whether words the tool writes around a translation's text are still English: its
+    language's catalogue lacks `message`, and the organisation's details are not translated."""
+    tag = document.meta.language
+    organisation_language = getattr(document.organisation, "language", ENGLISH)
+    return not language(tag).is_english and not has_message(tag, message) and organisation_language.startswith("en")
+
+
+def isolate_latin(html: str, xml: bool = False) -> str:
+    """Every stretch of Latin letters and digits in the text (not in tags) isolated as left-to-right
+    (with xml:lang beside lang in XHTML)."""
+    parts = re.split(r"(<[^>]*>)", html)
+    return "".join(part if part.startswith("<") else _LATIN_RUN.sub(lambda found: _isolated(found, xml), part) for part in parts)
+
+

@@ -1,0 +1,79 @@
+"""Audio in community languages: the language's own espeak-ng voice, its letters kept, English
+words said by the English voice, the MP3 tagged with the language's ISO 639-2 code."""
+
+from __future__ import annotations
+
+import pytest
+from mutagen.id3 import ID3
+
+from conftest import FIXTURES
+from factsheets.engines import speech
+from factsheets.engines.espeak_voices import voice_for_language
+from factsheets.i18n import iso639_2
+from factsheets.project import load_project
+from factsheets.writers import defaults
+from factsheets.writers.audio import AudioWriter
+from factsheets.writers.audio.lexicon import Lexicon
+from factsheets.writers.audio.normalise import Normaliser
+from factsheets.writers.audio.script import build_script
+
+LANGUAGES = FIXTURES / "languages"
+# A few words of each sample's own text, which its transcript must say.
+OWN_WORDS = {"cy": "Ffoniwch ein llinell gyngor", "pl": "Zadzwoń na naszą linię porad", "ar": "اتصل بخط المشورة",
+             "ur": "ہماری مشورہ لائن", "zh-Hans": "请在2024年3月15日之前拨打我们的咨询热线"}
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {d.meta.language: d for d in load_project(LANGUAGES).documents}
+
+
+@pytest.mark.parametrize(("tag", "code"), [("en-GB", "eng"), ("cy", "cym"), ("pl", "pol"), ("ar", "ara"), ("ur", "urd"),
+                                           ("zh-Hans", "zho"), ("so", "som"), ("ro", "ron"), ("fr", "fra"), ("de", "deu")])
+def test_the_mp3_language_is_the_iso_639_2_terminology_code_from_babel(tag, code):
+    assert iso639_2(tag) == code
+
+
+def test_a_language_keeps_its_letters_and_its_numbers_are_left_to_its_voice():
+    polish = Normaliser(Lexicon(), "pl").speak("Zadzwoń pod 01225 394382 przed 15 marca, 10.00am, £20 i/lub więcej.")
+    assert polish.unsayable == []
+    assert polish.text == "Zadzwoń pod 0 1 2 2 5, 3 9 4 3 8 2 przed 15 marca, 10.00am, £20 i/lub więcej."
+    arabic = Normaliser(Lexicon(), "ar").speak("اتصل بخط المشورة على الرقم 01225 394382")
+    assert arabic.text == "اتصل بخط المشورة على الرقم 0 1 2 2 5, 3 9 4 3 8 2" and arabic.unsayable == []
+    # English keeps its English rules.
+    assert Normaliser(Lexicon()).speak("10.00am and/or £20").text == "10 a.m. and or twenty pounds"
+
+
+@pytest.mark.parametrize("tag", ["cy", "pl", "ar", "ur", "zh-Hans"])
+def test_each_transcript_says_the_languages_own_words_and_english_details_in_english(documents, tag):
+    script = build_script(documents[tag], Normaliser(Lexicon(), tag))
+    assert OWN_WORDS[tag] in script.transcript()
+    assert script.warnings == []
+    contact = script.sections[-1]
+    # The labels are the language's own (its catalogue); the details left in English, the English voice.
+    assert contact.utterances[0].language == "" and any(u.language == "en-GB" for u in contact.utterances)
+    assert all(u.language == "" for section in script.sections[1:-1] for u in section.utterances)
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize(("tag", "voice"), [("en-GB", "en-gb"), ("cy", "cy"), ("pl", "pl"), ("ar", "ar"), ("ur", "ur"),
+                                            ("zh-Hans", "cmn-latn-pinyin")])
+def test_the_voice_is_the_languages_own_unless_one_is_set_on_purpose(tag, voice):
+    # Chinese: espeak-ng's plain `cmn` voice reads Han characters as English-sounding pinyin.
+    assert voice_for_language(tag) == voice
+    assert speech.VoiceSettings.from_options({}, tag).voice == voice
+    assert speech.VoiceSettings.from_options({"voice": "en-gb"}, tag).voice == "en-gb"
+
+
+@pytest.mark.engines
+def test_somali_audio_is_not_available_and_says_how_to_ask_for_a_recording(documents):
+    assert voice_for_language("so") is None
+    assert AudioWriter().available(documents["so"]) == "espeak-ng has no voice for Somali"
+    assert AudioWriter().available(documents["ar"]) is None
+
+
+@pytest.mark.engines
+def test_a_polish_recording_is_tagged_polish_and_says_polish(documents, tmp_path):
+    output = AudioWriter().write(documents["pl"], tmp_path, {**defaults(AudioWriter()), "project_root": LANGUAGES})
+    assert str(ID3(output.files["audio_mp3"])["TLAN"]) == "pol"
+    assert OWN_WORDS["pl"] in output.files["audio_transcript"].read_text(encoding="utf-8")

@@ -1,0 +1,74 @@
+"""Braille in community languages: each language's own liblouis table, chosen from liblouis's
+metadata; English details in UEB; read back through the language's own table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from factsheets.engines.liblouis_tables import literary_table, table_for_language
+from factsheets.project import load_project
+from factsheets.validators import FAILURE
+from factsheets.validators.braille import check_braille, check_braille_text, spelled_out_letter, words_kept
+from factsheets.writers.braille import BrailleWriter
+
+pytestmark = pytest.mark.engines
+
+LANGUAGES = FIXTURES / "languages"
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {d.meta.language: d for d in load_project(LANGUAGES).documents}
+
+
+@pytest.mark.parametrize(("tag", "table", "contraction"), [
+    ("cy", "cy.tbl", "full"),  # Welsh contracted braille
+    ("pl", "pl.tbl", "no"),  # a bare language:pl query gives pl-pl-comp8.ctb, 8-dot computer braille
+    ("ar", "ar-ar-g2.ctb", "full"),
+    ("ur", "ur-pk-g2.ctb", "full"),
+    ("zh-Hans", "zhcn-g2.ctb", ""),  # filed under cmn (Mandarin), which Babel aliases to zh
+])
+def test_each_language_gets_its_literary_six_dot_table_from_liblouis_metadata(tag, table, contraction):
+    found = literary_table(tag)
+    assert found is not None and Path(found.path).name == table and found.contraction == contraction
+
+
+def test_english_is_contracted_ueb_and_languages_without_a_literary_table_have_none():
+    assert Path(table_for_language("en-GB")).name == "en-ueb-g2.ctb"
+    assert literary_table("so") is None  # Somali: no table at all
+    assert literary_table("ro") is None  # Romanian: only 8-dot computer braille
+
+
+@pytest.mark.parametrize("tag", ["cy", "pl", "ar", "ur", "zh-Hans"])
+def test_each_language_reads_back_through_its_own_table(documents, tag, tmp_path):
+    document = documents[tag]
+    output = BrailleWriter().write(document, tmp_path, {})
+    brf, text = output.files["brf"], output.files["braille_text"]
+    assert check_braille(brf, text, tag) == []
+    assert words_kept(brf, text, table_for_language(tag)) >= 0.98
+    assert spelled_out_letter(text.read_text(encoding="utf-8")) is None
+    assert document.meta.title in text.read_text(encoding="utf-8")
+    assert output.warnings == []
+
+
+def test_the_title_page_names_the_languages_braille_code(documents, tmp_path):
+    brf = BrailleWriter().write(documents["pl"], tmp_path, {}).files["brf"].read_text(encoding="ascii")
+    assert ".POLISH BRAILLE" in brf and "UNIFIED ENGLISH" not in brf
+
+
+def test_somali_braille_is_not_available_with_a_reason(documents):
+    reason = BrailleWriter().available(documents["so"])
+    assert reason == "liblouis has no literary braille table for Somali"
+    assert BrailleWriter().available(documents["pl"]) is None
+
+
+def test_a_letter_spelled_out_or_escaped_fails_the_braille_text(tmp_path):
+    assert spelled_out_letter("Zadzwo (latin small letter n with acute) na") == "(latin small letter n with acute)"
+    assert spelled_out_letter("nasz\\x0105 lini") == "\\x0105"
+    assert spelled_out_letter("Great news (grinning face) today") is None  # an emoji's name is the writer's fallback
+    path = tmp_path / "spelled.txt"
+    path.write_text("# Co zrobi\u0107\n\nZadzwo (latin small letter n with acute) na numer.\n", encoding="utf-8")
+    assert [f.level for f in check_braille_text(path)] == [FAILURE]

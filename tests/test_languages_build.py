@@ -1,0 +1,57 @@
+"""A build of factsheets in community languages: a format its writer cannot serve in a language
+(braille and audio in Somali) is skipped, recorded with its reason in the manifest, shown as
+"not available in this language" with how to ask for it on the page, and `check` does not fail it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, copy_project, factsheets
+from factsheets.check import run_check
+from factsheets.validators import FAILURE
+
+pytestmark = pytest.mark.engines
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("languages"), FIXTURES / "languages")
+    result = factsheets(root, "build", "--format", "braille")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def entries(root) -> dict:
+    manifest = json.loads((root / "build" / "manifest.json").read_text(encoding="utf-8"))
+    return {entry["slug"]: entry for entry in manifest["factsheets"]}
+
+
+def test_somali_braille_is_skipped_with_its_reason(built):
+    somali = entries(built)["sample-so"]
+    reason = "liblouis has no literary braille table for Somali"
+    braille = {"braille_text": reason, "brf": reason, "pef": reason, "braille_preview": reason}
+    assert {k: v for k, v in somali["not_available"].items() if k in braille} == braille
+    # Audio (and the ebook, whose read-along is that audio) too, even in a braille-only build.
+    assert somali["not_available"]["audio_mp3"] == somali["not_available"]["epub"] == "espeak-ng has no voice for Somali"
+    assert "brf" not in somali["formats"] and "failed" not in somali
+    assert not (built / "build" / "site" / "files" / "sample-so" / "sample-so.brf").exists()
+    polish = entries(built)["sample-pl"]
+    assert "brf" in polish["formats"] and "not_available" not in polish
+
+
+def test_the_page_says_braille_is_not_available_in_this_language_and_how_to_ask(built):
+    page = (built / "build" / entries(built)["sample-so"]["formats"]["html"]).read_text(encoding="utf-8")
+    assert "Braille file: not available in this language (liblouis has no literary braille table for Somali)." in page
+    line = page[page.index("Braille file: not available"):]
+    assert line.index('href="mailto:') < line.index("</li>")  # how to ask, on the same line
+    assert "Audio: not available in this language (espeak-ng has no voice for Somali). <a href=\"mailto:" in page
+    assert ">Ask us for a recording</a>" in page
+
+
+def test_check_does_not_count_it_as_a_failure(built):
+    report = run_check(built, website=False, only={"brf", "braille_text", "pef"})
+    braille = [f for f in report.all() if f.format in ("brf", "braille_text", "pef", "build") and f.level == FAILURE]
+    assert braille == []
+    assert "brf" in report.checked["Co zrobić, jeśli się nie zgadzam?"]

@@ -1,0 +1,95 @@
+"""The large-print PDF in community languages: each script's font, right to left with
+left-to-right stretches kept in order, the words compared in reading order, no missing glyph."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pikepdf
+import pytest
+
+from conftest import FIXTURES
+from factsheets.project import load_project
+from factsheets.validators import WARNING
+from factsheets.validators.pdf import check_pdf
+from factsheets.validators.pdf_fonts import missing_glyphs
+from factsheets.validators.pdf_words import logical_order
+from factsheets.writers.pdf import PdfWriter
+from factsheets.writers.print_html import print_document
+
+LANGUAGES = FIXTURES / "languages"
+PHONE = "01225 394382"
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {d.meta.language: d for d in load_project(LANGUAGES).documents}
+
+
+@pytest.fixture(scope="module")
+def pdfs(documents, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdfs")
+    options = {"project_root": LANGUAGES, "print_size": 18, "print_sizes": [], "uncompressed": False}
+    return {tag: PdfWriter().write(documents[tag], out / tag, options).files["large_print_pdf"] for tag in ("ar", "ur", "zh-Hans", "pl")}
+
+
+def embedded_fonts(path) -> set[str]:
+    with pikepdf.open(path) as pdf:
+        return {str(font.get("/BaseFont")).split("+")[-1] for page in pdf.pages for font in page.Resources.Font.values()}
+
+
+def test_the_print_view_says_the_language_and_direction_and_isolates_left_to_right_stretches(documents):
+    html = print_document(documents["ar"])
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f'<span dir="ltr">{PHONE}</span>' in html
+    assert '<span lang="en-GB" dir="ltr">SEND Partnership Service</span>' in html
+    # The organisation's details are not translated: each marked English, left to right.
+    contact = html[html.index('<section class="fs-contact'):]
+    assert '<span lang="en-GB" dir="ltr">' in contact[:contact.index("</section>")]
+    assert '<html lang="pl" dir="ltr">' in print_document(documents["pl"])
+    assert "<span dir=" not in print_document(documents["pl"])  # Latin letters are Polish's own
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize(("tag", "font"), [("ar", "Noto-Naskh-Arabic"), ("ur", "Noto-Nastaliq-Urdu"), ("zh-Hans", "Noto-Sans-CJK-SC")])
+def test_each_script_is_printed_in_its_own_font_and_nothing_is_missing(pdfs, tag, font):
+    fonts = embedded_fonts(pdfs[tag])
+    assert font in fonts and "Liberation-Sans" in fonts
+    assert check_pdf(pdfs[tag]) == []  # structure, sizes, faces and glyphs: the words are the next test's
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("tag", ["ar", "zh-Hans", "pl"])
+def test_the_check_passes_with_every_word_in_reading_order(pdfs, documents, tag):
+    assert check_pdf(pdfs[tag], documents[tag]) == []
+
+
+@pytest.mark.engines
+def test_urdu_in_nastaliq_is_checked_but_for_its_words_which_are_a_warning(pdfs, documents):
+    findings = check_pdf(pdfs["ur"], documents["ur"])
+    assert [f.level for f in findings] == [WARNING]
+    assert "Nastaliq" in findings[0].message
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("tag", ["ar", "ur"])
+def test_no_left_to_right_run_is_reversed_in_a_right_to_left_page(pdfs, tag):
+    text = subprocess.run(["pdftotext", str(pdfs[tag]), "-"], capture_output=True, text=True, check=True).stdout
+    assert PHONE in text and "394382 01225" not in text
+    assert "Advice line: 01225 394382" in text  # the English contact block, left to right
+
+
+@pytest.mark.engines
+def test_a_character_its_font_lacks_is_found():
+    pages = [[{"text": "ب", "fontname": "ABCDEF+Liberation-Sans"}, {"text": "b", "fontname": "ABCDEF+Liberation-Sans"},
+              {"text": "ب", "fontname": "ABCDEF+Noto-Naskh-Arabic"}]]
+    assert missing_glyphs(pages) == [(1, "ب", "Liberation-Sans")]
+
+
+def test_a_right_to_left_line_is_read_in_logical_order():
+    """Drawn as WeasyPrint draws it: three pieces in reading order, each from left to right."""
+    def piece(text: str, start: float) -> list[dict]:
+        return [{"text": c, "x0": start + 10 * i} for i, c in enumerate(text)]
+
+    line = piece("مقرلا", 300) + piece("01225 394382", 150) + piece("2024 سرام 15 لبق", 0)
+    assert logical_order(line) == "الرقم01225 394382قبل 15 مارس 2024"
