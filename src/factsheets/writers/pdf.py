@@ -177,7 +177,16 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
             elif isinstance(block, m.GlossaryEntry):
                 # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
                 walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
-            elif not isinstance(block, m.ContactDetails):  # the organisation's details: checked lines, always fit
+            elif isinstance(block, m.Notes):
+                for note in block.notes:
+                    walk(note.blocks, indent_em, here, where)
+            elif isinstance(block, m.DefinitionList):
+                for item in block.items:
+                    for term in item.terms:
+                        check_words(term, indent_em, here, where)
+                    for definition in item.definitions:
+                        walk(definition, indent_em + LIST_INDENT_EM, here, where)
+            else:
                 raise UnknownNode(f"the large-print checks cannot measure a {type(block).__name__!r} block")
 
     walk(document.blocks, 0, None)
