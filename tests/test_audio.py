@@ -94,7 +94,9 @@ def test_transcript_reads_as_a_person_would_say_it(send_audio):
     for respelt in ("S E N", "C C G", "ipseea", "ip see ah", "bath n e s", "from section", "Action or Action"):
         assert respelt not in text, respelt
     assert "http" not in text and "(11." not in text and "&" not in text and "[[" not in text
-    assert text.index("\nGlossary.\n") < text.index("\nContact details.\n")
+    # The contact details' chapter, read from the same blocks as every format, partners included.
+    contact = text.index(". Contact details]\nContact the SEND Partnership Service.\n")
+    assert text.index("\nGlossary.\n") < contact and "In partnership with:" in text[contact:]
 
 
 HOSTILE_TITLES = [
