@@ -142,3 +142,9 @@ def test_a_paragraph_after_an_inner_list_is_said_after_its_points(script_of):
     start = said.index("Fruit, and under that, 2 points:")
     assert said[start:start + 5] == ["Fruit, and under that, 2 points:", "apples.", "pears.", "Eat them daily.", "Bread."]
     assert transcript.index("pears.") < transcript.index("Eat them daily.")
+
+
+def test_a_call_out_with_no_title_of_its_own_is_announced_once(script_of):
+    _, transcript = script_of("Text.\n\n!!! note\n    From Year 9, reviews look at adult life.\n\n!!! warning \"Time limits\"\n    Two months.\n")
+    assert "\nNote.\n\nFrom Year 9, reviews look at adult life." in transcript and "Note: Note" not in transcript
+    assert "\nImportant: Time limits.\n" in transcript

@@ -198,7 +198,10 @@ class ScriptBuilder:
         """A call-out: its weight and title, then its text, set off by pauses."""
         language = self.document.meta.language
         cue = gettext(language, "Important:") if block.kind in IMPORTANT_KINDS else gettext(language, "Note:")
-        out = [utterance(f"{cue} {self.sentence(self.say(self.written(block.title), line))}", pause_before=AROUND_QUOTE, pause_after=0.3)]
+        title = self.sentence(self.say(self.written(block.title), line))
+        # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
+        said = title if title.rstrip(".").casefold() == cue.rstrip(":").casefold() else f"{cue} {title}"
+        out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3)]
         for inner in block.blocks:
             out += self.block(inner, None)
         out[-1].pause_after = AROUND_QUOTE + AFTER_PARAGRAPH
