@@ -16,7 +16,8 @@ from ...i18n import gettext
 from ...walk import iter_block_inlines, iter_blocks
 
 if TYPE_CHECKING:
-    from .script import ScriptBuilder, Utterance
+    from .script import ScriptBuilder
+    from .utterances import Utterance
 
 BETWEEN_DEFINITIONS = 0.35
 
@@ -28,7 +29,7 @@ def notes_by_id(document: m.Document) -> dict[str, m.Note]:
 def notes_after(builder: ScriptBuilder, block: m.Block) -> list[Utterance]:
     """'Note: ...' for each note the block cites that has not been read yet. At the section's
     Notes block, any note of it still unread (one cited only in a heading) is read there."""
-    from .script import utterance
+    from .utterances import utterance
 
     if isinstance(block, m.Heading):
         return []
@@ -58,7 +59,7 @@ def _written(builder: ScriptBuilder, block: m.Block) -> str:
 
 def definition_list(builder: ScriptBuilder, block: m.DefinitionList) -> list[Utterance]:
     """Each item one utterance: 'Term: definition; second definition.'"""
-    from .script import AFTER_PARAGRAPH, utterance
+    from .utterances import AFTER_PARAGRAPH, utterance
 
     out = []
     line = block.line
