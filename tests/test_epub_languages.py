@@ -8,7 +8,6 @@ from lxml import etree
 
 from conftest import FIXTURES
 from factsheets.project import load_project
-from factsheets.writers.epub import EpubWriter
 from factsheets.writers.epub.xhtml import XhtmlRenderer, content_document
 
 LANGUAGES = FIXTURES / "languages"
@@ -49,6 +48,12 @@ def test_a_latin_script_translation_has_no_isolated_stretches(documents):
 
 
 @pytest.mark.engines
-def test_the_ebook_is_not_available_where_its_audio_is_not(documents):
-    assert EpubWriter().available(documents["so"]) == "espeak-ng has no voice for Somali"
-    assert EpubWriter().available(documents["ar"]) is None
+def test_the_ebook_is_not_available_where_its_audio_is_not():
+    from factsheets.build.plan import plan_jobs
+
+    jobs = {(j.writer_name, j.slug): j for j in plan_jobs(load_project(LANGUAGES), None, None, {})}
+    somali = next(slug for writer, slug in jobs if slug.endswith("-so"))
+    arabic = next(slug for writer, slug in jobs if slug.endswith("-ar"))
+    assert jobs[("audio", somali)].not_available == "espeak-ng has no voice for Somali"
+    assert jobs[("epub", somali)].not_available == "it is made from the audio, which is not available: espeak-ng has no voice for Somali"
+    assert jobs[("epub", arabic)].not_available is None

@@ -57,7 +57,7 @@ def test_catalogues_are_marked_as_needing_a_translators_check():
 
 
 def test_month_names_come_from_cldr_per_language():
-    from factsheets.model import display_month
+    from factsheets.i18n import display_month
 
     assert display_month("2021-06") == "June 2021"
     assert display_month("2021-06", "cy") == "Mehefin 2021"

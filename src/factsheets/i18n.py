@@ -23,6 +23,8 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po
 
+from . import model as m
+
 LOCALES = Path(__file__).with_name("locales")
 ENGLISH = "en-GB"
 
@@ -145,3 +147,27 @@ def iso639_2(tag: str) -> str:
         return next((n for n in range(len(base), 0, -1) if code.startswith(base[:n])), 0)
 
     return max(codes, key=lambda code: (shared_start(code), -codes.index(code)))
+
+
+def display_month(date: str, language: str = ENGLISH) -> str:
+    """'2021-06' -> 'June 2021' ('Mehefin 2021' in Welsh, '2021年6月' in Chinese): the month
+    and year as CLDR writes them in that language (Babel's skeleton yMMMM)."""
+    import datetime as dt
+
+    from babel.dates import format_skeleton
+
+    year, _, month = date.partition("-")
+    if not (year.isdigit() and month[:2].isdigit() and 1 <= int(month[:2]) <= 12):
+        return date
+    return format_skeleton("yMMMM", dt.date(int(year), int(month[:2]), 1), locale=babel_locale(language))
+
+
+def marked_language(nodes: tuple[m.Inline, ...] | list[m.Inline]) -> str | None:
+    """The language every word of some inlines is marked as being in (one Span's, perhaps under
+    bold), or None: a line a translation left in English, which braille and audio then give in
+    English as a whole."""
+    spans = [n for n in nodes if not (isinstance(n, m.Text) and not n.text.strip())]
+    while len(spans) == 1 and isinstance(spans[0], (m.Strong, m.Emphasis)):
+        spans = [n for n in spans[0].children if not (isinstance(n, m.Text) and not n.text.strip())]
+    tags = {n.language for n in spans if isinstance(n, m.Span)}
+    return tags.pop() if spans and len(tags) == 1 and all(isinstance(n, m.Span) for n in spans) else None

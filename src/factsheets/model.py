@@ -291,31 +291,6 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     return "".join(out)
 
 
-def marked_language(nodes: tuple[Inline, ...] | list[Inline]) -> str | None:
-    """The language every word of some inlines is marked as being in (one Span's, perhaps under
-    bold), or None: a line a translation left in English, which braille and audio then give in
-    English as a whole."""
-    spans = [n for n in nodes if not (isinstance(n, Text) and not n.text.strip())]
-    while len(spans) == 1 and isinstance(spans[0], (Strong, Emphasis)):
-        spans = [n for n in spans[0].children if not (isinstance(n, Text) and not n.text.strip())]
-    tags = {n.language for n in spans if isinstance(n, Span)}
-    return tags.pop() if spans and len(tags) == 1 and all(isinstance(n, Span) for n in spans) else None
-
-
 def headings(document: Document) -> list[Heading]:
     return [b for b in document.blocks if isinstance(b, Heading)]
 
-
-def display_month(date: str, language: str = "en-GB") -> str:
-    """'2021-06' -> 'June 2021' ('Mehefin 2021' in Welsh, '2021年6月' in Chinese): the month
-    and year as CLDR writes them in that language (Babel's skeleton yMMMM)."""
-    import datetime as dt
-
-    from babel.dates import format_skeleton
-
-    from .i18n import babel_locale
-
-    year, _, month = date.partition("-")
-    if not (year.isdigit() and month[:2].isdigit() and 1 <= int(month[:2]) <= 12):
-        return date
-    return format_skeleton("yMMMM", dt.date(int(year), int(month[:2]), 1), locale=babel_locale(language))

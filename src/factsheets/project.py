@@ -29,6 +29,7 @@ from .shared_text import expand_shared_text
 from .title_line import take_title_line
 from .transforms import compose, resolve_terms
 from . import translations
+from .i18n import display_month
 
 CONFIG_FILE = "mkdocs.yml"
 # Settings of the plugin's block that are not paths or a writer's options.
@@ -211,7 +212,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         glossary = glossary.for_language(meta.language)
         organisation = translated_organisation(organisation, config.organisation_file, root, meta.language)[0]
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
-        warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {m.display_month(meta.review_due[:7], meta.language)}"))
+        warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {display_month(meta.review_due[:7], meta.language)}"))
     blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
     document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings

@@ -24,6 +24,7 @@ from .glossary import Glossary
 from .i18n import gettext
 from .organisation import display_address
 from .walk import map_inlines
+from .i18n import display_month
 
 CONTACT_KIND = "contact"
 CONTACT_START = "contact-start"
@@ -152,7 +153,7 @@ def contact_box(meta: m.Meta, organisation: m.Organisation, placement: str) -> m
             m.ListItem((m.Paragraph((m.Text(p.name + (f" – {p.strapline}" if p.strapline else "")),)),)) for p in org.partners)))
     if org.collaboration:
         blocks.append(m.Paragraph(org_words(org, "collaboration", language)))
-    version = gettext(language, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date, language))
+    version = gettext(language, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, language))
     blocks.append(m.Paragraph((m.Text(version),)))
     blocks.append(m.Paragraph(org_words(org, "disclaimer", language)))
     blocks.append(m.Paragraph((m.Strong(org_words(org, "alternative_formats", language)),)))
@@ -170,7 +171,7 @@ def is_contact(block: m.Block, placement: str | None = None) -> bool:
 def title_line(meta: m.Meta, organisation: m.Organisation) -> m.Paragraph:
     """Who publishes the factsheet, its version and date: the bold line under its title."""
     words = gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.",
-                    organisation=organisation.name, version=meta.version, date=m.display_month(meta.date, meta.language))
+                    organisation=organisation.name, version=meta.version, date=display_month(meta.date, meta.language))
     return m.Paragraph((m.Strong((m.Text(words),)),), TITLE_LINE)
 
 

@@ -14,6 +14,7 @@ import re
 from .. import model as m
 from ..walk import inline_runs, iter_block_inlines, iter_blocks
 from . import WARNING, Finding
+from ..i18n import display_month
 
 LONG_SENTENCE = 25
 READING_EASE_FACTSHEET = 50  # Flesch reading ease below this: hard going for many readers
@@ -108,7 +109,7 @@ def check_document(document: m.Document, glossary_names: list[str], today: dt.da
     findings += _links_and_images(document)
     today = today or dt.date.today()
     if document.meta.review_due and document.meta.review_due[:7] < today.strftime("%Y-%m"):
-        warn(f"The review date, {m.display_month(document.meta.review_due[:7])}, has passed.",
+        warn(f"The review date, {display_month(document.meta.review_due[:7])}, has passed.",
              f"Check the factsheet is still right, then set a new date on the review_due: line, in {FRONT_MATTER}.", 1)
     return findings
 

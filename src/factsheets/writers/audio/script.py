@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ... import model as m
 from ...errors import Location, Warning_
-from ...i18n import gettext
+from ...i18n import gettext, marked_language
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
 from ...walk import UnknownNode
@@ -100,7 +100,7 @@ class ScriptBuilder:
     def language_of(self, nodes) -> str:
         """The language to say some inlines in: "" (the factsheet's voice), or another when all
         their words are marked as that language (an untranslated, English detail in a translation)."""
-        tag = m.marked_language(nodes)
+        tag = marked_language(nodes)
         return "" if tag is None or tag.split("-")[0] == self.document.meta.language.split("-")[0] else tag
 
     @staticmethod

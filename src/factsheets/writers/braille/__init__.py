@@ -30,6 +30,7 @@ from .pef import pef
 from ..print_sources import dependencies, linked_factsheets
 from .text import braille_ready_text, name_linked_factsheets, pieces
 from .wrap import wrap
+from ...i18n import display_month
 
 
 def table_for(document: m.Document) -> str | None:
@@ -53,7 +54,7 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
     groups = [
         meta.title,
         document.organisation.name,
-        gettext(tag, "Version {version}, {date}", version=meta.version, date=m.display_month(meta.date)),
+        gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date)),
         code_name(document),
     ]
     return [

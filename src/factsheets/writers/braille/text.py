@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ... import model as m
-from ...i18n import gettext
+from ...i18n import gettext, marked_language
 from ...transforms import CONTACT_KIND, is_title_line
 from ...walk import UnknownNode, map_inlines
 from ..common import NO_ALT_TEXT, printed_address
@@ -190,7 +190,7 @@ class _Pieces:
     def add_styled(self, kind: str, nodes, **fields) -> None:
         language = self.document.meta.language
         text, styles = styled_text(nodes, language)
-        marked = m.marked_language(nodes)  # a line a translation left in English is brailled in English (UEB)
+        marked = marked_language(nodes)  # a line a translation left in English is brailled in English (UEB)
         if marked is not None and marked.startswith("en") and not language.startswith("en"):
             fields.setdefault("english", True)
         self.add(kind, text, styles=styles, **fields)
