@@ -1,0 +1,75 @@
+"""The Python-Markdown that reads a factsheet: the extensions mkdocs.yml lists (those that
+change the text), the call-outs and typed lists every factsheet has, and our own [[term]]
+and {{ field }} patterns. The tree it builds is kept for reader.py to walk.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from . import reader_boxes
+from .placeholders import FIELD_PATTERN, FieldProcessor
+
+TERM_TAG = "factsheets-term"
+# [[term]] or [[term|words shown]]: a use of a glossary term.
+TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
+TYPED_LISTS = "factsheets.lists"
+
+
+
+class _TermProcessor(InlineProcessor):
+    def handleMatch(self, match, data):
+        element = etree.Element(TERM_TAG)
+        element.set("term", match.group(1).strip())
+        element.text = (match.group(2) or match.group(1)).strip()
+        return element, match.start(0), match.end(0)
+
+
+class _Capture(Treeprocessor):
+    """Keeps the finished tree: runs after Python-Markdown's own unescaping."""
+
+    def run(self, root):
+        self.md.factsheets_root = root
+        return None
+
+
+class FactsheetsMarkdown(Extension):
+    def extendMarkdown(self, md):
+        md.inlinePatterns.register(_TermProcessor(TERM_PATTERN, md), "factsheets_term", 175)
+        md.inlinePatterns.register(FieldProcessor(FIELD_PATTERN, md), "factsheets_field", 174)
+        md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
+
+
+def unicode_slug(text: str) -> str:
+    """A heading's id: its letters, digits and marks in lower case, joined by hyphens, in any
+    script (an Arabic or Chinese heading keeps its words, so ids are neither empty nor alike)."""
+    import unicodedata
+
+    kept = ["-" if unicodedata.category(ch)[0] not in "LNM" else ch for ch in unicodedata.normalize("NFC", text.casefold())]
+    return re.sub(r"-+", "-", "".join(kept)).strip("-")
+
+
+def markdown_for(extensions: list) -> markdown.Markdown:
+    names, configs = [], {}
+    for entry in extensions:
+        if isinstance(entry, dict):
+            for name, config in entry.items():
+                names.append(name)
+                configs[name] = config or {}
+        else:
+            names.append(entry)
+    # Site-only extensions that change nothing in the text are left to MkDocs; those that make
+    # blocks the reader understands (call-outs) are read here too.
+    names = [n for n in names if (n in reader_boxes.EXTENSIONS or not n.startswith("pymdownx."))
+             and n not in ("toc", "markdown.extensions.toc")]
+    # Call-outs are part of every factsheet's Markdown, listed in mkdocs.yml or not.
+    names += [n for n in reader_boxes.DEFAULT_EXTENSIONS if n not in names and f"markdown.extensions.{n}" not in names]
+    # Lists as people type them (lists.py), whether or not mkdocs.yml names the extension.
+    names = [n for n in names if n != TYPED_LISTS] + [TYPED_LISTS]
+    return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)
