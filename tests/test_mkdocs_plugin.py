@@ -1,6 +1,6 @@
 """The MkDocs adapter's language parts."""
 
-from factsheets.mkdocs_plugin import material_language
+from factsheets.site_languages import material_language
 
 
 def test_materials_interface_language_for_a_tag():

@@ -28,8 +28,9 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import get_relative_url
 
-from . import site, translations
-from .i18n import language
+from . import site
+from . import translations
+from .site_languages import set_page_language
 from .errors import SourceError
 from .project import Project, load_project
 
@@ -219,7 +220,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             family = [(d, self._page_href(d, page)) for d in translations.family(self.project.documents, document)]
             content, toc = site.factsheet_page(document, entry, href, file_of, link_href, family)
             page.toc = get_toc(toc)
-            _set_page_language(page, document.meta.language, family)
+            set_page_language(page, document.meta.language, family)
             return content
         if "<!-- factsheets:" not in html:
             return html
@@ -259,34 +260,14 @@ def _marked_if_older(entry: dict, document) -> dict:
     if entry.get("digest") in (None, document_digest(document)):
         return entry
     return {**entry, "older": [key for key in entry.get("formats", {}) if key != "html"]}
+
+
 def _quiet_jieba() -> None:
     """Material's search splits Chinese into words with jieba, which announces loading its
     dictionary on every build: staff need not see that."""
     import logging
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
-
-
-def material_language(tag: str) -> str:
-    """The name of Material's interface translation for a language tag (its
-    partials/languages/<name>.html): the tag itself, its script variant, or its base language;
-    English when Material has none."""
-    folder = package_files("material").joinpath("templates/partials/languages")
-    parts = tag.split("-")
-    for name in (tag, "-".join(parts[:2]), parts[0].lower()):
-        if folder.joinpath(f"{name}.html").is_file():
-            return name
-    return "en"
-
-
-def _set_page_language(page, tag: str, family: list) -> None:
-    """What the theme's partials (site_theme/partials/language.html, main.html) read to give a
-    factsheet page its own language: <html lang dir>, Material's words in that language, and
-    the hreflang links to its translations."""
-    page.meta["factsheets_language"] = tag
-    page.meta["factsheets_direction"] = language(tag).direction
-    page.meta["factsheets_interface"] = material_language(tag)
-    page.meta["factsheets_alternates"] = [{"hreflang": d.meta.language, "href": href} for d, href in family if len(family) > 1]
 
 
 def _escape_title(page) -> None:

@@ -5,6 +5,7 @@ English it translates (and that it is out of date, when the English has moved on
 from __future__ import annotations
 
 from html import escape
+from importlib.resources import files as package_files
 
 from . import model as m
 from .i18n import ENGLISH, gettext, has_message, language as language_of
@@ -81,3 +82,25 @@ def translation_notice(document: m.Document, source: m.Document | None, source_h
         parts.append(t("This is a sample translation that a translator has not yet checked."))
     kind = "fs-translation fs-stale" if stale else "fs-translation"
     return f'<p class="{kind}" role="note">{" ".join(parts)}</p>'
+
+
+def material_language(tag: str) -> str:
+    """The name of Material's interface translation for a language tag (its
+    partials/languages/<name>.html): the tag itself, its script variant, or its base language;
+    English when Material has none."""
+    folder = package_files("material").joinpath("templates/partials/languages")
+    parts = tag.split("-")
+    for name in (tag, "-".join(parts[:2]), parts[0].lower()):
+        if folder.joinpath(f"{name}.html").is_file():
+            return name
+    return "en"
+
+
+def set_page_language(page, tag: str, family: list) -> None:
+    """What the theme's partials (site_theme/partials/language.html, main.html) read to give a
+    factsheet page its own language: <html lang dir>, Material's words in that language, and
+    the hreflang links to its translations."""
+    page.meta["factsheets_language"] = tag
+    page.meta["factsheets_direction"] = language_of(tag).direction
+    page.meta["factsheets_interface"] = material_language(tag)
+    page.meta["factsheets_alternates"] = [{"hreflang": d.meta.language, "href": href} for d, href in family if len(family) > 1]
