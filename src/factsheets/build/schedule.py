@@ -19,6 +19,7 @@ from ..errors import Location, SourceError, Warning_, line_of
 from ..hardlinks import link_tree
 from ..writers import FinishedPart, registry
 from .needs import Waiting
+from .work import perform, run_job, run_part
 from .result import BUILD_DIR, BuildFailed, Failure, Job
 
 DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
@@ -33,40 +34,6 @@ def job_time_limit(config) -> float:
         line = line_of(path.read_text(encoding="utf-8"), "job_timeout") if path.exists() else None
         raise SourceError(Location("mkdocs.yml", line), f"job_timeout must be a number of seconds above 0, such as {DEFAULT_TIME_LIMIT:g}, not {value!r}")
     return float(value)
-
-
-def run_job(writer_name: str, document, options: dict, folder: str, parts: dict | None = None, needed: dict | None = None) -> cache.Entry:
-    """One writer on one factsheet (given its finished parts, if it works in parts, and the finished
-    jobs it needs, if it needs any). Returns the saved cache entry."""
-    writer = registry()[writer_name]
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    given = {"parts": parts} if parts is not None else {}
-    if needed is not None:
-        given["needed"] = needed
-    output = writer.write(document, out, options, **given)
-    return cache.save(out, output.files, output.details, output.warnings, {n: p.folder.name for n, p in (parts or {}).items()})
-
-
-def run_part(writer_name: str, task, folder: str) -> cache.Entry:
-    """One part of a writer's job, in a worker process of its own."""
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    output = registry()[writer_name].write_part(task, out)
-    return cache.save(out, output.files, output.details, output.warnings)
-
-
-def perform(function, arguments: tuple, slug: str, writer: str, source: str, hang: bool = False) -> cache.Entry | Failure:
-    """Runs a job (in a worker, or in this process): its entry, or its failure made here,
-    where the traceback is, so that nothing has to be read back out of text."""
-    try:
-        if hang:
-            time.sleep(1e6)
-        return function(*arguments)
-    except processes.TimedOut:  # serial mode's alarm: the scheduler reports it
-        raise
-    except Exception as error:
-        return Failure.from_error(slug, writer, source, error)
 
 
 @dataclass

@@ -125,6 +125,21 @@ def figure_warnings(block: m.Figure, document: m.Document, root: Path | None, wi
     return warnings
 
 
+def table_warnings(block: m.Table, size_pt: float, metrics: FontMetrics, indent_em: float, where: Location) -> list[Warning_]:
+    """A table whose columns' longest unbreakable words do not fit the page's width."""
+    columns = list(zip(*([block.header] if block.header else []), *block.rows)) if block.rows or block.header else []
+    widest = []
+    for cells in columns:
+        pieces = [p for cell in cells for w in _words(cell) for p in _unbreakable(w)]
+        widest.append(max((metrics.width(p, size_pt) for p in pieces), default=0) + CELL_PADDING_EM * size_pt)
+    if sum(widest) <= LINE_WIDTH_PT - indent_em * size_pt:
+        return []
+    return [Warning_(where, (
+        f"large print: the table of {len(columns)} columns is too wide for an A4 page at {size_pt:g} pt, "
+        f"so words in its cells are broken to fit: use fewer columns, or a list or headings instead"
+    ))]
+
+
 def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, root: Path | None = None) -> list[Warning_]:
     source = document.meta.source
     warnings: list[Warning_] = []
@@ -144,19 +159,6 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
                     + ("link a short description to it instead of writing it out" if is_address(word) else "shorten it or add spaces")
                 )))
 
-    def check_table(block: m.Table, indent_em: float, line: int | None):
-        columns = list(zip(*([block.header] if block.header else []), *block.rows)) if block.rows or block.header else []
-        widest = []
-        for cells in columns:
-            pieces = [p for cell in cells for w in _words(cell) for p in _unbreakable(w)]
-            widest.append(max((metrics.width(p, size_pt) for p in pieces), default=0) + CELL_PADDING_EM * size_pt)
-        room = LINE_WIDTH_PT - indent_em * size_pt
-        if sum(widest) > room:
-            warnings.append(Warning_(Location(source, line), (
-                f"large print: the table of {len(columns)} columns is too wide for an A4 page at {size_pt:g} pt, "
-                f"so words in its cells are broken to fit: use fewer columns, or a list or headings instead"
-            )))
-
     def walk(blocks, indent_em: float, line: int | None, where: str = source):
         for block in blocks:
             here = getattr(block, "line", None) or line
@@ -171,7 +173,7 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
                 check_words(block.title, indent_em + BOX_INDENT_EM, here, where)
                 walk(block.blocks, indent_em + BOX_INDENT_EM, here, where)
             elif isinstance(block, m.Table):
-                check_table(block, indent_em, here)
+                warnings.extend(table_warnings(block, size_pt, metrics, indent_em, Location(source, here)))
             elif isinstance(block, m.Figure):
                 warnings.extend(figure_warnings(block, document, root, LINE_WIDTH_PT - indent_em * size_pt, here))
             elif isinstance(block, m.GlossaryEntry):
