@@ -104,7 +104,10 @@ def _styled_characters(nodes, style: str, out: list[tuple[str, str]], language: 
         elif isinstance(node, m.Emphasis):
             # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
             _styled_characters(node.children, style or "italic", out, language)
-        elif isinstance(node, (m.TermRef, m.Span)):
+        elif isinstance(node, m.Span):  # English a translation left in English: brailled in UEB (liblouis.ENGLISH)
+            english = node.language.startswith("en") and not language.startswith("en")
+            _styled_characters(node.children, "english" if english else style, out, language)
+        elif isinstance(node, m.TermRef):
             _styled_characters(node.children, style, out, language)
         else:
             raise UnknownNode(f"braille cannot write a {type(node).__name__!r} node")

@@ -72,7 +72,10 @@ def translate_piece(text: str, styles: Styles = (), translate: Callable = liblou
     """Contracted UEB with emphasis and uncontracted computer material; `styles` are
     (start, end, "bold" | "italic") stretches of `text`."""
     typeform = [liblouis.PLAIN] * len(text)
+    ueb = getattr(translate, "keywords", {}).get("table", liblouis.CONTRACTED_UEB) == liblouis.CONTRACTED_UEB
     for start, end, kind in styles:
+        if not ueb and kind != "english":
+            continue  # bold and italic indicators are UEB's; another language's table may have none, or others
         for index in range(start, min(end, len(text))):
             typeform[index] |= _TYPEFORMS.get(kind, liblouis.PLAIN)
     spans = computer_spans(text)
@@ -86,7 +89,6 @@ def translate_piece(text: str, styles: Styles = (), translate: Callable = liblou
     braille, sources = translation.braille, list(translation.source_of_cell)
     # Insert the indicators from the last address back, so earlier cell positions hold.
     # The grade 1 indicator is UEB's: another language's table has its own rules for addresses.
-    ueb = getattr(translate, "keywords", {}).get("table", liblouis.CONTRACTED_UEB) == liblouis.CONTRACTED_UEB
     for start, end in reversed(spans):
         if not ueb or not needs_grade_1_indicator(text[start:end]):
             continue
