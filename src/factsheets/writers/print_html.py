@@ -48,7 +48,8 @@ _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\
 # a longer one may run over pages, with its header row repeated on each.
 SHORT_TABLE_ROWS = 10
 PICTURE_LABEL = "Picture:"
-META_LINE = "{organisation} factsheet. Version {version}, {date}."
+LONG_CELL_WORD = 24  # characters: longer than a column of a table can hold at 24 pt
+WIDE_TABLE_COLUMNS = 5  # more columns than this cannot hold long words whole on A4 in large print
 
 
 def print_css(size_pt: float) -> str:
@@ -190,6 +191,11 @@ class PrintRenderer(HtmlRenderer):
             html = super().block(block)
             if len(block.rows) <= SHORT_TABLE_ROWS:
                 html = html.replace('<div class="fs-table">', '<div class="fs-table fs-table-short">', 1)
+            cells = [*block.header, *(cell for row in block.rows for cell in row)]
+            columns = max([len(block.header), *(len(row) for row in block.rows)])
+            if columns > WIDE_TABLE_COLUMNS or any(len(word) > LONG_CELL_WORD for cell in cells for word in m.plain_text(cell).split()):
+                # Too wide for its words to fit whole (the PDF writer warns): they may break anywhere.
+                html = html.replace('<div class="fs-table', '<div class="fs-table fs-table-long-words', 1)
             return html
         if isinstance(block, m.Figure):
             return self.figure(block)
