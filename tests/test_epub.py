@@ -31,6 +31,18 @@ pytestmark = pytest.mark.engines
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops", "opf": "http://www.idpf.org/2007/opf", "s": "http://www.w3.org/ns/SMIL"}
 
 
+def finished_needs(project, document, root: Path) -> dict:
+    """The audio's and the large-print PDF's finished jobs, which the build makes first and hands the EPUB writer."""
+    needed = {}
+    for writer in (AudioWriter(), PdfWriter()):
+        folder = root / f"{writer.name}-{document.meta.slug}"
+        given = {**with_defaults(writer.name, project.config.writer_options(writer.name)), "project_root": root}
+        made = writer.write(document, folder, given)
+        files = {key: path.relative_to(folder).as_posix() for key, path in made.files.items()}
+        needed[writer.name] = FinishedJob(folder, files, made.details, given)
+    return needed
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     """The small fixture project's EPUB, written once (its audio recorded for real)."""
@@ -38,12 +50,7 @@ def small(tmp_path_factory):
     project = load_project(root)
     document = project.documents[0]
     options = {**project.config.writer_options("epub"), "project_root": root}
-    needed = {}
-    for writer in (AudioWriter(), PdfWriter()):  # what the build makes first and hands the EPUB writer
-        given = {**with_defaults(writer.name, project.config.writer_options(writer.name)), "project_root": root}
-        made = writer.write(document, root / writer.name, given)
-        files = {key: path.relative_to(root / writer.name).as_posix() for key, path in made.files.items()}
-        needed[writer.name] = FinishedJob(root / writer.name, files, made.details, given)
+    needed = finished_needs(project, document, root)
     out = root / "out"
     output = EpubWriter().write(document, out, options, needed=needed)
     return {"document": document, "output": output, "epub": output.files["epub"], "root": root, "needed": needed}
@@ -253,7 +260,7 @@ def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epub
     project = load_project(root)
     document = next(d for d in project.documents if d.meta.slug == "pictured")
     options = {**project.config.writer_options("epub"), "project_root": root}
-    book = EpubWriter().write(document, root / "out", options).files["epub"]
+    book = EpubWriter().write(document, root / "out", options, needed=finished_needs(project, document, root)).files["epub"]
     assert check.check(book) == []
     with zipfile.ZipFile(book) as archive:
         assert archive.read("EPUB/images/photo.png") == (FIXTURES / "pdf-photo.png").read_bytes()

@@ -97,7 +97,10 @@ def check_outputs(build_dir: Path, entry: dict, source: str, shown_as_code: tupl
         path = build_dir / formats[key] if key in formats else None
         if path is None or not path.is_file():
             continue  # a missing file is reported by the format's own check
-        text = read(path)
+        try:
+            text = read(path)
+        except Exception:  # a file too damaged to read: its format's own check reports that
+            continue
         found += _syntax_findings(text, key, label, source, shown_as_code)
         if key == "braille_text":
             found += [
