@@ -17,7 +17,7 @@ import pytest
 
 # The repository: for its code and scripts only, never its project files (see above).
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("mkdocs.yml", "organisation.yml", "docs", "glossary")
+PROJECT_FILES = ("mkdocs.yml", "organisation.yml", "docs", "glossary", "shared")
 FIXTURES = Path(__file__).parent / "fixtures"
 LEAFLET = FIXTURES / "leaflet"
 SEND_SLUG = "what-if-i-do-not-agree"
@@ -26,7 +26,8 @@ SEND_SLUG = "what-if-i-do-not-agree"
 def copy_project(dest: Path, source: Path = LEAFLET) -> Path:
     """A copy of a project (the frozen leaflet by default) to build and break freely."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
+    translated = [p.name for p in source.glob("organisation.*.yml")]  # organisation.cy.yml: a translation's
+    for name in (*PROJECT_FILES, *translated):
         item = source / name
         if item.is_dir():
             shutil.copytree(item, dest / name)

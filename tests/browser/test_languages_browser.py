@@ -1,8 +1,9 @@
 """The translations' web pages in Debian's Chromium: each page in its own language and direction,
 search in every language, and left-to-right numbers kept in order on right-to-left pages.
 
-The real project's site is built by MkDocs alone (`mkdocs build`, no other format): these tests
-are about the pages, not the downloads."""
+A frozen copy of the project with its sample translations (tests/fixtures/translated/) is built
+by MkDocs alone (`mkdocs build`, no other format): these tests are about the pages, not the
+downloads."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import FIXTURES, copy_project
 from factsheets.validators.website import chromium, search_results
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
@@ -29,7 +30,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("languages"))
+    root = copy_project(tmp_path_factory.mktemp("languages"), FIXTURES / "translated")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run([str(mkdocs), "build", "-q", "-d", str(root / "site")], cwd=root, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

@@ -104,13 +104,20 @@ class HtmlRenderer:
     def link(self, node: m.Link) -> str:
         words = self.inlines(node.children)
         href = self.link_href(node.url)
-        out = f'<a href="{escape(href)}">{words}</a>'
+        # A phone number, an email or a web address on a right-to-left page is read left to right:
+        # isolated, or "01225 394382" shows as "394382 01225".
+        ltr = ' dir="ltr"' if self.right_to_left and node.url.split(":")[0] in ("tel", "sms", "mailto", "http", "https") else ""
+        out = f'<a href="{escape(href)}"{ltr}>{words}</a>'
         shown = display_address(node.url)
         if self.print_urls and "://" in node.url and m.plain_text(node.children).strip().rstrip("/") != shown:
             out += f' <span class="fs-url">({escape(shown)})</span>'
         return out
 
     # languages ------------------------------------------------------------------
+    @property
+    def right_to_left(self) -> bool:
+        return language_of(self.document.meta.language).direction == "rtl"
+
     def t(self, message: str, **values: object) -> str:
         """A fixed word in the document's language (English where its catalogue lacks it)."""
         return gettext(self.document.meta.language, message, **values)
