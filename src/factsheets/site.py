@@ -49,7 +49,7 @@ def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLI
     if path is not None and path.exists():
         facts.append(size_text(path))
     details = entry.get("details", {}).get(key, {})
-    if details.get("pages"):
+    if isinstance(details.get("pages"), int):  # a PDF's page count (an EPUB's "pages" is its page list)
         facts.append(gettext(language, "{n} pages", n=details["pages"]))
     if details.get("braille_pages"):
         facts.append(gettext(language, "{n} braille pages", n=details["braille_pages"]))
