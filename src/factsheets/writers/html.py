@@ -7,6 +7,7 @@ paper cannot be clicked.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from urllib.parse import quote
 
@@ -90,6 +91,12 @@ class HtmlRenderer:
             body = body[:-4] + back + "</p>" if body.endswith("</p>") else body + back
             items.append(f'<li id="{escape(note.id)}" value="{note.number}">{body}</li>')
         return f'<ol start="{block.notes[0].number if block.notes else 1}">{"".join(items)}</ol>'
+
+    def note_with_lead(self, note: m.Note, lead: str) -> str:
+        """A note's blocks with `lead` (its number, a link back) at the start of its first paragraph."""
+        body = self.blocks(note.blocks)
+        opening = re.match(r"<p[^>]*>", body)
+        return body[:opening.end()] + lead + body[opening.end():] if opening else f"<p>{lead}</p>{body}"
 
     def definition_list(self, block: m.DefinitionList) -> str:
         parts = []

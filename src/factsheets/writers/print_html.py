@@ -174,9 +174,7 @@ class PrintRenderer(HtmlRenderer):
         items = []
         for note in block.notes:
             number = f'<span class="fs-note-number">[{note.number}]</span> '
-            body = self.blocks(note.blocks)
-            opening = re.match(r"<p[^>]*>", body)
-            body = body[:opening.end()] + number + body[opening.end():] if opening else f"<p>{number}</p>{body}"
+            body = self.note_with_lead(note, number)
             items.append(f'<li id="{escape(note.id)}">{body}</li>')
         return (f'<section class="fs-notes" id="{escape(block.id)}"><h{level} class="fs-notes-title">{title}</h{level}>'
                 f'<ul class="fs-notes-list">{"".join(items)}</ul></section>')

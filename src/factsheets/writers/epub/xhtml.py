@@ -10,7 +10,6 @@ it is well-formed or the writer stops.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from ... import model as m
@@ -91,9 +90,7 @@ class XhtmlRenderer(HtmlRenderer):
         asides = []
         for note in block.notes:
             back = f'<a role="doc-backlink" href="#fnref-{escape(note.id.removeprefix("fn-"))}">{note.number}.</a> '
-            body = self.blocks(note.blocks)
-            opening = re.match(r"<p[^>]*>", body)
-            body = body[:opening.end()] + back + body[opening.end():] if opening else f"<p>{back}</p>{body}"
+            body = self.note_with_lead(note, back)
             asides.append(f'<aside epub:type="footnote" role="doc-footnote" id="{escape(note.id)}">{body}</aside>')
         return f'<div class="fs-notes" id="{escape(block.id)}">{"".join(asides)}</div>'
 
