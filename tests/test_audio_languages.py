@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
 
 from conftest import FIXTURES
 from factsheets.engines import speech
@@ -62,7 +63,16 @@ def test_the_voice_is_the_languages_own_unless_one_is_set_on_purpose(tag, voice)
     # Chinese: espeak-ng's plain `cmn` voice reads Han characters as English-sounding pinyin.
     assert voice_for_language(tag) == voice
     assert speech.VoiceSettings.from_options({}, tag).voice == voice
-    assert speech.VoiceSettings.from_options({"voice": "en-gb"}, tag).voice == "en-gb"
+    # mkdocs.yml's `voice: en-gb` is the English factsheets' voice, not a translation's.
+    assert speech.VoiceSettings.from_options({"voice": "en-gb"}, tag).voice == voice
+    assert speech.VoiceSettings.from_options({"voice": "en-us"}, "en-GB").voice == "en-us"
+
+
+@pytest.mark.engines
+def test_a_voice_set_on_purpose_is_kept_when_it_speaks_the_language_or_the_language_has_none():
+    assert speech.VoiceSettings.from_options({"voice": "Arabic"}, "ar").voice == "arabic"
+    assert speech.VoiceSettings.from_options({"voice": "sem/ar"}, "ar").voice == "sem/ar"
+    assert speech.VoiceSettings.from_options({"voice": "en-gb"}, "so").voice == "en-gb"
 
 
 @pytest.mark.engines
@@ -77,3 +87,17 @@ def test_a_polish_recording_is_tagged_polish_and_says_polish(documents, tmp_path
     output = AudioWriter().write(documents["pl"], tmp_path, {**defaults(AudioWriter()), "project_root": LANGUAGES})
     assert str(ID3(output.files["audio_mp3"])["TLAN"]) == "pol"
     assert OWN_WORDS["pl"] in output.files["audio_transcript"].read_text(encoding="utf-8")
+
+
+@pytest.mark.engines
+def test_an_arabic_recording_is_said_by_the_arabic_voice_when_mkdocs_yml_sets_the_english_one(documents, tmp_path):
+    # Said by the English voice, Arabic is every letter's English name: five times as long.
+    options = {**defaults(AudioWriter()), "project_root": LANGUAGES, "voice": "en-gb"}
+    output = AudioWriter().write(documents["ar"], tmp_path, options)
+    recorded = MP3(output.files["audio_mp3"]).info.length
+    said = "\n".join(line for line in output.files["audio_transcript"].read_text(encoding="utf-8").splitlines()
+                     if not line.startswith(("[", "\ufeff[")))
+    arabic = speech.espeak_wav(said, tmp_path / "arabic.wav", speech.VoiceSettings("ar"))
+    english = speech.espeak_wav(said, tmp_path / "english.wav", speech.VoiceSettings("en-gb"))
+    seconds = [len(a.samples) / a.rate for a in (arabic, english)]
+    assert recorded < seconds[0] * 1.5 < seconds[1]

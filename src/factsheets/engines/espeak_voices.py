@@ -27,6 +27,7 @@ from ..i18n import language
 class Voice:
     name: str  # the language column, which espeak-ng's -v and SetVoiceByName take: "cmn"
     file: str  # "sit/cmn"
+    title: str  # the VoiceName column: "Chinese_(Mandarin,_latin_as_English)"
     languages: tuple[tuple[str, int], ...]  # (language, priority), its own first
 
 
@@ -42,7 +43,7 @@ def voices() -> tuple[Voice, ...]:
         if len(columns) < 5 or not columns[0].isdigit():
             continue
         others = tuple((code.lower(), int(priority)) for code, priority in re.findall(r"\(([\w-]+) (\d+)\)", line))
-        found.append(Voice(columns[1], columns[4], ((columns[1].lower(), int(columns[0])), *others)))
+        found.append(Voice(columns[1], columns[4], columns[3], ((columns[1].lower(), int(columns[0])), *others)))
     return tuple(found)
 
 
@@ -68,3 +69,16 @@ def reads_itself(voice: str, tag: str) -> bool:
         return True
     phonemes = subprocess.run([command, "-q", "-x", "-v", voice, probe], capture_output=True, text=True, timeout=60).stdout
     return "(" not in phonemes  # espeak-ng marks a switch of language as "(en)"
+
+
+def speaks(voice: str, tag: str) -> bool:
+    """Whether a voice (as `-v` takes it: a language, a file or a voice's name) speaks the
+    language of `tag`, its base language included ("en-gb" speaks "en-GB" and "en-US").
+    A voice espeak-ng does not list is given the benefit of the doubt: espeak-ng itself
+    says it has no such voice when it is used."""
+    wanted = voice.lower()
+    matching = [v for v in voices() if wanted in (v.name.lower(), v.file.lower(), v.title.lower())]
+    if not matching:
+        return True
+    base = language(tag).base
+    return any(language(code).base == base for v in matching for code, _ in v.languages)

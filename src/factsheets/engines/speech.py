@@ -64,10 +64,20 @@ class VoiceSettings:
 
     @classmethod
     def from_options(cls, options: dict, language: str = "en-GB") -> "VoiceSettings":
-        """The voice set on purpose (the `voice` option), else the language's (espeak_voices.py)."""
-        from .espeak_voices import voice_for_language
+        """The voice set on purpose (the `voice` option), else the language's (espeak_voices.py).
 
-        voice = str(options.get("voice") or voice_for_language(language or "en-GB") or language or DEFAULT_VOICE).lower()
+        A set voice that does not speak the factsheet's language gives way to the language's
+        own: `voice: en-gb` in mkdocs.yml is the English factsheets' voice, and an Arabic
+        translation said by it is every letter's English name ("Arabic letter teh ..."),
+        five times as long. Only a language with no voice of its own (Somali) keeps it."""
+        from .espeak_voices import speaks, voice_for_language
+
+        tag = language or "en-GB"
+        own = voice_for_language(tag)
+        chosen = options.get("voice")
+        if chosen and own and not speaks(str(chosen), tag):
+            chosen = None
+        voice = str(chosen or own or language or DEFAULT_VOICE).lower()
         rate = int(options.get("rate") or DEFAULT_RATE)
         return cls(voice, rate)
 
