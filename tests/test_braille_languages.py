@@ -72,3 +72,21 @@ def test_a_letter_spelled_out_or_escaped_fails_the_braille_text(tmp_path):
     path = tmp_path / "spelled.txt"
     path.write_text("# Co zrobi\u0107\n\nZadzwo (latin small letter n with acute) na numer.\n", encoding="utf-8")
     assert [f.level for f in check_braille_text(path)] == [FAILURE]
+
+
+@pytest.mark.parametrize("tag", ["cy", "pl", "ar", "ur", "zh-Hans"])
+def test_each_full_sample_translation_passes_the_braille_check(tag, tmp_path):
+    # The whole leaflet, translated: liblouis's Welsh table reads its own "Mae'r" back as "M'r".
+    document = next(d for d in load_project(FIXTURES / "translated").documents if d.meta.language == tag)
+    output = BrailleWriter().write(document, tmp_path, {})
+    assert check_braille(output.files["brf"], output.files["braille_text"], tag) == []
+
+
+def test_welsh_words_lost_from_the_brf_are_still_found_missing(tmp_path):
+    document = next(d for d in load_project(FIXTURES / "translated").documents if d.meta.language == "cy")
+    output = BrailleWriter().write(document, tmp_path, {})
+    brf, text = output.files["brf"], output.files["braille_text"]
+    pages = brf.read_bytes().split(b"\x0c")
+    brf.write_bytes(b"\x0c".join(pages[:2] + pages[3:]))  # one page of braille lost
+    assert words_kept(brf, text, table_for_language("cy")) < 0.98
+    assert "keeps" in check_braille(brf, text, "cy")[-1].message

@@ -15,11 +15,13 @@ back, are set aside (they change how words look, not which words they are).
 A factsheet in another language is read back through its own language's table
 (engines/liblouis_tables.py). Its braille may carry stretches in UEB (English
 letters its table does not define), so a word also counts as kept if UEB reads
-it back. Chinese braille spells sounds, not characters, so no table can give the
-Han characters back: those words are not counted; its other words are. Neither
-braille file may spell a letter out by its Unicode name ("(latin small letter e
-with ogonek)") or hold liblouis's escape for a character it lacks ("\\x0119"):
-both mean the letter's language had the wrong table.
+it back. A word neither reading gives back still counts if its own braille is in
+the BRF: liblouis's Welsh table reads its own "Mae'r" back as "M'r" (see
+in_the_braille). Chinese braille spells sounds, not characters, so no table can
+give the Han characters back: those words are not counted; its other words are.
+Neither braille file may spell a letter out by its Unicode name ("(latin small
+letter e with ogonek)") or hold liblouis's escape for a character it lacks
+("\\x0119"): both mean the letter's language had the wrong table.
 """
 
 from __future__ import annotations
@@ -131,11 +133,9 @@ def words(text: str) -> Counter:
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def read_back(lines: list[str], table: str | None = None) -> str:
-    """BRF lines back to print, as liblouis reads them (contracted UEB, or `table`), as one
-    stream: UEB indicators such as a capitals passage run on across lines."""
-    from ..engines.liblouis import CONTRACTED_UEB, UNCONTRACTED_UEB, back_translate
-
+def joined_cells(lines: list[str]) -> str:
+    """BRF lines as one stream of cells, as a reader reads them: continued lines run on,
+    emphasis indicators set aside."""
     joined = ""
     run_on = False  # the line before ended with the continuation indicator
     for line in (line.strip() for line in lines):
@@ -143,7 +143,15 @@ def read_back(lines: list[str], table: str | None = None) -> str:
             continue
         joined += ("" if run_on or not joined else " ") + line.removesuffix(CONTINUATION)
         run_on = line.endswith(CONTINUATION)
-    joined = _EMPHASIS.sub("", joined)
+    return _EMPHASIS.sub("", joined)
+
+
+def read_back(lines: list[str], table: str | None = None) -> str:
+    """BRF lines back to print, as liblouis reads them (contracted UEB, or `table`), as one
+    stream: UEB indicators such as a capitals passage run on across lines."""
+    from ..engines.liblouis import CONTRACTED_UEB, UNCONTRACTED_UEB, back_translate
+
+    joined = joined_cells(lines)
     if table and table != CONTRACTED_UEB:
         return back_translate(joined, table)
     # A grade 1 word indicator (dots 56, 56) sets grade 1 for the rest of its word: liblouis's
@@ -163,7 +171,27 @@ def words_kept(brf_path: Path, text_path: Path, table: str | None = None) -> flo
     if table:  # stretches in UEB (English details, addresses) read back as UEB: either reading counts
         found += words(read_back(lines))
     total = sum(wanted.values())
-    return sum((wanted & found).values()) / total if total else 1.0
+    kept = sum((wanted & found).values())
+    if table:
+        kept += sum(in_the_braille(wanted - found, joined_cells(lines), table).values())
+    return kept / total if total else 1.0
+
+
+def in_the_braille(missing: Counter, cells: str, table: str | None) -> Counter:
+    """The missing words whose own braille is in the BRF's cells, as often as they are missing.
+
+    Such a word is not lost: the table reads its braille back as another spelling. liblouis's
+    Welsh table writes "Mae'r" as the letter m before 'r, as Welsh braille does, then reads
+    that back as "M'r"; "partneriaeth" comes back "¶tneriaeth" and "plentyn" runs into the
+    next word. Only words the print comparison missed are looked for, so a short word whose
+    braille is common (one letter) cannot hide a longer lost one."""
+    from ..engines.liblouis import CONTRACTED_UEB, translate
+
+    found: Counter = Counter()
+    for word, count in missing.items():
+        braille = translate(word, table=table or CONTRACTED_UEB).braille
+        found[word] = min(count, cells.count(braille)) if braille.strip() else 0
+    return +found
 
 
 def check_back_translation(brf_path: Path, text_path: Path, table: str | None = None) -> list[Finding]:
