@@ -14,7 +14,7 @@ from factsheets.validators import WARNING
 from factsheets.validators.pdf import check_pdf
 from factsheets.validators.pdf_fonts import missing_glyphs
 from factsheets.validators.pdf_words import logical_order
-from factsheets.writers.pdf import PdfWriter
+from factsheets.writers.pdf import PdfWriter, bold_metrics, layout_warnings
 from factsheets.writers.print_html import print_document
 
 LANGUAGES = FIXTURES / "languages"
@@ -94,3 +94,11 @@ def test_a_right_to_left_line_is_read_in_logical_order():
 
     line = piece("مقرلا", 300) + piece("01225 394382", 150) + piece("2024 سرام 15 لبق", 0)
     assert logical_order(line) == "الرقم01225 394382قبل 15 مارس 2024"
+
+
+def test_a_chinese_sentence_without_spaces_is_not_a_word_too_long_for_the_line():
+    # A line may break between any two Han characters; a long English word still warns.
+    translated = {d.meta.language: d for d in load_project(FIXTURES / "translated").documents}
+    assert layout_warnings(translated["zh-Hans"], 18, bold_metrics()) == []
+    giant = layout_warnings(translated["en-GB"], 96, bold_metrics())
+    assert giant and all("too long for one line" in w.message for w in giant)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,8 +107,17 @@ def _words(nodes) -> list[str]:
     return out
 
 
+# Han characters, kana and full-width forms: a line may break before or after each (Unicode's
+# line breaking class ID), so a Chinese sentence written without spaces is not one long word.
+_BREAKS_ANYWHERE = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_PIECES = re.compile(f"[{_BREAKS_ANYWHERE}]|[^{_BREAKS_ANYWHERE}]+")
+
+
 def _unbreakable(word: str) -> list[str]:
-    return address_pieces(word) if is_address(word) else [word]
+    """The pieces of a word that a line cannot break inside."""
+    if is_address(word):
+        return address_pieces(word)
+    return _CJK_PIECES.findall(word)
 
 
 def figure_warnings(block: m.Figure, document: m.Document, root: Path | None, width_pt: float, line: int | None) -> list[Warning_]:
