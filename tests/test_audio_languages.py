@@ -12,6 +12,7 @@ from factsheets.engines import speech
 from factsheets.engines.espeak_voices import voice_for_language
 from factsheets.i18n import iso639_2
 from factsheets.project import load_project
+from factsheets.validators.audio import expected_chapters
 from factsheets.writers import defaults
 from factsheets.writers.audio import AudioWriter
 from factsheets.writers.audio.lexicon import Lexicon
@@ -101,3 +102,9 @@ def test_an_arabic_recording_is_said_by_the_arabic_voice_when_mkdocs_yml_sets_th
     english = speech.espeak_wav(said, tmp_path / "english.wav", speech.VoiceSettings("en-gb"))
     seconds = [len(a.samples) / a.rate for a in (arabic, english)]
     assert recorded < seconds[0] * 1.5 < seconds[1]
+
+
+@pytest.mark.parametrize(("tag", "title"), [("ar", "تفاصيل الاتصال"), ("cy", "Manylion cyswllt"), ("pl", "Dane kontaktowe")])
+def test_the_contact_chapter_is_named_in_the_factsheets_language(documents, tag, title):
+    assert build_script(documents[tag], Normaliser(Lexicon(), tag)).sections[-1].title == title
+    assert expected_chapters(documents[tag])[-1] == title

@@ -150,12 +150,13 @@ def expected_chapters(document) -> list[str]:
     a listener hears inside the glossary chapter.
     """
     from .. import model as m
+    from ..i18n import gettext
     from ..transforms import is_contact
 
     blocks = document.blocks
     terms = {i for i, block in enumerate(blocks[1:]) if isinstance(block, m.GlossaryEntry)}
     sections = [m.plain_text(b.children) for i, b in enumerate(blocks) if isinstance(b, m.Heading) and i not in terms]
-    contact = ["Contact details"] if any(is_contact(b, "end") for b in blocks) else []
+    contact = [gettext(document.meta.language, "Contact details")] if any(is_contact(b, "end") for b in blocks) else []
     return [document.meta.title, *sections, *contact]
 
 

@@ -266,7 +266,7 @@ class ScriptBuilder:
 
     def contact_section(self, block: m.Box) -> Section:
         """The contact details' chapter: their title, their blocks, and the end of the factsheet."""
-        section = Section("contact-details", CONTACT_TITLE)
+        section = Section("contact-details", gettext(self.document.meta.language, CONTACT_TITLE))
         title = self.sentence(self.say(self.written(block.title), block.line))
         section.utterances.append(utterance(title, pause_after=AFTER_HEADING))
         for inner in block.blocks:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ... import model as m
+from ...i18n import gettext
 from ...transforms import CONTACT_END, is_contact
 from ..html import toc_tokens
 from .xhtml import EPUB_NS, XHTML_NS, language_direction
@@ -27,14 +28,15 @@ def toc_list(tokens: list[dict], href: str) -> str:
 
 
 def landmarks(document: m.Document, href: str) -> str:
-    items = [("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", f"{href}#top", "Start of the factsheet")]
+    tag = document.meta.language
+    items = [("toc", "nav.xhtml#toc", gettext(tag, "Contents")), ("bodymatter", f"{href}#top", gettext(tag, "Start of the factsheet"))]
     ids = {b.id for b in m.headings(document)}
     if "glossary" in ids:
-        items.append(("glossary", f"{href}#glossary", "Glossary"))
+        items.append(("glossary", f"{href}#glossary", gettext(tag, "Glossary")))
     if any(is_contact(b, "end") for b in document.blocks):
-        items.append(("backmatter", f"{href}#{CONTACT_END}", "Contact details"))
+        items.append(("backmatter", f"{href}#{CONTACT_END}", gettext(tag, "Contact details")))
     links = "".join(f'<li><a epub:type="{kind}" href="{link}">{escape(label)}</a></li>' for kind, link, label in items)
-    return f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title"><h2 id="landmarks-title">Landmarks</h2><ol>{links}</ol></nav>'
+    return f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title"><h2 id="landmarks-title">{escape(gettext(tag, "Landmarks"))}</h2><ol>{links}</ol></nav>'
 
 
 def page_list(pages: list[int], href: str) -> str:
