@@ -10,7 +10,7 @@ from mutagen.mp3 import MP3
 from conftest import FIXTURES
 from factsheets.engines import speech
 from factsheets.engines.espeak_voices import voice_for_language
-from factsheets.i18n import iso639_2
+from factsheets.i18n import gettext, iso639_2
 from factsheets.project import load_project
 from factsheets.validators.audio import expected_chapters
 from factsheets.writers import defaults
@@ -108,3 +108,16 @@ def test_an_arabic_recording_is_said_by_the_arabic_voice_when_mkdocs_yml_sets_th
 def test_the_contact_chapter_is_named_in_the_factsheets_language(documents, tag, title):
     assert build_script(documents[tag], Normaliser(Lexicon(), tag)).sections[-1].title == title
     assert expected_chapters(documents[tag])[-1] == title
+
+
+@pytest.mark.parametrize("tag", ["cy", "pl", "ar", "ur", "zh-Hans"])
+def test_the_tools_own_sentences_are_said_in_the_language_by_its_voice(tag):
+    # The whole sample: its introduction, a quotation, the title line and the end.
+    document = next(d for d in load_project(FIXTURES / "translated").documents if d.meta.language == tag)
+    script = build_script(document, Normaliser(Lexicon(), tag))
+    transcript = script.transcript()
+    for english in ("It has 3 sections", "Each section is a chapter", "Quotation from paragraph", "End of quotation", "factsheet. Version"):
+        assert english not in transcript
+    said = [u for section in script.sections for u in section.utterances]
+    for message in ("Each section is a chapter you can skip to.", "End of quotation.", "End of factsheet."):
+        assert [u.language for u in said if u.text == gettext(tag, message)] == [""]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ... import model as m
 from ...errors import Location, Warning_
-from ...i18n import gettext, marked_language
+from ...i18n import gettext, has_message, marked_language
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
 from ...walk import UnknownNode
@@ -183,11 +183,15 @@ class ScriptBuilder:
 
     def quote(self, block: m.Quote, previous, line) -> list[Utterance]:
         """Announced and closed, the reference named as the website names it ("paragraph 11.1")."""
-        opening = "Quotation" + (f" from paragraph {block.reference}" if block.reference else "") + ":"
-        out = [utterance(opening, pause_before=AROUND_QUOTE, pause_after=0.2)]
+        if block.reference:
+            opening, language = self.fixed("Quotation from paragraph {reference}", reference=block.reference)
+        else:
+            opening, language = self.fixed("Quotation")
+        out = [utterance(opening + ":", pause_before=AROUND_QUOTE, pause_after=0.2, language=language)]
         for inner in block.blocks:
             out += self.block(inner, None)
-        out.append(utterance("End of quotation.", pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH))
+        closing, language = self.fixed("End of quotation.")
+        out.append(utterance(closing, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, language=language))
         return out
 
     def table(self, block: m.Table, line) -> list[Utterance]:
@@ -242,6 +246,12 @@ class ScriptBuilder:
         intro.utterances[:0] = self.introduction(sections)
         return Script(sections, self.warnings)
 
+    def fixed(self, message: str, **values: object) -> tuple[str, str]:
+        """One of the tool's own sentences in the factsheet's language, and the language to say
+        it in: the factsheet's ("") where its catalogue has it, else English by the English voice."""
+        tag = self.document.meta.language
+        return gettext(tag, message, **values), "" if has_message(tag, message) else ENGLISH
+
     def english(self) -> str:
         """The language of the tool's own words in this factsheet: "" (the factsheet's) for an
         English factsheet, else English until a catalogue translates them (see i18n.py)."""
@@ -258,7 +268,12 @@ class ScriptBuilder:
         listed = ", ".join(titles[:-1]) + ", and " + titles[-1] if len(titles) > 1 else "".join(titles)
         count = f"{len(titles)} sections" if len(titles) != 1 else "1 section"
         if self.english():  # the section titles are in the factsheet's language: said by its voice
-            out.append(utterance(f"It has {count} after this introduction. Each section is a chapter you can skip to.", language=ENGLISH))
+            how_many, language = self.fixed("Sections after this introduction: {count}.", count=len(titles))
+            if language:
+                how_many = f"It has {count} after this introduction."
+            skip, language_skip = self.fixed("Each section is a chapter you can skip to.")
+            out.append(utterance(how_many, language=language))
+            out.append(utterance(skip, language=language_skip))
             out.append(utterance(self.sentence("; ".join(titles)), pause_after=AFTER_HEADING + 0.3))
         else:
             out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
@@ -271,7 +286,8 @@ class ScriptBuilder:
         section.utterances.append(utterance(title, pause_after=AFTER_HEADING))
         for inner in block.blocks:
             section.utterances += self.block(inner, None)
-        section.utterances.append(utterance("End of factsheet.", pause_before=0.3, pause_after=0.0, language=self.english()))
+        end, language = self.fixed("End of factsheet.")
+        section.utterances.append(utterance(end, pause_before=0.3, pause_after=0.0, language=language))
         return section
 
 
