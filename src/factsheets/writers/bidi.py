@@ -20,11 +20,22 @@ from ..i18n import ENGLISH, has_message, language
 _LATIN_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:(?:[A-Za-z0-9\u00c0-\u024f .,:;@/+'’()\u2013\u2060\u200b_-]|&#?\w+;)*[A-Za-z0-9\u00c0-\u024f)])?")
 
 
+# One number ("2021", "11.1", "10.00") is laid out left to right inside right-to-left text
+# anyway; isolated, WeasyPrint could break a line inside it ("202" then "1.").
+_ONE_NUMBER = re.compile(r"[0-9]+(?:[.,:][0-9]+)*")
+
+
 def _isolated(match: re.Match, xml: bool = False) -> str:
-    run = match.group()
+    run, after = match.group(), ""
+    # A closing bracket whose opening one is outside the run stays outside with it ("(SEND)"),
+    # so that the bidirectional algorithm pairs and mirrors the two together.
+    while run.endswith(")") and run.count(")") > run.count("("):
+        run, after = run[:-1], ")" + after
+    if _ONE_NUMBER.fullmatch(run):
+        return run + after
     english = len(re.findall(r"[A-Za-z]{2,}", run)) > 0
     marks = (f' lang="{ENGLISH}"' + (f' xml:lang="{ENGLISH}"' if xml else "")) if english else ""
-    return f'<span{marks} dir="ltr">{run}</span>'
+    return f'<span{marks} dir="ltr">{run}</span>{after}'
 
 
 def english_fallback(document: m.Document, message: str) -> bool:

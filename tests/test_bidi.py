@@ -1,0 +1,20 @@
+"""Left-to-right stretches in right-to-left text (writers/bidi.py)."""
+
+from factsheets.writers.bidi import isolate_latin
+
+
+def test_a_phone_number_and_an_english_name_are_isolated_left_to_right():
+    assert isolate_latin("الرقم 01225 394382 من") == 'الرقم <span dir="ltr">01225 394382</span> من'
+    assert isolate_latin("اتصل بـ SEND Partnership Service") == 'اتصل بـ <span lang="en-GB" dir="ltr">SEND Partnership Service</span>'
+
+
+def test_brackets_around_a_stretch_stay_outside_it_together():
+    # Split, the closing bracket was mirrored on its own: the PDF printed "((SEND".
+    assert isolate_latin("والإعاقة (SEND) في") == 'والإعاقة (<span lang="en-GB" dir="ltr">SEND</span>) في'
+    assert isolate_latin("الدالة f(x) هنا") == 'الدالة <span dir="ltr">f(x)</span> هنا'
+
+
+def test_one_number_is_left_alone():
+    # Isolated, WeasyPrint broke the year over two lines ("202", then "1.").
+    assert isolate_latin("يونيو 2021.") == "يونيو 2021."
+    assert isolate_latin("الفقرة 11.1") == "الفقرة 11.1"
