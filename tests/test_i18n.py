@@ -1,5 +1,8 @@
 """The language facts come from Babel; messages fall back to English."""
 
+import re
+from pathlib import Path
+
 from factsheets import i18n
 
 
@@ -64,3 +67,20 @@ def test_month_names_come_from_cldr_per_language():
     assert display_month("2021-06-30", "zh-Hans") == "2021年6月"
     assert display_month("2021-06", "ar") == "يونيو 2021"
     assert display_month("not a date", "cy") == "not a date"
+
+
+# Shown only on the page of a language that has no voice or braille table (Somali), which has
+# no catalogue either: no catalogue here would ever be asked for them.
+ONLY_WHERE_UNSUPPORTED = {"espeak-ng has no voice for {language}", "liblouis has no literary braille table for {language}",
+                          "{label}: not available in this language ({reason})."}
+_ASKED = re.compile(r'(?:\bgettext\(\s*[^,()]+(?:\([^()]*\))?,|\bhas_message\(\s*[^,()]+,|\bself\.(?:t|fixed)\()\s*"((?:[^"\\]|\\.)+)"')
+
+
+def test_every_message_the_code_asks_for_is_in_every_catalogue():
+    # A message missing from a catalogue comes out in English on that language's pages.
+    asked = set()
+    for path in (Path(i18n.__file__).parent).rglob("*.py"):
+        asked |= {m.encode().decode("unicode_escape") if "\\u" in m else m for m in _ASKED.findall(path.read_text(encoding="utf-8"))}
+    assert {"Listen from here", "Quotation:", "Notes", "End of factsheet."} <= asked
+    for tag in ("cy", "pl", "ar", "ur", "zh-Hans"):
+        assert sorted(m for m in asked - ONLY_WHERE_UNSUPPORTED if not i18n.has_message(tag, m)) == [], tag

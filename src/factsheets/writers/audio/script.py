@@ -142,7 +142,7 @@ class ScriptBuilder:
         cue = gettext(language, "Important:") if block.kind in IMPORTANT_KINDS else gettext(language, "Note:")
         title = self.sentence(self.say(self.written(block.title), line))
         # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
-        said = title if title.rstrip(".").casefold() == cue.rstrip(":").casefold() else f"{cue} {title}"
+        said = title if title.rstrip(".").casefold() == cue.rstrip(":：").casefold() else f"{cue} {title}"
         out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3)]
         for inner in block.blocks:
             out += self.block(inner, None)
