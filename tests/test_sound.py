@@ -86,3 +86,12 @@ def test_mp3_length_and_tag_size_are_read_by_mutagen(tmp_path):
     assert mp3.id3_size(tagged) == len(tagged) - len(data)
     assert audio_frames(tagged) == data
     assert mp3.duration_ms(audio_frames(tagged)) == mp3.duration_ms(data)
+
+
+@pytest.mark.parametrize("size", [0, 1, 31, 32, 64, 100, 4096 + 17, 3 * sound.CHUNK + 5])
+def test_the_energy_after_limiting_is_the_energy_of_the_limited_samples(size):
+    rng = np.random.default_rng(size)
+    samples = (rng.standard_normal(size) * 8000).clip(-32768, 32767).astype(np.int16)
+    gains = rng.uniform(0.2, 2.0, max(-(-size // sound.BLOCK), 1))
+    applied = sum(float((part.astype(np.float64) ** 2).sum()) for part in sound.limited_slices(samples, gains))
+    assert sound.limited_energy(sound.segment_energies(samples), gains) == pytest.approx(applied, rel=1e-5, abs=1e-9)
