@@ -142,6 +142,7 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
     context = multiprocessing.get_context("forkserver")
     queue = deque(calls)
     running: dict = {}  # the answer's reading end -> (call, process)
+    exiting: list = []  # workers that have answered and are ending: waited for at the end
     try:
         while queue or running:
             while queue and len(running) < workers:
@@ -155,17 +156,24 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
             if meanwhile:
                 meanwhile()
                 meanwhile = None
-            for call, outcome in _next_outcomes(running):
+            for call, outcome in _next_outcomes(running, exiting):
                 queue.extend(settle(call, outcome))
+            exiting = [process for process in exiting if process.is_alive()]
     finally:
+        for process in exiting:  # they have answered: given a moment to end, then ended
+            process.join(5)
+            process.kill()
+            process.join()
         for reader, (_, process) in running.items():  # an error or an interrupt in this process
             process.kill()
             process.join()
             reader.close()
 
 
-def _next_outcomes(running: dict) -> list[tuple[Call, object]]:
-    """Waits for answers, deaths or the first time limit; takes the ended workers out of running."""
+def _next_outcomes(running: dict, exiting: list) -> list[tuple[Call, object]]:
+    """Waits for answers, deaths or the first time limit; takes the ended workers out of running.
+    A worker that answered goes to `exiting` rather than being waited for here: the next job
+    starts while it ends (waiting for each to end held up every next job by tens of ms)."""
     now = time.monotonic()
     first_deadline = min(call.began + call.time_limit for call, _ in running.values())
     waitables = [*running, *(process.sentinel for _, process in running.values())]
@@ -183,11 +191,12 @@ def _next_outcomes(running: dict) -> list[tuple[Call, object]]:
             outcome = TimedOut(call.time_limit)
         if outcome is None:
             continue
-        if not isinstance(outcome, TimedOut):
-            process.join(5)  # an answered worker is exiting
-        process.kill()  # one that hung, at once
-        process.join()
         reader.close()
         del running[reader]
+        if isinstance(outcome, WorkerDied) or isinstance(outcome, TimedOut) or not process.is_alive():
+            process.kill()  # one that hung, at once
+            process.join()
+        else:
+            exiting.append(process)
         out.append((call, outcome))
     return out

@@ -113,7 +113,9 @@ def write(document: m.Document, contents: Contents, target: Path) -> None:
 
     modified = _modified(document.meta.date)
     buffer = io.BytesIO()
-    epub.write_epub(buffer, book(document, contents), {"mtime": modified, "epub3_pages": False, "epub3_landmark": False})
+    # Level 0: EbookLib's zip is only read back by _fixed_dates, which compresses each entry
+    # itself (deflating the MP3 there would be a quarter of a second for nothing).
+    epub.write_epub(buffer, book(document, contents), {"mtime": modified, "epub3_pages": False, "epub3_landmark": False, "compresslevel": 0})
     language = document.meta.language
     package_attributes = f'<package xml:lang="{language}" dir="{language_direction(language)}" '.encode()
     target.write_bytes(_fixed_dates(buffer.getvalue(), (modified.year, modified.month, 1, 0, 0, 0), package_attributes))
