@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from factsheets.project import load_project
-from factsheets.site_adapter import build_site, prepare_site
+from factsheets.site_adapter import build_site, kept_templates, list_theme_once, prepare_site
 import pytest
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
@@ -42,3 +42,41 @@ def test_a_prepared_site_is_the_same_site_and_its_templates_are_not_compiled_aga
     late = set(compiled_late)
     assert any(name.startswith(".icons/") for name in late)  # English's strings are named ahead now: the fallback
     assert all(name.startswith((".icons/", "partials/languages/")) or name == "partials/language.html" for name in late), late
+
+
+def test_compiled_templates_are_kept_for_the_next_build_and_a_damaged_store_is_compiled_again(built_project, manifest, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = load_project(built_project)
+    first = prepare_site(project, tmp_path / "first")
+    count = len(first.templates.store)
+    kept = kept_templates()
+    assert kept.is_relative_to(tmp_path / "cache") and kept.stat().st_size > 10_000
+
+    compiled = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda env, *a, **k: compiled.append(a[1] if len(a) > 1 else None) or compile_(env, *a, **k))
+    second = prepare_site(project, tmp_path / "second")
+    assert compiled == [] and second.templates.store == first.templates.store
+    files_dir = built_project / "build" / "site" / "files"
+    build_site(project, manifest, files_dir, tmp_path / "second", second)
+    build_site(project, manifest, files_dir, tmp_path / "first", first)
+    assert site_files(tmp_path / "second") == site_files(tmp_path / "first")
+
+    kept.write_bytes(b"not a store")
+    assert len(prepare_site(project, tmp_path / "third").templates.store) == count
+    assert len(compiled) >= 20
+
+
+def test_the_theme_listed_once_gives_mkdocs_the_same_files_to_copy(built_project):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    config = load_config(str(built_project / "mkdocs.yml"))
+    config.plugins["factsheets"].add_theme(config)
+    plain = Files([])
+    plain.add_files_from_theme(config.theme.get_env(), config)
+    list_theme_once(config.theme)
+    once = Files([])
+    once.add_files_from_theme(config.theme.get_env(), config)
+    assert [(f.src_uri, f.abs_src_path) for f in once] == [(f.src_uri, f.abs_src_path) for f in plain]
+    assert any(f.src_uri.startswith("assets/javascripts/") for f in plain)

@@ -8,6 +8,9 @@ templates) can be done earlier, while the workers are busy: `prepare_site`.
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,13 +44,21 @@ def prepare_site(project: Project, site_dir: Path) -> PreparedSite:
             # MkDocs logs what is wrong, then raises "Aborted with a configuration error!".
             raise SourceError("mkdocs.yml", f"the website could not be built: {'; '.join(messages) or error}") from None
         config.plugins["factsheets"].add_theme(config)
-        templates = compile_templates(config.theme.get_env(), [*ENTRY_TEMPLATES, *config.theme.static_templates])
+        list_theme_once(config.theme)
+        templates = compile_templates(config.theme.get_env(), [*ENTRY_TEMPLATES, *config.theme.static_templates], kept_templates())
     return PreparedSite(config, templates, messages)
 
 
-def compile_templates(env, names: list[str]):
-    """A bytecode cache holding these templates and every template they name, compiled."""
+def compile_templates(env, names: list[str], kept: Path | None = None):
+    """A bytecode cache holding these templates and every template they name, compiled.
+
+    What was compiled is kept in `kept` (a file outside the build: compiled theme code, as
+    Python keeps its own in __pycache__) and read back by the next build, which compiles
+    only a template whose source changed: compiling Material's 50 templates took 0.6 s of
+    a 4.5 s cold build, on a core the workers needed."""
     cache = MemoryBytecodeCache()
+    cache.store, named = _read_kept(kept)  # named: "key checksum" -> the templates that one names
+    compiled = False
     seen: set[str] = set()
     waiting = list(names)
     while waiting:
@@ -59,13 +70,63 @@ def compile_templates(env, names: list[str]):
             source, filename, _ = env.loader.get_source(env, name)
         except jinja2.TemplateNotFound:
             continue
-        tree = env.parse(source, name, filename)
-        # Names built at render time (a language's partial, say) are None here: compiled when used.
-        waiting.extend(n for n in jinja2.meta.find_referenced_templates(tree) if n)
         bucket = cache.get_bucket(env, name, filename, source)
-        bucket.code = env.compile(tree, name, filename)
-        cache.set_bucket(bucket)
+        known = f"{bucket.key} {bucket.checksum}"
+        if bucket.code is None or known not in named:
+            tree = env.parse(source, name, filename)
+            # Names built at render time (a language's partial, say) are None here: compiled when used.
+            named[known] = [n for n in jinja2.meta.find_referenced_templates(tree) if n]
+            bucket.code = env.compile(tree, name, filename)
+            cache.set_bucket(bucket)
+            compiled = True
+        waiting.extend(named[known])
+    if compiled and kept is not None:
+        _write_kept(kept, cache.store, named)
     return cache
+
+
+def list_theme_once(theme) -> None:
+    """The theme's files are listed now, while the workers are busy, not by the site's build.
+
+    MkDocs lists every file of every theme folder to find the ones to copy to the site:
+    14,000 of them, nearly all Material's icons under .icons/, which its own filter then drops
+    (it drops every name starting with "."). That was 0.14 s of the site's build, on one core
+    at the end. The names left here are the ones MkDocs would keep, and its filter still runs."""
+    get_env = theme.get_env
+    names = [name for name in get_env().list_templates() if not name.startswith(".")]
+
+    def env_listing_once():
+        env = get_env()
+        env.loader.list_templates = lambda: names
+        return env
+
+    theme.get_env = env_listing_once
+
+
+def kept_templates() -> Path:
+    """Where compiled templates are kept between builds: the user's cache folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factsheets" / f"templates-{jinja2.__version__}-{sys.version_info[0]}.{sys.version_info[1]}.marshal"
+
+
+def _read_kept(path: Path | None) -> tuple[dict[str, bytes], dict[str, list[str]]]:
+    try:
+        store, named = marshal.loads(path.read_bytes()) if path else ({}, {})
+        if isinstance(store, dict) and isinstance(named, dict):
+            return store, named
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # none yet, or unreadable: compiled again, and written again
+    return {}, {}
+
+
+def _write_kept(path: Path, store: dict[str, bytes], named: dict[str, list[str]]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_bytes(marshal.dumps((store, named)))
+        partial.replace(path)  # whole or not at all, for a build running beside this one
+    except OSError:
+        pass  # a read-only home: the next build compiles again, no worse than before
 
 
 class MemoryBytecodeCache(BytecodeCache):
