@@ -108,6 +108,7 @@ def test_unknown_format_is_named(project):
 
 
 def test_plain_progress_lines_and_a_summary_when_not_a_terminal(project):
+    (project / "mkdocs.yml").touch()  # a change: the build reads the project again
     result = factsheets(project, "build", "--format", "print")
     assert result.returncode == 0, result.stderr
     assert "print: short from the cache" in result.stdout
@@ -257,3 +258,13 @@ def test_every_problem_of_the_factsheets_is_printed_in_one_run(project):
         f"{FACTSHEET}:8: the link to 'secnd.md' goes to a page that does not exist: did you mean 'second'?",
         f"{FACTSHEET}:10: \"Parent Carer Forum\" is not in the glossary: add a file for it in glossary/, or check the spelling",
     ], message
+
+
+def test_a_build_with_nothing_changed_says_so_and_leaves_build_as_it_was(project):
+    assert factsheets(project, "build", "--format", "print").returncode == 0
+    published = (project / "build").resolve()
+    result = factsheets(project, "build", "--format", "print")
+    assert result.returncode == 0, result.stderr
+    assert "Nothing has changed since the last build" in result.stdout
+    assert "0 job(s) built, 1 from the cache" in result.stdout
+    assert (project / "build").resolve() == published  # not even published again

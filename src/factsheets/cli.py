@@ -51,6 +51,8 @@ def build_command(args) -> int:
         print(failure, file=sys.stderr)
     if not args.quiet:
         count = len(result.manifest["factsheets"])
+        if result.unchanged:
+            print("Nothing has changed since the last build, so build/ is as it was.")
         site = "from the cache" if result.site_cached else "built"
         print(
             f"{count} factsheet{'s' if count != 1 else ''}: {len(result.built)} job(s) built, "
@@ -158,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build every format of every factsheet into build/")
     b.add_argument("factsheets", nargs="*", help="only these factsheets (docs/factsheets/<name>.md); the others come from the cache")
-    b.add_argument("--format", help=f"only these formats, separated by commas: {format_choices()}")
+    # The formats are the writers registered; loading them is for --help only, not every build.
+    asked_for_help = any(a in ("-h", "--help") for a in (sys.argv[1:] if argv is None else argv))
+    b.add_argument("--format", help=f"only these formats, separated by commas: {format_choices() if asked_for_help else 'see --help'}")
     b.add_argument("--print-size", type=int, action="append", metavar="PT",
                    help="also make a large-print PDF at this size in points, e.g. 24 for giant print (may be repeated)")
     b.add_argument("--keep-going", action="store_true", help="publish what built even if some formats failed")

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .. import cache, processes
+from . import unchanged
 from ..progress import Progress
 from ..project import load_project, select_factsheets
 from .manifest import make_manifest, place_files
@@ -42,6 +43,14 @@ def build(
     progress = progress or Progress(quiet=True)
     with build_lock(root):
         remove_leftovers(root, build_dir)
+        arguments = {"formats": formats, "factsheets": sorted(str(p.resolve()) for p in factsheets or []),
+                     "overrides": overrides or {}, "keep_going": keep_going}
+        taken = unchanged.fingerprint(root, arguments)  # before anything is read: an edit from now on is a change
+        last = unchanged.last_build(build_dir, taken)
+        if last is not None:
+            result = unchanged.said_again(last, build_dir)
+            result.seconds = time.monotonic() - started
+            return result
         if not (build_dir / cache.CACHE_DIR).is_dir() and workers != 1:
             processes.start_server()  # a first build certainly has work: start-up overlaps reading the project
         project = load_project(root)
@@ -69,6 +78,8 @@ def build(
             kill_point("site")
             build_site_cached(project, jobs, result, build_dir, staging, files_dir, prepared[0] if prepared else None)
             (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+            if not result.failures:  # a build with failures is built again next time
+                unchanged.save(staging, taken, result.warnings, result.built + result.cached)
             publish(staging, build_dir)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

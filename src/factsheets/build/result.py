@@ -92,6 +92,7 @@ class BuildResult:
     parts_cached: int = 0  # parts of jobs that ran, taken from the cache
     site_cached: bool = False
     seconds: float = 0.0
+    unchanged: bool = False  # nothing had changed since the published build: it was left as it was
 
 
 @dataclass
