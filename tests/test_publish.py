@@ -23,8 +23,10 @@ AFTER_PUBLISHING = ["publish-swapped", "publish-done"]
 
 
 def tree(folder: Path) -> dict[str, str]:
+    # .unchanged.json records the build's inputs and files with their times: not an output,
+    # and different in every copy by design.
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".unchanged.json"}
 
 
 def build_killed_at(root: Path, step: str) -> subprocess.CompletedProcess:

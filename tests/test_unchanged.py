@@ -65,3 +65,15 @@ def test_a_missing_or_unreadable_record_means_a_full_build(tmp_path):
     build = published(root, "abc")
     (build / unchanged.RECORD).write_text("{not json")
     assert unchanged.last_build(build, "abc") is None
+
+
+def test_a_new_link_to_a_folder_or_a_file_outside_is_a_change(tmp_path):
+    root = project(tmp_path)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/secret.md").write_text("secret")
+    before = unchanged.fingerprint(root, {})
+    (root / "docs/elsewhere").symlink_to(tmp_path / "outside")
+    with_folder = unchanged.fingerprint(root, {})
+    assert with_folder != before
+    (root / "docs/factsheets/b.md").symlink_to(tmp_path / "outside/secret.md")
+    assert unchanged.fingerprint(root, {}) != with_folder

@@ -7,9 +7,9 @@ milliseconds, and compares it with the fingerprint saved beside the published bu
 The same fingerprint means the same build: it stops there and says what the last one said.
 
 The fingerprint is made of (see `fingerprint`):
-- every file of the project, by path, size and modification time: the sources, mkdocs.yml,
-  the organisation and anything else beside them (build/ and hidden files aside), so an
-  edit, a new file or a deleted one is a change;
+- every file of the project, by path, size, modification time and permissions: the
+  sources, mkdocs.yml, the organisation and anything else beside them (build/ and hidden
+  files aside), so an edit, a new file, a deleted one or a new link is a change;
 - this package's own files, the same way (a new version of the code is a change);
 - the Python packages installed (their dist-info names carry their versions: WeasyPrint,
   MkDocs, Material, liblouis's binding) and the engine commands' files (espeak-ng,
@@ -46,7 +46,7 @@ def fingerprint(root: Path, arguments: dict) -> str:
     add("factsheets", __version__, sys.version, dt.date.today().isoformat(), json.dumps(arguments, sort_keys=True, default=str))
     for folder in (root, Path(__file__).resolve().parent.parent):
         for path, stat in _files(folder):
-            add(path, stat.st_size, stat.st_mtime_ns)
+            add(path, stat.st_size, stat.st_mtime_ns, stat.st_mode)
     for entry in sys.path:
         if os.path.isdir(entry):
             add(entry, *sorted(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info"))))
@@ -59,16 +59,23 @@ def fingerprint(root: Path, arguments: dict) -> str:
 
 def _files(folder: Path):
     """Every file under `folder` with its stat, in a stable order; hidden names, build/ and
-    caches aside."""
+    caches aside. A symbolic link is there by where it points (the full build refuses one
+    that leads out of the project: a new one must be a change), and a link to a folder is
+    not followed."""
     for current, folders, names in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in _SKIPPED)
-        for name in sorted(names):
-            if not name.startswith("."):
-                path = os.path.join(current, name)
-                try:
-                    yield os.path.relpath(path, folder), os.stat(path)
-                except OSError:
-                    yield os.path.relpath(path, folder), os.lstat(path)  # a broken link: the full build will say so
+        links = sorted(f for f in folders if os.path.islink(os.path.join(current, f)))
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in _SKIPPED and f not in links)
+        for name in sorted([*names, *links]):
+            if name.startswith("."):
+                continue
+            path = os.path.join(current, name)
+            shown = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                shown += " -> " + os.readlink(path)
+            try:
+                yield shown, os.stat(path)
+            except OSError:
+                yield shown, os.lstat(path)  # a broken link: the full build will say so
 
 
 def last_build(build_dir: Path, print_fingerprint: str) -> dict | None:
