@@ -40,10 +40,15 @@ def test_the_fingerprint_changes_with_an_edit_a_new_file_a_removed_one_and_the_a
     (root / "docs/factsheets/b.md").unlink()
     assert unchanged.fingerprint(root, {"formats": None}) == edited
     assert unchanged.fingerprint(root, {"formats": ["pdf"]}) != edited
-    # What the build itself writes is not an input.
-    (root / "build").mkdir()
-    (root / "build/manifest.json").write_text("{}")
+    # What the build itself writes is not an input: build/ is a link to the published build in .builds/.
+    (root / ".builds/build-1").mkdir(parents=True)
+    (root / ".builds/build-1/manifest.json").write_text("{}")
+    (root / "build").symlink_to(".builds/build-1")
     (root / ".factsheets-build.lock").write_text("")
+    assert unchanged.fingerprint(root, {"formats": None}) == edited
+    (root / ".builds/build-2").mkdir()
+    (root / "build").unlink()
+    (root / "build").symlink_to(".builds/build-2")
     assert unchanged.fingerprint(root, {"formats": None}) == edited
 
 

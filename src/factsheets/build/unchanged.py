@@ -63,8 +63,9 @@ def _files(folder: Path):
     that leads out of the project: a new one must be a change), and a link to a folder is
     not followed."""
     for current, folders, names in os.walk(folder):
-        links = sorted(f for f in folders if os.path.islink(os.path.join(current, f)))
-        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in _SKIPPED and f not in links)
+        kept = [f for f in folders if not f.startswith(".") and f not in _SKIPPED]  # build/ is a link to .builds/
+        links = sorted(f for f in kept if os.path.islink(os.path.join(current, f)))
+        folders[:] = sorted(f for f in kept if f not in links)
         for name in sorted([*names, *links]):
             if name.startswith("."):
                 continue
