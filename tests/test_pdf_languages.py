@@ -102,3 +102,19 @@ def test_a_chinese_sentence_without_spaces_is_not_a_word_too_long_for_the_line()
     assert layout_warnings(translated["zh-Hans"], 18, bold_metrics()) == []
     giant = layout_warnings(translated["en-GB"], 96, bold_metrics())
     assert giant and all("too long for one line" in w.message for w in giant)
+
+
+@pytest.mark.engines
+def test_the_full_urdu_sample_passes_and_a_number_missing_from_it_is_found(tmp_path):
+    # Its closing line "ورژن 1، جون 2021" wraps among Nastaliq shapes: the text layer gives the
+    # two numbers out of order, so in Urdu a number is looked for, not in order.
+    import dataclasses
+
+    from factsheets import model as m
+
+    urdu = next(d for d in load_project(FIXTURES / "translated").documents if d.meta.language == "ur")
+    options = {"project_root": FIXTURES / "translated", "print_size": 18, "print_sizes": [], "uncompressed": False}
+    pdf = PdfWriter().write(urdu, tmp_path, options).files["large_print_pdf"]
+    assert [f.level for f in check_pdf(pdf, urdu)] == [WARNING]
+    extra = dataclasses.replace(urdu, blocks=(*urdu.blocks, m.Paragraph((m.Text("فون 987654"),))))
+    assert [f.message for f in check_pdf(pdf, extra) if f.level != WARNING] == ["the number '987654' is not in the PDF"]

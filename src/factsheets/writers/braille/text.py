@@ -13,7 +13,6 @@ heading marker: a heading's line starts with one '#' a level and a space
 ("# Title", "## Section", "### Sub-section"), the Markdown convention that
 braille translation software (and pandoc, and any text editor's outline) reads
 as heading levels. Nothing else is marked: emphasis is shown in the BRF only.
-
 A box (a call-out, the contact details) is ruled off as braille transcribers do:
 a box line, the box's title as a heading, its text, a closing box line. The
 lines follow BANA's Braille Formats (2016), section 7 ("Boxed material"): the
@@ -40,7 +39,6 @@ from ..print_sources import LinkedFactsheet
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
-END_OF_QUOTATION = "End of quotation."
 BOX_TOP = "\u2836"  # ⠶ dots 2356: the top box line is a row of it
 BOX_BOTTOM = "\u281b"  # ⠛ dots 1245: the bottom box line
 BOX_LINE_CELLS = 40  # a box line runs the width of a braille page
@@ -218,7 +216,7 @@ class _Pieces:
             intro = gettext(tag, "Quotation (paragraph {reference}):", reference=block.reference) if block.reference else gettext(tag, "Quotation:")
             self.add("paragraph", intro, quoted=quoted, line=own_line)
             self.blocks(block.blocks, quoted=True, line=own_line, in_glossary=in_glossary)
-            self.add("note", gettext(tag, END_OF_QUOTATION), quoted=True, line=own_line)
+            self.add("note", gettext(tag, "End of quotation."), quoted=True, line=own_line)
         elif isinstance(block, m.Table):
             headers = [inline_text(cell) for cell in block.header]
             for row in block.rows:
