@@ -177,7 +177,7 @@ def words_kept(brf_path: Path, text_path: Path, table: str | None = None) -> flo
     return kept / total if total else 1.0
 
 
-def in_the_braille(missing: Counter, cells: str, table: str | None) -> Counter:
+def in_the_braille(missing: Counter, cells: str, table: str) -> Counter:
     """The missing words whose own braille is in the BRF's cells, as often as they are missing.
 
     Such a word is not lost: the table reads its braille back as another spelling. liblouis's
@@ -185,11 +185,11 @@ def in_the_braille(missing: Counter, cells: str, table: str | None) -> Counter:
     that back as "M'r"; "partneriaeth" comes back "¶tneriaeth" and "plentyn" runs into the
     next word. Only words the print comparison missed are looked for, so a short word whose
     braille is common (one letter) cannot hide a longer lost one."""
-    from ..engines.liblouis import CONTRACTED_UEB, translate
+    from ..engines.liblouis import translate
 
     found: Counter = Counter()
     for word, count in missing.items():
-        braille = translate(word, table=table or CONTRACTED_UEB).braille
+        braille = translate(word, table=table).braille
         found[word] = min(count, cells.count(braille)) if braille.strip() else 0
     return +found
 
