@@ -57,6 +57,9 @@ def test_each_language_reads_back_through_its_own_table(documents, tag, tmp_path
 def test_the_title_page_names_the_languages_braille_code(documents, tmp_path):
     brf = BrailleWriter().write(documents["pl"], tmp_path, {}).files["brf"].read_text(encoding="ascii")
     assert ".POLISH BRAILLE" in brf and "UNIFIED ENGLISH" not in brf
+    # Its date in Polish too ("marzec 2024"), as the text's own title line has it; not "March".
+    title_page = brf.split("\f")[0]
+    assert "MARZEC" in title_page and "MARCH" not in title_page
 
 
 def test_somali_braille_is_not_available_with_a_reason(documents):

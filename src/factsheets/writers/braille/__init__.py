@@ -54,7 +54,7 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
     groups = [
         meta.title,
         document.organisation.name,
-        gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date)),
+        gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, tag)),
         code_name(document),
     ]
     return [
