@@ -82,3 +82,22 @@ def test_a_new_link_to_a_folder_or_a_file_outside_is_a_change(tmp_path):
     assert with_folder != before
     (root / "docs/factsheets/b.md").symlink_to(tmp_path / "outside/secret.md")
     assert unchanged.fingerprint(root, {}) != with_folder
+
+
+def test_an_edit_of_the_same_length_with_its_time_put_back_is_a_change(tmp_path):
+    root = project(tmp_path)
+    page = root / "docs/factsheets/a.md"
+    times = (page.stat().st_atime_ns, page.stat().st_mtime_ns)
+    before = unchanged.fingerprint(root, {})
+    page.write_text("# B\n")
+    os.utime(page, ns=times)  # as cp -p or an unzip leaves it
+    assert unchanged.fingerprint(root, {}) != before
+
+
+def test_a_folder_called_build_inside_docs_is_an_input(tmp_path):
+    root = project(tmp_path)
+    (root / "docs/build").mkdir()
+    (root / "docs/build/diagram.png").write_bytes(b"one")
+    before = unchanged.fingerprint(root, {})
+    (root / "docs/build/diagram.png").write_bytes(b"two")
+    assert unchanged.fingerprint(root, {}) != before

@@ -7,10 +7,11 @@ milliseconds, and compares it with the fingerprint saved beside the published bu
 The same fingerprint means the same build: it stops there and says what the last one said.
 
 The fingerprint is made of (see `fingerprint`):
-- every file of the project, by path, size, modification time and permissions: the
-  sources, mkdocs.yml, the organisation and anything else beside them (build/ and hidden
-  files aside), so an edit, a new file, a deleted one or a new link is a change;
-- this package's own files, the same way (a new version of the code is a change);
+- every file of the project, by path, content, time and permissions: the sources, mkdocs.yml,
+  the organisation and anything else beside them (the project's build/ and hidden files
+  aside), so an edit, a new file, a deleted one or a new link is a change;
+- this package's own files, by path, size and modification time (a new version of the
+  code is a change);
 - the Python packages installed (their dist-info names carry their versions: WeasyPrint,
   MkDocs, Material, liblouis's binding) and the engine commands' files (espeak-ng,
   lou_translate), so an upgrade is a change;
@@ -32,9 +33,10 @@ import sys
 from pathlib import Path
 
 from .. import __version__
+from ..cache import sha256_file
 
 RECORD = ".unchanged.json"  # in the published build, beside manifest.json
-_SKIPPED = {"build", "__pycache__", "node_modules"}
+_CACHES = {"__pycache__", "node_modules"}  # skipped at any depth; build/ only at the project's top
 
 
 def fingerprint(root: Path, arguments: dict) -> str:
@@ -44,9 +46,13 @@ def fingerprint(root: Path, arguments: dict) -> str:
         digest.update("\0".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\n")
 
     add("factsheets", __version__, sys.version, dt.date.today().isoformat(), json.dumps(arguments, sort_keys=True, default=str))
-    for folder in (root, Path(__file__).resolve().parent.parent):
-        for path, stat in _files(folder):
-            add(path, stat.st_size, stat.st_mtime_ns, stat.st_mode)
+    # The project's files by content too (a few hundred kB of text and pictures: milliseconds),
+    # so an edit of the same length with its time put back (cp -p, an unzip) is a change;
+    # the package's own files by size and time, as Python's bytecode cache takes them.
+    for path, stat in _files(root):
+        add(path, stat.st_size, stat.st_mtime_ns, stat.st_mode, _content(root / path.split(" -> ")[0]))
+    for path, stat in _files(Path(__file__).resolve().parent.parent):
+        add(path, stat.st_size, stat.st_mtime_ns, stat.st_mode)
     for entry in sys.path:
         if os.path.isdir(entry):
             add(entry, *sorted(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info"))))
@@ -63,7 +69,8 @@ def _files(folder: Path):
     that leads out of the project: a new one must be a change), and a link to a folder is
     not followed."""
     for current, folders, names in os.walk(folder):
-        kept = [f for f in folders if not f.startswith(".") and f not in _SKIPPED]  # build/ is a link to .builds/
+        top = current == str(folder)
+        kept = [f for f in folders if not f.startswith(".") and f not in _CACHES and not (top and f == "build")]  # build/ is a link to .builds/
         links = sorted(f for f in kept if os.path.islink(os.path.join(current, f)))
         folders[:] = sorted(f for f in kept if f not in links)
         for name in sorted([*names, *links]):
@@ -77,6 +84,15 @@ def _files(folder: Path):
                 yield shown, os.stat(path)
             except OSError:
                 yield shown, os.lstat(path)  # a broken link: the full build will say so
+
+
+def _content(path: Path) -> str:
+    """A file's SHA-256, or why it has none (a folder a link leads to, a broken link: the full
+    build says what is wrong with those)."""
+    try:
+        return sha256_file(path)
+    except OSError as error:
+        return type(error).__name__
 
 
 def last_build(build_dir: Path, print_fingerprint: str) -> dict | None:
