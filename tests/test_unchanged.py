@@ -101,3 +101,13 @@ def test_a_folder_called_build_inside_docs_is_an_input(tmp_path):
     before = unchanged.fingerprint(root, {})
     (root / "docs/build/diagram.png").write_bytes(b"two")
     assert unchanged.fingerprint(root, {}) != before
+
+
+def test_a_link_to_a_device_or_a_named_pipe_is_not_read(tmp_path):
+    # Hostile input: a lexicon linked to /dev/zero, which never ends (the full build refuses it).
+    root = project(tmp_path)
+    (root / "glossary").mkdir()
+    (root / "glossary/zero.yml").symlink_to("/dev/zero")
+    os.mkfifo(root / "glossary/pipe.yml")
+    first = unchanged.fingerprint(root, {})
+    assert unchanged.fingerprint(root, {}) == first

@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat as stat_module
 import sys
 from pathlib import Path
 
@@ -87,10 +88,11 @@ def _files(folder: Path):
 
 
 def _content(path: Path) -> str:
-    """A file's SHA-256, or why it has none (a folder a link leads to, a broken link: the full
-    build says what is wrong with those)."""
+    """A plain file's SHA-256. A link is there by where it points, not read: it may lead to
+    /dev/zero, which never ends (the full build refuses such a link), or to a file of the
+    project that is hashed on its own."""
     try:
-        return sha256_file(path)
+        return sha256_file(path) if stat_module.S_ISREG(os.lstat(path).st_mode) else "not a plain file"
     except OSError as error:
         return type(error).__name__
 
