@@ -125,7 +125,9 @@ class Synthesiser:
     _engine = None
 
     def __init__(self, settings: VoiceSettings, workdir: Path):
-        require_engine()
+        # No require_engine() here: a build's planning has called it once, and each section's
+        # fresh process would pay for it again (ctypes' find_library runs ldconfig, or gcc); a
+        # missing engine still ends as EngineMissing, from pyttsx3.init() in _get_engine.
         self.settings = settings
         self.workdir = workdir
         self._finished = threading.Event()

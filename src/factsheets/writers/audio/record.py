@@ -21,11 +21,24 @@ SILENT = 98  # |16-bit sample| at or below this (about -50 dBFS) counts as silen
 
 
 def trim_bounds(samples: np.ndarray) -> tuple[int, int]:
-    """Where the engine's own leading and trailing silence end and begin."""
-    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > SILENT)
-    if loud.size == 0:
+    """Where the engine's own leading and trailing silence end and begin. (argmax finds the first
+    loud sample from either end without listing every loud one, as flatnonzero did.)"""
+    loud = (samples > SILENT) | (samples < -SILENT)  # no abs(): |-32768| is not a 16-bit number
+    first = int(loud.argmax()) if loud.size else 0
+    if loud.size == 0 or not loud[first]:
         return 0, 0
-    return max(int(loud[0]) - 64, 0), min(int(loud[-1]) + 256, samples.size)
+    last = loud.size - 1 - int(loud[::-1].argmax())
+    return max(first - 64, 0), min(last + 256, samples.size)
+
+
+def without_trailing_zeros(samples: np.ndarray) -> np.ndarray:
+    """np.trim_zeros(samples, "b"), without the index of every non-zero sample that it builds:
+    that index was 0.2 s of CPU for the leaflet's fifteen sections (cProfile in the workers)."""
+    if samples.size == 0:
+        return samples
+    nonzero = samples[::-1] != 0
+    first = int(nonzero.argmax())  # counted from the end
+    return samples[:samples.size - first] if nonzero[first] else samples[:0]
 
 
 def trim(samples: np.ndarray) -> np.ndarray:
@@ -70,7 +83,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
     speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
     del pieces
     # The pause after a section's last utterance is its tail.
-    speech_samples = np.trim_zeros(speech_samples, "b")
+    speech_samples = without_trailing_zeros(speech_samples)
     mastered = sound.master(speech_samples, LEAD_IN, LAST_TAIL if task.last else TAIL, rate)
     del speech_samples
     data = mp3.encode(mastered, rate)
