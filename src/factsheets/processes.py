@@ -34,23 +34,15 @@ from multiprocessing import connection, forkserver
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-def preload() -> list[str]:
-    """Imported once in the server, not once a job: "__main__" (the command's own script,
-    which every worker would otherwise import again) and what each writer asks for. Not
-    WeasyPrint: it would count in every worker's memory, and only PDF jobs need it."""
-    from .writers import registry
-
-    modules = ["__main__", "factsheets.build.schedule"]
-    for writer in registry().values():
-        modules += [m for m in writer.preload if m not in modules]
-    return modules
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def start_server() -> None:
     """Starts the server the workers are forked from; call it as soon as there is work,
     so that its start-up overlaps whatever comes before the first job."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(preload())
+    # "__main__": the command's own script, which every worker would otherwise import again;
+    # fork_server: everything else the workers need, read there (the writers' registry too).
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["__main__", "factsheets.fork_server"])
     forkserver.ensure_running()
 
 
@@ -157,7 +149,9 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
                 meanwhile()
                 meanwhile = None
             for call, outcome in _next_outcomes(running, exiting):
-                queue.extend(settle(call, outcome))
+                # Ahead of the queue: a call that waited for others is on the build's longest
+                # path (an EPUB, after every audio section), and short jobs can fill in beside it.
+                queue.extendleft(reversed(settle(call, outcome)))
             exiting = [process for process in exiting if process.is_alive()]
     finally:
         for process in exiting:  # they have answered: given a moment to end, then ended
