@@ -148,3 +148,18 @@ def test_a_call_out_with_no_title_of_its_own_is_announced_once(script_of):
     _, transcript = script_of("Text.\n\n!!! note\n    From Year 9, reviews look at adult life.\n\n!!! warning \"Time limits\"\n    Two months.\n")
     assert "\nNote.\n\nFrom Year 9, reviews look at adult life." in transcript and "Note: Note" not in transcript
     assert "\nImportant: Time limits.\n" in transcript
+
+
+def test_the_script_is_made_once_a_document_and_again_when_the_lexicon_changes(tmp_path):
+    # A build asks for it to plan the sections, and again to put them together at the end.
+    root = copy_project(tmp_path / "project", FIXTURES / "small")
+    lexicon = root / "glossary" / "lexicon.yml"
+    lexicon.write_text("IPSEA: ipseea\n")
+    document = load_project(root).documents[0]
+    writer, options = AudioWriter(), {"project_root": root}
+    first = writer.script(document, options)
+    assert writer.script(document, options) is first
+    lexicon.write_text("IPSEA: ip see ah\n")
+    changed = writer.script(document, options)
+    assert changed is not first and writer.script(document, options) is changed
+    assert writer.script(load_project(root).documents[0], options) is not changed  # another document, though equal
