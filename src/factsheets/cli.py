@@ -189,5 +189,19 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def console() -> int:
+    """The `factsheets` command (pyproject.toml): main(), then the objects it made are frozen.
+
+    At exit the interpreter tears down every object a build made, module by module (mkdocs,
+    Jinja, the model, the writers): 0.07 s of a one-factsheet build, measured. Frozen, they
+    are left for the operating system to free with the process, all at once. atexit's
+    handlers still run (multiprocessing's, which removes its temporary folder)."""
+    import gc
+
+    code = main()
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())
