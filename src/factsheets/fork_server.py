@@ -30,8 +30,8 @@ for _writer in registry().values():
     for _module in _writer.preload:
         try:
             importlib.import_module(_module)
-        except ImportError:  # as the fork server treats its own list: that writer's jobs import it, and fail there
-            pass
+        except Exception:  # noqa: BLE001  a missing package or engine (pyttsx3's driver without libespeak-ng raises
+            pass  # RuntimeError): that writer's jobs import it again, and fail there with the reason
 
 language(ENGLISH)
 script(ENGLISH)  # Babel's likely subtags, read with it

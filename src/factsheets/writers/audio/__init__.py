@@ -113,7 +113,9 @@ class AudioWriter:
     )
     weight = 1.0  # a section
     # mutagen: imported where it is used, so that planning a build does not wait for it.
-    preload = ("pyttsx3", "mutagen.id3", "factsheets.writers.audio.record")
+    # pyttsx3's espeak driver loads libespeak-ng (not started: each section's process starts
+    # its own engine): 15-20 ms a section otherwise.
+    preload = ("pyttsx3", "pyttsx3.drivers.espeak", "mutagen.id3", "factsheets.writers.audio.record")
     version = "4"  # 4: sentence timings (3: a language's own voice; before, every language had the English voice)
 
     def engine_version(self) -> str:
