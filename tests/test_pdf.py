@@ -299,3 +299,31 @@ def test_without_pango_the_message_names_the_packages(monkeypatch):
     with pytest.raises(EngineMissing) as error:
         engine.render_pdf("<html></html>", Path("/nonexistent.pdf"), base_url="file:///", identifier=b"0")
     assert "libpango-1.0-0 libpangoft2-1.0-0" in str(error.value)
+
+
+def test_weasyprint_is_imported_without_asking_gcc_or_ld_for_its_libraries():
+    # WeasyPrint tries other systems' library names first; each one ldconfig does not list had
+    # ctypes run gcc and ld to look for it (0.2 s of the import). Debian's are in ldconfig's cache.
+    import subprocess
+    import sys
+
+    program = ("import ctypes.util as u\n"
+               "asked = []\n"
+               "u._findLib_gcc = lambda name: asked.append(name)\n"
+               "from factsheets.engines.weasyprint import _weasyprint\n"
+               "_weasyprint().HTML(string='<p>x</p>').write_pdf()\n"
+               "print(len(asked))\n")
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "0", run.stderr
+
+
+def test_the_ordinary_library_search_is_back_after_the_import(monkeypatch):
+    import ctypes.util
+
+    asked = []
+    monkeypatch.setattr(ctypes.util, "_findLib_gcc", lambda name: asked.append(name))
+    with engine.libraries_from_ldconfig_only():
+        assert ctypes.util.find_library("no-such-library-anywhere") is None
+    assert asked == []
+    ctypes.util.find_library("no-such-library-anywhere")
+    assert asked == ["no-such-library-anywhere"]
