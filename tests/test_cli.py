@@ -284,3 +284,20 @@ def test_the_command_leaves_what_it_made_to_the_system_to_free(monkeypatch):
         assert cli.console() == 3 and gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_workers_server_starts_first_thing_only_for_a_first_build(tmp_path, monkeypatch):
+    from factsheets import cli, processes
+
+    started = []
+    monkeypatch.setattr(processes, "start_server", lambda: started.append(Path.cwd()))
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")  # the project is found from a folder inside it, as build finds it
+    cli.start_workers_for_a_first_build(None)
+    cli.start_workers_for_a_first_build(1)  # --jobs 1: no workers at all
+    (tmp_path / "build" / "cache").mkdir(parents=True)
+    cli.start_workers_for_a_first_build(None)  # the cache may hold every job: build() starts it if it finds work
+    monkeypatch.chdir(tmp_path.parent)
+    cli.start_workers_for_a_first_build(None)  # not in a project
+    assert started == [tmp_path / "docs"]

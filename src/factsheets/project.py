@@ -31,7 +31,7 @@ from .transforms import compose, resolve_terms
 from . import translations
 from .i18n import display_month
 
-CONFIG_FILE = "mkdocs.yml"
+from .project_root import CONFIG_FILE, project_root
 # Settings of the plugin's block that are not paths or a writer's options.
 PLUGIN_SETTINGS = ("job_timeout",)
 DEFAULT_LEXICON = "glossary/lexicon.yml"
@@ -74,9 +74,9 @@ class Project:
 
 
 def find_root(start: Path) -> Path:
-    for folder in [start, *start.parents]:
-        if (folder / CONFIG_FILE).exists():
-            return folder
+    root = project_root(start)
+    if root is not None:
+        return root
     raise SourceError(Location(str(start / CONFIG_FILE)), "no mkdocs.yml here: run this in the project's folder")
 
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EngineMissing, SourceError, Warning_
-
-BUILD_DIR = "build"
+from ..project_root import BUILD_DIR  # noqa: F401  (the build's modules take it from here)
 
 
 @dataclass(frozen=True)
