@@ -95,3 +95,15 @@ def test_the_energy_after_limiting_is_the_energy_of_the_limited_samples(size):
     gains = rng.uniform(0.2, 2.0, max(-(-size // sound.BLOCK), 1))
     applied = sum(float((part.astype(np.float64) ** 2).sum()) for part in sound.limited_slices(samples, gains))
     assert sound.limited_energy(sound.segment_energies(samples), gains) == pytest.approx(applied, rel=1e-5, abs=1e-9)
+
+
+def test_gain_ramps_are_the_numbers_np_interp_gives():
+    # The same operations in the same order: the levelled sound keeps its bytes.
+    rng = np.random.default_rng(3)
+    for _ in range(100):
+        gains = rng.random(int(rng.integers(1, 3000))) * 3
+        size = gains.size * sound.BLOCK - int(rng.integers(0, sound.BLOCK))
+        centres = np.arange(gains.size) * sound.BLOCK + sound.BLOCK / 2
+        for begin in range(0, size, sound.CHUNK):
+            count = min(sound.CHUNK, size - begin)
+            assert np.array_equal(sound.gain_ramps(gains, begin, count), np.interp(np.arange(begin, begin + count), centres, gains))

@@ -76,9 +76,24 @@ def limiter_gains(peaks: np.ndarray, gain: float, ceiling: float) -> np.ndarray:
 
 def limited_slices(samples: np.ndarray, gains: np.ndarray):
     """The samples (full scale 1.0) with the block gains applied, interpolated, slice by slice."""
-    centres = np.arange(gains.size) * BLOCK + BLOCK / 2
     for begin, part in zip(range(0, samples.size, CHUNK), _float_slices(samples, 1 / FULL_SCALE)):
-        yield part * np.interp(np.arange(begin, begin + part.size), centres, gains).astype(np.float32)
+        yield part * gain_ramps(gains, begin, part.size).astype(np.float32)
+
+
+def gain_ramps(gains: np.ndarray, begin: int, size: int) -> np.ndarray:
+    """The gain of each sample from `begin`: linear from one block's centre to the next, the
+    first block's before the first centre and the last's after the last. np.interp gives the
+    same numbers (the same operations, in the same order), but searches for each sample's
+    block: it was two thirds of the levelling's time."""
+    half, last = BLOCK // 2, gains.size - 1
+    shift = begin - half  # samples from the first centre
+    first_block = shift // BLOCK  # the block centre at or before the first sample (negative before the first)
+    offset = shift - first_block * BLOCK
+    blocks = np.arange(first_block, first_block + -(-(offset + size) // BLOCK))
+    left, right = gains[np.clip(blocks, 0, last)], gains[np.clip(blocks + 1, 0, last)]
+    slope = (right - left) / BLOCK
+    ramps = slope[:, None] * np.arange(BLOCK)[None, :] + left[:, None]
+    return ramps.ravel()[offset: offset + size]
 
 
 def segment_energies(samples: np.ndarray) -> tuple[float, np.ndarray, float]:
