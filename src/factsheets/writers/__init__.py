@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import sys
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -175,13 +176,25 @@ def code_digest(writer_name: str) -> str:
     own = Path(sys.modules[type(writer).__module__].__file__ or "").resolve()
     own_folder = own.parent if own.name == "__init__.py" else own
     package = Path(__file__).resolve().parents[1]
-    paths = [p for p in package.rglob("*") if p.suffix in CODE_SUFFIXES and _shared(p, package, own_folder)]
+    paths = [p for p in _code_files(package) if _shared(p, package, own_folder)]
     if not own.is_relative_to(package):  # a writer from another package
         paths += [own] if own_folder == own else list(own_folder.rglob("*.py"))
     digest = hashlib.sha256()
     for path in sorted(set(paths)):
         digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+# Each writer's digest takes in most of the same files: they are listed once a build (without
+# the __pycache__ folders, which rglob walked through for each writer).
+@functools.cache
+def _code_files(package: Path) -> tuple[Path, ...]:
+    found = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found += [Path(folder) / name for name in names if Path(name).suffix in CODE_SUFFIXES]
+    return tuple(found)
+
 
 
 CODE_SUFFIXES = (".py", ".css", ".html", ".js", ".yml", ".json", ".txt", ".po")  # .po: the fixed words
