@@ -163,3 +163,18 @@ def test_the_script_is_made_once_a_document_and_again_when_the_lexicon_changes(t
     changed = writer.script(document, options)
     assert changed is not first and writer.script(document, options) is changed
     assert writer.script(load_project(root).documents[0], options) is not changed  # another document, though equal
+
+
+def test_a_kept_script_goes_with_its_document(tmp_path):
+    import gc
+
+    from factsheets.writers import audio
+
+    root = copy_project(tmp_path / "project", FIXTURES / "small")
+    document = load_project(root).documents[0]
+    AudioWriter().script(document, {"project_root": root})
+    assert id(document) in audio._scripts
+    key = id(document)
+    del document
+    gc.collect()
+    assert key not in audio._scripts

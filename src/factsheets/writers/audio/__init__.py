@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import shutil
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,10 +144,13 @@ class AudioWriter:
         last one made for the same document and lexicon is given again (40 ms, measured)."""
         path, shown = lexicon_path(options)
         lexicon = path.read_bytes() if path.is_file() else None
-        made = _scripts.get(id(document))
-        if made is None or made[0] is not document or made[1:3] != (path, lexicon):
-            made = (document, path, lexicon, build_script(document, Normaliser(load_lexicon(path, shown), document.meta.language)))
-            _scripts[id(document)] = made  # the document is kept with it, so its id is not given to another
+        key = id(document)
+        made = _scripts.get(key)
+        if made is None or made[0]() is not document or made[1:3] != (path, lexicon):
+            # Kept while the document lives, and no longer (a preview server makes new ones).
+            held = weakref.ref(document, lambda _, key=key: _scripts.pop(key, None))
+            made = (held, path, lexicon, build_script(document, Normaliser(load_lexicon(path, shown), document.meta.language)))
+            _scripts[key] = made
         return made[3]
 
     def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
@@ -231,7 +235,7 @@ class AudioWriter:
         )
 
 
-_scripts: dict[int, tuple[m.Document, Path, bytes | None, Script]] = {}  # see AudioWriter.script
+_scripts: dict[int, tuple[weakref.ref, Path, bytes | None, Script]] = {}  # see AudioWriter.script
 
 
 @functools.cache
