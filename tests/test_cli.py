@@ -296,8 +296,18 @@ def test_the_workers_server_starts_first_thing_only_for_a_first_build(tmp_path, 
     monkeypatch.chdir(tmp_path / "docs")  # the project is found from a folder inside it, as build finds it
     cli.start_workers_for_a_first_build(None)
     cli.start_workers_for_a_first_build(1)  # --jobs 1: no workers at all
-    (tmp_path / "build" / "cache").mkdir(parents=True)
-    cli.start_workers_for_a_first_build(None)  # the cache may hold every job: build() starts it if it finds work
+    (tmp_path / "build").mkdir()
+    cli.start_workers_for_a_first_build(None)  # a build with no jobs (--format html) has no cache: not a first build
     monkeypatch.chdir(tmp_path.parent)
     cli.start_workers_for_a_first_build(None)  # not in a project
     assert started == [tmp_path / "docs"]
+
+
+def test_a_folder_the_early_start_cannot_read_is_left_to_the_build(monkeypatch):
+    from factsheets import cli, project_root
+
+    def unreadable(start):
+        raise PermissionError(13, "Permission denied", str(start / "build"))
+
+    monkeypatch.setattr(project_root, "project_root", unreadable)
+    cli.start_workers_for_a_first_build(None)  # no traceback: the build itself says what is wrong, and how to fix it
