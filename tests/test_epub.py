@@ -269,3 +269,19 @@ def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epub
     assert image.get("src") == "images/photo.png" and image.get("alt") == "A test photograph"
     [link] = [a for a in text.findall(".//x:a", NS) if "".join(a.itertext()) == "the short one"]
     assert link.get("href") == "https://www.example.org.uk/factsheets/short.html"
+
+
+def test_an_entry_left_for_a_file_that_ebooklib_did_not_write_stops_the_epub(tmp_path):
+    # The recording goes into the zip from its file, into the entry EbookLib left empty: never silently lost.
+    import io
+    import zipfile
+
+    from factsheets.writers.epub.package import _fixed_dates
+
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+    recording = tmp_path / "x.mp3"
+    recording.write_bytes(b"ID3")
+    with pytest.raises(RuntimeError, match="EPUB/audio/x.mp3"):
+        _fixed_dates(written.getvalue(), (2024, 3, 1, 0, 0, 0), b"<package ", {"EPUB/audio/x.mp3": recording})

@@ -138,6 +138,9 @@ def _fixed_dates(data: bytes, stamp: tuple, package_attributes: bytes, files: di
     named in `files` (left empty by EbookLib) filled from those files."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        missing = set(files) - set(source.namelist())
+        if missing:  # an entry left empty for its file, and then never filled, would be a silent loss
+            raise RuntimeError(f"EbookLib wrote no entry for {sorted(missing)}: the EPUB would lack it")
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, stamp)
             # An MP3 is compressed already: deflating it again costs seconds and saves nothing.
