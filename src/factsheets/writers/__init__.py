@@ -196,7 +196,6 @@ def _code_files(package: Path) -> tuple[Path, ...]:
     return tuple(found)
 
 
-
 CODE_SUFFIXES = (".py", ".css", ".html", ".js", ".yml", ".json", ".txt", ".po")  # .po: the fixed words
 NOT_WRITERS_CODE = {"build", "validators", "site_theme", "cli.py", "check.py", "report.py", "site.py",
                     "site_adapter.py", "mkdocs_plugin.py", "progress.py", "processes.py", "site.css",
