@@ -24,11 +24,6 @@ CACHE_DIR = "cache"
 ENTRY_FILE = "entry.json"
 
 
-def first_build(build_dir: Path) -> bool:
-    """No cache yet: every job of the build will run."""
-    return not (build_dir / CACHE_DIR).is_dir()
-
-
 def sha256_file(path: Path) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()

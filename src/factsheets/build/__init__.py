@@ -51,7 +51,7 @@ def build(
             result = unchanged.said_again(last, build_dir)
             result.seconds = time.monotonic() - started
             return result
-        if cache.first_build(build_dir) and workers != 1:
+        if not (build_dir / cache.CACHE_DIR).is_dir() and workers != 1:
             processes.start_server()  # a first build certainly has work: start-up overlaps reading the project
         project = load_project(root)
         only_slugs = select_factsheets(project, factsheets) if factsheets else None
