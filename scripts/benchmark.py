@@ -100,13 +100,13 @@ def build(root: Path, *args: str, sample_every: float | None = None) -> tuple[fl
     return timed([str(BIN / "factsheets"), "build", "--quiet", *args], root, sample_every=sample_every)
 
 
-def cold_builds(root: Path, count: int) -> list[tuple[float, tuple[int, int]]]:
+def cold_builds(root: Path, count: int, sample_every: float | None = None) -> list[tuple[float, tuple[int, int]]]:
     runs = []
     for _ in range(count):
         # build/ is a link to the last build in .builds/: both go, or the build would not be cold.
         (root / "build").unlink(missing_ok=True)
         shutil.rmtree(root / ".builds", ignore_errors=True)
-        runs.append(build(root))
+        runs.append(build(root, sample_every=sample_every))
     return runs
 
 
@@ -190,9 +190,7 @@ def main() -> None:
 
         colds += cold_builds(one, COLD_RUNS_AFTER)
         cold = statistics.median(seconds for seconds, _ in colds)
-        (one / "build").unlink(missing_ok=True)
-        shutil.rmtree(one / ".builds", ignore_errors=True)
-        _, cold_peak = build(one, sample_every=0.05)  # a cold build of its own, its memory sampled every 50 ms
+        [(_, cold_peak)] = cold_builds(one, 1, sample_every=0.05)  # a cold build of its own, its memory sampled every 50 ms
 
         rows += [
             (f"1. cold build of the project (1 factsheet, every format; median of {len(colds)})",
