@@ -113,7 +113,7 @@ def test_a_broken_mkdocs_yml_shows_in_the_page_and_the_terminal(small_project):
     config.write_text(config.read_text(encoding="utf-8") + "site_name: [unclosed\n", encoding="utf-8")
     with serving(small_project) as (url, process):
         page = wait_for(url, lambda page: "a file needs fixing" in page)
-        assert "mkdocs.yml" in page and "line 16" in page
+        assert "mkdocs.yml:16:" in page
     assert "mkdocs.yml" in process.stdout.read()
 
 

@@ -24,6 +24,8 @@ from .pages import check_docs
 from .placeholders import organisation_fields
 from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
+from .settings_schema import MKDOCS_YML
+from .yaml_schema import read as read_yaml
 from .sources import inside_project, load_yaml, read_text, split_front_matter
 from .shared_text import expand_shared_text
 from .title_line import take_title_line
@@ -55,6 +57,7 @@ class Config:
     site_name: str
     language: str
     options: dict  # the plugin block, as written
+    site_settings: dict  # the whole of mkdocs.yml, checked against settings_schema: what MkDocs is given
 
     def writer_options(self, writer: str) -> dict:
         """The writer's options as mkdocs.yml sets them (checked when the config was loaded)."""
@@ -84,7 +87,7 @@ def load_config(root: Path) -> Config:
     root = root.resolve()  # every path of the project is then absolute, whatever the caller gave
     path = root / CONFIG_FILE
     text = read_text(path, CONFIG_FILE, root)
-    data = load_yaml(text, CONFIG_FILE, tolerant=True)
+    data = read_yaml(text, CONFIG_FILE, MKDOCS_YML)
     check_settings(data if data is not None else {}, text, root)
     data = data or {}
     options = dict(DEFAULTS)
@@ -104,6 +107,7 @@ def load_config(root: Path) -> Config:
         site_name=str(data.get("site_name", "")),
         language=language,
         options=options,
+        site_settings=data,
     )
     check_lexicon(config.writer_options("audio"), root, CONFIG_FILE, text, default=True)
     return config

@@ -86,8 +86,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     """Serves the preview at http://host:port/ until interrupted (Ctrl+C)."""
     quiet_material_banner()
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
+
+    from .project import load_config
+    from .site_adapter import mkdocs_config
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # MkDocs' warnings, and a source's problem
     site_dir = Path(tempfile.mkdtemp(prefix="factsheets-preview-"))
@@ -98,7 +100,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         catcher = ErrorLines()
         logging.getLogger("mkdocs").addHandler(catcher)
         try:
-            config = config or load_config(config_file=str(config_file), site_dir=str(site_dir), dev_addr=f"{host}:{port}")
+            config = config or mkdocs_config(load_config(root), site_dir=str(site_dir), dev_addr=f"{host}:{port}")
             config.site_url = address
             build(config, serve_url=address)
         except BaseException as error:  # noqa: BLE001 - any failure is shown in the page, never a hang

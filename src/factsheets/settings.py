@@ -17,14 +17,12 @@ import markdown
 from .errors import Location, SourceError
 from .frontmatter import key_line
 from .sources import CONTROL_CHARACTER, describe_control, inside_project
-from .urls import SCHEME, as_browser_reads, is_remote, url_problem
+from .urls import SCHEME, as_browser_reads, url_problem
 
 CONFIG_FILE = "mkdocs.yml"
 TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
 URL_SETTINGS = ("site_url", "repo_url")
 PATH_SETTINGS = ("factsheets_dir", "glossary_dir", "organisation")
-# Extensions that pull other files into a page, from anywhere on the disk.
-REFUSED_EXTENSIONS: dict[str, str] = {}
 SNIPPETS = "pymdownx.snippets"
 # pymdownx.snippets copies files into pages: only from a folder of shared text, never from the web.
 SNIPPETS_SETTINGS = {"base_path", "check_paths", "restrict_base_path", "encoding"}
@@ -57,20 +55,7 @@ def check_settings(data, text: str, root: Path) -> None:
     check_urls_in(data.get("extra"), "extra", text)
     check_urls_in(data.get("nav"), "nav", text)
     check_nav_titles(data.get("nav"), text)
-    for key in ("extra_css", "extra_javascript"):
-        for item in data.get(key) or []:
-            path = item.get("path", "") if isinstance(item, dict) else item
-            if not isinstance(path, str) or is_remote(path):
-                raise fail(text, key, f"'{key}' names a file on another host ({path}): the site loads nothing from other hosts; copy the file into docs/")
-    if "INHERIT" in data:
-        raise fail(text, "INHERIT", "'INHERIT' is not allowed: keep every setting in this one mkdocs.yml")
-    for hook in data.get("hooks") or []:
-        if not isinstance(hook, str) or not (root / hook).resolve().is_relative_to(root.resolve()):
-            raise fail(text, "hooks", f"the hook '{hook}' is outside the project folder: the build runs only the project's own files")
     check_folder(data.get("docs_dir", "docs"), "docs_dir", text, root)
-    theme = data.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir") is not None:
-        check_folder(theme["custom_dir"], "custom_dir", text, root)
     check_extensions(data.get("markdown_extensions"), text, root)
 
 
@@ -178,8 +163,6 @@ def check_extensions(extensions, text: str, root: Path) -> None:
             name, config = entry, None
         if not isinstance(name, str):
             raise fail(text, "markdown_extensions", "each Markdown extension must be a name, such as 'tables'")
-        if name in REFUSED_EXTENSIONS:
-            raise fail(text, name, f"the Markdown extension '{name}' is not allowed: {REFUSED_EXTENSIONS[name]}")
         if config is not None and not isinstance(config, dict):
             raise fail(text, name, f"the settings of the Markdown extension '{name}' must be a group of 'name: value' lines")
         if name == SNIPPETS:

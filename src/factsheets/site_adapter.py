@@ -8,6 +8,7 @@ templates) can be done earlier, while the workers are busy: `prepare_site`.
 
 from __future__ import annotations
 
+import io
 import marshal
 import os
 import sys
@@ -16,13 +17,15 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
+import yaml
 from jinja2.bccache import BytecodeCache
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .errors import SourceError, engine_warnings
-from .project import Project
+from .project import Config, Project
+from .project_root import CONFIG_FILE
 
 # The templates MkDocs renders; those they extend, include or import are found from them.
 ENTRY_TEMPLATES = ["main.html", "404.html", "sitemap.xml"]
@@ -39,7 +42,7 @@ def prepare_site(project: Project, site_dir: Path) -> PreparedSite:
     """Everything of the site's build that does not need the manifest."""
     with engine_warnings("mkdocs") as messages:
         try:
-            config = load_config(str(project.config.root / "mkdocs.yml"), site_dir=str(site_dir))
+            config = mkdocs_config(project.config, site_dir=str(site_dir))
         except MkDocsException as error:
             # MkDocs logs what is wrong, then raises "Aborted with a configuration error!".
             raise SourceError("mkdocs.yml", f"the website could not be built: {'; '.join(messages) or error}") from None
@@ -47,6 +50,14 @@ def prepare_site(project: Project, site_dir: Path) -> PreparedSite:
         list_theme_once(config.theme)
         templates = compile_templates(config.theme.get_env(), [*ENTRY_TEMPLATES, *config.theme.static_templates], kept_templates())
     return PreparedSite(config, templates, messages)
+
+
+def mkdocs_config(settings: Config, **overrides):
+    """MkDocs' configuration, made from mkdocs.yml's checked values (project.load_config), never
+    from the file: MkDocs reads YAML with PyYAML's full loader, which runs the code a tag names.
+    The values are written out again as plain YAML, which holds no tag."""
+    text = yaml.safe_dump(settings.site_settings, allow_unicode=True, sort_keys=False)
+    return load_config(io.StringIO(text), config_file_path=str(settings.root / CONFIG_FILE), **overrides)
 
 
 def compile_templates(env, names: list[str], kept: Path | None = None):

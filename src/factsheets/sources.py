@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -106,32 +107,36 @@ class _AliasFound(Exception):
         self.mark = mark
 
 
-class _TolerantLoader(_SafeLoader):
-    """Reads mkdocs.yml, which may carry MkDocs-only tags such as !ENV."""
-
-
 def _as_text(loader, node):
     return loader.construct_scalar(node)
 
 
-def _unknown_tag(loader, suffix, node):
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
 # 2021-02-30 must reach the schema as text, to be reported with its line, not crash the YAML reader.
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
-_TolerantLoader.add_multi_constructor("", _unknown_tag)
-_TolerantLoader.add_multi_constructor("!", _unknown_tag)
 
 
-def load_yaml(text: str, shown: str, first_line: int = 1, tolerant: bool = False):
-    loader = _TolerantLoader if tolerant else _SafeLoader
+def load_yaml(text: str, shown: str, first_line: int = 1):
+    with _yaml_errors(shown, first_line):
+        return yaml.load(text, Loader=_SafeLoader)
+
+
+def compose_yaml(text: str, shown: str) -> yaml.Node | None:
+    """The text's YAML as a tree of nodes, each knowing its line (yaml_schema checks it)."""
+    with _yaml_errors(shown, 1):
+        return _SafeLoader(text).get_single_node()
+
+
+def construct_yaml(node: yaml.Node):
+    """The values of a node tree that yaml_schema has checked (no tags, no aliases)."""
+    loader = _SafeLoader("")
+    with _yaml_errors("", 1):
+        return loader.construct_document(node)
+
+
+@contextmanager
+def _yaml_errors(shown: str, first_line: int):
     try:
-        return yaml.load(text, Loader=loader)
+        yield
     except _AliasFound as found:
         raise SourceError(Location(shown, first_line + found.mark.line), "YAML aliases (*name) are not allowed: write the value out in full") from None
     except yaml.YAMLError as error:

@@ -42,6 +42,8 @@ class Outcome:
     build_hash_before: str
     build_hash_after: str
     root: Path
+    outside_hash_before: str = ""
+    outside_hash_after: str = ""
 
 
 def load_cases() -> list[dict]:
@@ -93,24 +95,26 @@ def apply_case(case: dict, root: Path, outside: Path) -> None:
     """Writes the case into the project at root; {outside} in a link stands for a folder outside it."""
     for name in case.get("remove") or []:
         path = root / name
-        shutil.rmtree(path) if path.is_dir() else path.unlink()
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
     if "front" in case or "body" in case or "drop_front" in case:
         (root / FACTSHEET).write_text(factsheet_text(case), encoding="utf-8")
     for name, value in (case.get("files") or {}).items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content(value))
+        path.write_bytes(content(value).replace(b"{outside}", str(outside).encode()))
     for name, edits in (case.get("edit") or {}).items():
         path = root / name
         text = path.read_text(encoding="utf-8")
         for old, new in edits:
             assert old in text, f"{case['id']}: '{old}' is not in {name}"
-            text = text.replace(old, new, 1)
+            text = text.replace(old, new.replace("{outside}", str(outside)), 1)
         path.write_text(text, encoding="utf-8")
     for name, target in (case.get("links") or {}).items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.symlink_to(target.replace("{outside}", str(outside)))
+    for name in case.get("fifos") or []:
+        os.mkfifo(root / name)
 
 
 def tree_hash(folder: Path) -> str:
@@ -133,14 +137,19 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
 
 
-def run_case(case: dict, base: Path, base_hash: str, work: Path) -> Outcome:
+def run_case(case: dict, base: Path, work: Path) -> Outcome:
     root = work / "project"
     shutil.copytree(base, root, symlinks=True)
     outside = work / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text("SECRET-OUTSIDE-THE-PROJECT\n")
     (outside / "picture.png").write_bytes((base / "docs" / "picture.png").read_bytes())
+    (outside / "folder").mkdir()
+    (outside / "folder" / "kept.txt").write_text("A FILE IN A FOLDER OUTSIDE THE PROJECT\n")
     apply_case(case, root, outside)
+    # As the case left it (a case may itself replace build/ or .builds/): the build must not change it.
+    build_hash = tree_hash(root / "build")
+    outside_hash = tree_hash(outside)
     command = [str(Path(sys.executable).parent / "factsheets"), "build"]
     if case.get("format"):
         command += ["--format", case["format"]]
@@ -156,4 +165,4 @@ def run_case(case: dict, base: Path, base_hash: str, work: Path) -> Outcome:
         stdout, stderr = process.communicate()
         returncode = None
     seconds = time.monotonic() - started
-    return Outcome(returncode, stdout, stderr, seconds, base_hash, tree_hash(root / "build"), root)
+    return Outcome(returncode, stdout, stderr, seconds, build_hash, tree_hash(root / "build"), root, outside_hash, tree_hash(outside))

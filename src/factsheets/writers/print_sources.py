@@ -75,7 +75,7 @@ def _site_settings(root: Path) -> tuple[str | None, bool, Path]:
     """From mkdocs.yml: the website's address (site_url), whether its pages end in / rather
     than .html (use_directory_urls), and the folder the pages come from (docs_dir)."""
     path = root / "mkdocs.yml"
-    data = load_yaml(read_text(path, "mkdocs.yml"), "mkdocs.yml", tolerant=True) if path.is_file() else None
+    data = load_yaml(read_text(path, "mkdocs.yml"), "mkdocs.yml") if path.is_file() else None
     data = data if isinstance(data, dict) else {}
     url = data.get("site_url")
     return (str(url).rstrip("/") + "/" if url else None), bool(data.get("use_directory_urls", True)), root / str(data.get("docs_dir", "docs"))

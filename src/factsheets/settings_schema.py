@@ -1,0 +1,145 @@
+"""What mkdocs.yml may hold: the settings this project supports, and nothing that runs code.
+
+Anyone who may commit a factsheet may commit mkdocs.yml, so it is read as a stranger's
+file. MkDocs would run or fetch what it names: hooks and plugins are Python, a theme's
+custom_dir and extra_templates are Jinja templates (which reach Python through
+`lipsum.__globals__`), extra_javascript is script on every page, a Markdown extension's
+name is imported, `exclude_docs: "!.x.html"` publishes a hidden file, and some theme
+settings make every visitor's browser ask another host (Google Fonts for `font`, GitHub's
+API for `repo_url`, an analytics service for `extra.analytics`). So the file is checked
+against this schema before MkDocs sees it, and MkDocs is then given the checked values
+(site_adapter.mkdocs_config), never the file.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .yaml_schema import (
+    NO_SETTINGS, Any_, Either, Flag, Group, ListOf, Named, Only, Text, Whole,
+)
+
+IS_TEXT, IS_LIST, IS_GROUP = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+# A separator or a search language may hold quotes and brackets: it goes into JSON, never into a page.
+RAW = Text(markup=True)
+
+# An icon's name (material/weather-night, fontawesome/brands/facebook): the theme reads the file
+# .icons/<name>.svg into the page, so no step may leave that folder.
+NAME = r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*"
+LOCAL_FILE = r"(?!/|\\|[a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*(?:^|/)\.\.(?:/|$))[^\s?#]+"
+
+CODE = "the build runs no code from the project's files"
+OTHER_HOST = "the site makes no request to another host"
+
+PALETTE = Group({
+    "media": Text(pattern=r"[^<>\"]*", what="a media query"),
+    "scheme": Text(pattern=r"[a-z]+", what="a colour scheme's name (default or slate)"),
+    "primary": Text(pattern=r"[a-z ]+", what="a colour's name, like indigo"),
+    "accent": Text(pattern=r"[a-z ]+", what="a colour's name, like indigo"),
+    "toggle": Group({"icon": Text(pattern=NAME, what="an icon's name"), "name": Text()}),
+})
+ICONS = Group({}, others=Either(((IS_TEXT, Text(pattern=NAME, what="an icon's name")),
+                                 (IS_GROUP, Group({}, others=Text(pattern=NAME, what="an icon's name")))),
+                                what="an icon's name"))
+
+THEME = Group(
+    {
+        "name": Only("material", "the formats and the checks are made for Material for MkDocs"),
+        "language": Text(pattern=r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", what="a language code, like en"),
+        "direction": Text(pattern="ltr|rtl", what="ltr or rtl"),
+        "font": Only(False, f"{OTHER_HOST}: a font's name makes every visitor's browser fetch it from Google Fonts; "
+                     "the site uses the visitor's own fonts"),
+        "features": ListOf(Text(pattern=r"[a-z]+(?:\.[a-z]+)*", what="a feature's name, like navigation.top")),
+        "palette": Either(((IS_GROUP, PALETTE), (IS_LIST, ListOf(PALETTE))), what="a colour palette"),
+        "logo": Text(pattern=LOCAL_FILE, what="a picture's file name inside docs/, like images/logo.png"),
+        "favicon": Text(pattern=LOCAL_FILE, what="a picture's file name inside docs/, like images/favicon.png"),
+        "icon": ICONS,
+    },
+    refused={
+        "custom_dir": f"{CODE}, and a theme's templates are code: the site's look comes from Material and the project's own theme",
+        "static_templates": f"{CODE}, and templates are code",
+        "locale": "use 'language'",
+    },
+)
+
+SEARCH = Group({
+    "lang": Either(((IS_TEXT, RAW), (IS_LIST, ListOf(RAW))), what="a language code or a list of them"),
+    "separator": RAW,
+    "pipeline": ListOf(Text(pattern="stemmer|stopWordFilter|trimmer", what="stemmer, stopWordFilter or trimmer")),
+    "min_search_length": Whole(),
+    "enabled": Flag(),
+}, refused={"jieba_dict": "the search reads no file of its own", "jieba_dict_user": "the search reads no file of its own"})
+
+PLUGINS = Named(
+    {"search": SEARCH, "offline": Group({"enabled": Flag()}), "factsheets": Any_()},
+    kind="plugin",
+    why=f"{CODE} and the site fetches nothing from other hosts, so only these plugins are run",
+    aliases={"material/search": "search", "material/offline": "offline"},
+)
+
+EXTENSIONS = Named(
+    {
+        "tables": NO_SETTINGS,
+        "factsheets.lists": NO_SETTINGS,
+        "pymdownx.snippets": Any_(),  # settings.check_snippets keeps it to folders inside the project
+        "attr_list": NO_SETTINGS,
+        "admonition": NO_SETTINGS,
+        "pymdownx.details": NO_SETTINGS,
+        "footnotes": NO_SETTINGS,
+        "abbr": NO_SETTINGS,
+        "def_list": NO_SETTINGS,
+        "toc": Group({"permalink": Flag(), "toc_depth": Whole()}),
+    },
+    kind="Markdown extension",
+    why="every format (print, braille, audio, EPUB) must understand what the Markdown makes, so only these are read",
+    aliases={f"markdown.extensions.{name}": name for name in ("tables", "attr_list", "admonition", "footnotes", "abbr", "def_list", "toc")},
+)
+
+MKDOCS_YML = Group(
+    {
+        "site_name": Text(),
+        "site_description": Text(),
+        "site_author": Text(),
+        "copyright": Text(),
+        "site_url": RAW,  # settings.check_address checks it as a web address
+        "docs_dir": Text(),
+        "use_directory_urls": Flag(),
+        "strict": Flag(),
+        "theme": Either(((IS_TEXT, Only("material", "the formats and the checks are made for Material for MkDocs")),
+                         (IS_GROUP, THEME)), what="material, or a group of the theme's settings"),
+        # Material writes these into every page as they are (its templates escape nothing), so
+        # names are plain text; links are checked as addresses (settings.check_urls_in).
+        "extra": Group({
+            "generator": Flag(),
+            "homepage": RAW,
+            "social": ListOf(Group({"icon": Text(pattern=NAME, what="an icon's name"), "link": RAW, "name": Text()})),
+            "alternate": ListOf(Group({"name": Text(), "link": RAW, "lang": Text(pattern=r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", what="a language code")})),
+        }, refused={
+            "analytics": f"{OTHER_HOST}: analytics sends every visit to another company",
+            "consent": "it asks visitors to agree to analytics, which the site does not have",
+        }),
+        "markdown_extensions": EXTENSIONS,
+        "plugins": PLUGINS,
+        "nav": Any_(),  # settings.check_nav_titles and check_urls_in check every title and address
+        "not_in_nav": RAW,
+    },
+    refused={
+        "hooks": f"{CODE}, and hooks are Python code",
+        "INHERIT": "keep every setting in this one mkdocs.yml",
+        "extra_javascript": "the site's pages run only the script the site is built with: a script added here runs on every visitor's browser",
+        "extra_templates": f"{CODE}, and templates are code",
+        "extra_css": f"{OTHER_HOST}, and a style sheet can make every visitor's browser fetch files from anywhere: "
+                     "the site's colours are set by the theme's palette",
+        "exclude_docs": "every file in docs/ is built and checked as it is: remove a file rather than exclude it",
+        "draft_docs": "every file in docs/ is built and checked as it is",
+        "repo_url": f"{OTHER_HOST}: the theme would ask GitHub's (or GitLab's) servers for the repository's details on every visit; "
+                    "put a link in a page instead",
+        "repo_name": "it goes with repo_url, which is not allowed",
+        "edit_uri": "it goes with repo_url, which is not allowed",
+        "site_dir": "the build always writes the site into build/site",
+        "dev_addr": "the preview's address is given to 'factsheets serve' (--port)",
+        "watch": "'factsheets serve' watches the project's own folders",
+        "remote_branch": "the build does not publish to a remote repository",
+        "remote_name": "the build does not publish to a remote repository",
+    },
+)
