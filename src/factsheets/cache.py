@@ -116,9 +116,12 @@ def load(folder: Path) -> Entry | None:
         entry = Entry(**data)
     except (OSError, ValueError, TypeError):
         return None
+    if not set(entry.files.values()) <= set(entry.hashes):
+        return None
     for name, digest in entry.hashes.items():
         path = folder / name
-        if not path.is_file() or sha256_file(path) != digest:
+        # A link is never the build's own: it would carry another file into the build.
+        if path.is_symlink() or not path.is_file() or sha256_file(path) != digest:
             return None
     return entry
 

@@ -10,9 +10,11 @@ on any warning too with --strict.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .build.own_files import check_own_files
 from .errors import SourceError
 from .formats import describe
 from . import translations
@@ -135,6 +137,10 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
 
     project = load_project(root)
     build_dir = root / "build"
+    if os.path.lexists(build_dir) and not check_own_files(root, build_dir):
+        # Its files would be read, and the report written into it: only a build of this computer's is.
+        raise SourceError("build", "this was not made by a build on this computer (it may have been copied or committed): "
+                          "run 'factsheets build', then check again")
     entries, problems = load_manifest(build_dir)
     report = CheckReport()
     if problems:

@@ -20,6 +20,7 @@ from ..progress import Progress
 from ..project import load_project, select_factsheets
 from .manifest import make_manifest, place_files
 from .plan import plan_jobs, writer_names
+from .own_files import BUILDS_DIR, check_own_files
 from .publish import build_lock, kill_point, new_build_folder, publish, remove_leftovers
 from .result import BUILD_DIR, BuildFailed, BuildResult, Failure, Job
 from .schedule import describe_failure, job_time_limit, run_jobs
@@ -41,17 +42,20 @@ def build(
     root = root.resolve()
     build_dir = root / BUILD_DIR
     progress = progress or Progress(quiet=True)
+    trusted = check_own_files(root, build_dir)
+    # What the last build made is read (its cache, its records) only if this computer's build made it.
+    previous = build_dir if trusted else root / BUILDS_DIR / "none"
     with build_lock(root):
         remove_leftovers(root, build_dir)
         arguments = {"formats": formats, "factsheets": sorted(str(p.resolve()) for p in factsheets or []),
                      "overrides": overrides or {}, "keep_going": keep_going}
         taken = unchanged.fingerprint(root, arguments)  # before anything is read: an edit from now on is a change
-        last = unchanged.last_build(build_dir, taken)
+        last = unchanged.last_build(previous, taken)
         if last is not None:
             result = unchanged.said_again(last, build_dir)
             result.seconds = time.monotonic() - started
             return result
-        if not (build_dir / cache.CACHE_DIR).is_dir() and workers != 1:
+        if not (previous / cache.CACHE_DIR).is_dir() and workers != 1:
             processes.start_server()  # a first build certainly has work: start-up overlaps reading the project
         project = load_project(root)
         only_slugs = select_factsheets(project, factsheets) if factsheets else None
@@ -71,12 +75,12 @@ def build(
                 kill_point("pool")
 
             runnable = [job for job in jobs if not job.not_available]  # the others go in the manifest with their reason
-            entries = run_jobs(runnable, build_dir, staging, result, progress, keep_going, workers, prepare_site, time_limit)
+            entries = run_jobs(runnable, previous, staging, result, progress, keep_going, workers, prepare_site, time_limit)
             result.manifest = make_manifest(project, jobs, entries, result)
             files_dir = staging / "files"
             place_files(project, jobs, entries, staging, files_dir)
             kill_point("site")
-            build_site_cached(project, jobs, result, build_dir, staging, files_dir, prepared[0] if prepared else None)
+            build_site_cached(project, jobs, result, previous, staging, files_dir, prepared[0] if prepared else None)
             (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
             if not result.failures:  # a build with failures is built again next time
                 unchanged.save(staging, taken, result.warnings, result.built + result.cached)

@@ -11,18 +11,19 @@ The next build removes whatever a dead build left behind.
 from __future__ import annotations
 
 import ctypes
+import errno
 import fcntl
 import os
 import shutil
 import signal
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import SourceError
+from .own_files import BUILDS_DIR, LOCK_FILE, mark
 
-LOCK_FILE = ".factsheets-build.lock"
-BUILDS_DIR = ".builds"  # complete builds (the one build/ points to) and the one being made
 LEFTOVERS = (".build-new-*", ".build-old-*", ".build-link-*")  # in the project folder, from a dead build
 KILL_FOR_TESTS = "FACTSHEETS_TEST_KILL_AT"  # a step's name: the build kills itself there (tests only)
 RENAME_EXCHANGE = 2  # from <linux/fs.h>
@@ -37,24 +38,36 @@ def kill_point(step: str) -> None:
 
 @contextmanager
 def build_lock(root: Path):
-    handle = open(root / LOCK_FILE, "w")
+    # Never through a link, never truncated, never waiting on a named pipe (own_files checked
+    # the name first; these flags close the gap between that check and this open).
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise SourceError(str(root / LOCK_FILE), "another build of this project is running: wait for it to finish, then try again") from None
+        handle = os.open(root / LOCK_FILE, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        if error.errno not in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            raise  # a read-only disk, say: said as such by the command line
+        raise SourceError(LOCK_FILE, f"this should be the build's own lock file, but it cannot be opened as one ({error.strerror}): delete it, then build again") from None
     try:
-        yield
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise SourceError(LOCK_FILE, "this should be the build's own lock file, but it is not an ordinary file: delete it, then build again")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SourceError(str(root / LOCK_FILE), "another build of this project is running: wait for it to finish, then try again") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
+        os.close(handle)
 
 
 def new_build_folder(root: Path) -> Path:
     """A fresh folder for the build being made, beside the published ones."""
     builds = root / BUILDS_DIR
     builds.mkdir(exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+    folder = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+    mark(folder)
+    return folder
 
 
 def remove_leftovers(root: Path, build_dir: Path) -> None:
