@@ -14,6 +14,7 @@ import re
 
 from .errors import Location, SourceError, line_of
 from .options import did_you_mean
+from .invisible import invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control
 
 # A line break or a control character inside a one-line value would forge lines in
@@ -40,6 +41,9 @@ def _plain(value: str, name: str) -> str | None:
     match = CONTROL_CHARACTER.search(value)
     if match:
         return f"'{name}' holds {describe_control(match.group())}: remove it"
+    found = invisible_problem(value)  # written as an escape ("\u202e"), it is not in the file's text
+    if found:
+        return f"'{name}' holds {found[1]}"
     return None
 
 
