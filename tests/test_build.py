@@ -87,6 +87,24 @@ def test_editing_one_factsheet_rebuilds_only_its_jobs_and_the_site(two_factsheet
     assert "only term named" in (two_factsheets / "build/site/factsheets/other.html").read_text()
 
 
+def test_editing_shared_text_rebuilds_the_site_that_shows_it(two_factsheets):
+    """The site's cache key reads the shared/ folder too: a page that brings in shared text
+    (--8<--) shows the edit, where the site once came from the cache with the old text."""
+    config = two_factsheets / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - toc", "  - toc\n  - pymdownx.snippets:\n      base_path: [shared]"))
+    (two_factsheets / "shared").mkdir()
+    shared = two_factsheets / "shared/contact-us.md"
+    shared.write_text("Call us on Monday.\n")
+    index = two_factsheets / "docs/index.md"
+    index.write_text(index.read_text() + '\n--8<-- "contact-us.md"\n')
+    build(two_factsheets, formats=["print"])
+    assert "Call us on Monday." in (two_factsheets / "build/site/index.html").read_text()
+    shared.write_text("Call us on Tuesday.\n")
+    again = build(two_factsheets, formats=["print"])
+    assert not again.site_cached
+    assert "Call us on Tuesday." in (two_factsheets / "build/site/index.html").read_text()
+
+
 def test_editing_a_glossary_entry_rebuilds_exactly_the_factsheets_that_use_it(two_factsheets):
     build(two_factsheets, formats=["print"])
     entry = two_factsheets / "glossary/local-offer.md"  # used by short.md only

@@ -49,3 +49,24 @@ def test_new_names_the_usual_extensions_mkdocs_yml_does_not_turn_on(tmp_path):
     from conftest import REPO
 
     assert missing_extensions(REPO) == []  # the project's own turns them all on
+
+
+@pytest.mark.parametrize("title, says", [
+    ("Annual \u202eweiver", "right-to-left override, U+202E"),
+    ("Annual \u2067review\u2069", "for lines of right-to-left text"),
+    ("Annual\u200breviews", "zero width space"),
+    ("Annual \x1b[31mreviews", "an escape character"),
+])
+def test_a_title_with_an_invisible_character_writes_no_file(tmp_path, title, says):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    before = sorted((root / "docs/factsheets").iterdir())
+    with pytest.raises(SourceError) as raised:
+        new_factsheet(root, title)
+    assert str(raised.value.location) == "the command line" and says in raised.value.message
+    assert sorted((root / "docs/factsheets").iterdir()) == before
+
+
+def test_a_right_to_left_title_may_keep_a_number_the_right_way_round(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    path = new_factsheet(root, "Annual reviews: \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629 \u20662024\u2069")
+    assert load_project(root).documents and path.exists()

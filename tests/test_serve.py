@@ -152,3 +152,12 @@ def test_materials_end_of_life_notice_is_not_shown_to_staff(small_project):
     result = factsheets(small_project, "build", "--format", "print")
     assert result.returncode == 0, result.stderr
     assert "end of life" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_a_port_out_of_range_is_one_line_not_a_traceback(port, capsys):
+    from factsheets.cli import main
+
+    assert main(["serve", "--port", port]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"the command line: --port {port} is not a port: ports are numbered 1 to 65535; use one such as --port 8001"]

@@ -152,6 +152,10 @@ def serve_command(args) -> int:
     from .project import find_root
     from .serve import serve
 
+    if not 1 <= args.port <= 65535:  # the socket would raise OverflowError, not OSError
+        print(f"the command line: --port {args.port} is not a port: ports are numbered 1 to 65535; use one such as --port 8001",
+              file=sys.stderr)
+        return 1
     try:
         root = find_root(Path.cwd())
         serve(root, args.host, args.port, open_browser=args.open)

@@ -11,6 +11,7 @@ a page that does not exist stops the build at its line, with the closest name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -110,3 +111,28 @@ def check_picture(src: str, page: Path, config: Config, shown: str, line: int | 
     real = inside_project(full, config.root, shown, line)
     if not real.is_relative_to(config.docs_dir.resolve()) or not real.is_file():
         raise SourceError(Location(shown, line), f"the picture '{src}' is not a file in the docs/ folder: move it there, so that the website can show it")
+    check_picture_size(real, src, shown, line)
+
+
+# A phone's photograph is 12 megapixels; far larger, a picture takes gigabytes of memory to
+# print (30,000 x 30,000 pixels is 3.6 GB), and a file of a few kilobytes can claim that size.
+MAX_PIXELS = 50_000_000
+
+
+def check_picture_size(path: Path, src: str, shown: str, line: int | None) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as picture:  # reads the header only
+            width, height = picture.size
+            size = f"{width:,} x {height:,} pixels"
+            pixels = width * height
+    except Image.DecompressionBombError as error:  # over Pillow's own limit, of 179 megapixels
+        counted = re.search(r"\((\d+) pixels\)", str(error))
+        pixels = int(counted.group(1)) if counted else MAX_PIXELS + 1
+        size = f"{pixels:,} pixels"
+    except (UnidentifiedImageError, OSError, ValueError):
+        return  # not a picture Pillow reads (a PDF): each format says what it cannot show
+    if pixels > MAX_PIXELS:
+        raise SourceError(Location(shown, line), f"the picture '{src}' is {size}, too large to print or to show on a phone: "
+                                                 "save it smaller, at most 4,000 pixels wide, then build again")

@@ -14,6 +14,7 @@ import re
 
 from .errors import Location, SourceError, line_of
 from .options import did_you_mean
+from .invisible import invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control
 
 # A line break or a control character inside a one-line value would forge lines in
@@ -21,6 +22,8 @@ from .sources import CONTROL_CHARACTER, describe_control
 ONE_LINE_BREAKS = re.compile(r"[\n\r\u2028\u2029\u0085]")
 MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+# 1, 2.1, 3-b: what a translation's source_version is compared with, part by part.
+VERSION = re.compile(r"[0-9A-Za-z]{1,10}(?:[.-][0-9A-Za-z]{1,10}){0,4}")
 
 
 MAX_TEXT = 500  # characters: a title or a summary is a line or two, never a page
@@ -40,13 +43,24 @@ def _plain(value: str, name: str) -> str | None:
     match = CONTROL_CHARACTER.search(value)
     if match:
         return f"'{name}' holds {describe_control(match.group())}: remove it"
+    found = invisible_problem(value)  # written as an escape ("\u202e"), it is not in the file's text
+    if found:
+        return f"'{name}' holds {found[1]}"
     return None
 
 
 def version(value, name):
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return f"'{name}' must be a version number like 1 or 2.1"
-    return _plain(str(value), name)
+    written = str(value).strip()
+    problem = _plain(written, name)
+    if problem:
+        return problem
+    if not VERSION.fullmatch(written):
+        shown = written if len(written) <= 20 else written[:20] + "..."
+        return (f"'{name}: {shown}' is not a version number: write numbers (and letters) separated by dots, "
+                f"like 1, 2.1 or 3.0.2")
+    return None
 
 
 def month(value, name):

@@ -11,6 +11,7 @@ from .errors import Location, SourceError
 from .frontmatter import key_line
 from .options import did_you_mean
 from .model import Organisation, Partner
+from .invisible import invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control, load_yaml, read_text
 from .urls import url_problem
 
@@ -128,6 +129,9 @@ def text_problem(value: str, key: str, one_line: bool) -> str | None:
     match = CONTROL_CHARACTER.search(value)
     if match:
         return f"'{key}' holds {describe_control(match.group())}: remove it"
+    found = invisible_problem(value)  # written as an escape ("\u202e"), it is not in the file's text
+    if found:
+        return f"'{key}' holds {found[1]}"
     if one_line and "\n" in value.strip():
         return f"'{key}' must be on one line: remove the line break"
     return None

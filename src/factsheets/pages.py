@@ -10,6 +10,7 @@ is checked, or refused with its file and line.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import Location, SourceError
@@ -22,12 +23,22 @@ from .sources import inside_project, read_text, split_front_matter
 STATIC_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
 # MkDocs reads all of these as Markdown pages; a factsheet must be .md to be found.
 MARKDOWN_SUFFIXES = {".markdown", ".mdown", ".mkdn", ".mkd"}
+# A name a web address holds as it is: '#' and '?' would end the address's path, a space or
+# an accent would be written %20 or %C3%A9, an invisible character would hide in the name.
+FACTSHEET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.md")
+FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
+# A file system holds names of 255 bytes; the build adds up to about 30 characters to a
+# factsheet's name for its files (-large-print-24pt.pdf, -cy for a translation).
+MAX_NAME = 100
 # The plugin fills these in; they are the only HTML a page may hold.
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
 
 
 def shown_path(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    """The path as the error shows it; a character that cannot be seen, or that would turn the
+    rest of the line around (U+202E), is shown as its code."""
+    shown = path.relative_to(root).as_posix()
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown)
 
 
 def check_docs(config) -> None:
@@ -44,6 +55,8 @@ def check_docs(config) -> None:
             shown = shown_path(path, root)
             if path.is_symlink():
                 inside_project(path, root, shown)
+            if not name.startswith("."):
+                check_name(name, FILE_NAME, shown, None)
             if here == factsheets and not name.startswith("."):
                 raise SourceError(Location(shown), "a factsheet cannot be in a sub-folder of docs/factsheets/: move its file up into docs/factsheets/")
         for name in sorted(files):
@@ -57,6 +70,10 @@ def check_file(path: Path, is_factsheet_folder: bool, config) -> None:
     suffix = path.suffix.lower()
     if path.name.startswith("."):
         return  # MkDocs does not publish hidden files
+    if suffix == ".md" and path.suffix != ".md":
+        # MkDocs would copy evil.MD as it is, its source for anyone to read, and no factsheet is read from it.
+        raise SourceError(Location(shown, 1), f"a page's name ends in .md, in small letters: rename this file to {path.stem}.md")
+    check_name(path.name, FACTSHEET_NAME if is_factsheet_folder and suffix == ".md" else FILE_NAME, shown, 1)
     if suffix in MARKDOWN_SUFFIXES:
         raise SourceError(Location(shown, 1), f"pages must be .md files: rename this file to {path.stem}.md")
     if suffix == ".md":
@@ -66,6 +83,22 @@ def check_file(path: Path, is_factsheet_folder: bool, config) -> None:
     if suffix not in STATIC_SUFFIXES:
         raise SourceError(Location(shown, 1), "the website publishes only Markdown pages (.md) and pictures (.png, .jpg, .gif, .webp) or PDFs from docs/; "
                                             "a file like this one could carry a program to the site: remove it from docs/")
+
+
+def check_name(name: str, rule: re.Pattern, shown: str, line: int | None) -> None:
+    """A name that makes a clean web address, short enough for the files the build names after it."""
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    if not rule.fullmatch(name):
+        allowed = "[A-Za-z0-9_-]" if rule is FACTSHEET_NAME else "[A-Za-z0-9_.-]"
+        odd = sorted({c for c in stem if not re.match(allowed, c)})
+        said = ", ".join(f"'{c}'" if c.isprintable() and not c.isspace() else f"U+{ord(c):04X}" for c in odd)
+        what = f"has characters a web address cannot hold as they are ({said})" if odd else "does not start with a letter or a digit"
+        cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[: MAX_NAME - 10] or "a-name"
+        raise SourceError(Location(shown, line), f"this name {what}: rename it using only letters (a-z, A-Z), digits, "
+                                                 f"hyphens (-) and underscores (_), like {cleaned}{dot}{suffix}")
+    if len(name) > MAX_NAME:
+        raise SourceError(Location(shown, line), f"this name is {len(name)} characters long: the website's addresses and the build's "
+                                                 f"files are named after it, so keep it to {MAX_NAME} characters or fewer")
 
 
 def check_page(path: Path, config, shown: str) -> None:

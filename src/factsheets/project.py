@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from .anchors import check_anchors
 from .errors import ErrorList, Location, SourceError, SourceErrors, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation, translated_organisation
@@ -150,6 +151,7 @@ def load_project(root: Path) -> Project:
             project.sources[document.meta.slug] = text
             project.warnings.extend(warnings)
     errors.raise_if_any()
+    check_anchors(project.documents, project.sources)
     translations.check_sources(project.documents, project.sources)
     project.warnings.extend(translations.stale_warnings(project.documents, project.sources))
     return project

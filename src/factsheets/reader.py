@@ -20,6 +20,8 @@ from . import reader_boxes
 from .reader_markdown import TERM_TAG, markdown_for, unicode_slug
 from . import literal_syntax, reader_notes
 from .errors import Location, SourceError, line_of
+from .invisible import INVISIBLE, invisible_problem
+from .sources import CONTROL_CHARACTER, describe_control
 from .placeholders import FIELD_ATTRIBUTE, FIELD_TAG, field_value
 from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
 from .urls import as_written, is_remote, url_problem
@@ -96,6 +98,20 @@ class _Walk:
         self.ids[base] = n + 1
         return base if n == 0 else f"{base}-{n}"
 
+    def entity(self, raw: str) -> str:
+        """The character an entity such as &amp; names; one that is invisible or a control
+        character is refused as it would be if typed (&#x202e; is a right-to-left override)."""
+        character = html.unescape(raw)
+        line = line_of(self.text, raw, self.first_line)
+        if CONTROL_CHARACTER.search(character):
+            raise SourceError(Location(self.shown, line), f"'{raw}' is {describe_control(CONTROL_CHARACTER.search(character).group())}, which is not allowed: delete it")
+        start = self.text.rfind("\n", 0, max(self.text.find(raw), 0)) + 1
+        end = self.text.find("\n", start)
+        found = invisible_problem(self.text[start: end if end >= 0 else None].replace(raw, character))
+        if found and INVISIBLE.search(character):
+            raise SourceError(Location(self.shown, line), f"'{raw}' is {found[1]}")
+        return character
+
     # inlines ----------------------------------------------------------------
     def unstash(self, text: str) -> list[m.Inline]:
         """Text with Python-Markdown's placeholders resolved: entities become characters."""
@@ -106,7 +122,7 @@ class _Walk:
                 raw = self.md.htmlStash.rawHtmlBlocks[int(piece)]
                 raw = raw if isinstance(raw, str) else str(raw)
                 if re.fullmatch(r"&#?\w+;", raw):
-                    out.append(m.Text(html.unescape(raw)))
+                    out.append(m.Text(self.entity(raw)))
                 else:
                     raise self.raw_html_error(raw)
             elif piece:

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 from .errors import Location, SourceError
+from .invisible import invisible_problem
 from .project import load_config
+from .sources import CONTROL_CHARACTER, describe_control
 
 TEMPLATE = """---
 title: "{title}"
@@ -52,9 +54,18 @@ def slug_for(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-")
 
 
+def refuse_hidden_characters(title: str) -> None:
+    """The title a build would refuse in the file is refused before the file is written."""
+    control = CONTROL_CHARACTER.search(title)
+    found = (0, describe_control(control.group()) + ": delete it") if control else invisible_problem(title)
+    if found:
+        raise SourceError(Location("the command line"), f"the title holds {found[1]} (retype the title if you cannot see it)")
+
+
 def new_factsheet(root: Path, title: str, today: dt.date | None = None) -> Path:
     """Writes the new factsheet and returns its path; never overwrites one."""
     title = " ".join(title.split())
+    refuse_hidden_characters(title)
     slug = slug_for(title)
     if not slug:
         raise SourceError(Location("the command line"), "give the factsheet a title with letters or numbers in it, such as \"Annual reviews\"")

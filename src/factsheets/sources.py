@@ -19,11 +19,16 @@ from pathlib import Path
 import yaml
 
 from .errors import Location, SourceError
+from .invisible import refuse_invisible
 
 MAX_SOURCE_BYTES = 1_000_000
 # C0 and C1 control characters other than tab, line feed and carriage return.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_NAMES = {"\x00": "a NUL character", "\x1b": "an escape character", "\x7f": "a delete character"}
+# A number longer than any real one (a phone number, a reference, an amount): a paste gone
+# wrong, and more digits than Python turns into a number (4,300) make the audio's reading fail.
+# It starts where a run of digits starts, so that the search takes one pass over the text.
+LONG_NUMBER = re.compile(r"(?<![\d,.])(?:\d[,.]?){101,}")
 
 
 def describe_control(character: str) -> str:
@@ -70,6 +75,8 @@ def read_text(path: Path, shown: str, root: Path | None = None) -> str:
         raise SourceError(Location(shown, line), "this file is not UTF-8 text: save it as UTF-8 and build again") from None
     text = as_plain_lines(text)
     refuse_control_characters(text, shown)
+    refuse_invisible(text, shown)
+    refuse_long_numbers(text, shown)
     return text
 
 
@@ -90,6 +97,15 @@ def refuse_control_characters(text: str, shown: str, first_line: int = 1) -> Non
     if match:
         line = first_line + text.count("\n", 0, match.start())
         raise SourceError(Location(shown, line), f"this line holds {describe_control(match.group())}, which is invisible and not allowed: delete it (retype the line if you cannot see it)")
+
+
+def refuse_long_numbers(text: str, shown: str) -> None:
+    match = LONG_NUMBER.search(text)
+    if match:
+        line = 1 + text.count("\n", 0, match.start())
+        digits = sum(c.isdigit() for c in match.group())
+        raise SourceError(Location(shown, line), f"this line has a number {digits:,} digits long, longer than any real number: "
+                                                 "check it for a mistake (a paste repeated?) and write the number as it really is")
 
 
 class _SafeLoader(yaml.SafeLoader):

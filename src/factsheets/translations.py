@@ -73,7 +73,9 @@ def check_sources(documents: list[m.Document], sources: dict[str, str]) -> None:
 
 
 def _version_key(version: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in version.replace("-", ".").split("."))
+    # isdecimal() alone would pass "²" and other digits int() cannot read; the front matter's
+    # check keeps each part short, so int() is never asked for thousands of digits.
+    return tuple(int(p) if p.isascii() and p.isdecimal() else p for p in version.replace("-", ".").split("."))
 
 
 def stale(documents: list[m.Document], sources: dict[str, str]) -> list[Stale]:

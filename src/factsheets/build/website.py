@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..cache import sha256_file
 from ..errors import Location, Warning_
 from ..hardlinks import link_tree
 from ..project import Project
+from ..shared_text import base_folders
 from .result import BuildResult
 
 SITE_KEY_FILE = ".site-key"  # {"key": what the site was built from, "hashes": its files' SHA-256}
@@ -25,15 +27,30 @@ def site_key(project: Project, manifest: dict, jobs) -> str:
     """Everything the website depends on: the manifest and the files it lists, every page source, the config, the package."""
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
     digest.update(" ".join(sorted(f"{j.writer_name}/{j.slug}/{j.key}" for j in jobs)).encode())
-    root = project.config.root
-    for path in sorted([root / "mkdocs.yml", project.config.organisation_file, *project.config.docs_dir.rglob("*"), *project.config.glossary_dir.rglob("*")]):
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    root = os.path.realpath(project.config.root)
+    for path in sorted(site_sources(project)):
+        # A link out of the project is refused where it is used; unused, it is not read here either.
+        if path.is_file() and os.path.realpath(path).startswith(root + os.sep):
+            digest.update(path.relative_to(project.config.root).as_posix().encode() + b"\0" + path.read_bytes())
     package = Path(__file__).parents[1]
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js"):
-            digest.update(path.read_bytes())
+        # Every file the package ships: its templates, styles and scripts, and its translations (.po).
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def site_sources(project: Project) -> set[Path]:
+    """Every file of the project a page can be made from. A file missed here is an edit the
+    site never shows: the shared text a page brings in (--8<--), an organisation's translation."""
+    config = project.config
+    organisation = config.organisation_file
+    folders = [config.docs_dir, config.glossary_dir, *(base_folders(config.extensions, config.root) or [])]
+    return {
+        config.root / "mkdocs.yml", organisation,
+        *organisation.parent.glob(f"{organisation.stem}.*{organisation.suffix}"),  # organisation.cy.yml
+        *(path for folder in folders for path in folder.rglob("*")),
+    }
 
 
 def site_hashes(site_dir: Path) -> dict[str, str]:

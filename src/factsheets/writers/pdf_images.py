@@ -28,7 +28,7 @@ def _image_size_and_kind(path: Path) -> tuple[tuple[int, int], bool] | None:
     try:
         with Image.open(path) as picture:
             return picture.size, picture.convert("RGB").getcolors(DRAWING_MAX_COLOURS) is not None
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None
 
 

@@ -77,10 +77,24 @@ def number_words(n: int) -> str:
     raise AssertionError(n)
 
 
+# Past a thousand billion an amount is no longer said as one number (and past 4,300 digits
+# int() refuses it): its digits are said one by one.
+LONGEST_SAID = 15
+
+
+def said_number(digits: str) -> str:
+    if len(digits) > LONGEST_SAID:
+        return " ".join(ONES[int(d)] for d in digits)
+    return number_words(int(digits))
+
+
 def money(match: re.Match) -> str:
     """'£1,200' -> 'one thousand two hundred pounds'; '£2.50' -> 'two pounds fifty'; '£1.5m' -> 'one point five million pounds'."""
     unit, units, small, smalls = CURRENCIES[match.group(1)]
-    whole = int(match.group(2).replace(",", ""))
+    digits = match.group(2).replace(",", "")
+    if len(digits) > LONGEST_SAID:
+        return f"{said_number(digits)} {units}"
+    whole = int(digits)
     fraction = match.group(3)
     multiplier = match.group(4)
     if multiplier:
@@ -94,6 +108,8 @@ def money(match: re.Match) -> str:
 
 
 def pence(match: re.Match) -> str:
+    if len(match.group(1)) > LONGEST_SAID:
+        return f"{said_number(match.group(1))} pence"
     amount = int(match.group(1))
     return f"{number_words(amount)} {'penny' if amount == 1 else 'pence'}"
 
