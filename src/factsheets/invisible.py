@@ -35,12 +35,15 @@ def has_right_to_left_letters(text: str) -> bool:
 
 def invisible_problem(text: str) -> tuple[int, str] | None:
     """(offset, what is wrong) for the first invisible character not allowed where it is, or None."""
+    right_to_left: dict[int, bool] = {}  # a line's start -> whether it has right-to-left letters: each line read once
     for match in INVISIBLE.finditer(text):
         character = match.group()
         if ALLOWED_IN_RIGHT_TO_LEFT.match(character):
             start = text.rfind("\n", 0, match.start()) + 1
-            end = text.find("\n", match.end())
-            if has_right_to_left_letters(text[start: end if end >= 0 else len(text)]):
+            if start not in right_to_left:
+                end = text.find("\n", match.end())
+                right_to_left[start] = has_right_to_left_letters(text[start: end if end >= 0 else len(text)])
+            if right_to_left[start]:
                 continue
         return match.start(), describe(character)
     return None
