@@ -162,8 +162,9 @@ def test_a_lexicon_failure_with_keep_going_marks_the_audio_as_not_available(smal
     assert "not available at the moment" in (small_project / "build/site/factsheets/short.html").read_text()
 
 
-def test_job_timeout_must_be_a_positive_number(small_project):
-    with_time_limit(small_project, "soon")
+@pytest.mark.parametrize("value", ["soon", ".inf", ".nan", "99999"])
+def test_job_timeout_must_be_a_number_of_seconds_that_ends(small_project, value):
+    with_time_limit(small_project, value)
     result = factsheets(small_project, "build", "--format", "print")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("mkdocs.yml:15: job_timeout must be a number of seconds"), result.stderr

@@ -23,16 +23,18 @@ from .work import perform, run_job, run_part
 from .result import BUILD_DIR, BuildFailed, Failure, Job
 
 DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
+MAX_TIME_LIMIT = 3600.0  # an hour for one job: far beyond any real one, and still an end
 HANG_FOR_TESTS = "FACTSHEETS_TEST_HANG"  # a writer's name: its jobs hang (tests of the time limit only)
 
 
 def job_time_limit(config) -> float:
     """`job_timeout` in the factsheets plugin block of mkdocs.yml: seconds a job may take."""
     value = config.options.get("job_timeout", DEFAULT_TIME_LIMIT)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    # .inf and .nan are numbers to YAML: either would turn the limit off, and a hang would never end.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_TIME_LIMIT:
         path = config.root / "mkdocs.yml"
         line = line_of(path.read_text(encoding="utf-8"), "job_timeout") if path.exists() else None
-        raise SourceError(Location("mkdocs.yml", line), f"job_timeout must be a number of seconds above 0, such as {DEFAULT_TIME_LIMIT:g}, not {value!r}")
+        raise SourceError(Location("mkdocs.yml", line), f"job_timeout must be a number of seconds above 0 and at most {MAX_TIME_LIMIT:g}, such as {DEFAULT_TIME_LIMIT:g}, not {value!r}")
     return float(value)
 
 
