@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from factsheets.errors import MAX_ERRORS, ErrorList, Location, SourceError, SourceErrors
+from factsheets.errors import MAX_ERRORS, ErrorList, Location, SourceError, SourceErrors, SourceErrorWithText
 
 
 def test_several_errors_are_one_line_each_in_the_order_found():
@@ -38,3 +38,16 @@ def test_more_errors_than_the_cap_say_how_many_more_there_are():
     lines = raised.value.lines()
     assert len(lines) == MAX_ERRORS + 1 and lines[-2] == f"a.md:{MAX_ERRORS}: bad"
     assert lines[-1] == "... and 5 more problems: fix these, then build again to see the rest"
+
+
+def test_lines_to_paste_back_are_printed_indented_under_their_error_and_cross_processes_whole():
+    error = SourceErrorWithText(Location("a.md", 1), "no front matter: paste these lines", ["---", "version: 1", "---"])
+    assert error.lines() == ["a.md:1: no front matter: paste these lines", "    ---", "    version: 1", "    ---"]
+    again = pickle.loads(pickle.dumps(error))  # raised in a worker, printed by the command
+    assert again.lines() == error.lines()
+    errors = ErrorList()
+    errors.add(error)
+    errors.add(SourceError(Location("b.md", 2), "other"))
+    with pytest.raises(SourceErrors) as raised:
+        errors.raise_if_any()
+    assert raised.value.lines()[1:3] == ["    ---", "    version: 1"] and raised.value.lines()[-1] == "b.md:2: other"

@@ -1,5 +1,6 @@
 """Links to other factsheets, written however staff write them."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,24 @@ def test_a_link_to_a_factsheet_that_does_not_exist_suggests_the_closest(tmp_path
 
 def test_every_bad_link_and_term_of_every_factsheet_is_reported_in_one_run(tmp_path):
     root = project_with(tmp_path, "See [a](nothing-like-it.md).\n\nAn [[EHC pln]].\n\nAnd [b](anual-reviews.html).\n")
-    (root / "docs" / "factsheets" / "annual-reviews.md").write_text("---\ntitle: Annual reviews\n---\n\nA [[Local Ofer]].\n")
+    (root / "docs" / "factsheets" / "annual-reviews.md").write_text("---\ntitle: Annual reviews\nversion: 1\ndate: 2024-01\n---\n\nA [[Local Ofer]].\n")
     with pytest.raises(SourceError) as error:
         load_project(root)
     assert error.value.lines() == [
-        "docs/factsheets/annual-reviews.md:5: \"Local Ofer\" is not in the glossary: add a file for it in glossary/, or check the spelling",
+        "docs/factsheets/annual-reviews.md:7: \"Local Ofer\" is not in the glossary: add a file for it in glossary/, or check the spelling",
         "docs/factsheets/short.md:8: the link to 'nothing-like-it.md' goes to a page that does not exist: "
         "check the name: a factsheet is linked by its file name, like annual-reviews.md",
         "docs/factsheets/short.md:12: the link to 'anual-reviews.html' goes to a page that does not exist: did you mean 'annual-reviews'?",
         "docs/factsheets/short.md:10: \"EHC pln\" is not in the glossary: add a file for it in glossary/, or check the spelling",
     ]
+
+
+def test_a_missing_version_and_date_are_reported_with_the_texts_problems_in_one_run(tmp_path):
+    root = project_with(tmp_path, "Text.\n")
+    (root / "docs" / "factsheets" / "annual-reviews.md").write_text("---\ntitle: Annual reviews\n---\n\nA [[Local Ofer]].\n")
+    with pytest.raises(SourceError) as error:
+        load_project(root)
+    lines = error.value.lines()
+    assert lines[0].startswith("docs/factsheets/annual-reviews.md:2: the front matter has no 'version' or 'date'")
+    assert lines[1:3] == ["    version: 1", f"    date: {dt.date.today():%Y-%m}"]
+    assert lines[3].startswith("docs/factsheets/annual-reviews.md:5: \"Local Ofer\" is not in the glossary")

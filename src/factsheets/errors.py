@@ -41,6 +41,21 @@ class SourceError(Exception):
         return [f"{self.location}: {self.message}"]
 
 
+class SourceErrorWithText(SourceError):
+    """An error that shows lines to paste back in (the front matter a factsheet lost), printed
+    indented under it so that they read as part of the one problem."""
+
+    def __init__(self, location: Location | str | Path, message: str, text: list[str]):
+        super().__init__(location, message)
+        self.text = text
+
+    def __reduce__(self):
+        return (type(self), (self.location, self.message, self.text))
+
+    def lines(self) -> list[str]:
+        return [*super().lines(), *(f"    {line}" for line in self.text)]
+
+
 MAX_ERRORS = 20  # printed in one run: enough to fix a factsheet in one go, not a screenful of one mistake
 
 

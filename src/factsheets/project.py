@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import model as m
 from .anchors import check_anchors
-from .errors import ErrorList, Location, SourceError, SourceErrors, Warning_, line_of
+from .errors import ErrorList, Location, SourceError, SourceErrorWithText, SourceErrors, Warning_, line_of
 from .glossary import Glossary, load_glossary
 from .organisation import load_organisation, translated_organisation
 from .literal_syntax import literal_warnings
@@ -196,10 +196,13 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         raise SourceError(Location(shown, first_line), "this factsheet has no text after its front matter: write the factsheet below the second ---")
     check_lexicon(front.get("audio") or {}, root, shown, text)
     translations.check_file_name(front, path.stem, shown, text)
+    errors = ErrorList()  # the lines to paste back, and every problem of the text below them, in one run
+    with errors.collecting():
+        check_required(front, title, text, shown)
     warnings: list[Warning_] = []
-    for key in ("summary", "version", "date"):
-        if key not in front:
-            warnings.append(Warning_(Location(shown, 1), f"the front matter has no '{key}'"))
+    if not str(front.get("summary") or "").strip():
+        warnings.append(Warning_(Location(shown, 1), "the front matter has no 'summary': add one sentence that says what the factsheet is for "
+                                                     "(it is shown under the title, and read first in the audio)"))
     meta = m.Meta(
         slug=path.stem,
         title=title,
@@ -219,7 +222,11 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         organisation = translated_organisation(organisation, config.organisation_file, root, meta.language)[0]
     if meta.review_due and meta.review_due[:7] < dt.date.today().strftime("%Y-%m"):
         warnings.append(Warning_(Location(shown, line_of(text, "review_due:")), f"this factsheet was due for review in {display_month(meta.review_due[:7], meta.language)}"))
-    blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
+    blocks: list[m.Block] = []
+    used: list[str] = []
+    with errors.collecting():
+        blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
+    errors.raise_if_any()
     document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings
 
@@ -250,6 +257,33 @@ def read_body(body: str, path: Path, config: Config, shown: str, text: str, firs
     if errors.errors:
         raise origin.relocate(SourceErrors(errors.errors))
     return origin.relocate_nodes(blocks), used
+
+
+SUMMARY_TO_WRITE = "One sentence that says what this factsheet is for."
+
+
+def check_required(front: dict, title: str, text: str, shown: str) -> None:
+    """A factsheet without its version and date would print, braille and say "Version , ."
+    under its title: it does not build, and the error shows the lines to paste back in."""
+    if str(front.get("summary") or "").strip() == SUMMARY_TO_WRITE:
+        raise SourceError(Location(shown, key_line(text, "summary")), "write the summary in your own words: one sentence that says what this factsheet is for")
+    missing = [key for key in ("version", "date") if key not in front or not str(front[key] or "").strip()]
+    if not missing:
+        return
+    today = dt.date.today().strftime("%Y-%m")
+    lines = {"version": "version: 1", "date": f"date: {today}"}
+    if text.split("\n", 1)[0].strip() != "---":  # no front matter at all: the whole block
+        quoted = title.replace('"', '\\"')
+        block = ["---", f'title: "{quoted}"', f"summary: {SUMMARY_TO_WRITE}", lines["version"], lines["date"], "---"]
+        raise SourceErrorWithText(Location(shown, 1), "this factsheet has no front matter (the lines between --- at its top, "
+                                  "which give its title, version and date): paste these lines at the very top, then write "
+                                  "the summary in your own words", block)
+    words = " or ".join(f"'{key}'" for key in missing)
+    these = "this line" if len(missing) == 1 else "these lines"
+    raise SourceErrorWithText(Location(shown, key_line(text, "title") if "title" in front else 1),
+                              f"the front matter has no {words}, which every format shows under the title: "
+                              f"add {these} between the --- lines (the date is the month this version was written)",
+                              [lines[key] for key in missing])
 
 
 def front_matter_options(front: dict, shown: str, text: str) -> dict:
