@@ -64,7 +64,7 @@ def test_a_factsheet_saved_by_notepad_with_a_bom_and_crlf_loads(tmp_path):
 
 
 def test_a_factsheet_with_no_title_anywhere_is_told_both_ways_to_give_one(tmp_path):
-    root = _factsheet(tmp_path, "---\nsummary: S.\n---\n\nText.\n")
+    root = _factsheet(tmp_path, "---\nsummary: S.\nversion: 1\ndate: 2024-03\n---\n\nText.\n")
     with pytest.raises(SourceError) as error:
         load_project(root)
     assert str(error.value) == ("docs/factsheets/short.md:1: this factsheet has no title: add 'title: ...' to the front matter "
@@ -72,7 +72,7 @@ def test_a_factsheet_with_no_title_anywhere_is_told_both_ways_to_give_one(tmp_pa
 
 
 def test_an_unquoted_title_with_a_colon_is_told_to_use_quotes(tmp_path):
-    root = _factsheet(tmp_path, "---\nsummary: S.\ntitle: Appeals: what to do\n---\n\nText.\n")
+    root = _factsheet(tmp_path, "---\nsummary: S.\ntitle: Appeals: what to do\nversion: 1\ndate: 2024-03\n---\n\nText.\n")
     with pytest.raises(SourceError) as error:
         load_project(root)
     assert str(error.value) == ('docs/factsheets/short.md:3: the title has a colon (:) in it: put the title in quotes, '

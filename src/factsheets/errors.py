@@ -84,9 +84,14 @@ class ErrorList:
 
     def __init__(self) -> None:
         self.errors: list[SourceError] = []
+        self._said: set[tuple[Location, str]] = set()
 
     def add(self, error: SourceError) -> None:
-        self.errors.extend(error.errors if isinstance(error, SourceErrors) else [error])
+        """Keeps the error; one found twice (the same place, the same words) is said once."""
+        for one in error.errors if isinstance(error, SourceErrors) else [error]:
+            if (one.location, one.message) not in self._said:
+                self._said.add((one.location, one.message))
+                self.errors.append(one)
 
     @contextmanager
     def collecting(self):

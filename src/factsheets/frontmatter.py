@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .errors import Location, SourceError, line_of
+from .errors import ErrorList, Location, SourceError, line_of
 from .options import did_you_mean
 from .invisible import invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control
@@ -138,13 +138,21 @@ def key_line(source: str, key: str, first_line: int = 1) -> int:
     return line_of(source, str(key), first_line) or first_line
 
 
-def check_front_matter(front: dict, schema: dict, shown: str, source: str, what: str) -> None:
-    """Refuses unknown names (with a did-you-mean) and values of the wrong kind, with their line."""
+def check_front_matter(front: dict, schema: dict, shown: str, source: str, what: str, errors: ErrorList | None = None) -> set:
+    """Refuses unknown names (with a did-you-mean) and values of the wrong kind, with their line.
+    With `errors`, every one is kept there instead, and the names at fault are returned."""
+    bad = set()
     for key, value in front.items():
         check = schema.get(key) if isinstance(key, str) else None
         if check is None:
             hint = did_you_mean(str(key), list(schema), f"the names {what} can have are: {', '.join(schema)}")
-            raise SourceError(Location(shown, key_line(source, key)), f"'{key}' is not a setting {what} can have: {hint}")
-        problem = check(value, key)
+            problem: str | None = f"'{key}' is not a setting {what} can have: {hint}"
+        else:
+            problem = check(value, key)
         if problem:
-            raise SourceError(Location(shown, key_line(source, key)), problem)
+            error = SourceError(Location(shown, key_line(source, key)), problem)
+            if errors is None:
+                raise error
+            errors.add(error)
+            bad.add(key)
+    return bad

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import model as m
-from .errors import Location, SourceError, Warning_, line_of
+from .errors import ErrorList, Location, SourceError, Warning_, line_of
 from .walk import iter_block_inlines
 
 
@@ -96,10 +96,12 @@ def _location(shown: str, text: str, written: str, block, first_line: int) -> Lo
 
 
 def refuse_literal_syntax(blocks, shown: str, text: str, first_line: int, extensions: list) -> None:
-    """The first piece of syntax that would be shown as typed stops the build, with its line."""
+    """Syntax that would be shown as typed stops the build: every piece of it, each at its line."""
+    errors = ErrorList()
     for case, message, written, block in problems(blocks, extensions):
         if not case.warning:
-            raise SourceError(_location(shown, text, written, block, first_line), message)
+            errors.add(SourceError(_location(shown, text, written, block, first_line), message))
+    errors.raise_if_any()
 
 
 def literal_warnings(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[Warning_]:

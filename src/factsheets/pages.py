@@ -17,6 +17,7 @@ from .errors import Location, SourceError
 from .frontmatter import PAGE, check_front_matter
 from .reader import parse_blocks
 from .shared_text import expand_shared_text
+from .factsheet_links import check_links_and_images
 from .sources import inside_project, read_text, split_front_matter
 
 # What the site may copy as it is: pictures and documents that cannot run a program.
@@ -103,8 +104,6 @@ def check_name(name: str, rule: re.Pattern, shown: str, line: int | None) -> Non
 
 def check_page(path: Path, config, shown: str) -> None:
     """A page that is not a factsheet: the same reader, so the same rules, with the plugin's markers allowed."""
-    from .project import check_links_and_images  # project imports this module
-
     text = read_text(path, shown, config.root)
     front, body, first_line = split_front_matter(text, shown)
     check_front_matter(front, PAGE, shown, text, "a page")

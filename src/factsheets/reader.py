@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import nullcontext
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from . import model as m
 from . import reader_boxes
 from .reader_markdown import TERM_TAG, markdown_for, unicode_slug
 from . import literal_syntax, reader_notes
-from .errors import Location, SourceError, line_of
+from .errors import ErrorList, Location, SourceError, line_of
 from .invisible import INVISIBLE, invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control
 from .placeholders import FIELD_ATTRIBUTE, FIELD_TAG, field_value
@@ -60,6 +61,14 @@ class _Walk:
 
     def raw_html_error(self, raw: str) -> SourceError:
         shown = " ".join(raw.split())[:40]
+        comment = re.fullmatch(r"\s*<!--(.*?)-->\s*", raw, re.S)
+        if comment and not any(pattern.search(comment.group(1)) for pattern, _ in SCRIPT_LIKE):
+            # A note to a colleague, as Word users leave them: said whole, with where notes can go.
+            words = " ".join(comment.group(1).split())
+            words = words if len(words) <= 200 else words[:200] + "…"
+            return self.error(raw.strip()[:20], f"the note \"{words}\" (an HTML comment) would be published with the factsheet: "
+                              "notes to colleagues cannot stay in its text. Move it to the front matter as "
+                              "'note: ...' (never published), or delete it")
         dangers = [what for pattern, what in SCRIPT_LIKE if pattern.search(raw)]
         if dangers:
             why = f"{dangers[0]} could run a program in a visitor's browser, so it is not allowed"
@@ -169,13 +178,17 @@ class _Walk:
         raise self.error(f"<{tag}", f"<{tag}> is not something a factsheet can contain: write it in Markdown")
 
     # blocks -----------------------------------------------------------------
-    def blocks(self, parent: etree.Element) -> list[m.Block]:
+    def blocks(self, parent: etree.Element, errors: ErrorList | None = None) -> list[m.Block]:
+        """The blocks of an element. With `errors`, a block with a problem is left out and its
+        problem kept there, and the blocks after it are still read (the factsheet's top level)."""
         out: list[m.Block] = []
         starts_inline = len(parent) > 0 and parent[0].tag not in BLOCK_TAGS and not (parent.text or "").strip()
         if parent.tag == "li" and ((parent.text and parent.text.strip()) or starts_inline):
             out.append(m.Paragraph(self.inlines_of_loose_text(parent), self.next_id("p")))
         for child in parent:
-            block = reader_notes.with_id(self.block(child), child, self)
+            block = None
+            with errors.collecting() if errors is not None else nullcontext():
+                block = reader_notes.with_id(self.block(child), child, self)
             if block is not None:
                 out.append(block)
         return out
@@ -275,6 +288,11 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list, field
     if depth > MAX_NESTING:
         line = walk.locate("".join(deepest.itertext())) or first_line
         raise SourceError(Location(shown, line), f"lists or quotations are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
-    blocks = reader_notes.finish(walk.blocks(root), walk)
-    literal_syntax.refuse_literal_syntax(blocks, shown, body, first_line, extensions)
+    errors = ErrorList()  # every block's problems in one run: a raw HTML comment and a misspelt placeholder below it
+    blocks = walk.blocks(root, errors)
+    with errors.collecting():
+        blocks = reader_notes.finish(blocks, walk)
+    with errors.collecting():
+        literal_syntax.refuse_literal_syntax(blocks, shown, body, first_line, extensions)
+    errors.raise_if_any()
     return blocks

@@ -71,7 +71,8 @@ class ErrorLines(logging.Handler):
 def watched_paths(root: Path) -> list[Path]:
     """The glossary, organisation.yml and the lexicon, as the project names them (or their defaults)."""
     from .errors import SourceError
-    from .project import DEFAULT_LEXICON, load_config
+    from .lexicon_setting import DEFAULT_LEXICON
+    from .project import load_config
 
     try:
         config = load_config(root)

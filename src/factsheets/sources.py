@@ -182,15 +182,32 @@ def colon_in_value(error: SourceError, lines: list[str]) -> SourceError:
     return error
 
 
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter; 0 when there is none; None when it is never closed."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            return end
+    return None
+
+
+def body_after_front_matter(text: str, shown: str) -> tuple[str, int]:
+    """(body, line number where it starts), whatever the front matter holds."""
+    lines = text.split("\n")
+    end = front_matter_end(lines)
+    if end is None:
+        raise SourceError(Location(shown, 1), "the front matter that starts with --- is never closed by another ---")
+    return ("\n".join(lines[end + 1:]), end + 2) if end else (text, 1)
+
+
 def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     """(front matter, body, line number where the body starts)."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    end = front_matter_end(lines)
+    if end == 0:
         return {}, text, 1
-    for end in range(1, len(lines)):
-        if lines[end].strip() in ("---", "..."):
-            break
-    else:
+    if end is None:
         raise SourceError(Location(shown, 1), "the front matter that starts with --- is never closed by another ---")
     try:
         meta = load_yaml("\n".join(lines[1:end]), shown, first_line=2)

@@ -1,0 +1,31 @@
+"""The audio's `lexicon` setting (in mkdocs.yml or a factsheet's `audio:`): a file of the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Location, SourceError
+from .frontmatter import key_line
+from .sources import inside_project, load_yaml, read_text
+
+DEFAULT_LEXICON = "glossary/lexicon.yml"
+
+
+def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool = False) -> None:
+    """The audio's lexicon, if named, must be an ordinary file inside the project, and valid YAML."""
+    written = audio.get("lexicon")
+    if written is None and not default:
+        return
+    line = key_line(text, "lexicon") if written is not None else 1
+    if written is not None and (not isinstance(written, str) or not written.strip()):
+        raise SourceError(Location(shown, line), "'lexicon' must be the name of a file in the project, such as glossary/lexicon.yml")
+    path = root / (written or DEFAULT_LEXICON)
+    if written is None and not path.exists() and not path.is_symlink():
+        return  # no lexicon is allowed: words are said as written
+    real = inside_project(path, root, shown if written else DEFAULT_LEXICON, line)
+    if not real.is_file():
+        raise SourceError(Location(shown, line), f"the lexicon '{written or DEFAULT_LEXICON}' is a folder, not a file")
+    lexicon_shown = real.relative_to(root.resolve()).as_posix()
+    load_yaml(read_text(path, lexicon_shown, root), lexicon_shown)
+
+
