@@ -37,3 +37,23 @@ def test_a_worker_starts_with_the_writers_modules_loaded_and_frozen():
     [given] = outcomes
     assert given["modules"] == ["factsheets.build.schedule", "lxml.etree", "numpy", "pyttsx3.drivers.espeak"]
     assert given["frozen"] > 10_000  # gc.freeze() in the fork server: a worker's collections leave all that alone
+
+
+def test_a_worker_that_dies_while_it_is_handed_its_call_is_that_calls_outcome(monkeypatch):
+    # Under load the fork server's pipe broke as a new worker was started after one died:
+    # the build got a BrokenPipeError traceback instead of a WorkerDied for that job.
+    started_ones = []
+    real_start = processes.multiprocessing.get_context("forkserver").Process.start
+
+    def start_or_break(self):
+        if not started_ones:
+            started_ones.append(self)
+            raise BrokenPipeError(32, "Broken pipe")
+        return real_start(self)
+
+    monkeypatch.setattr(processes.multiprocessing.get_context("forkserver").Process, "start", start_or_break)
+    outcomes = []
+    processes.run_calls([processes.Call(started, ("first",), 60), processes.Call(started, ("second",), 60)], 1,
+                        lambda call, outcome: outcomes.append(outcome) or [])
+    assert isinstance(outcomes[0], processes.WorkerDied) and "died as it started" in str(outcomes[0])
+    assert outcomes[1][0] == "second"

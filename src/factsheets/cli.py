@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
+import signal
 import sys
-from pathlib import Path
 
-from .errors import SourceError
+
+def _stopped_while_loading(number, frame) -> None:
+    """Ctrl+C before a command has taken over (the tool's modules take a second to load)."""
+    print("Stopped; nothing was changed.", file=sys.stderr)
+    sys.exit(130)
+
+
+# First of all, so that Ctrl+C while the rest loads is a line, not a traceback; main() hands
+# Ctrl+C back to Python (KeyboardInterrupt) once each command can say what it left behind.
+signal.signal(signal.SIGINT, _stopped_while_loading)
+
+import argparse  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from .errors import SourceError  # noqa: E402
 
 
 def print_source_error(error: SourceError) -> None:
@@ -40,6 +53,8 @@ def build_command(args) -> int:
     from .build import BuildFailed, build
     from .progress import Progress
     from .project import find_root
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # from here, the build says what it left
 
     progress = Progress(quiet=args.quiet)
     try:
@@ -152,6 +167,7 @@ def serve_command(args) -> int:
     from .project import find_root
     from .serve import serve
 
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl+C is how staff stop the preview
     if not 1 <= args.port <= 65535:  # the socket would raise OverflowError, not OSError
         print(f"the command line: --port {args.port} is not a port: ports are numbered 1 to 65535; use one such as --port 8001",
               file=sys.stderr)
@@ -223,7 +239,11 @@ def console() -> int:
     handlers still run (multiprocessing's, which removes its temporary folder)."""
     import gc
 
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # Ctrl+C while the tool was still loading, before a command took over
+        print("Stopped; nothing was changed.", file=sys.stderr)
+        return 130
     gc.freeze()
     return code
 

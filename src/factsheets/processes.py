@@ -21,7 +21,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import connection, forkserver
 
@@ -43,7 +42,22 @@ def start_server() -> None:
     # "__main__": the command's own script, which every worker would otherwise import again;
     # fork_server: everything else the workers need, read there (the writers' registry too).
     multiprocessing.get_context("forkserver").set_forkserver_preload(["__main__", "factsheets.fork_server"])
-    forkserver.ensure_running()
+    # The server loads its modules before it ignores Ctrl+C itself: it starts with Ctrl+C ignored
+    # (a process inherits that through exec), so Ctrl+C in its first half second is no traceback
+    # from it. Its workers inherit it too: on Ctrl+C the build ends them (run_calls), and they
+    # end with their server.
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    # Blocked as well as ignored here: Linux keeps a blocked signal pending even while it is
+    # ignored, so a Ctrl+C meanwhile still reaches this process once its handler is back.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def die_with_parent() -> None:
@@ -65,12 +79,6 @@ def die_with_parent() -> None:
         return
     if os.getppid() != parent:  # the parent died before the request was made
         os._exit(1)
-
-
-def fresh_process_pool(workers: int) -> ProcessPoolExecutor:
-    start_server()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                               max_tasks_per_child=1, initializer=die_with_parent)
 
 
 class WorkerDied(Exception):
@@ -142,7 +150,15 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
                 reader, writer = context.Pipe(duplex=False)
                 process = context.Process(target=_child, args=(writer, call.function, call.arguments), daemon=True)
                 call.began = time.monotonic()
-                process.start()
+                try:
+                    process.start()
+                except OSError as error:
+                    # The new worker died while it was being handed its call (BrokenPipeError from
+                    # the fork server's pipe, seen under load): the call's outcome, never a traceback.
+                    writer.close()
+                    reader.close()
+                    queue.extendleft(reversed(settle(call, WorkerDied(f"the worker died as it started ({type(error).__name__})"))))
+                    continue
                 writer.close()
                 running[reader] = (call, process)
             if meanwhile:
