@@ -54,3 +54,27 @@ def test_every_corpus_overlay_plays_every_sentence_it_says(built_corpus):
     """Titles, call-out labels, footnotes, table rows, picture descriptions and quotation cues too."""
     gaps = {folder.name: overlay_gaps(folder) for folder in built_files(built_corpus)}
     assert {slug: said for slug, said in gaps.items() if said} == {}
+
+
+def book_files(folder: Path) -> tuple[etree._Element, etree._Element, str]:
+    with zipfile.ZipFile(folder / f"{folder.name}.epub") as book:
+        return (etree.fromstring(book.read("EPUB/text.xhtml")), etree.fromstring(book.read("EPUB/content.opf")),
+                book.read("EPUB/style.css").decode())
+
+
+def test_an_epubs_call_outs_are_boxes_that_say_their_weight(built_corpus):
+    text, _opf, css = book_files(built_corpus / "build/site/files/annual-reviews")
+    titles = ["".join(p.itertext()) for p in text.iterfind(".//x:aside/x:p[@class='admonition-title']", NS)]
+    assert titles[0] == "Important: Time limits" and titles[1].startswith("Note: What if")
+    assert ".admonition {" in css and "border" in css.split(".admonition {")[1].split("}")[0]
+
+
+def test_an_epub_with_pictures_says_so_and_shows_their_descriptions(built_corpus):
+    text, opf, css = book_files(built_corpus / "build/site/files/applying-for-a-blue-badge")
+    metas = [(meta.get("property"), meta.text) for meta in opf.iter("{http://www.idpf.org/2007/opf}meta")]
+    assert ("schema:accessMode", "visual") in metas
+    assert any(name == "schema:accessibilitySummary" and "pictures" in value for name, value in metas)
+    [caption] = text.iterfind(".//x:figure/x:figcaption", NS)
+    assert "".join(caption.itertext()).startswith("Picture: A Blue Badge on a car dashboard")
+    # Reflow: pictures scale to the page and long addresses wrap.
+    assert "max-width: 100%" in css and "overflow-wrap: anywhere" in css

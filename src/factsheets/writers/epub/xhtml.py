@@ -18,6 +18,7 @@ from ...transforms import CONTACT_END, CONTACT_KIND
 from ..bidi import isolate_latin
 from ..sentences import sentence_spans
 from ..html import HtmlRenderer
+from ..constructs import callout_label
 from ..print_html import PICTURE_LABEL
 from ..sentences import END_ID, SUMMARY_ID
 from .pages import mark_lines
@@ -203,8 +204,12 @@ class XhtmlRenderer(HtmlRenderer):
                 html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
             return html
         ident = escape(block.id)
+        # Its weight in words ("Important: Time limits"), as print and audio say it: a box with a
+        # heavier rule alone looks like a note to many readers, and is not seen by a screen reader.
+        label = callout_label(block, self.document.meta.language)
+        said = escape(self.t("{label}:", label=label)) + " " if label else ""
         return (f'<aside class="admonition {escape(block.kind)}" id="{ident}" role="note" aria-labelledby="{ident}-title">'
-                f'<p class="admonition-title" id="{ident}-title"><strong>{self.inlines(block.title)}</strong></p>'
+                f'<p class="admonition-title" id="{ident}-title"><strong>{said}{self.inlines(block.title)}</strong></p>'
                 f"{self.blocks(block.blocks)}</aside>")
 
 
