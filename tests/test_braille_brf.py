@@ -226,3 +226,14 @@ def test_a_box_line_says_which_box_and_a_picture_is_a_transcribers_note():
     [picture] = [line for line in lines if "@.<" in line]
     assert picture.strip().startswith("@.<") and picture.endswith("@.>")
     assert read_back([picture.strip()[3:-3]]) == "Picture: A map of the area"
+
+
+def test_an_item_or_label_never_ends_a_page_with_its_words_on_the_next():
+    label = Piece("item", "Facebook: www.facebook.com/the-service-page", marker="•")
+    [item_lines] = [block.lines for block in layout.blocks([label], liblouis.translate)]
+    assert len(item_lines) == 2  # "• Facebook:" and the address under it
+    for before in range(20, 25):
+        filler = [ONE_LINE] * before
+        pages = layout.paginate(layout.blocks([*filler, label], liblouis.translate))
+        page = next(p for p in pages if item_lines[0] in p)
+        assert page.index(item_lines[0]) + 1 < len(page), (before, page[-2:])

@@ -177,7 +177,9 @@ def paginate(body: list[Block]) -> list[list[str]]:
     pages: list[list[str]] = [[]]
     for index, block in enumerate(body):
         page = pages[-1]
-        need = kept_together(body, index) if block.keep_with_next else 1
+        # A block's first two lines stay together: an item or a label ("Facebook:") never ends
+        # a page with its words on the next.
+        need = kept_together(body, index) if block.keep_with_next else min(len(block.lines), LINES_AFTER_HEADING)
         blank = 1 if block.blank_before and page else 0
         if page and len(page) + blank + need > TEXT_LINES:
             pages.append([])
