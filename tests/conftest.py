@@ -78,3 +78,13 @@ def send_entry(manifest) -> dict:
 def small_project(tmp_path) -> Path:
     """A small fixture project: one short factsheet, two glossary terms."""
     return copy_project(tmp_path / "small", FIXTURES / "small")
+
+
+@pytest.fixture(scope="session")
+def built_corpus(tmp_path_factory) -> Path:
+    """The corpus (staff-written factsheets with tables, pictures, call-outs, footnotes, long
+    addresses and money), copied and built once with every format. Read it, never change it."""
+    root = copy_project(tmp_path_factory.mktemp("corpus-built") / "corpus", FIXTURES / "corpus")
+    result = factsheets(root, "build", "--quiet")
+    assert result.returncode == 0, result.stderr
+    return root

@@ -208,3 +208,32 @@ def test_the_check_command_validator_agrees_with_the_manifest(built_project, sen
     assert check_entry(built_project / "build", send_entry) == []
     wrong = {**send_entry, "details": {"brf": {"braille_pages": send_entry["details"]["brf"]["braille_pages"] + 1}}}
     assert [f.level for f in check_entry(built_project / "build", wrong)] == [FAILURE]
+
+
+def test_a_box_line_says_which_box_and_a_picture_is_a_transcribers_note():
+    """A warning's opening line says "Important", a note's "Note": read back, not just dots."""
+    document = document_of(
+        m.Box("warning", (m.Text("Time limits"),), (m.Paragraph((m.Text("Act within two months."),)),), id="w"),
+        m.Box("tip", (m.Text("Good to know"),), (m.Paragraph((m.Text("It is free."),)),), id="n"),
+        m.Figure(m.Image("map.png", "A map of the area")),
+    )
+    lines = [line for page in layout.paginate(layout.blocks(pieces(document), liblouis.translate)) for line in page]
+    tops = [line for line in lines if line.startswith("777")]
+    assert [len(line) for line in tops] == [40, 40]
+    assert [read_back([line.strip("7")]) for line in tops] == ["Box: Important", "Box: Note"]
+    bottoms = [line for line in lines if line.startswith("GGG")]
+    assert [read_back([line.strip("G")]) for line in bottoms] == ["End of box", "End of box"]
+    [picture] = [line for line in lines if "@.<" in line]
+    assert picture.strip().startswith("@.<") and picture.endswith("@.>")
+    assert read_back([picture.strip()[3:-3]]) == "Picture: A map of the area"
+
+
+def test_an_item_or_label_never_ends_a_page_with_its_words_on_the_next():
+    label = Piece("item", "Facebook: www.facebook.com/the-service-page", marker="•")
+    [item_lines] = [block.lines for block in layout.blocks([label], liblouis.translate)]
+    assert len(item_lines) == 2  # "• Facebook:" and the address under it
+    for before in range(20, 25):
+        filler = [ONE_LINE] * before
+        pages = layout.paginate(layout.blocks([*filler, label], liblouis.translate))
+        page = next(p for p in pages if item_lines[0] in p)
+        assert page.index(item_lines[0]) + 1 < len(page), (before, page[-2:])

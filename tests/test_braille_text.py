@@ -39,7 +39,7 @@ def test_the_small_factsheet_matches_its_golden_text(small_project, tmp_path):
 def send_text(built_project, send_entry) -> str:
     path = built_project / "build" / send_entry["formats"]["braille_text"]
     assert check_braille_text(path) == []
-    return path.read_text(encoding="utf-8-sig")  # a byte-order mark, so browsers read it as UTF-8
+    return path.read_text(encoding="utf-8")
 
 
 def test_the_send_text_has_no_markup_and_keeps_its_structure(send_text):
@@ -105,8 +105,8 @@ def test_tables_lists_figures_and_links_in_plain_words():
     assert "Route: Appeal; Time limit: two months." in lines
     assert "Route: Mediation; Time limit: 30 days." in lines
     assert ["4. first", "5. second", "  • inner"] == lines[lines.index("4. first"):lines.index("4. first") + 3]
-    assert "Image: A map of the area" in lines
-    assert "Image: An image without a description" in lines
+    assert "Picture: A map of the area" in lines
+    assert "Picture: An image without a description" in lines
     assert "See IPSEA (www.ipsea.org.uk)." in lines
 
 
@@ -193,3 +193,18 @@ def test_a_link_to_another_factsheet_gives_its_title_and_web_address(tmp_path):
     text = output.files["braille_text"].read_text(encoding="utf-8-sig")
     assert ("Read the reviews factsheet (the factsheet \u201cAnnual reviews\u201d, factsheets.example.org/factsheets/annual-reviews.html) "
             "and Annual reviews (factsheets.example.org/factsheets/annual-reviews.html).") in text
+
+
+def test_the_text_is_plain_utf8_and_marks_boxes_in_words(small_project, tmp_path):
+    """For a transcriber's software: no byte-order mark, no lines of braille cells; a box's start
+    says which box (a warning "Important", the rest "Note", as print and audio say it)."""
+    document = document_of(
+        m.Box("warning", (m.Text("Time limits"),), (m.Paragraph((m.Text("Act within two months."),)),), id="w"),
+        m.Box("note", (m.Text("Good to know"),), (m.Paragraph((m.Text("It is free."),)),), id="n"),
+    )
+    lines = [line for line in braille_ready_text(pieces(document)).split("\n") if line]
+    assert ["Box: Important", "### Time limits", "Act within two months.", "End of box"] == lines[lines.index("Box: Important"):lines.index("Box: Important") + 4]
+    assert "Box: Note" in lines and lines.count("End of box") == 2
+    assert not any(0x2800 <= ord(c) <= 0x28FF for c in "".join(lines))
+    output = BrailleWriter().write(small_document(small_project), tmp_path, {"project_root": small_project})
+    assert not output.files["braille_text"].read_bytes().startswith(b"\xef\xbb\xbf")

@@ -104,5 +104,36 @@ def test_even_the_narrowest_lines_finish_and_fit(width):
 def test_a_long_file_name_breaks_between_letters_not_inside_its_number():
     text = "annual-review-parent-views-2024.docx"
     lines = lines_of(text, 28)
-    assert lines == ["ANNUAL-REVIEW-PARENT-VIEW" + CONTINUATION, "S-#BJBD4;DOCX"]
+    # A lone "s" starting a line would read as "so": the grade 1 indicator goes before it.
+    assert lines == ["ANNUAL-REVIEW-PARENT-VIEW" + CONTINUATION, ";;S-#BJBD4;DOCX"]
     assert read_back(lines) == text
+
+
+def read_alone(lines: list[str]) -> str:
+    """Each line read back on its own, as a reader who starts at that line reads it, then
+    joined: run on after a continuation indicator, else with a space."""
+    said = ""
+    for index, line in enumerate(lines):
+        joiner = "" if index == 0 or lines[index - 1].endswith(CONTINUATION) else " "
+        said += joiner + read_back([line])
+    return said
+
+
+@pytest.mark.parametrize("text, width", [
+    ("Email: send_partnershipservice@bathnes.gov.uk", 36),
+    ("You can find the Local Offer at https://livewell.bathnes.gov.uk/special-educational-need-or-disability-send.", 40),
+    ("www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability", 38),
+    ("See www.x.y-z.uk/b/y/k/a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w.gov.uk now.", 14),
+    *[(f"See {address} for more.", width) for address in LONG_ADDRESSES for width in (20, 30, 38)],
+])
+def test_every_line_of_a_broken_address_reads_back_alone_as_its_own_print(text, width):
+    """A fragment starting a line is read without the line before it: "4GOV4UK" alone is
+    "disgov.uk" and "Y-SEND" is "you-send" unless a grade 1 indicator goes before it."""
+    lines = lines_of(text, width)
+    assert all(len(line) <= width for line in lines), lines
+    assert read_alone(lines).replace("httpscc//", "https://") == text, lines
+
+
+def test_an_email_breaks_at_its_at_sign_before_a_dot():
+    lines = lines_of("send_partnershipservice@bathnes.gov.uk", 36)
+    assert lines == ["SEND.-PARTNERSHIPSERVICE" + CONTINUATION, "@ABATHNES4GOV4UK"]

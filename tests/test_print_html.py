@@ -38,6 +38,13 @@ def test_an_address_breaks_after_a_slash_and_before_a_dot():
     assert "".join(pieces) == "gov.uk/first-tier-tribunal-special-educational-needs"
 
 
+def test_an_email_breaks_after_its_at_sign_never_at_its_underscore():
+    """"send" / "_partnershipservice@..." reads as two words: an address breaks only after
+    an @ or a slash, or before a dot."""
+    assert address_pieces("send_partnershipservice@bathnes.gov.uk") == ["send_partnershipservice@", "bathnes", ".gov", ".uk"]
+    assert address_pieces("www.example.org.uk/search?q=a_b&page=2") == ["www.example", ".org", ".uk/", "search?q=a_b&page=2"]
+
+
 def test_breakable_text_keeps_every_character_and_escapes_markup():
     html = breakable("See www.a-b.example.org.uk/reports/x & <more>")
     assert html.replace("\u200b", "").replace("\u2060", "") == "See www.a-b.example.org.uk/reports/x &amp; &lt;more&gt;"
@@ -175,3 +182,19 @@ def test_without_a_site_address_the_title_is_printed_and_the_pdf_link_goes_nowhe
     assert 'href="other.md"' not in for_pdf
     on_site = print_document(document, factsheets=found, on_site=True)
     assert '<a href="../../factsheets/other.html">the reviews factsheet</a>' in on_site
+
+
+def test_a_call_out_opens_with_its_weight_in_words_and_the_summary_is_under_the_title():
+    """A warning looked like a note but for a thicker rule: it says "Important", as the audio does."""
+    base = send_document()
+    boxes = (
+        m.Box("warning", (m.Text("Time limits"),), (m.Paragraph((m.Text("Act within two months."),)),), id="w"),
+        m.Box("tip", (m.Text("Good to know"),), (m.Paragraph((m.Text("It is free."),)),), id="t"),
+        m.Box("note", (m.Text("Note"),), (m.Paragraph((m.Text("Titled by its kind."),)),), id="n"),
+    )
+    html = print_document(m.Document(base.meta, boxes, base.organisation))
+    assert '<p class="fs-callout-title"><strong>Important: Time limits</strong></p>' in html
+    assert '<p class="fs-callout-title"><strong>Note: Good to know</strong></p>' in html
+    assert '<p class="fs-callout-title"><strong>Note</strong></p>' in html
+    title = html.index('<h1 id="title">')
+    assert html.index(f'<p class="fs-summary">{base.meta.summary}</p>') > title

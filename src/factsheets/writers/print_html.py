@@ -31,16 +31,18 @@ from ..transforms import CONTACT_KIND
 from . import Output, OutputKind
 from .bidi import english_fallback, isolate_latin
 from .common import NO_ALT_TEXT, printed_address
+from .constructs import callout_label
 from .html import HtmlRenderer
 from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
 
 DEFAULT_SIZE_PT = 18
 
 # Where a web address may break across lines (after the Chicago Manual): after a
-# slash, before a dot and other punctuation. Before a hyphen only in a long stretch
+# slash or an @, before a dot; never at an underscore or other punctuation, where
+# the two halves read as two words ("send" / "_partnershipservice@..."). Before a hyphen only in a long stretch
 # with no other place to break: a line ending in a hyphen would read as a word
 # hyphenated by the printer, so the hyphen starts the next line instead.
-_ADDRESS_BREAKS = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=[.?#&=_@~])")
+_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=[^/])|(?<=[^/.@])(?=\.)")
 _LONG_PIECE = 24  # characters: about half a line of 18 pt bold on A4
 _SHORT_ADDRESS = 30  # characters: fits on a line of 24 pt bold on A4
 _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\S+/\S*$")
@@ -211,8 +213,10 @@ class PrintRenderer(HtmlRenderer):
         printed open (paper cannot be clicked). The contact details keep their own box."""
         if block.kind == CONTACT_KIND:
             return super().box(block)
+        label = callout_label(block, self.document.meta.language)
+        said = escape(gettext(self.document.meta.language, "{label}:", label=label)) + " " if label else ""
         return (f'<div class="fs-callout fs-callout-{escape(block.kind)}" id="{escape(block.id)}">'
-                f'<p class="fs-callout-title"><strong>{self.inlines(block.title)}</strong></p>{self.blocks(block.blocks)}</div>')
+                f'<p class="fs-callout-title"><strong>{said}{self.inlines(block.title)}</strong></p>{self.blocks(block.blocks)}</div>')
 
     def quote(self, block: m.Quote) -> str:
         tag = self.document.meta.language
@@ -246,7 +250,9 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
                    on_site: bool = False) -> str:
     meta = document.meta
     renderer = PrintRenderer(document, image_src, factsheets, on_site)
-    first = f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1></header>'
+    # The summary under the title, as the website, the braille and the EPUB show it.
+    summary = f'<p class="fs-summary">{escape(meta.summary)}</p>' if meta.summary.strip() else ""
+    first = f'<header class="fs-title-block"><h1 id="title">{escape(meta.title)}</h1>{summary}</header>'
     body = f"{first}\n{renderer.blocks(document.blocks)}"
     if script(meta.language) != "Latn":
         body = isolate_latin(body)

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 
+# The ids of what the audio says that no block of the document has: the title, the spoken
+# introduction (heard where the summary is shown) and "End of factsheet.". The EPUB gives its
+# elements these ids, so that its media overlay plays every sentence of the recording.
+TITLE_ID, SUMMARY_ID, END_ID = "title", "fs-summary", "fs-end"
+
 ABBREVIATIONS = {"e.g", "i.e", "etc", "eg", "ie", "mr", "mrs", "ms", "dr", "no", "st", "vs", "cf", "para", "ref"}
 BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 

@@ -45,7 +45,7 @@ def notes_after(builder: ScriptBuilder, block: m.Block) -> list[Utterance]:
             read.add(note_id)
             words = " ".join(_written(builder, b) for b in notes[note_id].blocks)
             label = gettext(builder.document.meta.language, "Note:")
-            out.append(utterance(builder.sentence(builder.say(f"{label} {words}", getattr(block, "line", None)))))
+            out.append(utterance(builder.sentence(builder.say(f"{label} {words}", getattr(block, "line", None))), block_id=note_id))
     return out
 
 
@@ -67,7 +67,8 @@ def definition_list(builder: ScriptBuilder, block: m.DefinitionList) -> list[Utt
         terms = ", ".join(builder.written(t).strip() for t in item.terms)
         meanings = [" ".join(_written(builder, inner).rstrip(".") for inner in definition) for definition in item.definitions]
         text = terms + (": " + "; ".join(meanings) if meanings else "")
-        out.append(utterance(builder.sentence(builder.say(text, line)), pause_after=BETWEEN_DEFINITIONS))
+        # No element holds one term and its definition: the list is what the text highlights.
+        out.append(utterance(builder.sentence(builder.say(text, line)), pause_after=BETWEEN_DEFINITIONS, block_id=block.id))
     if out:
         out[-1].pause_after = AFTER_PARAGRAPH
     return out

@@ -33,7 +33,7 @@ from .normalise import Normaliser
 from .titles import one_line
 from .utterances import (  # noqa: F401  (Script, Section and Utterance are this module's interface too)
     AFTER_HEADING, AFTER_PARAGRAPH, AROUND_QUOTE, BEFORE_SUBHEADING, BETWEEN_ITEMS, CONTACT_TITLE, ENGLISH,
-    GLOSSARY_TITLE, IMPORTANT_KINDS, Script, Section, Utterance, utterance,
+    END_ID, GLOSSARY_TITLE, IMPORTANT_KINDS, SUMMARY_ID, TITLE_ID, Script, Section, Utterance, utterance,
 )
 
 
@@ -143,7 +143,7 @@ class ScriptBuilder:
         title = self.sentence(self.say(self.written(block.title), line))
         # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
         said = title if title.rstrip(".").casefold() == cue.rstrip(":：").casefold() else f"{cue} {title}"
-        out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3)]
+        out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3, block_id=f"{block.id}-title" if block.id else "")]
         for inner in block.blocks:
             out += self.block(inner, None)
         out[-1].pause_after = AROUND_QUOTE + AFTER_PARAGRAPH
@@ -187,20 +187,20 @@ class ScriptBuilder:
             opening, language = self.fixed("Quotation from paragraph {reference}", reference=block.reference)
         else:
             opening, language = self.fixed("Quotation")
-        out = [utterance(opening + ":", pause_before=AROUND_QUOTE, pause_after=0.2, language=language)]
+        out = [utterance(opening + ":", pause_before=AROUND_QUOTE, pause_after=0.2, block_id=block.id, language=language)]
         for inner in block.blocks:
             out += self.block(inner, None)
         closing, language = self.fixed("End of quotation.")
-        out.append(utterance(closing, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, language=language))
+        out.append(utterance(closing, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, block_id=f"{block.id}-end" if block.id else "", language=language))
         return out
 
     def table(self, block: m.Table, line) -> list[Utterance]:
         header = [self.say(self.written(cell), line) for cell in block.header]
         out = []
-        for row in block.rows:
+        for number, row in enumerate(block.rows, 1):
             cells = [self.say(self.written(cell), line) for cell in row]
             pairs = [f"{h}: {c}" if h else c for h, c in zip(header, cells)]
-            out.append(utterance(self.sentence("; ".join(pairs)), pause_after=BETWEEN_ITEMS))
+            out.append(utterance(self.sentence("; ".join(pairs)), pause_after=BETWEEN_ITEMS, block_id=f"{block.id}-row{number}" if block.id else ""))
         return out
 
     # sections ------------------------------------------------------------
@@ -220,7 +220,7 @@ class ScriptBuilder:
                 current = Section(block.id or f"section-{len(sections)}", title)
                 current.utterances.append(utterance(spoken, pause_after=AFTER_HEADING, block_id=block.id))
                 if title == GLOSSARY_TITLE:
-                    current.utterances.append(utterance("These are the words used in this factsheet, and what they mean."))
+                    current.utterances.append(utterance("These are the words used in this factsheet, and what they mean.", block_id=block.id))
                 sections.append(current)
             elif isinstance(block, m.GlossaryEntry):
                 term = self.say(block.term, block.line)
@@ -260,7 +260,7 @@ class ScriptBuilder:
     def introduction(self, sections: list[Section]) -> list[Utterance]:
         """The title, the title line under it, and what the sections are."""
         meta = self.document.meta
-        out = [utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING)]
+        out = [utterance(self.sentence(self.say(meta.title)), pause_after=AFTER_HEADING, block_id=TITLE_ID)]
         for block in self.document.blocks:
             if is_title_line(block):
                 out += self.block(block, None)
@@ -272,22 +272,22 @@ class ScriptBuilder:
             if language:
                 how_many = f"It has {count} after this introduction."
             skip, language_skip = self.fixed("Each section is a chapter you can skip to.")
-            out.append(utterance(how_many, language=language))
-            out.append(utterance(skip, language=language_skip))
-            out.append(utterance(self.sentence("; ".join(titles)), pause_after=AFTER_HEADING + 0.3))
+            out.append(utterance(how_many, block_id=SUMMARY_ID, language=language))
+            out.append(utterance(skip, block_id=SUMMARY_ID, language=language_skip))
+            out.append(utterance(self.sentence("; ".join(titles)), pause_after=AFTER_HEADING + 0.3, block_id=SUMMARY_ID))
         else:
-            out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3))
+            out.append(utterance(f"It has {count} after this introduction: {listed}. Each section is a chapter you can skip to.", pause_after=AFTER_HEADING + 0.3, block_id=SUMMARY_ID))
         return out
 
     def contact_section(self, block: m.Box) -> Section:
         """The contact details' chapter: their title, their blocks, and the end of the factsheet."""
         section = Section("contact-details", gettext(self.document.meta.language, CONTACT_TITLE))
         title = self.sentence(self.say(self.written(block.title), block.line))
-        section.utterances.append(utterance(title, pause_after=AFTER_HEADING))
+        section.utterances.append(utterance(title, pause_after=AFTER_HEADING, block_id=f"{block.id}-title"))
         for inner in block.blocks:
             section.utterances += self.block(inner, None)
         end, language = self.fixed("End of factsheet.")
-        section.utterances.append(utterance(end, pause_before=0.3, pause_after=0.0, language=language))
+        section.utterances.append(utterance(end, pause_before=0.3, pause_after=0.0, block_id=END_ID, language=language))
         return section
 
 

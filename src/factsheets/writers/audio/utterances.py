@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...errors import Warning_
+from ..sentences import END_ID, SUMMARY_ID, TITLE_ID  # noqa: F401  (the script's ids for the EPUB)
 from .lexicon import engine_text, reader_text
 
 

@@ -105,7 +105,7 @@ class BrailleWriter:
         items, warnings = replace_untranslatable(pieces(document), can_translate, document.meta.source)
 
         text_path = out_dir / f"{slug}-braille.txt"
-        text_path.write_text(braille_ready_text(items), encoding="utf-8-sig")  # the BOM tells a browser it is UTF-8
+        text_path.write_text(braille_ready_text(items), encoding="utf-8")  # no BOM: a transcriber's software may read it as text
 
         body = layout.blocks(items, translate)
         pages = layout.brf_pages(title_lines(document, translate), body, translate)

@@ -25,6 +25,10 @@ indented, as these are:
 - a box between a top and a bottom box line (text.py says which), a blank line
   before the top line and after the bottom one and none inside them; the top
   line is kept on a page with the heading under it and two lines of its text.
+  Each box line carries the braille-ready text's words for it ("Box: Important",
+  "End of box"), so that a warning reads differently from a note;
+- a picture's description is a transcriber's note (UEB's transcriber's note
+  indicators around it), labelled "Picture:" as print labels it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ TEXT_LINES = LINES - 1  # the first line of each page carries the page number
 CENTRED_MARGIN = 3  # blank cells kept each side of a centred line
 MIN_TEXT_CELLS = 20  # the narrowest a nested list item's lines may get
 LINES_AFTER_HEADING = 2  # lines of what follows that a heading keeps with it
+BOX_LEAD = 3  # cells of a box line before its words
+TN_OPEN, TN_CLOSE = "@.<", "@.>"  # dots 4, 46, 126 and dots 4, 46, 345: transcriber's note indicators
 PAGE_BREAK = "\f"
 LINE_END = "\r\n"
 
@@ -109,15 +115,36 @@ def lay_out(piece: Piece, translation: Translation) -> list[str]:
     return [" " * (layout.first if i == 0 else layout.runover) + line for i, line in enumerate(lines)]
 
 
+def box_line(cell: str, words: str) -> str:
+    """A box line of `cell` with the box's words in it ("Box: Important", "End of box"), so a
+    reader knows a warning from a note and where the box ends; the bare line if they do not fit."""
+    inner = f" {words} "
+    if len(inner) + 2 * BOX_LEAD > CELLS:
+        return cell * CELLS
+    return cell * BOX_LEAD + inner + cell * (CELLS - BOX_LEAD - len(inner))
+
+
+def transcribers_note(translation: Translation) -> Translation:
+    """A picture's description between UEB's transcriber's note indicators: words the
+    transcriber gives, not the print's own text."""
+    sources = translation.source_of_cell
+    last = sources[-1] if sources else 0
+    return Translation(TN_OPEN + translation.braille + TN_CLOSE, [0] * len(TN_OPEN) + list(sources) + [last] * len(TN_CLOSE),
+                       translation.computer)
+
+
 def blocks(items: list[Piece], translate: Translate) -> list[Block]:
     out: list[Block] = []
     previous = None
     for piece in items:
-        if piece.kind == "boxline":  # cells, not words: no translation
-            out.append(Block([from_unicode(piece.plain())], blank_between(previous, piece), keep_with_next=piece.text == BOX_TOP))
+        if piece.kind == "boxline":
+            line = box_line(from_unicode(piece.text), translate(piece.marker).braille)
+            out.append(Block([line], blank_between(previous, piece), keep_with_next=piece.text == BOX_TOP))
         else:
             # English words in a factsheet in another language are brailled in English (UEB).
             translation = translate_piece(piece.words(), piece.word_styles(), liblouis.translate if piece.english else translate)
+            if piece.kind == "picture":
+                translation = transcribers_note(translation)
             out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
         previous = piece
     return out
@@ -150,7 +177,9 @@ def paginate(body: list[Block]) -> list[list[str]]:
     pages: list[list[str]] = [[]]
     for index, block in enumerate(body):
         page = pages[-1]
-        need = kept_together(body, index) if block.keep_with_next else 1
+        # A block's first two lines stay together: an item or a label ("Facebook:") never ends
+        # a page with its words on the next.
+        need = kept_together(body, index) if block.keep_with_next else min(len(block.lines), LINES_AFTER_HEADING)
         blank = 1 if block.blank_before and page else 0
         if page and len(page) + blank + need > TEXT_LINES:
             pages.append([])

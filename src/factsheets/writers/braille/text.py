@@ -21,8 +21,10 @@ top box line is a line of dots 2356 (⠶) and the bottom one a line of dots 1245
 bottom one; the top line is kept on a page with the heading and text under it.
 UK producers rule off boxes the same way (RNIB Braillists' Manual, UEB edition,
 13.6 "Boxed matter", which DBT's "English (UEB) - UK Formatting" template
-implements as its BoxBegin and BoxEnd styles). The braille-ready text has the
-same two lines, in Unicode braille, so the box is marked in both files.
+implements as its BoxBegin and BoxEnd styles). The braille-ready text is for a
+transcriber's software, which reads words, not cells: there the two lines are
+words ("Box: Important" or "Box: Note" by the call-out's weight, as print and
+audio say it, and "End of box"), and the BRF's box lines carry the same words.
 """
 
 from __future__ import annotations
@@ -35,23 +37,24 @@ from ...transforms import CONTACT_KIND, is_title_line
 from ...walk import UnknownNode, map_inlines
 from ..common import NO_ALT_TEXT, printed_address
 from ..constructs import abbreviation_words, following_text
+from ..audio.utterances import IMPORTANT_KINDS
 from ..print_sources import LinkedFactsheet
+from .text_constructs import add_construct
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
 BOX_TOP = "\u2836"  # ⠶ dots 2356: the top box line is a row of it
 BOX_BOTTOM = "\u281b"  # ⠛ dots 1245: the bottom box line
-BOX_LINE_CELLS = 40  # a box line runs the width of a braille page
 
 Span = tuple[int, int, str]  # start and end in a piece's text, and "bold", "italic" or "english"
 
 
 @dataclass(frozen=True)
 class Piece:
-    kind: str  # "heading", "paragraph", "item" (a list item or a line of an address block), "note", "boxline"
+    kind: str  # "heading", "paragraph", "item" (a list item or a line of an address block), "note", "boxline", "picture"
     text: str
     level: int = 0  # heading level; list nesting depth for items
-    marker: str = ""  # "•", "3." or "" for an item
+    marker: str = ""  # "•", "3." or "" for an item; a box line's words ("Box: Important", "End of box")
     quoted: bool = False  # inside a quotation
     line: int | None = None  # the source factsheet's line, for warnings
     styles: tuple[Span, ...] = ()  # bold or italic stretches of text
@@ -59,7 +62,7 @@ class Piece:
 
     def words(self) -> str:
         """The piece's text with its list marker, if any."""
-        return f"{self.marker} {self.text}" if self.marker else self.text
+        return f"{self.marker} {self.text}" if self.marker and self.kind != "boxline" else self.text
 
     def word_styles(self) -> tuple[Span, ...]:
         """`styles` as positions in words()."""
@@ -72,7 +75,7 @@ class Piece:
         if self.kind == "heading":
             return f"{HEADING_MARK * max(1, self.level)} {self.words()}"
         if self.kind == "boxline":
-            return self.text * BOX_LINE_CELLS
+            return self.marker
         return "  " * self.level + self.words() if self.kind == "item" else self.words()
 
 
@@ -222,16 +225,18 @@ class _Pieces:
             for row in block.rows:
                 text, styles = table_row(headers, row)
                 self.add("paragraph", text, styles=styles, quoted=quoted, line=own_line)
-        elif isinstance(block, m.Figure):
-            self.add("paragraph", gettext(self.document.meta.language, "Image: {alt}", alt=inline_text((block.image,))), quoted=quoted, line=own_line)
+        elif isinstance(block, m.Figure):  # a transcriber's note in the BRF, labelled as print labels it
+            self.add("picture", gettext(self.document.meta.language, "Picture: {alt}", alt=inline_text((block.image,))), quoted=quoted, line=own_line)
         elif isinstance(block, m.GlossaryEntry):
             self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
         elif isinstance(block, m.Box):
-            self.add("boxline", BOX_TOP, quoted=quoted, line=own_line)
+            tag = self.document.meta.language
+            label = "" if block.kind == CONTACT_KIND else gettext(tag, "Important") if block.kind in IMPORTANT_KINDS else gettext(tag, "Note")
+            self.add("boxline", BOX_TOP, quoted=quoted, line=own_line, marker=gettext(tag, "Box: {label}", label=label) if label else gettext(tag, "Box"))
             level = 2 if block.kind == CONTACT_KIND else 3
             self.add_styled("heading", block.title, level=level, line=own_line)
             self.blocks(block.blocks, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
-            self.add("boxline", BOX_BOTTOM, quoted=quoted, line=own_line)
+            self.add("boxline", BOX_BOTTOM, quoted=quoted, line=own_line, marker=gettext(tag, "End of box"))
         elif isinstance(block, (m.Notes, m.DefinitionList)):
             add_construct(self, block, quoted=quoted, line=own_line, in_glossary=in_glossary)
         else:
@@ -252,28 +257,6 @@ class _Pieces:
 
     def label(self, message: str, **values: object) -> str:
         return gettext(self.document.meta.language, message, **values)
-
-def add_construct(builder: _Pieces, block: m.Notes | m.DefinitionList, *, quoted: bool, line: int | None, in_glossary: bool) -> None:
-    """Notes under a "Notes" heading, each after its number; a definition list's terms each on
-    a line, the definitions under them two cells further in, as a transcriber lays out a glossary."""
-    if isinstance(block, m.Notes):
-        builder.add("heading", gettext(builder.document.meta.language, "Notes"), level=3, line=line)
-        for note in block.notes:
-            first, *rest = note.blocks or (m.Paragraph(()),)
-            children = first.children if isinstance(first, m.Paragraph) else ()
-            builder.add_styled("item", children, marker=f"[{note.number}]", quoted=quoted, line=line)
-            builder.blocks(rest, quoted=quoted, depth=1, line=line, in_glossary=in_glossary)
-        return
-    for item in block.items:
-        for term in item.terms:
-            builder.add_styled("item", term, level=0, quoted=quoted, line=line)
-        for definition in item.definitions:
-            for inner in definition:
-                if isinstance(inner, m.Paragraph):
-                    builder.add_styled("item", inner.children, level=1, quoted=quoted, line=line)
-                else:
-                    builder.block(inner, quoted=quoted, depth=1, line=line, in_glossary=in_glossary)
-
 
 def pieces(document: m.Document) -> list[Piece]:
     """The whole factsheet in reading order, starting with its title."""

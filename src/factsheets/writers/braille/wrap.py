@@ -10,9 +10,13 @@ no line or page starts with one.
 Computer material (a web address, email or file name, see ueb.py) is never
 broken at a hyphen: a hyphen at a line's end would read as part of the address
 or as a word division. One that fits on a line goes whole to the next line;
-one longer than a line breaks after a slash or before a dot (or @ ? # & =),
-and each broken line ends with UEB's line continuation indicator (dot 5), which
-tells the reader the address goes on, unspaced, on the next line. Any other
+one longer than a line breaks after a slash or before an @ (or, failing
+those, before a dot or ? # & =), and each broken line ends with UEB's line
+continuation indicator (dot 5), which tells the reader the address goes on,
+unspaced, on the next line. A reader may start at any line, so each line of an
+address must read alone as its own print: a fragment that would read as
+contracted braille ("4GOV4UK" is "disgov.uk", a lone "Y" is "you") starts with
+the grade 1 word indicator, as the whole address does when it needs one. Any other
 word longer than a line (rare) breaks after a hyphen or, failing that, at the
 line's end with a hyphen added, as word division in UEB is shown.
 
@@ -22,12 +26,16 @@ because a line is never narrower than MIN_WIDTH cells (wrap refuses narrower).
 
 from __future__ import annotations
 
+import re
+
+from ...engines import liblouis
 from ...engines.liblouis import Translation
-from .ueb import CONTINUATION
+from .ueb import CONTINUATION, GRADE_1_WORD
 
 MIN_WIDTH = 4
 BREAK_AFTER = "/"
 BREAK_BEFORE = ".@?&=#"
+_EMPHASIS = re.compile(r"[\^.][127']")  # liblouis writes these but cannot read them back
 WORD_BREAK_AFTER = "-"
 
 
@@ -101,6 +109,28 @@ def _edge(translation: Translation, print_text: str, position: int, room: int) -
     return position + room  # one unbroken sign longer than a line: cut it rather than stop
 
 
+def _reads_alone(braille: str, print_text: str) -> bool:
+    cells = _EMPHASIS.sub("", braille)
+    return cells.startswith(GRADE_1_WORD) or liblouis.back_translate(cells).casefold() == print_text.casefold()
+
+
+def _print_of(translation: Translation, print_text: str, start: int, end: int) -> str:
+    sources = translation.source_of_cell[start:end]
+    return print_text[min(sources):max(sources) + 1] if sources else ""
+
+
+def _cut(translation: Translation, print_text: str, points: list[int], position: int, room: int) -> int:
+    """Where the line ends: after a slash or before an @ (an address's own divisions) if
+    the line stays half full, else at the last place UEB allows, else between letters."""
+    fitting = [p for p in points if position < p <= position + room]
+    sources = translation.source_of_cell
+    strong = [p for p in fitting if (p - position) * 2 >= room
+              and (print_text[sources[p] - 1] == "/" or print_text[sources[p]] == "@")]
+    if strong:
+        return strong[-1]
+    return fitting[-1] if fitting else _edge(translation, print_text, position, room)
+
+
 def _split_long(translation: Translation, print_text: str, start: int, end: int, width: int) -> list[str]:
     """An over-long word as lines of at most `width` cells, each but the last
     ending in the continuation indicator (computer material) or a hyphen (a word)."""
@@ -111,13 +141,17 @@ def _split_long(translation: Translation, print_text: str, start: int, end: int,
     lines: list[str] = []
     position = start
     while position < end:
-        if end - position <= width:
-            lines.append(braille[position:end])
+        for indicator in ("", GRADE_1_WORD) if computer else ("",):
+            room = width - len(indicator)
+            cut = end if end - position <= room else _cut(translation, print_text, points, position, room - 1)  # a cell for the mark
+            text = braille[position:cut]
+            if _reads_alone(text, _print_of(translation, print_text, position, cut)):
+                indicator = ""
+                break
+        text = indicator + text
+        if cut == end:
+            lines.append(text)
             break
-        room = width - 1  # a cell for the mark
-        fitting = [p for p in points if position < p <= position + room]
-        cut = fitting[-1] if fitting else _edge(translation, print_text, position, room)
-        text = braille[position:cut]
         # A word broken after its own hyphen needs no second one.
         lines.append(text if not computer and text.endswith("-") else text + mark)
         position = cut

@@ -25,6 +25,7 @@ from .. import FinishedJob, Option, Output, OutputKind, print_sources
 from . import nav, overlay, package
 from .pages import print_page_marks
 from .xhtml import XhtmlRenderer, content_document
+from ..sentences import END_ID, SUMMARY_ID, TITLE_ID
 
 TEXT_HREF = "text.xhtml"
 
@@ -99,8 +100,9 @@ def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Pat
             etree.fromstring(text.encode("utf-8"))
         except etree.XMLSyntaxError as error:
             raise RuntimeError(f"the EPUB's {name} is not well-formed XHTML: {error}") from error
-    order = [i for i in renderer.sentences]
-    pars = overlay.pars(timings, renderer.sentences, order)
+    # What the audio says that no block is: the title, the spoken introduction, "End of factsheet.".
+    written = {TITLE_ID: [], SUMMARY_ID: [], **renderer.sentences, END_ID: []}
+    pars = overlay.pars(timings, written, list(written))
     smil = overlay.smil(pars, TEXT_HREF, f"audio/{mp3.name}")
     has_images = any(isinstance(b, m.Figure) for b in document.blocks) or "<img " in body
     source = f"{document.meta.slug}-large-print.pdf, the large-print PDF of this factsheet ({page_count} pages)" if pages else ""

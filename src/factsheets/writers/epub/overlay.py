@@ -6,8 +6,12 @@ same block's written sentences in spans. Where a block has as many written as
 spoken sentences, they pair one to one; where the spoken words split
 differently (the audio writes out a number or an abbreviation), the block is
 highlighted whole, from its first spoken sentence's start to its last one's end.
-Words heard but not in the text ("Quotation:", the contact details read at the
-end) have no text to highlight, and are left out of the overlay.
+Every sentence heard has text to highlight (coverage is the whole recording): the
+audio names an element for what no block says, such as its title, its spoken
+introduction (the summary), a call-out's label, a table's row, a quotation's cues,
+a footnote, and "End of factsheet." (see xhtml.py). The items play in the order
+they are heard: a footnote read after the paragraph that cites it is highlighted
+then, though the text shows it at the end of its section.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ def pars(sentences: list[dict], written: dict[str, list[str]], order: list[str])
             out += [Par(span, s["start"], s["end"]) for span, s in zip(spans, said, strict=True)]
         else:
             out.append(Par(block, said[0]["start"], said[-1]["end"]))
-    return out
+    return sorted(out, key=lambda par: par.begin)
 
 
 def clock(seconds: float) -> str:

@@ -18,8 +18,19 @@ from ... import model as m
 from .overlay import ACTIVE_CLASS, clock
 from .xhtml import language_direction
 
-STYLESHEET = """body { font-family: sans-serif; line-height: 1.5; }
+# Reflow (WCAG 1.4.10, 1.4.4): at 320 px wide or at 200% text nothing is clipped or scrolls
+# sideways: pictures scale to the page, long addresses and words wrap anywhere.
+STYLESHEET = """body { font-family: sans-serif; line-height: 1.5; overflow-wrap: break-word; }
 h1, h2, h3 { line-height: 1.25; }
+img, svg, video { max-width: 100%; height: auto; }
+a, td, th, li, p { overflow-wrap: anywhere; }
+table { border-collapse: collapse; max-width: 100%; }
+td, th { border: 1px solid #555; padding: 0.25em; vertical-align: top; }
+figure { margin: 1em 0; }
+.admonition { border: 0.15em solid #000; padding: 0.5em 1em; margin: 1em 0; }
+.admonition.warning, .admonition.danger, .admonition.important, .admonition.caution { border-width: 0.35em; }
+.admonition-title { margin-top: 0; }
+.fs-contact { border: 0.15em solid #000; padding: 0.5em 1em; margin: 1em 0; }
 .fs-quote { margin: 1em 0; border-left: 0.3em solid #555; padding-left: 1em; }
 .fs-term { font-weight: bold; }
 .-epub-media-overlay-active { background-color: #ffe066; color: #000; }
@@ -44,11 +55,14 @@ class Contents:
     images: dict[str, Path] = field(default_factory=dict)  # file name in the book (images/x.png) -> the image file
 
 
-def accessibility_summary(document: m.Document) -> str:
+def accessibility_summary(document: m.Document, has_images: bool = False) -> str:
+    pictures = (" Its pictures each have a description, shown under the picture and read aloud;"
+                " no information is given by a picture alone.") if has_images else ""
     return (
         f"This publication meets {CONFORMANCE}. It has a table of contents and headings to move "
         "around by. Every sentence is read aloud in a recorded synthetic voice, highlighted as it "
         "is spoken; the whole text can be read without the audio, and the whole audio heard without the text."
+        + pictures
     )
 
 
@@ -77,11 +91,12 @@ def book(document: m.Document, contents: Contents):
     result.add_metadata("DC", "description", meta.summary)
     if meta.date:
         result.add_metadata("DC", "date", meta.date)
-    for name, values in (("schema:accessMode", ACCESS_MODES), ("schema:accessModeSufficient", ACCESS_MODES_SUFFICIENT),
+    modes = [*ACCESS_MODES, "visual"] if contents.has_images else ACCESS_MODES  # pictures are seen
+    for name, values in (("schema:accessMode", modes), ("schema:accessModeSufficient", ACCESS_MODES_SUFFICIENT),
                          ("schema:accessibilityFeature", features(contents)), ("schema:accessibilityHazard", HAZARDS)):
         for value in values:
             result.add_metadata(None, "meta", value, {"property": name})
-    result.add_metadata(None, "meta", accessibility_summary(document), {"property": "schema:accessibilitySummary"})
+    result.add_metadata(None, "meta", accessibility_summary(document, contents.has_images), {"property": "schema:accessibilitySummary"})
     result.add_metadata(None, "meta", CONFORMANCE, {"property": "dcterms:conformsTo"})
     result.add_metadata(None, "meta", document.organisation.name, {"property": "a11y:certifiedBy"})  # the publisher's own claim
     if contents.page_source:

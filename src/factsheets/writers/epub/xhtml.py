@@ -13,11 +13,14 @@ from __future__ import annotations
 from html import escape
 
 from ... import model as m
-from ...i18n import language, script
+from ...i18n import gettext, language, script
 from ...transforms import CONTACT_END, CONTACT_KIND
 from ..bidi import isolate_latin
 from ..sentences import sentence_spans
 from ..html import HtmlRenderer
+from ..constructs import callout_label
+from ..print_html import PICTURE_LABEL
+from ..sentences import END_ID, SUMMARY_ID
 from .pages import mark_lines
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -90,6 +93,7 @@ class XhtmlRenderer(HtmlRenderer):
         asides = []
         for note in block.notes:
             back = f'<a role="doc-backlink" href="#fnref-{escape(note.id.removeprefix("fn-"))}">{note.number}.</a> '
+            self.target(note.id)  # read after the paragraph that cites it
             body = self.note_with_lead(note, back)
             asides.append(f'<aside epub:type="footnote" role="doc-footnote" id="{escape(note.id)}">{body}</aside>')
         return f'<div class="fs-notes" id="{escape(block.id)}">{"".join(asides)}</div>'
@@ -134,8 +138,46 @@ class XhtmlRenderer(HtmlRenderer):
         if isinstance(block, m.Heading) and block.id in self.timed:
             self.sentences[block.id] = []
         if isinstance(block, m.Figure):
-            return f'<figure id="{escape(block.id)}">{self.inline(block.image)}</figure>'
+            # The description shown as print shows it, under the picture, and highlighted as it is said.
+            self.target(block.id)
+            caption = f'<figcaption><strong>{escape(self.t(PICTURE_LABEL))}</strong> {escape(block.image.alt.strip())}</figcaption>'
+            return f'<figure id="{escape(block.id)}">{self.inline(block.image)}{caption if block.image.alt.strip() else ""}</figure>'
+        if isinstance(block, m.Table) and block.id:
+            return self.table(block)
         return super().block(block)
+
+    def target(self, ident: str) -> None:
+        """An element the audio says as a whole (a title, a table row, a cue): one overlay item."""
+        if ident in self.timed:
+            self.sentences[ident] = []
+
+    def table(self, block: m.Table) -> str:
+        """The website's table, each row with an id: the audio says a row as a sentence."""
+        head = "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in block.header)
+        rows = []
+        for number, row in enumerate(block.rows, 1):
+            ident = f"{block.id}-row{number}"
+            self.target(ident)
+            rows.append(f'<tr id="{escape(ident)}">' + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>")
+        thead = f"<thead><tr>{head}</tr></thead>" if head else ""
+        return f'<div class="fs-table"><table>{thead}<tbody>{"".join(rows)}</tbody></table></div>'
+
+    def definition_list(self, block: m.DefinitionList) -> str:
+        self.target(block.id)  # said an item at a time, highlighted whole
+        return super().definition_list(block)
+
+    def quote(self, block: m.Quote) -> str:
+        """The website's quotation, with ids where the audio's cues are heard: "Quotation from
+        paragraph 11.1:" on the quotation, "End of quotation." on its reference (or its end)."""
+        if not block.id:
+            return super().quote(block)
+        ident, end = escape(block.id), escape(f"{block.id}-end")
+        self.target(block.id)
+        html = super().quote(block).replace('<figure class="fs-quote"', f'<figure class="fs-quote" id="{ident}"', 1)
+        self.target(f"{block.id}-end")
+        if block.reference:
+            return html.replace('<p class="fs-reference">', f'<p class="fs-reference" id="{end}">', 1)
+        return html.replace("<blockquote>", f'<blockquote id="{end}">', 1)
 
     def item(self, item: m.ListItem) -> str:
         if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph):
@@ -155,14 +197,19 @@ class XhtmlRenderer(HtmlRenderer):
         """A call-out as an <aside> that is a note, its title a heading-like first line; the
         contact details as their section (the landmarks point at contact-end). Collapsible
         ones are open: reading systems need not run scripts or support <details>."""
+        self.target(f"{block.id}-title")
         if block.kind == CONTACT_KIND:
             html = super().box(block)
             if block.id == CONTACT_END and self.unmarked_pages:
                 html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
             return html
         ident = escape(block.id)
+        # Its weight in words ("Important: Time limits"), as print and audio say it: a box with a
+        # heavier rule alone looks like a note to many readers, and is not seen by a screen reader.
+        label = callout_label(block, self.document.meta.language)
+        said = escape(self.t("{label}:", label=label)) + " " if label else ""
         return (f'<aside class="admonition {escape(block.kind)}" id="{ident}" role="note" aria-labelledby="{ident}-title">'
-                f'<p class="admonition-title" id="{ident}-title"><strong>{self.inlines(block.title)}</strong></p>'
+                f'<p class="admonition-title" id="{ident}-title"><strong>{said}{self.inlines(block.title)}</strong></p>'
                 f"{self.blocks(block.blocks)}</aside>")
 
 
@@ -184,5 +231,6 @@ def content_document(document: m.Document, body: str, stylesheet: str, first_pag
         f'<head><meta charset="utf-8"/><title>{escape(meta.title)}</title>'
         f'<link rel="stylesheet" type="text/css" href="{stylesheet}"/></head>\n'
         f'<body><main epub:type="bodymatter" id="top">\n{page_break(1) if first_page else ""}<h1 id="title">{escape(meta.title)}</h1>\n'
-        f'<p class="fs-summary">{escape(meta.summary)}</p>\n{body}\n</main></body>\n</html>\n'
+        f'<p class="fs-summary" id="{SUMMARY_ID}">{escape(meta.summary)}</p>\n{body}\n'
+        f'<p class="fs-end" id="{END_ID}">{escape(gettext(meta.language, "End of factsheet."))}</p>\n</main></body>\n</html>\n'
     )
