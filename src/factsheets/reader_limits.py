@@ -1,0 +1,42 @@
+"""Sizes no real factsheet reaches: a word with no space in it, a paragraph with no blank line.
+
+The engines are not linear in them: WeasyPrint takes seconds to break one word of
+8,000 characters across lines (and the time grows with the square of its length), and
+espeak-ng says a paragraph in one breath. So a source that holds one is refused
+before anything reads it, with its line. The limits leave a wide margin: the longest
+word in the project's own factsheets and test corpus is 187 characters (a link with its
+web address), the longest paragraph, list or table 1,478.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import Location, SourceError
+
+LONGEST_WORD = 1_000  # characters with no space between; a web address is rarely over 200
+LONGEST_PARAGRAPH = 10_000  # characters of lines with no blank line between them
+# From the start of a word only, and no further than the limit: linear in the text.
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONGEST_WORD + 1}}}")
+
+
+def refuse_oversized(body: str, shown: str, first_line: int) -> None:
+    """Raises SourceError at the first word or paragraph over its limit."""
+    word = _LONG_WORD.search(body)
+    if word:
+        raise SourceError(Location(shown, first_line + body.count("\n", 0, word.start())),
+                          f"a word of more than {LONGEST_WORD} characters with no space in it ('{word.group()[:30]}…'): "
+                          "no reader could take it in, and the print and audio engines cannot lay it out in time; "
+                          "put spaces in it, or link to a shorter web address")
+    start, size = None, 0
+    for number, line in enumerate(body.split("\n")):
+        if not line.strip():
+            start, size = None, 0
+            continue
+        start = number if start is None else start
+        size += len(line) + 1
+        if size > LONGEST_PARAGRAPH:
+            raise SourceError(Location(shown, first_line + start),
+                              f"a paragraph, list or table of more than {LONGEST_PARAGRAPH} characters with no blank line in it: "
+                              "no reader could take it in, and the print and audio engines cannot lay it out in time; "
+                              "split it into shorter paragraphs with blank lines between them")
