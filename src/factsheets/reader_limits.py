@@ -16,8 +16,10 @@ from .errors import Location, SourceError
 
 LONGEST_WORD = 1_000  # characters with no space between; a web address is rarely over 200
 LONGEST_PARAGRAPH = 10_000  # characters of lines with no blank line between them
-# From the start of a word only, and no further than the limit: linear in the text.
-_LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONGEST_WORD + 1}}}")
+# From the start of a word only, and no further than the limit: linear in the text. The ">"
+# that start a line of a quotation are not counted: too many of them is nesting, which the
+# reader refuses in its own words.
+_LONG_WORD = re.compile(rf"(?<!\S)>*[^\s>]\S{{{LONGEST_WORD}}}")
 
 
 def refuse_oversized(body: str, shown: str, first_line: int) -> None:
@@ -34,7 +36,7 @@ def refuse_oversized(body: str, shown: str, first_line: int) -> None:
             start, size = None, 0
             continue
         start = number if start is None else start
-        size += len(line) + 1
+        size += len(line.strip()) + 1  # indentation is nesting, refused in its own words
         if size > LONGEST_PARAGRAPH:
             raise SourceError(Location(shown, first_line + start),
                               f"a paragraph, list or table of more than {LONGEST_PARAGRAPH} characters with no blank line in it: "
