@@ -20,7 +20,7 @@ from ..hardlinks import link_tree
 from ..writers import FinishedPart, registry
 from .needs import Waiting
 from .work import perform, run_job, run_part
-from .result import BUILD_DIR, BuildFailed, Failure, Job
+from .result import BUILD_DIR, BuildFailed, Failure, Job, working_on_line
 
 DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
 HANG_FOR_TESTS = "FACTSHEETS_TEST_HANG"  # a writer's name: its jobs hang (tests of the time limit only)
@@ -214,13 +214,18 @@ class Scheduler:
 
     def failure_of(self, task: Task, error: BaseException) -> Failure:
         job = task.job
+        line = working_on_line(task.folder, job.document)
+        where = f"{job.document.meta.source}:{line}" if line else job.document.meta.source
         if isinstance(error, processes.TimedOut):
             message = (f"{task.what()}: took longer than {error.seconds:g} s and was stopped (the limit is job_timeout "
                        "in mkdocs.yml): look for a full disk or a stuck engine, or raise the limit")
+        elif line:
+            message = (f"{task.what()}: the engine crashed twice on the text that starts at this line: reword it, "
+                       "or put spaces in its longest run of letters and dots")
         else:
             message = (f"the {job.writer_name} writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
                        "(a crash in an engine, or killed for want of memory)")
-        return Failure(job.slug, job.writer_name, job.document.meta.source, message)
+        return Failure(job.slug, job.writer_name, where, message)
 
     def run(self, meanwhile=None) -> None:
         """Runs the queued tasks: in fresh worker processes, or all in this process with one worker."""
