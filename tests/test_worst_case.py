@@ -18,6 +18,7 @@ from factsheets.errors import SourceError
 from factsheets.reader import parse_blocks
 from factsheets.validators import leftovers, plain_english, written_once
 from factsheets.build.result import working_on_line
+from factsheets.build.work import perform_here
 from factsheets.writers import WORKING_ON
 from factsheets.writers.audio import amounts
 from factsheets.writers.audio.dotted import spell_dotted_runs
@@ -92,3 +93,9 @@ def test_a_dead_workers_part_names_the_line_of_the_text_it_was_saying(tmp_path):
     assert working_on_line(tmp_path, document) is None  # it wrote nothing: no line
     (tmp_path / WORKING_ON).write_text(blocks[1].id, encoding="utf-8")
     assert working_on_line(tmp_path, document) == 10
+
+
+def test_work_done_in_the_build_process_has_the_time_limit_too():
+    # A writer's planning (the audio script) and assembly run in the build's own process.
+    failure = perform_here(time.sleep, (5,), "x", "audio", "docs/factsheets/x.md", 0.2)
+    assert str(failure).startswith("docs/factsheets/x.md: audio: took longer than 0.2 s")

@@ -19,7 +19,7 @@ from ..errors import Location, SourceError, Warning_, line_of
 from ..hardlinks import link_tree
 from ..writers import FinishedPart, registry
 from .needs import Waiting
-from .work import perform, run_job, run_part
+from .work import perform, perform_here, run_job, run_part
 from .result import BUILD_DIR, BuildFailed, Failure, Job, working_on_line
 
 DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
@@ -98,12 +98,14 @@ class Scheduler:
 
     def assemble(self, assembly: Assembly) -> None:
         job = assembly.job
-        outcome = perform(run_job, (job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished),
-                          job.slug, job.writer_name, job.document.meta.source)
+        outcome = self.here(job, run_job, (job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished))
         if isinstance(outcome, Failure):
             self.failed(assembly.folder, outcome)
         else:
             self.finished(job, outcome, assembly.began)
+
+    def here(self, job: Job, function, arguments: tuple):
+        return perform_here(function, arguments, job.slug, job.writer_name, job.document.meta.source, self.time_limit)
 
     def plan(self, jobs: list[Job]) -> None:
         """Takes what it can from the last build's cache; queues tasks for the rest. A job that needs
@@ -168,7 +170,7 @@ class Scheduler:
         self.progress.done(job.writer_name, job.slug, cached=True)
 
     def plan_parts(self, job: Job, writer, new: Path) -> None:
-        outcome = perform(writer.parts, (job.document, job.options), job.slug, job.writer_name, job.document.meta.source)
+        outcome = self.here(job, writer.parts, (job.document, job.options))
         if isinstance(outcome, Failure):
             self.failed(new, outcome)
             return
