@@ -10,6 +10,7 @@ from factsheets.errors import SourceError
 from factsheets.writers.audio.amounts import number_words
 from factsheets.writers.audio.lexicon import Entry, Lexicon, load_lexicon
 from factsheets.writers.audio.normalise import Normaliser
+from factsheets.writers.audio.utterances import Utterance
 
 LEXICON = LEAFLET / "glossary" / "lexicon.yml"
 
@@ -266,3 +267,31 @@ def test_malformed_lexicon_entry_is_an_error_with_file_and_line(tmp_path, text, 
 def test_the_project_lexicon_loads():
     lexicon = load_lexicon(LEXICON)
     assert lexicon.has("SEN") and lexicon.has("bathnes")
+
+
+# Runs of dotted letters: espeak-ng 1.51 aborts on about 85 of them with nothing between
+# but spaces or punctuation (writers/audio/dotted.py); a long run is spelt with spaces.
+@pytest.mark.parametrize("written, engine", [
+    ("See e.g. the U.K. rules, i.e. these.", "See e.g. the U.K. rules, i.e. these."),  # short runs: as written
+    ("a." * 20, "a." * 20),  # the longest run left as it is
+    ("a." * 21, " ".join("a" * 21) + "."),
+    ("a." * 100, " ".join("a" * 100) + "."),
+    ("Say " + "a.a. " * 43 + "now.", "Say " + " ".join("a" * 86) + ". now."),
+    ("e.g. " * 30, " ".join("eg" * 30) + ". "),
+    ("a.a.-" * 20 + "x", " ".join("a" * 40) + ".-x"),
+    ("a." * 15 + "\n" + "a." * 15, "a." * 15 + "\n" + "a." * 15),  # a newline ends a run
+    ("a." * 15 + " word " + "a." * 15, "a." * 15 + " word " + "a." * 15),  # so does a word
+    ("ba." * 50, "ba." * 50),  # not single letters
+])
+def test_long_runs_of_dotted_letters_are_spelt_for_the_engine(written, engine):
+    utterance = Utterance(written)
+    assert utterance.text == engine
+    assert utterance.shown == written  # the transcript keeps what was written
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("written", ["a." * 100, "a.a. " * 45, "e.g. " * 60, "a.a.; " * 45, "A." * 100])
+def test_espeak_ng_is_never_given_a_run_that_crashes_it(written, tmp_path):
+    wav = tmp_path / "x.wav"
+    result = subprocess.run(["espeak-ng", "-q", "-w", str(wav), Utterance(written).text], capture_output=True)
+    assert result.returncode == 0, result.stderr

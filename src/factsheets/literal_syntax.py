@@ -28,7 +28,7 @@ class Case:
 
 
 CASES = (
-    Case(re.compile(r"\[\^[^\]\s]+\]"), "footnotes",
+    Case(re.compile(r"\[\^[^\]\[\s]+\]"), "footnotes",
          "footnotes ('{found}') are not turned on: add 'footnotes' under markdown_extensions in mkdocs.yml",
          "the footnote '{found}' has no text: add a line '{found}: the note' below the paragraph"),
     Case(re.compile(r"(?:^|\n)\*\[[^\]\n]+\]:"), "abbr",
@@ -46,7 +46,7 @@ CASES = (
     Case(re.compile(r"-{1,2}8<-{1,2}"), "pymdownx.snippets",
          "shared text ('{found}') is not turned on: add 'pymdownx.snippets' under markdown_extensions in mkdocs.yml",
          "the shared text '{found}' was not read: put it on a line of its own, with the file name in quotes"),
-    Case(re.compile(r"\{:?[ \t]*[#.][\w-][^}\n]*\}|\{:[^}\n]*\}"), "attr_list",
+    Case(re.compile(r"\{:?[ \t]*[#.][\w-][^{}\n]*\}|\{:[^{}\n]*\}"), "attr_list",
          "settings in braces ('{found}') are not turned on: add 'attr_list' under markdown_extensions in mkdocs.yml, or remove them",
          "the setting '{found}' was not applied and would be printed: put it at the end of a heading, or on the line after a paragraph"),
     Case(re.compile(r"\n:[ \t]+\w"), "def_list",
@@ -130,15 +130,20 @@ def _advice(blocks, shown: str, text: str, first_line: int, extensions: list) ->
         if case.warning:
             what, _, fix = message.partition(": ")
             out.append((_location(shown, text, written, block, first_line), what, fix))
-    for match in _CLASS_SETTING.finditer(_without_code(text)):
-        line = first_line + text.count("\n", 0, match.start())
-        out.append((Location(shown, line), f"the class '{match.group(1)}' in '{match.group(0)}' is ignored",
+    for braces in _SETTINGS.finditer(_without_code(text)):
+        match = _CLASS.search(braces.group())
+        if not match:
+            continue
+        line = first_line + text.count("\n", 0, braces.start())
+        out.append((Location(shown, line), f"the class '{match.group(1)}' in '{braces.group()}' is ignored",
                     "the factsheets' formats have no styles to choose from; remove it"))
     return out
 
 
-# A class set with attr_list: {.name} or {: .name #id}.
-_CLASS_SETTING = re.compile(r"\{:?[^}\n]*?(?<![\w-])\.([A-Za-z][\w-]*)[^}\n]*\}")
+# A class set with attr_list: {.name} or {: .name #id}. Braces first, then a class in them:
+# one pattern for both tried every dot of "{.a.a.a…" against the rest of the line (quadratic).
+_SETTINGS = re.compile(r"\{:?[^{}\n]*\}")
+_CLASS = re.compile(r"(?<![\w-])\.([A-Za-z][\w-]*)")
 
 
 def _without_code(text: str) -> str:

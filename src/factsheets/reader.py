@@ -20,6 +20,7 @@ from . import model as m
 from . import reader_boxes
 from .reader_markdown import TERM_TAG, markdown_for, unicode_slug
 from . import literal_syntax, reader_notes
+from .reader_limits import refuse_oversized
 from .errors import ErrorList, Location, SourceError, line_of
 from .invisible import INVISIBLE, invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control
@@ -273,6 +274,7 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
 def parse_blocks(body: str, shown: str, first_line: int, extensions: list, fields: dict | None = None) -> list[m.Block]:
     """The blocks of a Markdown body. Raises SourceError for anything a writer could not render.
     `fields` fills in {{ placeholders }} (placeholders.organisation_fields)."""
+    refuse_oversized(body, shown, first_line)  # before Markdown or any engine takes time over it
     md = markdown_for(extensions)
     try:
         md.convert(body)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from ..errors import EngineMissing, SourceError, Warning_
 from ..project_root import BUILD_DIR  # noqa: F401  (the build's modules take it from here)
+from ..walk import iter_blocks
+from ..writers import WORKING_ON
 
 
 @dataclass(frozen=True)
@@ -105,3 +107,13 @@ class Job:
     needs: tuple[str, ...] = ()  # writers whose finished jobs on this factsheet it is made from
     older: bool = False  # not selected, and its files kept from the last build though the text changed since
     not_available: str | None = None  # why the writer cannot serve this factsheet: the job is not run
+
+
+def working_on_line(folder: Path, document) -> int | None:
+    """The line of the block a dead worker's part said it was working on (WORKING_ON), if any."""
+    try:
+        block_id = (folder / WORKING_ON).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return next((block.line for block in iter_blocks(document.blocks) if block_id and getattr(block, "id", None) == block_id
+                 and getattr(block, "line", None)), None)

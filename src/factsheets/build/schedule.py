@@ -19,8 +19,8 @@ from ..errors import Location, SourceError, Warning_, line_of
 from ..hardlinks import link_tree
 from ..writers import FinishedPart, registry
 from .needs import Waiting
-from .work import perform, run_job, run_part
-from .result import BUILD_DIR, BuildFailed, Failure, Job
+from .work import perform, perform_here, run_job, run_part
+from .result import BUILD_DIR, BuildFailed, Failure, Job, working_on_line
 
 DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
 MAX_TIME_LIMIT = 3600.0  # an hour for one job: far beyond any real one, and still an end
@@ -100,12 +100,14 @@ class Scheduler:
 
     def assemble(self, assembly: Assembly) -> None:
         job = assembly.job
-        outcome = perform(run_job, (job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished),
-                          job.slug, job.writer_name, job.document.meta.source)
+        outcome = self.here(job, run_job, (job.writer_name, job.document, job.options, str(assembly.folder), assembly.finished))
         if isinstance(outcome, Failure):
             self.failed(assembly.folder, outcome)
         else:
             self.finished(job, outcome, assembly.began)
+
+    def here(self, job: Job, function, arguments: tuple):
+        return perform_here(function, arguments, job.slug, job.writer_name, job.document.meta.source, self.time_limit)
 
     def plan(self, jobs: list[Job]) -> None:
         """Takes what it can from the last build's cache; queues tasks for the rest. A job that needs
@@ -170,7 +172,7 @@ class Scheduler:
         self.progress.done(job.writer_name, job.slug, cached=True)
 
     def plan_parts(self, job: Job, writer, new: Path) -> None:
-        outcome = perform(writer.parts, (job.document, job.options), job.slug, job.writer_name, job.document.meta.source)
+        outcome = self.here(job, writer.parts, (job.document, job.options))
         if isinstance(outcome, Failure):
             self.failed(new, outcome)
             return
@@ -216,13 +218,18 @@ class Scheduler:
 
     def failure_of(self, task: Task, error: BaseException) -> Failure:
         job = task.job
+        line = working_on_line(task.folder, job.document)
+        where = f"{job.document.meta.source}:{line}" if line else job.document.meta.source
         if isinstance(error, processes.TimedOut):
             message = (f"{task.what()}: took longer than {error.seconds:g} s and was stopped (the limit is job_timeout "
                        "in mkdocs.yml): look for a full disk or a stuck engine, or raise the limit")
+        elif line:
+            message = (f"{task.what()}: the engine crashed twice on the text that starts at this line: reword it, "
+                       "or put spaces in its longest run of letters and dots")
         else:
             message = (f"the {job.writer_name} writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
                        "(a crash in an engine, or killed for want of memory)")
-        return Failure(job.slug, job.writer_name, job.document.meta.source, message)
+        return Failure(job.slug, job.writer_name, where, message)
 
     def run(self, meanwhile=None) -> None:
         """Runs the queued tasks: in fresh worker processes, or all in this process with one worker."""

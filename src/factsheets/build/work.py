@@ -43,3 +43,13 @@ def perform(function, arguments: tuple, slug: str, writer: str, source: str, han
         raise
     except Exception as error:
         return Failure.from_error(slug, writer, source, error)
+
+
+def perform_here(function, arguments: tuple, slug: str, writer: str, source: str, time_limit: float) -> cache.Entry | Failure:
+    """perform() in this process (a job's planning or assembly), within the time limit as a worker is."""
+    try:
+        with processes.AlarmAfter(time_limit):
+            return perform(function, arguments, slug, writer, source)
+    except processes.TimedOut as error:
+        return Failure(slug, writer, source, f"{writer}: took longer than {error.seconds:g} s to plan or put together and was "
+                       "stopped (the limit is job_timeout in mkdocs.yml): look for a stuck engine, or raise the limit")

@@ -17,16 +17,17 @@ from pathlib import Path
 
 from . import FAILURE, Finding
 
-# What each construct looks like left as text, and what it is, in the words staff use.
+# What each construct looks like left as text, and what it is, in the words staff use. No
+# bracket or brace inside one: a scan from each of "[[[[…" or "{:{:…" would run to the end.
 LITERAL_SYNTAX: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(?:^|\s)(?:!!!|\?\?\?\+?)(?=\s|$)"), "a call-out (!!! or ???)"),
-    (re.compile(r"\[\^[^\]\s]+\]"), "a footnote mark ([^1])"),
+    (re.compile(r"\[\^[^\]\[\s]+\]"), "a footnote mark ([^1])"),
     (re.compile(r"\{\{[^{}\n]{0,60}\}\}|\{\{|\}\}"), "a placeholder ({{ ... }})"),
     (re.compile(r"-{1,2}8<-{1,2}"), "a shared-text include (--8<--)"),
-    (re.compile(r"\{:[^}]*\}|\{\s*[#.][A-Za-z][\w-]*[^}]*\}"), "settings for a block ({: ...} or {#id})"),
+    (re.compile(r"\{:[^{}]*\}|\{\s*[#.][A-Za-z][\w-]*[^{}]*\}"), "settings for a block ({: ...} or {#id})"),
     (re.compile(r'(?:^|\s)===\s+"'), 'a tab (=== "Tab")'),
-    (re.compile(r"\*\[[^\]]+\]:"), "an abbreviation's meaning (*[ABC]: ...)"),
-    (re.compile(r"\[\[[^\]]+\]\]"), "a glossary term ([[term]])"),
+    (re.compile(r"\*\[[^\]\[]+\]:"), "an abbreviation's meaning (*[ABC]: ...)"),
+    (re.compile(r"\[\[[^\]\[]+\]\]"), "a glossary term ([[term]])"),
 )
 _ESCAPE = re.compile(r"\\x[0-9a-fA-F]{2,6}\\?")
 _BRACKETED = re.compile(r"\(([a-z][a-z0-9 -]{2,80})\)")

@@ -27,7 +27,7 @@ FORMAT = "source"
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEB = re.compile(r"(?:https?://|(?<![\w@.])www\.)[^\s)\]>\"']+", re.IGNORECASE)
-_NOT_TEXT = re.compile(r"`[^`]*`|\{\{[^}]*\}\}")  # code is shown as typed; a placeholder is already right
+_NOT_TEXT = re.compile(r"`[^`]*`|\{\{[^{}]*\}\}")  # code is shown as typed; a placeholder is already right
 
 
 def _digits(number: str) -> str:

@@ -57,6 +57,11 @@ class Output:
     warnings: list[Warning_] = field(default_factory=list)
 
 
+# A part may write here the id of the block it is working on: if an engine crashes its
+# worker process, the build names that block's line (an engine cannot say where it failed).
+WORKING_ON = ".working-on"
+
+
 @dataclass(frozen=True)
 class Part:
     """A piece of a writer's job that can run on its own, in any worker process."""

@@ -40,23 +40,26 @@ FIRST_TIME = r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?(?:\s?([ap])\.?m\b\.?)?"
 TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to)\s*)?{TIME}", re.IGNORECASE)
 # "at 10.30": a time without a.m. or p.m., said "10 30" (espeak-ng would say "ten point three zero").
 CLOCK = re.compile(r"\b(at|from|until|till|by|before|after)\s(\d{1,2})[.:]([0-5]\d)\b(?![.:]\d|\s?[ap]\.?m\b)")
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-URL = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?|(?:[a-z0-9-]+\.)*(?:gov|org|co|nhs|ac|sch|police)\.uk\b(?:/\S*)?)", re.IGNORECASE)
+# Each starts only where its run of address characters starts: a match tried from every
+# character of a long run ("a.a.a.…", 100 KB) would scan the rest of it each time.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?|(?<![\w-])(?<![\w-]\.)(?:[a-z0-9-]+\.)*(?:gov|org|co|nhs|ac|sch|police)\.uk\b(?:/\S*)?)", re.IGNORECASE)
 REFERENCE = re.compile(r"\((\d{1,2}\.\d{1,3})\)")
-DASH = re.compile(r"\s+[–—-]\s+")
+DASH = re.compile(r"(?<!\s)\s+[–—-]\s+")
 # Square brackets become round ones: "[[" in a source must never reach the engine, which
 # reads "[[...]]" as phonemes when phoneme input is on (the lexicon's phoneme entries need it).
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "…": "...",
                        "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u200b": None, "[": "(", "]": ")"})
 # Symbols espeak-ng says nothing for, or says as a person would not.
-SYMBOLS = [(re.compile(r"\s*<\s*"), " less than "), (re.compile(r"\s*>\s*"), " more than "), (re.compile(r"~\s*"), "about "),
-           (re.compile(r"\s*→\s*"), " to "), (re.compile(r"\s*\|\s*"), ", "), (re.compile(r"(?<=\w)\*+|\*+(?=\w)"), ""),
+# (?<!\s) and (?<!\*): tried from the start of a run of spaces or stars only (see EMAIL).
+SYMBOLS = [(re.compile(r"(?<!\s)\s*<\s*"), " less than "), (re.compile(r"(?<!\s)\s*>\s*"), " more than "), (re.compile(r"~\s*"), "about "),
+           (re.compile(r"(?<!\s)\s*→\s*"), " to "), (re.compile(r"(?<!\s)\s*\|\s*"), ", "), (re.compile(r"(?<=\w)\*+|(?<!\*)\*+(?=\w)"), ""),
            (re.compile(r"&"), " and ")]
 # "1,250" -> "1250": espeak-ng pauses at the comma ("one thousand, two hundred and fifty").
 THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 # A slash between two names ("Action/Action Plus") is a pause; between other words, "or".
 AND_OR = re.compile(r"\b(and)/or\b", re.IGNORECASE)
-NAMES_SLASH = re.compile(r"\b([A-Z][\w']*)/(?=[A-Z])")
+NAMES_SLASH = re.compile(r"(?<![\w'])([A-Z][\w']*)/(?=[A-Z])")
 WORDS_SLASH = re.compile(r"(?<=[A-Za-z])(?<!\b[Aa]nd)/(?=[A-Za-z])")  # "and/or" is AND_OR's
 MARKERS = {OPEN, MIDDLE, CLOSE}
 # Punctuation espeak-ng handles itself, or says nothing for, as a person would.

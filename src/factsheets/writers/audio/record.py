@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ...engines import speech
-from .. import FinishedPart, Output, Part
+from .. import WORKING_ON, FinishedPart, Output, Part
 from . import SectionTask, mp3, sound, timings
 
 LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
@@ -71,6 +71,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
         settings = replace(task.settings, voice=voice)
         if _synthesiser.settings != settings:
             _synthesiser = speech.Synthesiser(settings, work)
+        (out_dir / WORKING_ON).write_text(utterance.block_id, encoding="utf-8")
         audio, words = _synthesiser.synthesise_timed(utterance.text)
         rate = audio.rate
         bounds = trim_bounds(audio.samples)
@@ -79,6 +80,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
         pieces += [before, audio.samples[bounds[0]:bounds[1]], after]
         placed += before.size + bounds[1] - bounds[0] + after.size
     shutil.rmtree(work, ignore_errors=True)
+    (out_dir / WORKING_ON).unlink(missing_ok=True)
     rate = rate or 22050
     speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
     del pieces

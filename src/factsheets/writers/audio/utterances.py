@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ...errors import Warning_
 from ..sentences import END_ID, SUMMARY_ID, TITLE_ID  # noqa: F401  (the script's ids for the EPUB)
+from .dotted import spell_dotted_runs
 from .lexicon import engine_text, reader_text
 
 
@@ -39,6 +40,8 @@ class Utterance:
     def __post_init__(self):
         if self.shown is None:
             self.shown = self.text
+        # Here, where every utterance is made, so that no text reaches the engine without it.
+        self.text = spell_dotted_runs(self.text)
 
 
 def utterance(marked: str, pause_before: float = 0.0, pause_after: float = AFTER_PARAGRAPH, block_id: str = "", language: str = "") -> Utterance:

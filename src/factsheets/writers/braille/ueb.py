@@ -36,11 +36,14 @@ CONTINUATION = '"'  # dot 5: line continuation indicator, at the end of a braill
 _TRAILING = ".,;:!?)]}'\"’”"
 _TLDS = r"(?:uk|com|org|net|gov|edu|info|io|co|eu|ac|nhs|me|int|scot|wales|london)"
 _FILE_TYPES = r"(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|brf|pef|mp3|wav|zip|html?|jpe?g|png|gif|svg)"
+# Tried from every character of "a.a.a.…" or "a-.a-.…", an alternative would scan the rest
+# of the run each time, and 100 KB of it would never finish: so each starts only where its
+# run of letters, dots and hyphens starts (the lookbehinds).
 COMPUTER_MATERIAL = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an email address
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an email address
     r"|(?:https?://|www\.)\S+"  # a web address by its start
-    rf"|\b[\w-]+(?:\.[\w-]+)*\.{_TLDS}\b(?:/\S*)?"  # a web address by its ending
-    rf"|\b[\w-]+\.{_FILE_TYPES}\b",  # a file name
+    rf"|(?<![\w.-])\b[\w-]+(?:\.[\w-]+)*\.{_TLDS}\b(?:/\S*)?"  # a web address by its ending
+    rf"|(?<![\w.-])\b[\w-]+(?:\.[\w-]+)*\.{_FILE_TYPES}\b",  # a file name
     re.IGNORECASE,
 )
 
