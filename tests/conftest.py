@@ -78,3 +78,29 @@ def send_entry(manifest) -> dict:
 def small_project(tmp_path) -> Path:
     """A small fixture project: one short factsheet, two glossary terms."""
     return copy_project(tmp_path / "small", FIXTURES / "small")
+
+
+def _built(tmp_path_factory, name: str) -> Path:
+    root = copy_project(tmp_path_factory.mktemp(name) / name, FIXTURES / name)
+    result = factsheets(root, "build", "--quiet")
+    assert result.returncode == 0, result.stderr
+    return root / "build" / "site"
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory) -> Path:
+    """The leaflet with its sample translations (Welsh, Polish, Arabic, Urdu, Chinese), built
+    with every format once: its website. Read it, never change it."""
+    return _built(tmp_path_factory, "translated")
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    """The corpus (factsheets as staff write them), built with every format once: its website."""
+    return _built(tmp_path_factory, "corpus")
+
+
+@pytest.fixture(scope="session")
+def languages_site(tmp_path_factory) -> Path:
+    """Factsheets written in community languages (not translations), built once: its website."""
+    return _built(tmp_path_factory, "languages")

@@ -21,24 +21,14 @@ from .formats import describe, in_box_order
 from .i18n import ENGLISH, gettext
 from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
+from .site_audio import audio_player, minutes_text, size_text
 from .site_read_along import ReadAlongRenderer, spoken_by_block
 from .transforms import contact_lines, is_contact, is_title_line
+from .walk import inline_runs, iter_block_inlines, iter_blocks
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
 PANEL_ID = "other-formats"
-
-
-def size_text(path: Path) -> str:
-    size = path.stat().st_size
-    return f"{max(1, round(size / 1024))} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
-def minutes_text(seconds: float, language: str = ENGLISH) -> str:
-    minutes, seconds = divmod(round(seconds), 60)
-    if minutes:
-        return gettext(language, "{minutes} min {seconds} s", minutes=minutes, seconds=seconds)
-    return gettext(language, "{seconds} s", seconds=seconds)
 
 
 def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
@@ -131,58 +121,25 @@ def not_available_items(document: m.Document, entry: dict, ask_href: str) -> lis
     return items
 
 
-def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
-    """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
-
-    The chapter buttons are worked by assets/factsheets.js: on a server that cannot send part of
-    a file, the browser cannot jump into the recording, so the script fetches it whole first, and
-    says so in the status line (or why it cannot).
-    """
-    if "audio_mp3" not in entry.get("formats", {}):
-        return ""
-
-    def t(message: str, **values: object) -> str:
-        return words(language, message, **values)
-
-    mp3 = file_of("audio_mp3")
-    recording = entry.get("details", {}).get("audio_mp3", {})
-    facts = [minutes_text(recording["duration_s"], language)] if recording.get("duration_s") else []
-    if mp3 is not None and mp3.exists():
-        facts.append(size_text(mp3))
-    chapters = "".join(
-        f'<li><button type="button" class="fs-chapter" data-fs-start="{c["start_s"]:.3f}" aria-controls="fs-audio">'
-        f'{escape(c["title"])} <span class="fs-chapter-time">({t("{time} in", time=minutes_text(c["start_s"], language))})</span></button></li>'
-        for c in recording.get("chapters", [])
-    )
-    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>{t("Download the MP3")}</a> ({escape(gettext(language, ", ").join(facts))}), {t("with chapters")}</li>']
-    if "audio_playlist" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">{t("Playlist of the sections")}</a> (M3U8), {t("a track for each section, for players without chapters")}</li>')
-    if "audio_transcript" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">{t("Transcript")}</a> ({t("plain text")})</li>')
-    transcript = ""
-    path = file_of("audio_transcript") if "audio_transcript" in entry.get("formats", {}) else None
-    if path is not None and path.exists():
-        # utf-8-sig: the file starts with a byte-order mark, so browsers read it as UTF-8.
-        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()]
-        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-        transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
-    go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
-    return (
-        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>'
-        f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}"'
-        f' data-fs-listen="{escape(gettext(language, "Listen from here"))}">'
-        f'<a href="{escape(href("audio_mp3"))}">{t("Download the MP3")}</a></audio>'
-        f'<p class="fs-audio-status" role="status"></p>{go_to}'
-        f'<ul>{"".join(downloads)}</ul>{transcript}'
-    )
+def english_texts(document: m.Document) -> frozenset[str]:
+    """Every text the page marks as in another language (an untranslated glossary definition, the
+    organisation's English words), as the transcript writes it, to mark it there too."""
+    found: set[str] = set()
+    for block in iter_blocks(document.blocks):
+        if isinstance(block, m.GlossaryEntry) and block.language:
+            found.add(block.term)
+            found.update(m.plain_text(run) for inner in iter_blocks(block.blocks) for run in inline_runs(inner))
+        found.update(m.plain_text(node.children) for _, node in iter_block_inlines([block]) if isinstance(node, m.Span))
+    return frozenset(" ".join(t.split()).rstrip(".:") for t in found if t.strip())
 
 
 def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
     """The panel the top line leads to: the audio, then every download with its size."""
     lang = document.meta.language
+    player = audio_player(entry, href, file_of, lang, document.meta.title, english_texts(document))
     return (
         f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{escape(panel_title(entry, lang))}</h2>'
-        f"{audio_player(entry, href, file_of, lang)}{formats_box(document, entry, href, file_of)}</section>"
+        f"{player}{formats_box(document, entry, href, file_of)}</section>"
     )
 
 
@@ -221,13 +178,25 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     has_panel = bool(formats_link(entry, lang)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + panel + renderer.blocks(contact)
-    children = toc_tokens(document)
+    children = marked_tokens(toc_tokens(document), document)
     if has_panel:
         parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []
         children.append(_token(2, PANEL_ID, panel_title(entry, lang), [*parts, _token(3, "download", gettext(lang, "Download this factsheet"))]))
     if contact:
         children.append(_token(2, contact[0].id, m.plain_text(contact[0].title)))
     return html, [_token(1, "title", meta.title, children)]
+
+
+def marked_tokens(tokens: list[dict], document: m.Document) -> list[dict]:
+    """The table of contents, a heading in another language (an English glossary term on a
+    translation) marked with its language there too."""
+    spans = {h.id: h.children[0] for h in m.headings(document) if len(h.children) == 1 and isinstance(h.children[0], m.Span)}
+    for token in tokens:
+        span = spans.get(token["id"])
+        if span is not None:
+            token["name"] = token["html"] = f'<span lang="{escape(span.language)}" dir="{span.direction}">{token["name"]}</span>'
+        marked_tokens(token["children"], document)
+    return tokens
 
 
 def factsheet_list(documents: list[m.Document], href) -> str:
