@@ -69,11 +69,13 @@ def panel_title(entry: dict, language: str = ENGLISH) -> str:
 
 
 def formats_link(entry: dict, language: str = ENGLISH) -> str:
-    """The one line near the top that leads to the panel of other formats and the audio."""
+    """The one line near the top that leads to the panel of other formats and the audio (the
+    panel lists them)."""
     labels = [gettext(language, fmt.label) for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
     if not labels:
         return ""
-    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a>: {escape(gettext(language, ", ").join(labels))}.</p>'
+    # The link alone, not the list of formats: on a phone the list took four lines above the text.
+    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a></p>'
 
 
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
@@ -166,10 +168,9 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     renderer = SiteRenderer(document, spoken_by_block(timings), link_href=link_href)
     family = family or []
     source = next(((d, h) for d, h in family if d.meta.slug == meta.translation_of), None)
-    # The title line (a block of the model) stays with the title, above the summary.
     lines = [b for b in document.blocks if is_title_line(b)]
     head = (
-        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}{renderer.blocks(lines)}'
+        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}'
         f"{translation_notice(document, *source) if source else ''}"
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )
@@ -177,7 +178,9 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry, lang)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
-    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + panel + renderer.blocks(contact)
+    # Who publishes it, its version and date: after the text, as a guide's "Published" line, not
+    # between the title and the text (on a phone it pushed the text below the first screen).
+    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + renderer.blocks(lines) + panel + renderer.blocks(contact)
     children = marked_tokens(toc_tokens(document), document)
     if has_panel:
         parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []

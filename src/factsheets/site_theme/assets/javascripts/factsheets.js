@@ -4,6 +4,18 @@
 (function () {
   "use strict";
 
+  /* A factsheet's <link rel="alternate" hreflang> to its translations are for search engines.
+   * Material fetches "sitemap.xml" beside each such link, for a language menu this site does
+   * not have: six requests that fail on every translated page. It looks for them when the
+   * document has loaded, after this script: they are taken out until it has looked. */
+  var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
+  for (var a = 0; a < alternates.length; a++) alternates[a].remove();
+  if (alternates.length) {
+    document.addEventListener("DOMContentLoaded", function () {
+      setTimeout(function () { for (var i = 0; i < alternates.length; i++) document.head.appendChild(alternates[i]); }, 0);
+    });
+  }
+
   /* Material opens its menu drawer and its search with hidden checkboxes; ours are buttons
    * that tick them, so they work from the keyboard and say whether they are open. */
   function toggleButton(button, checkbox, onOpen) {
