@@ -29,6 +29,9 @@ from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
 PANEL_ID = "other-formats"
+# Files for software (a player's playlist and chapters, read-along timings, embosser software's
+# braille), listed apart from the formats readers and staff ask for.
+TECHNICAL = frozenset({"audio_playlist", "audio_chapters", "audio_sentences", "pef"})
 
 
 def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
@@ -88,13 +91,16 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     def t(message: str, **values: object) -> str:
         return words(lang, message, **values)
 
+    technical = []
     for key, fmt in in_box_order(entry.get("formats", {})):
         facts = gettext(lang, ", ").join(format_facts(key, entry, file_of(key), lang))
         if key == "html":
             continue  # this page: a link to itself would be one more tab stop and no help
-        link = f'<a href="{escape(href(key))}">{t(fmt.label)}</a>'
+        # The file's type and size in the link's words, as GOV.UK writes an attachment's link:
+        # a screen reader's list of links then says what each one downloads.
+        link = f'<a href="{escape(href(key))}">{t(fmt.label)} ({escape(facts)})</a>'
         older = f' <strong class="fs-older">{escape(older_note)}</strong>' if key in entry.get("older", ()) else ""
-        items.append(f"<li>{link} ({escape(facts)}): {t(fmt.purpose)}.{older}</li>")
+        (technical if key in TECHNICAL else items).append(f"<li>{link}: {t(fmt.purpose)}.{older}</li>")
     for _key, fmt in in_box_order(entry.get("failed", [])):
         items.append(f"<li>{t(fmt.label)}: {t('not available at the moment, please ask us for it.')}</li>")
     org = document.organisation
@@ -105,7 +111,9 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
         f'{t("(for example another language, a different print size, or braille on paper),")} '
         f"{t('or call the advice line on {number}.', number=org.advice_line)}</p>"
     )
-    return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
+    developers = (f'<h4 id="download-technical">{t("Files for developers and players")}</h4>'
+                  f'<ul class="fs-downloads fs-technical">{"".join(technical)}</ul>') if technical else ""
+    return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}{developers}'
 
 
 def not_available_items(document: m.Document, entry: dict, ask_href: str) -> list[str]:
