@@ -80,11 +80,34 @@ def small_project(tmp_path) -> Path:
     return copy_project(tmp_path / "small", FIXTURES / "small")
 
 
+def _built(tmp_path_factory, name: str) -> Path:
+    root = copy_project(tmp_path_factory.mktemp(name) / name, FIXTURES / name)
+    result = factsheets(root, "build", "--quiet")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory) -> Path:
     """The corpus (staff-written factsheets with tables, pictures, call-outs, footnotes, long
     addresses and money), copied and built once with every format. Read it, never change it."""
-    root = copy_project(tmp_path_factory.mktemp("corpus-built") / "corpus", FIXTURES / "corpus")
-    result = factsheets(root, "build", "--quiet")
-    assert result.returncode == 0, result.stderr
-    return root
+    return _built(tmp_path_factory, "corpus")
+
+
+@pytest.fixture(scope="session")
+def corpus_site(built_corpus) -> Path:
+    """The corpus's website (built_corpus)."""
+    return built_corpus / "build" / "site"
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory) -> Path:
+    """The leaflet with its sample translations (Welsh, Polish, Arabic, Urdu, Chinese), built
+    with every format once: its website. Read it, never change it."""
+    return _built(tmp_path_factory, "translated") / "build" / "site"
+
+
+@pytest.fixture(scope="session")
+def languages_site(tmp_path_factory) -> Path:
+    """Factsheets written in community languages (not translations), built once: its website."""
+    return _built(tmp_path_factory, "languages") / "build" / "site"

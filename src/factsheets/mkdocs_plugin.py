@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
-from html import escape, unescape
 import shutil
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -25,13 +24,16 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import site
 from . import translations
 from .site_languages import set_page_language
+from .site_marks import mark_languages
+from .site_pages import add_to_toc, escape_title, files_relative, marked_if_older
 from .errors import SourceError
+from .i18n import language as language_of
 from .project import Project, load_project
 
 LOG = logging.getLogger("mkdocs.plugins.factsheets")
@@ -97,6 +99,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         _quiet_jieba()
         self.add_theme(config)
         config.extra["factsheets_language"] = self.config.language
+        config.extra["factsheets_direction"] = language_of(self.config.language).direction
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         config.extra["polyfills"] = [SHIM]
@@ -190,21 +193,21 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         return "" if document else markdown
 
     def on_page_content(self, html, page, config, files):
-        _escape_title(page)
+        escape_title(page)
         if self.problem:
             return html  # the page is replaced whole, in on_post_page
         document = self._document_for(page)
         if document:
             entry = self._entry(document.meta.slug)
             if not self.attached:
-                entry = _marked_if_older(entry, document)
+                entry = marked_if_older(entry, document)
 
             def href(key):
-                return get_relative_url("files/" + _files_relative(entry["formats"][key]), page.url)
+                return get_relative_url("files/" + files_relative(entry["formats"][key]), page.url)
 
             def file_of(key):
                 rel = entry["formats"].get(key, "")
-                return self.files_dir / _files_relative(rel) if rel.startswith("site/files/") else None
+                return self.files_dir / files_relative(rel) if rel.startswith("site/files/") else None
 
             def link_href(url):
                 # Markdown links between pages point at .md files; the site serves their pages,
@@ -229,7 +232,7 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
         html = html.replace(site.MARKERS[0], site.factsheet_list(documents, lambda d: self._page_href(d, page)))
         if site.MARKERS[1] in html:
             html = html.replace(site.MARKERS[1], site.glossary_page(self.project.glossary, self.project.organisation))
-            _add_to_toc(page, site.glossary_toc(self.project.glossary))
+            add_to_toc(page, site.glossary_toc(self.project.glossary))
         html = html.replace(site.MARKERS[2], site.contact_fragment(self.project.organisation, self.project.config.language))
         return html
 
@@ -238,7 +241,10 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             from .serve import error_page
 
             return error_page([self.problem])
-        return output
+        if self.project is None:
+            return output
+        targets = {self._page_href(d, page): d.meta.language for d in self.project.documents}
+        return mark_languages(output, page.meta.get("factsheets_language") or self.config.language, self.config.language, targets)
 
     @event_priority(-100)
     def on_post_build(self, config):
@@ -252,45 +258,9 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             shutil.copytree(self.files_dir, Path(config.site_dir) / "files", dirs_exist_ok=True)
 
 
-def _marked_if_older(entry: dict, document) -> dict:
-    """The entry, with every download marked as older than the page if the build made them
-    from another text (the factsheet, its glossary terms or the organisation's details since changed)."""
-    from .build.manifest import document_digest
-
-    if entry.get("digest") in (None, document_digest(document)):
-        return entry
-    return {**entry, "older": [key for key in entry.get("formats", {}) if key != "html"]}
-
-
 def _quiet_jieba() -> None:
     """Material's search splits Chinese into words with jieba, which announces loading its
     dictionary on every build: staff need not see that."""
     import logging
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
-
-
-def _escape_title(page) -> None:
-    """The theme puts a page's title into the navigation and <title> as it is, unescaped:
-    it gets the title as HTML text, so a title is always shown as words, never read as markup."""
-    title = page.title
-    if title:
-        page.meta["title"] = escape(unescape(str(title)), quote=False)
-
-
-def _add_to_toc(page, headings: list[tuple[str, str]]) -> None:
-    """Headings written into a page after MarkDown's table of contents was made, as sections of
-    its title (or of the page, when it has no title)."""
-    links = [AnchorLink(title, id_, 2) for id_, title in headings]
-    first = next(iter(page.toc), None)
-    if first is not None and first.level == 1:
-        first.children.extend(links)
-    else:
-        page.toc = get_toc([])
-        page.toc.items.extend(links)
-
-
-def _files_relative(manifest_path: str) -> str:
-    """'site/files/slug/x.pdf' -> 'slug/x.pdf'."""
-    prefix = "site/files/"
-    return manifest_path[len(prefix):] if manifest_path.startswith(prefix) else manifest_path

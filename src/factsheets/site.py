@@ -21,24 +21,17 @@ from .formats import describe, in_box_order
 from .i18n import ENGLISH, gettext
 from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
+from .site_audio import audio_player, minutes_text, size_text
 from .site_read_along import ReadAlongRenderer, spoken_by_block
 from .transforms import contact_lines, is_contact, is_title_line
+from .walk import inline_runs, iter_block_inlines, iter_blocks
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
 PANEL_ID = "other-formats"
-
-
-def size_text(path: Path) -> str:
-    size = path.stat().st_size
-    return f"{max(1, round(size / 1024))} kB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
-def minutes_text(seconds: float, language: str = ENGLISH) -> str:
-    minutes, seconds = divmod(round(seconds), 60)
-    if minutes:
-        return gettext(language, "{minutes} min {seconds} s", minutes=minutes, seconds=seconds)
-    return gettext(language, "{seconds} s", seconds=seconds)
+# Files for software (a player's playlist and chapters, read-along timings, embosser software's
+# braille), listed apart from the formats readers and staff ask for.
+TECHNICAL = frozenset({"audio_playlist", "audio_chapters", "audio_sentences", "pef"})
 
 
 def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
@@ -79,11 +72,13 @@ def panel_title(entry: dict, language: str = ENGLISH) -> str:
 
 
 def formats_link(entry: dict, language: str = ENGLISH) -> str:
-    """The one line near the top that leads to the panel of other formats and the audio."""
+    """The one line near the top that leads to the panel of other formats and the audio (the
+    panel lists them)."""
     labels = [gettext(language, fmt.label) for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
     if not labels:
         return ""
-    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a>: {escape(gettext(language, ", ").join(labels))}.</p>'
+    # The link alone, not the list of formats: on a phone the list took four lines above the text.
+    return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a></p>'
 
 
 def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
@@ -96,13 +91,16 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     def t(message: str, **values: object) -> str:
         return words(lang, message, **values)
 
+    technical = []
     for key, fmt in in_box_order(entry.get("formats", {})):
         facts = gettext(lang, ", ").join(format_facts(key, entry, file_of(key), lang))
         if key == "html":
             continue  # this page: a link to itself would be one more tab stop and no help
-        link = f'<a href="{escape(href(key))}">{t(fmt.label)}</a>'
+        # The file's type and size in the link's words, as GOV.UK writes an attachment's link:
+        # a screen reader's list of links then says what each one downloads.
+        link = f'<a href="{escape(href(key))}">{t(fmt.label)} ({escape(facts)})</a>'
         older = f' <strong class="fs-older">{escape(older_note)}</strong>' if key in entry.get("older", ()) else ""
-        items.append(f"<li>{link} ({escape(facts)}): {t(fmt.purpose)}.{older}</li>")
+        (technical if key in TECHNICAL else items).append(f"<li>{link}: {t(fmt.purpose)}.{older}</li>")
     for _key, fmt in in_box_order(entry.get("failed", [])):
         items.append(f"<li>{t(fmt.label)}: {t('not available at the moment, please ask us for it.')}</li>")
     org = document.organisation
@@ -113,7 +111,9 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
         f'{t("(for example another language, a different print size, or braille on paper),")} '
         f"{t('or call the advice line on {number}.', number=org.advice_line)}</p>"
     )
-    return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}'
+    developers = (f'<h4 id="download-technical">{t("Files for developers and players")}</h4>'
+                  f'<ul class="fs-downloads fs-technical">{"".join(technical)}</ul>') if technical else ""
+    return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}{developers}'
 
 
 def not_available_items(document: m.Document, entry: dict, ask_href: str) -> list[str]:
@@ -131,58 +131,25 @@ def not_available_items(document: m.Document, entry: dict, ask_href: str) -> lis
     return items
 
 
-def audio_player(entry: dict, href, file_of, language: str = ENGLISH) -> str:
-    """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
-
-    The chapter buttons are worked by assets/factsheets.js: on a server that cannot send part of
-    a file, the browser cannot jump into the recording, so the script fetches it whole first, and
-    says so in the status line (or why it cannot).
-    """
-    if "audio_mp3" not in entry.get("formats", {}):
-        return ""
-
-    def t(message: str, **values: object) -> str:
-        return words(language, message, **values)
-
-    mp3 = file_of("audio_mp3")
-    recording = entry.get("details", {}).get("audio_mp3", {})
-    facts = [minutes_text(recording["duration_s"], language)] if recording.get("duration_s") else []
-    if mp3 is not None and mp3.exists():
-        facts.append(size_text(mp3))
-    chapters = "".join(
-        f'<li><button type="button" class="fs-chapter" data-fs-start="{c["start_s"]:.3f}" aria-controls="fs-audio">'
-        f'{escape(c["title"])} <span class="fs-chapter-time">({t("{time} in", time=minutes_text(c["start_s"], language))})</span></button></li>'
-        for c in recording.get("chapters", [])
-    )
-    downloads = [f'<li><a href="{escape(href("audio_mp3"))}" download>{t("Download the MP3")}</a> ({escape(gettext(language, ", ").join(facts))}), {t("with chapters")}</li>']
-    if "audio_playlist" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_playlist"))}">{t("Playlist of the sections")}</a> (M3U8), {t("a track for each section, for players without chapters")}</li>')
-    if "audio_transcript" in entry.get("formats", {}):
-        downloads.append(f'<li><a href="{escape(href("audio_transcript"))}">{t("Transcript")}</a> ({t("plain text")})</li>')
-    transcript = ""
-    path = file_of("audio_transcript") if "audio_transcript" in entry.get("formats", {}) else None
-    if path is not None and path.exists():
-        # utf-8-sig: the file starts with a byte-order mark, so browsers read it as UTF-8.
-        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8-sig").split("\n\n") if p.strip()]
-        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-        transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
-    go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
-    return (
-        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>'
-        f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}"'
-        f' data-fs-listen="{escape(gettext(language, "Listen from here"))}">'
-        f'<a href="{escape(href("audio_mp3"))}">{t("Download the MP3")}</a></audio>'
-        f'<p class="fs-audio-status" role="status"></p>{go_to}'
-        f'<ul>{"".join(downloads)}</ul>{transcript}'
-    )
+def english_texts(document: m.Document) -> frozenset[str]:
+    """Every text the page marks as in another language (an untranslated glossary definition, the
+    organisation's English words), as the transcript writes it, to mark it there too."""
+    found: set[str] = set()
+    for block in iter_blocks(document.blocks):
+        if isinstance(block, m.GlossaryEntry) and block.language:
+            found.add(block.term)
+            found.update(m.plain_text(run) for inner in iter_blocks(block.blocks) for run in inline_runs(inner))
+        found.update(m.plain_text(node.children) for _, node in iter_block_inlines([block]) if isinstance(node, m.Span))
+    return frozenset(" ".join(t.split()).rstrip(".:") for t in found if t.strip())
 
 
 def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
     """The panel the top line leads to: the audio, then every download with its size."""
     lang = document.meta.language
+    player = audio_player(entry, href, file_of, lang, document.meta.title, english_texts(document))
     return (
         f'<section class="fs-box fs-formats" aria-labelledby="{PANEL_ID}"><h2 id="{PANEL_ID}">{escape(panel_title(entry, lang))}</h2>'
-        f"{audio_player(entry, href, file_of, lang)}{formats_box(document, entry, href, file_of)}</section>"
+        f"{player}{formats_box(document, entry, href, file_of)}</section>"
     )
 
 
@@ -209,10 +176,9 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     renderer = SiteRenderer(document, spoken_by_block(timings), link_href=link_href)
     family = family or []
     source = next(((d, h) for d, h in family if d.meta.slug == meta.translation_of), None)
-    # The title line (a block of the model) stays with the title, above the summary.
     lines = [b for b in document.blocks if is_title_line(b)]
     head = (
-        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}{renderer.blocks(lines)}'
+        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}'
         f"{translation_notice(document, *source) if source else ''}"
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )
@@ -220,14 +186,28 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry, lang)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
-    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + panel + renderer.blocks(contact)
-    children = toc_tokens(document)
+    # Who publishes it, its version and date: after the text, as a guide's "Published" line, not
+    # between the title and the text (on a phone it pushed the text below the first screen).
+    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + renderer.blocks(lines) + panel + renderer.blocks(contact)
+    children = marked_tokens(toc_tokens(document), document)
     if has_panel:
         parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []
         children.append(_token(2, PANEL_ID, panel_title(entry, lang), [*parts, _token(3, "download", gettext(lang, "Download this factsheet"))]))
     if contact:
         children.append(_token(2, contact[0].id, m.plain_text(contact[0].title)))
     return html, [_token(1, "title", meta.title, children)]
+
+
+def marked_tokens(tokens: list[dict], document: m.Document) -> list[dict]:
+    """The table of contents, a heading in another language (an English glossary term on a
+    translation) marked with its language there too."""
+    spans = {h.id: h.children[0] for h in m.headings(document) if len(h.children) == 1 and isinstance(h.children[0], m.Span)}
+    for token in tokens:
+        span = spans.get(token["id"])
+        if span is not None:
+            token["name"] = token["html"] = f'<span lang="{escape(span.language)}" dir="{span.direction}">{token["name"]}</span>'
+        marked_tokens(token["children"], document)
+    return tokens
 
 
 def factsheet_list(documents: list[m.Document], href) -> str:

@@ -150,7 +150,9 @@ def contact_box(meta: m.Meta, organisation: m.Organisation, placement: str) -> m
     if org.partners:
         blocks.append(m.Paragraph((m.Text(gettext(language, "In partnership with:")),)))
         blocks.append(m.ListBlock(False, tuple(
-            m.ListItem((m.Paragraph((m.Text(p.name + (f" – {p.strapline}" if p.strapline else "")),)),)) for p in org.partners)))
+            # Names in the English file, never translated: marked English, so every format says them in English.
+            m.ListItem((m.Paragraph(in_language((m.Text(p.name + (f" – {p.strapline}" if p.strapline else "")),), i18n.ENGLISH, language)),))
+            for p in org.partners)))
     if org.collaboration:
         blocks.append(m.Paragraph(org_words(org, "collaboration", language)))
     version = gettext(language, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, language))

@@ -1,6 +1,6 @@
 """The factsheet page's read-along, in Debian's Chromium: the sentence being heard is highlighted
 as the page's own player plays (muted and sped up here), and "Listen from here" starts the
-audio at its paragraph. The frozen leaflet, built once for the session."""
+audio at its section (one button for each) or, once the player has started, at any paragraph. The frozen leaflet, built once for the session."""
 
 from __future__ import annotations
 
@@ -80,9 +80,17 @@ def test_listen_from_here_plays_from_its_paragraph_and_keeps_focus(page):
     paragraph = page.locator("#mediation-p6")
     start = float(paragraph.get_attribute("data-fs-from"))
     words = " ".join(paragraph.inner_text().split()[:6])
+    # Before the player starts, one button for each section, in the tab order; the paragraphs'
+    # buttons appear once it has started.
+    sections = page.locator("article h2").count()
+    assert 0 < page.locator("button.fs-listen:visible").count() <= sections + 1
+    assert page.locator("#mediation-p6 button.fs-listen:visible").count() == 0
+    page.locator("#mediation-p1 button.fs-listen-section").click()
+    page.wait_for_function("() => !document.getElementById('fs-audio').paused", timeout=10000)
+    page.evaluate("document.getElementById('fs-audio').pause()")
+    assert page.evaluate("document.querySelectorAll('button.fs-listen').length") == page.locator("[data-fs-from]").count() > 50
     button = page.get_by_role("button", name=f"Listen from here: {words}…")
     assert button.count() == 1 and button.inner_text() == "Listen from here"
-    assert page.evaluate("document.querySelectorAll('button.fs-listen').length") == page.locator("[data-fs-from]").count() > 50
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => !document.getElementById('fs-audio').paused", timeout=10000)

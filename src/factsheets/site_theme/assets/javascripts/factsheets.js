@@ -4,6 +4,18 @@
 (function () {
   "use strict";
 
+  /* A factsheet's <link rel="alternate" hreflang> to its translations are for search engines.
+   * Material fetches "sitemap.xml" beside each such link, for a language menu this site does
+   * not have: six requests that fail on every translated page. It looks for them when the
+   * document has loaded, after this script: they are taken out until it has looked. */
+  var alternates = document.querySelectorAll("link[rel=alternate][hreflang]");
+  for (var a = 0; a < alternates.length; a++) alternates[a].remove();
+  if (alternates.length) {
+    document.addEventListener("DOMContentLoaded", function () {
+      setTimeout(function () { for (var i = 0; i < alternates.length; i++) document.head.appendChild(alternates[i]); }, 0);
+    });
+  }
+
   /* Material opens its menu drawer and its search with hidden checkboxes; ours are buttons
    * that tick them, so they work from the keyboard and say whether they are open. */
   function toggleButton(button, checkbox, onOpen) {
@@ -174,24 +186,64 @@
     audio.addEventListener("ended", function () { highlight(null); });
 
     /* "Listen from here": a button at the end of each paragraph the audio says, named for the
-     * paragraph it starts, worked like the chapter buttons (the click handler above). */
+     * paragraph it starts, worked like the chapter buttons (the click handler above). One for
+     * each section is always there (on the section's first paragraph, playing from its heading);
+     * the rest appear once the player has started, so that a keyboard user does not pass one
+     * after every paragraph to reach the text (121 on the leaflet's page). */
     var label = audio.getAttribute("data-fs-listen") || "Listen from here";
-    var paragraphs = document.querySelectorAll("[data-fs-from]");
+    var paragraphs = document.querySelectorAll("article [data-fs-from]");
+    var later = [];
+    var seen = new Set();
     for (var p = 0; p < paragraphs.length; p++) {
+      var section = sectionOf(paragraphs[p]);
+      var first = !seen.has(section.key);
+      seen.add(section.key);
       var words = paragraphs[p].textContent.trim().split(/\s+/);
       var opening = words.slice(0, 6).join(" ") + (words.length > 6 ? "…" : "");
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "fs-listen";
+      button.className = first ? "fs-listen fs-listen-section" : "fs-listen";
       button.textContent = label;
+      // In the label's language, which an English paragraph of a translation is not in.
+      button.lang = audio.getAttribute("data-fs-listen-lang") || document.documentElement.lang;
+      button.dir = "auto";
       button.setAttribute("aria-label", label + ": " + opening);
       button.setAttribute("aria-controls", audio.id);
-      button.setAttribute("data-fs-start", paragraphs[p].getAttribute("data-fs-from"));
+      var start = paragraphs[p].getAttribute("data-fs-from");
+      if (first && section.heading && section.heading.hasAttribute("data-fs-begin")) start = section.heading.getAttribute("data-fs-begin");
+      button.setAttribute("data-fs-start", start);
       button.setAttribute("data-fs-title", "“" + opening + "”");
       button.addEventListener("click", function () { follow = true; });
+      if (!first) { button.hidden = true; later.push(button); }
       paragraphs[p].appendChild(document.createTextNode(" "));
       paragraphs[p].appendChild(button);
     }
+    audio.addEventListener("play", function () {
+      for (var i = 0; i < later.length; i++) later[i].hidden = false;
+      later = [];
+    });
+  }
+
+  /* The section a paragraph is in: the h2 before it in the article (none for the opening). */
+  function sectionOf(element) {
+    var headings = document.querySelectorAll("article h2");
+    var found = null;
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) found = headings[i];
+    }
+    return { key: found ? found.id : "", heading: found };
+  }
+
+  /* The chapters are listed as text, which is all they can be without a script: made buttons here. */
+  var chapters = document.querySelectorAll("span.fs-chapter[data-fs-start]");
+  for (var c = 0; c < chapters.length; c++) {
+    var chapter = document.createElement("button");
+    chapter.type = "button";
+    chapter.className = "fs-chapter";
+    chapter.setAttribute("data-fs-start", chapters[c].getAttribute("data-fs-start"));
+    chapter.setAttribute("aria-controls", chapters[c].getAttribute("data-fs-controls"));
+    while (chapters[c].firstChild) chapter.appendChild(chapters[c].firstChild);
+    chapters[c].replaceWith(chapter);
   }
 
   var player = document.getElementById("fs-audio");
