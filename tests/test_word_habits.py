@@ -46,6 +46,7 @@ def test_two_short_lines_a_wrapped_sentence_or_a_list_are_not_an_address():
                "assessment of their needs, and\nthe council must answer you within six weeks of your letter.\n")
     assert said(wrapped) == []
     assert said("```\nline one\nline two\nline three\n```\n") == []
+    assert said("Band | Charge\n--- | ---\nA | £1,412\n") == []  # a table written without its outer bars
 
 
 def test_a_call_out_whose_text_is_not_indented_takes_the_paragraph_under_it_and_says_so():

@@ -128,7 +128,7 @@ def joined_lines(lines: list[str]) -> list[tuple[int, int]]:
     while index < len(lines):
         end = index
         while end < len(lines) and markdown[end] and lines[end].strip() and not NOT_TEXT.match(lines[end].strip()) \
-                and "\t" not in lines[end].strip() and not BOX.match(lines[end]):
+                and not {"\t", "|"} & set(lines[end].strip()) and not BOX.match(lines[end]):
             end += 1
         start = index
         for line in range(index, end + 1):
