@@ -112,11 +112,14 @@ def test_unknown_format_is_named(project):
     assert result.returncode == 1 and "unknown format 'pdff'" in result.stderr
 
 
-def test_plain_progress_lines_and_a_summary_when_not_a_terminal(project):
+def test_a_line_for_each_format_and_a_summary_when_not_a_terminal(project):
     (project / "mkdocs.yml").touch()  # a change: the build reads the project again
     result = factsheets(project, "build", "--format", "print")
     assert result.returncode == 0, result.stderr
-    assert "print: short from the cache" in result.stdout
+    assert "print: 1 from the cache\n" in result.stdout and "short" not in result.stdout
+    (project / "mkdocs.yml").touch()
+    verbose = factsheets(project, "build", "--format", "print", "--verbose")
+    assert "print: short from the cache\n" in verbose.stdout and "print: 1 from the cache" not in verbose.stdout
     assert "0 job(s) built, 1 from the cache" in result.stdout
     assert "Website: " in result.stdout and "build/site/index.html" in result.stdout
 

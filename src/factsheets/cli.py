@@ -56,7 +56,7 @@ def build_command(args) -> int:
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # from here, the build says what it left
 
-    progress = Progress(quiet=args.quiet)
+    progress = Progress(quiet=args.quiet, verbose=args.verbose)
     try:
         root = find_root(Path.cwd())
         formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else None
@@ -66,25 +66,21 @@ def build_command(args) -> int:
                            overrides=overrides, keep_going=args.keep_going, progress=progress, workers=args.jobs)
     except SourceError as error:
         print_source_error(error)
-        print("The build stopped; the previous build/ folder is unchanged.", file=sys.stderr)
+        print(f"The build stopped{previous_build()}.", file=sys.stderr)
         return 1
     except BuildFailed as error:
         for failure in error.failures:
             print(failure, file=sys.stderr)
-        print(f"{len(error.failures)} job(s) failed; nothing was published and the previous build/ folder is unchanged.", file=sys.stderr)
+        print(f"{len(error.failures)} job(s) failed; nothing was published{previous_build(' and')}.", file=sys.stderr)
         print("Use --keep-going to publish what did build.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Build interrupted; the previous build/ folder is unchanged.", file=sys.stderr)
+        print(f"Build interrupted{previous_build()}.", file=sys.stderr)
         return 130
     except OSError as error:  # the disk or the system, not the sources: a full disk, a locked folder
         print(os_error_line(error), file=sys.stderr)
-        print("The build stopped; the previous build/ folder is unchanged.", file=sys.stderr)
+        print(f"The build stopped{previous_build()}.", file=sys.stderr)
         return 1
-    for warning in result.warnings:
-        print(str(warning), file=sys.stderr)
-    for failure in result.failures:
-        print(failure, file=sys.stderr)
     if not args.quiet:
         count = len(result.manifest["factsheets"])
         if result.unchanged:
@@ -99,12 +95,30 @@ def build_command(args) -> int:
             print(f"Audio sections recorded: {len(result.parts_built)} ({result.parts_cached} from the cache).")
         print(f"Website: {result.build_dir / 'site' / 'index.html'}")
         print(f"Files for each factsheet: {result.build_dir / 'site' / 'files'}")
-        if result.warnings:
-            print(f"{len(result.warnings)} warning(s), listed above.")
+    # The warnings last, where they are read: not above the summary, scrolled away.
+    sys.stdout.flush()
+    for warning in result.warnings:
+        print(str(warning), file=sys.stderr)
+    for failure in result.failures:
+        print(failure, file=sys.stderr)
+    if result.warnings and not args.quiet:
+        sys.stderr.flush()
+        print(f"{len(result.warnings)} warning(s), listed above.")
     if result.failures:
         print(f"{len(result.failures)} job(s) failed; the rest was published (--keep-going).", file=sys.stderr)
         return 1
     return 0
+
+
+def previous_build(joined: str = ";") -> str:
+    """"; the previous build/ folder is unchanged", where there is one: outside a project, or
+    before its first build, there is none to speak of."""
+    import os
+
+    from .project_root import BUILD_DIR, project_root
+
+    root = project_root(Path.cwd())
+    return f"{joined} the previous {BUILD_DIR}/ folder is unchanged" if root is not None and os.path.lexists(root / BUILD_DIR) else ""
 
 
 def os_error_line(error: OSError) -> str:
@@ -165,7 +179,7 @@ def new_command(args) -> int:
 
 def serve_command(args) -> int:
     from .project import find_root
-    from .serve import serve
+    from .serve import free_port_near, serve
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl+C is how staff stop the preview
     if not 1 <= args.port <= 65535:  # the socket would raise OverflowError, not OSError
@@ -179,7 +193,9 @@ def serve_command(args) -> int:
         print(f"{error.location}: {error.message}", file=sys.stderr)
         return 1
     except OSError as error:  # the port is taken, most often
-        print(f"The preview could not start on port {args.port}: {error.strerror or error}. Try another: --port 8001", file=sys.stderr)
+        free = free_port_near(args.host, args.port)
+        hint = f"port {free} is free: --port {free}" if free else "try another, such as --port 8001"
+        print(f"The preview could not start on port {args.port}: {error.strerror or error}; {hint}", file=sys.stderr)
         return 1
     return 0
 
@@ -210,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-j", "--jobs", type=positive_count, metavar="N",
                    help="run N jobs at a time (default: one a processor core); --jobs 1 runs every job in this one process, for debugging")
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    b.add_argument("-v", "--verbose", action="store_true", help="print a line for each factsheet of each format, not one for each format")
     c = commands.add_parser("check", help="check the last build against every format's standard, and the plain English of the sources")
     c.add_argument("--strict", action="store_true", help="fail on plain-English warnings too")
     n = commands.add_parser("new", help='start a new factsheet: factsheets new "Annual reviews"')

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import model as m
-from . import translations
+from . import translations, word_habits
 from .errors import ErrorList, Location, SourceError, SourceErrorWithText, SourceErrors, Warning_, line_of
 from .factsheet_links import check_links_and_images
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
@@ -153,6 +153,7 @@ def read_body(body: str, path: Path, config: Config, shown: str, text: str, firs
         blocks = list(linked)
         warnings += [Warning_(Location(*origin.place(w.location.line)), w.message) for w in link_warnings]
     warnings += literal_warnings(blocks, shown, body, first_line, config.extensions)
+    warnings += [Warning_(Location(*origin.place(w.location.line)), w.message) for w in word_habits.warnings(body, shown, first_line)]
     used: list[str] = []
     with errors.collecting():
         blocks, used = resolve_terms(blocks, glossary, shown, body, first_line)

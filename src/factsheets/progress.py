@@ -1,5 +1,6 @@
-"""What a build says while it runs: a live display on a terminal, one plain line
-per step in CI or a log, nothing with --quiet."""
+"""What a build says while it runs: a live display on a terminal; in CI or a log, one
+line for each format once its jobs are done (a line for each job with --verbose, which
+staff found hid the warnings: thirty lines of "from the cache"); nothing with --quiet."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import time
 
 
 class Progress:
-    def __init__(self, quiet: bool = False, stream=None):
+    def __init__(self, quiet: bool = False, stream=None, verbose: bool = False):
         self.stream = stream or sys.stdout
         self.quiet = quiet
+        self.verbose = verbose and not quiet
+        self._counts: dict[str, list[int]] = {}  # format -> [jobs, built, from the cache]
         self.live = not quiet and self.stream.isatty()
         self.started = time.monotonic()
         self._rich = None
@@ -27,9 +30,12 @@ class Progress:
     def __exit__(self, *exc):
         if self._rich:
             self._rich.__exit__(*exc)
+        for name in list(self._counts):  # a format whose jobs did not all finish (a job failed)
+            self._summary(name)
 
     def plan(self, counts: dict[str, int]) -> None:
         """How many jobs of each format this build has."""
+        self._counts = {name: [total, 0, 0] for name, total in counts.items()}
         if self._rich:
             for name, total in counts.items():
                 self._tasks[name] = self._rich.add_task(name, total=total)
@@ -37,9 +43,24 @@ class Progress:
     def done(self, format_name: str, slug: str, cached: bool, seconds: float = 0.0) -> None:
         if self._rich:
             self._rich.advance(self._tasks[format_name])
-        elif not self.quiet:
-            how = "from the cache" if cached else f"built in {seconds:.1f} s"
-            print(f"{format_name}: {slug} {how}", file=self.stream, flush=True)
+            if not self.verbose:
+                return
+        how = "from the cache" if cached else f"built in {seconds:.1f} s"
+        if self.verbose:
+            self.say(f"{format_name}: {slug} {how}")
+        counts = self._counts.setdefault(format_name, [0, 0, 0])
+        counts[2 if cached else 1] += 1
+        if counts[1] + counts[2] >= counts[0] and not self._rich:
+            self._summary(format_name)
+
+    def _summary(self, name: str) -> None:
+        """One line for a format: "pdf: 2 built, 10 from the cache"."""
+        total, built, cached = self._counts.pop(name)
+        if self.quiet or self.verbose or self._rich or built + cached == 0:
+            return
+        parts = [f"{built} built"] if built else []
+        parts += [f"{cached} from the cache"] if cached else []
+        print(f"{name}: {', '.join(parts)}", file=self.stream, flush=True)
 
     def say(self, message: str) -> None:
         if self._rich:

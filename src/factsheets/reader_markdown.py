@@ -13,7 +13,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import reader_boxes
+from . import reader_boxes, word_habits
 from .placeholders import FIELD_PATTERN, FieldProcessor
 
 TERM_TAG = "factsheets-term"
@@ -44,6 +44,7 @@ class FactsheetsMarkdown(Extension):
         md.inlinePatterns.register(_TermProcessor(TERM_PATTERN, md), "factsheets_term", 175)
         md.inlinePatterns.register(FieldProcessor(FIELD_PATTERN, md), "factsheets_field", 174)
         md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
+        word_habits.register(md)
 
 
 def unicode_slug(text: str) -> str:
@@ -70,6 +71,8 @@ def markdown_for(extensions: list) -> markdown.Markdown:
              and n not in ("toc", "markdown.extensions.toc")]
     # Call-outs are part of every factsheet's Markdown, listed in mkdocs.yml or not.
     names += [n for n in reader_boxes.DEFAULT_EXTENSIONS if n not in names and f"markdown.extensions.{n}" not in names]
+    # A table pasted from Word is made into one (word_habits.py), listed in mkdocs.yml or not.
+    names += [] if {"tables", "markdown.extensions.tables"} & set(names) else ["tables"]
     # Lists as people type them (lists.py), whether or not mkdocs.yml names the extension.
     names = [n for n in names if n != TYPED_LISTS] + [TYPED_LISTS]
     return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)

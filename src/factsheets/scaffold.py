@@ -36,7 +36,7 @@ Write this section here. A new section starts with "## " and its heading.
 """
 
 
-# What staff write besides plain Markdown, which every format shows (see the README's staff guide).
+# What staff write besides plain Markdown, which every format shows (see guide/staff-guide.md).
 USUAL_EXTENSIONS = ("attr_list", "footnotes", "abbr", "def_list")
 
 

@@ -117,6 +117,15 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if (site_dir / "404.html").is_file() else None
     try:
+        # The port is taken before the site is built, and the address printed only once it is
+        # listening: a port in use is said at once, never after an address that does not answer.
+        try:
+            server.server_bind()
+            server.server_activate()
+        except OSError:
+            server.server_close()
+            raise
+        server.server_bind = server.server_activate = lambda: None  # type: ignore[method-assign]
         builder()
         for path in [root / "docs", config_file, *watched_paths(root)]:
             if path.exists():
@@ -130,6 +139,20 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
             server.shutdown()
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def free_port_near(host: str, port: int) -> int | None:
+    """A port after `port` that nothing listens on, to suggest when `port` is taken."""
+    import socket
+
+    for candidate in range(port + 1, min(port + 50, 65535) + 1):
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, candidate))
+            except OSError:
+                continue
+            return candidate
+    return None
 
 
 def plain_error(error: BaseException, root: Path) -> str:

@@ -81,6 +81,7 @@ def build(
             place_files(project, jobs, entries, staging, files_dir)
             kill_point("site")
             build_site_cached(project, jobs, result, previous, staging, files_dir, prepared[0] if prepared else None)
+            keep_check_report(previous, staging)
             (staging / "manifest.json").write_text(json.dumps(result.manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
             if not result.failures:  # a build with failures is built again next time
                 unchanged.save(staging, taken, result.warnings, result.built + result.cached)
@@ -90,3 +91,15 @@ def build(
             raise
     result.seconds = time.monotonic() - started
     return result
+
+
+CHECK_FILES = ("report.html", "check.json")  # what `factsheets check` writes into build/
+
+
+def keep_check_report(previous: Path, staging: Path) -> None:
+    """The last check's report goes into the new build, so a build after `check` does not take
+    the report away from staff who have not read it yet; it says the day it was checked."""
+    for name in CHECK_FILES:
+        made = previous / name
+        if made.is_file() and not made.is_symlink():
+            shutil.copy2(made, staging / name)

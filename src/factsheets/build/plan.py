@@ -75,10 +75,12 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
     for name in build_order(writers):
         writer = writers[name]
         for document in project.documents:
-            # Its defaults, mkdocs.yml, the factsheet's own front matter, then the command line.
-            options = with_defaults(name, project.config.writer_options(name), document.meta.options.get(name, {}), overrides.get(name, {}))
-            options["project_root"] = project.config.root
             selected = (only_slugs is None or document.meta.slug in only_slugs) and (only_writers is None or name in only_writers)
+            # Its defaults, mkdocs.yml, the factsheet's own front matter, then the command line, which is
+            # for the factsheets it builds: `--print-size 24 one.md` leaves the others' PDFs current, not older.
+            given = overrides.get(name, {}) if selected else {}
+            options = with_defaults(name, project.config.writer_options(name), document.meta.options.get(name, {}), given)
+            options["project_root"] = project.config.root
             key = cache.job_key(document, writer, options)  # a writer with needs: completed by the scheduler
             jobs.append(Job(name, document.meta.slug, document, options, key, selected, needs(writer),
                             not_available=not_available(writer, document)))

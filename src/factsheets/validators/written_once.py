@@ -65,10 +65,22 @@ def _typed(line: str) -> list[tuple[str, str, str]]:
 def _looks_like(kind: str, typed: str, ours: str) -> bool:
     """Another value of the same sort as one of ours: same dialling code, email domain or website."""
     if kind == "phone number":
-        return typed[:5] == ours[:5]
+        # Another team's number shares our dialling code; a mistyped or old copy of ours is a digit or two off.
+        return 0 < _digit_changes(typed, ours) <= 2
     if kind == "email address":
         return typed.partition("@")[2] == ours.partition("@")[2]
     return typed.split("/")[0] == ours.split("/")[0] and typed != ours
+
+
+def _digit_changes(one: str, other: str) -> int:
+    """Digits added, dropped or changed to turn one number into the other (Levenshtein distance)."""
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(one, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
 
 
 def contact_details(document: m.Document, root: Path) -> list[Finding]:
@@ -121,7 +133,7 @@ def unlinked_terms(document: m.Document, entries: dict) -> list[Finding]:
     """A warning for each glossary term the factsheet writes as words but never links (entries: term id -> Entry)."""
     linked = {node.term_id for block in iter_blocks(_body(document)) for run in inline_runs(block)
               for node in _all(run) if isinstance(node, m.TermRef)}
-    names = sorted(((name, term_id) for term_id, entry in entries.items() if term_id not in linked
+    names = sorted(((name, term_id) for term_id, entry in entries.items()
                     for name in (entry.term, *entry.aliases)), key=lambda pair: -len(pair[0]))
     findings, told = [], set()
     for top in _body(document):
@@ -130,13 +142,19 @@ def unlinked_terms(document: m.Document, entries: dict) -> list[Finding]:
                 for text, bold in _words(run):
                     for name, term_id in names:
                         found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
-                        if found and term_id not in told:
-                            told.add(term_id)
-                            how = "in bold" if bold else "as plain words"
-                            findings.append(Finding(
-                                WARNING, FORMAT, f'"{found.group()}" is a glossary term, written {how}, and this factsheet never links it: '
-                                "readers do not get its meaning.", f"Write it as [[{found.group()}]] (once is enough).",
-                                document.meta.source, getattr(block, "line", None) or top.line))
+                        # In bold, a term is marked as one, as Word users mark them: warned in every factsheet,
+                        # linked elsewhere in it or not. As plain words, only where it is never linked.
+                        if not found or term_id in told or not (bold or term_id not in linked):
+                            continue
+                        told.add(term_id)
+                        if bold:
+                            message = (f'"{found.group()}" is a glossary term written in bold: bold does not link it to its meaning, '
+                                       "and every format shows it as bold words, not as a term.")
+                        else:
+                            message = (f'"{found.group()}" is a glossary term, written as plain words, and this factsheet never links it: '
+                                       "readers do not get its meaning.")
+                        findings.append(Finding(WARNING, FORMAT, message, f"Write it as [[{found.group()}]] (once is enough).",
+                                                document.meta.source, getattr(block, "line", None) or top.line))
     return findings
 
 
