@@ -208,3 +208,11 @@ def test_the_text_is_plain_utf8_and_marks_boxes_in_words(small_project, tmp_path
     assert not any(0x2800 <= ord(c) <= 0x28FF for c in "".join(lines))
     output = BrailleWriter().write(small_document(small_project), tmp_path, {"project_root": small_project})
     assert not output.files["braille_text"].read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_lines_broken_on_purpose_stay_lines_in_braille_kept_together():
+    # An address typed with a backslash or two spaces at each line's end: its own lines in
+    # print and on the web, so in braille too, not run into one paragraph.
+    address = m.Paragraph((m.Text("Bath Central Library"), m.LineBreak(), m.Text("19 The Podium"), m.LineBreak(), m.Text("Bath BA1 1AN")))
+    text = braille_ready_text(pieces(document_of(m.Paragraph((m.Text("Visit us at:"),)), address)))
+    assert "Visit us at:\n\nBath Central Library\n19 The Podium\nBath BA1 1AN\n" in text

@@ -66,3 +66,10 @@ def test_a_note_to_a_colleague_is_quoted_whole_with_where_notes_go(tmp_path):
     assert lines[1] == ('docs/factsheets/short.md:10: the note "Sam: check the dates with the team before May" (an HTML comment) '
                         "would be published with the factsheet: notes to colleagues cannot stay in its text. Move it to the "
                         "front matter as 'note: ...' (never published), or delete it")
+
+
+def test_a_block_with_a_problem_and_a_misspelt_term_elsewhere_are_reported_together(tmp_path):
+    text = FIVE_MISTAKES.replace("title: Appeals: what to do", "title: Appeals").replace("sumary", "summary")
+    text += "\nAsk about your [[EHC pln]].\n"
+    lines = problems(project_with(tmp_path, text))
+    assert any(":10: the note" in line for line in lines) and any("EHC pln" in line for line in lines), lines

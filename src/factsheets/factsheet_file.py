@@ -140,10 +140,10 @@ def read_body(body: str, path: Path, config: Config, shown: str, text: str, firs
     body, origin = expand_shared_text(body, shown, first_line, config.extensions, config.root)
     # The whole file with the shared text in it, so that every line number counts the same lines.
     text = "\n".join(text.split("\n")[: first_line - 1] + [body])
-    errors = ErrorList()
+    errors = ErrorList()  # a block's problem, and the links' and terms' of the others, in one run
     try:
-        blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation))
-    except SourceError as error:
+        blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation), errors)
+    except SourceError as error:  # one that stops the reader itself: nesting, size
         raise origin.relocate(error) from None
     for block in blocks:
         if isinstance(block, m.Heading) and block.level == 1:

@@ -50,3 +50,19 @@ def nesting_depth(element: etree.Element) -> tuple[int, etree.Element | None]:
             best, deepest = here, node
         stack.extend((child, here) for child in node)
     return best, deepest
+
+
+def raw_html_message(raw: str) -> str:
+    """What is wrong with HTML written into a factsheet, in staff's words."""
+    shown = " ".join(raw.split())[:40]
+    comment = re.fullmatch(r"\s*<!--(.*?)-->\s*", raw, re.S)
+    if comment and not any(pattern.search(comment.group(1)) for pattern, _ in SCRIPT_LIKE):
+        # A note to a colleague, as Word users leave them: said whole, with where notes can go.
+        words = " ".join(comment.group(1).split())
+        words = words if len(words) <= 200 else words[:200] + "…"
+        return (f"the note \"{words}\" (an HTML comment) would be published with the factsheet: notes to colleagues "
+                "cannot stay in its text. Move it to the front matter as 'note: ...' (never published), or delete it")
+    dangers = [what for pattern, what in SCRIPT_LIKE if pattern.search(raw)]
+    if dangers:
+        return f"raw HTML ({shown}) is not allowed here: {dangers[0]} could run a program in a visitor's browser, so it is not allowed"
+    return f"raw HTML ({shown}) is not allowed here: it cannot be made into braille or audio: write it in Markdown"

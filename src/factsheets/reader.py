@@ -25,7 +25,7 @@ from .errors import ErrorList, Location, SourceError, line_of
 from .invisible import INVISIBLE, invisible_problem
 from .sources import CONTROL_CHARACTER, describe_control
 from .placeholders import FIELD_ATTRIBUTE, FIELD_TAG, field_value
-from .markdown_rules import MAX_NESTING, SCRIPT_LIKE, nesting_depth, refuse_attributes
+from .markdown_rules import MAX_NESTING, nesting_depth, raw_html_message, refuse_attributes
 from .urls import as_written, is_remote, url_problem
 
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
@@ -61,21 +61,7 @@ class _Walk:
         return SourceError(Location(self.shown, line_of(self.text, needle, self.first_line)), message)
 
     def raw_html_error(self, raw: str) -> SourceError:
-        shown = " ".join(raw.split())[:40]
-        comment = re.fullmatch(r"\s*<!--(.*?)-->\s*", raw, re.S)
-        if comment and not any(pattern.search(comment.group(1)) for pattern, _ in SCRIPT_LIKE):
-            # A note to a colleague, as Word users leave them: said whole, with where notes can go.
-            words = " ".join(comment.group(1).split())
-            words = words if len(words) <= 200 else words[:200] + "…"
-            return self.error(raw.strip()[:20], f"the note \"{words}\" (an HTML comment) would be published with the factsheet: "
-                              "notes to colleagues cannot stay in its text. Move it to the front matter as "
-                              "'note: ...' (never published), or delete it")
-        dangers = [what for pattern, what in SCRIPT_LIKE if pattern.search(raw)]
-        if dangers:
-            why = f"{dangers[0]} could run a program in a visitor's browser, so it is not allowed"
-        else:
-            why = "it cannot be made into braille or audio: write it in Markdown"
-        return self.error(raw.strip()[:20], f"raw HTML ({shown}) is not allowed here: {why}")
+        return self.error(raw.strip()[:20], raw_html_message(raw))
 
     def line_of_url(self, written: str, url: str) -> int | None:
         """The line of a link's address: as written, or as the last block found if it was disguised."""
@@ -271,8 +257,10 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
-def parse_blocks(body: str, shown: str, first_line: int, extensions: list, fields: dict | None = None) -> list[m.Block]:
-    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render.
+def parse_blocks(body: str, shown: str, first_line: int, extensions: list, fields: dict | None = None,
+                 errors: ErrorList | None = None) -> list[m.Block]:
+    """The blocks of a Markdown body. Raises SourceError for anything a writer could not render,
+    or, given `errors`, keeps each block's problem there and gives back the other blocks.
     `fields` fills in {{ placeholders }} (placeholders.organisation_fields)."""
     refuse_oversized(body, shown, first_line)  # before Markdown or any engine takes time over it
     md = markdown_for(extensions)
@@ -290,11 +278,12 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list, field
     if depth > MAX_NESTING:
         line = walk.locate("".join(deepest.itertext())) or first_line
         raise SourceError(Location(shown, line), f"lists or quotations are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
-    errors = ErrorList()  # every block's problems in one run: a raw HTML comment and a misspelt placeholder below it
-    blocks = walk.blocks(root, errors)
-    with errors.collecting():
+    found = ErrorList() if errors is None else errors  # every block's problems in one run
+    blocks = walk.blocks(root, found)
+    with found.collecting():
         blocks = reader_notes.finish(blocks, walk)
-    with errors.collecting():
+    with found.collecting():
         literal_syntax.refuse_literal_syntax(blocks, shown, body, first_line, extensions)
-    errors.raise_if_any()
+    if errors is None:
+        found.raise_if_any()
     return blocks

@@ -39,7 +39,7 @@ from ..common import NO_ALT_TEXT, printed_address
 from ..constructs import abbreviation_words, following_text
 from ..audio.utterances import IMPORTANT_KINDS
 from ..print_sources import LinkedFactsheet
-from .text_constructs import add_construct
+from .text_constructs import add_construct, broken_lines
 
 BULLET = "•"  # UEB has a bullet sign; braille software knows it as a list marker
 HEADING_MARK = "#"  # repeated once a level at the start of a heading's line
@@ -208,6 +208,9 @@ class _Pieces:
         own_line = None if in_glossary else (getattr(block, "line", None) or line)
         if isinstance(block, m.Heading):
             self.add_styled("heading", block.children, level=block.level, line=own_line)
+        elif isinstance(block, m.Paragraph) and len(lines := broken_lines(block.children)) > 1:
+            for nodes in lines:  # kept together, one line each, as an address block's lines are
+                self.add_styled("item", nodes, level=depth, quoted=quoted, line=own_line)
         elif isinstance(block, m.Paragraph):
             self.add_styled("paragraph", block.children, quoted=quoted, line=own_line)
         elif isinstance(block, m.ListBlock):

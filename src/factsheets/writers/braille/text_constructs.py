@@ -1,4 +1,4 @@
-"""Footnotes and definition lists as braille-ready pieces (see text.py)."""
+"""Footnotes, definition lists and lines broken on purpose as braille-ready pieces (see text.py)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,15 @@ def add_construct(builder: "_Pieces", block: m.Notes | m.DefinitionList, *, quot
                     builder.add_styled("item", inner.children, level=1, quoted=quoted, line=line)
                 else:
                     builder.block(inner, quoted=quoted, depth=1, line=line, in_glossary=in_glossary)
+
+
+def broken_lines(children: tuple[m.Inline, ...]) -> list[tuple[m.Inline, ...]]:
+    """A paragraph's lines where its writer broke them (two spaces or a backslash at a line's
+    end: an address, "Phone: ... / Email: ..."): each its own braille line, as in print."""
+    lines: list[list[m.Inline]] = [[]]
+    for node in children:
+        if isinstance(node, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return [tuple(line) for line in lines if line]
