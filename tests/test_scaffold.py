@@ -70,3 +70,41 @@ def test_a_right_to_left_title_may_keep_a_number_the_right_way_round(tmp_path):
     root = copy_project(tmp_path / "p", FIXTURES / "small")
     path = new_factsheet(root, "Annual reviews: \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629 \u20662024\u2069")
     assert load_project(root).documents and path.exists()
+
+
+def test_a_factsheets_folder_that_links_out_of_the_project_gets_no_new_file(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    factsheets_dir = root / "docs" / "factsheets"
+    for path in factsheets_dir.iterdir():
+        path.unlink()
+    factsheets_dir.rmdir()
+    factsheets_dir.symlink_to(outside)
+    with pytest.raises(SourceError) as error:
+        new_factsheet(root, "Pwned note")
+    assert "outside the project" in str(error.value)
+    assert list(outside.iterdir()) == []
+
+
+def test_a_link_in_the_new_files_place_is_not_written_through(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    target = tmp_path / "created-by-new.md"
+    (root / "docs" / "factsheets" / "annual-reviews.md").symlink_to(target)  # to a file that does not exist yet
+    with pytest.raises(SourceError) as error:
+        new_factsheet(root, "Annual reviews")
+    assert "already exists" in str(error.value) and not target.exists()
+
+
+def test_a_factsheets_folder_that_is_a_link_inside_the_project_gets_no_new_file(tmp_path):
+    root = copy_project(tmp_path / "p", FIXTURES / "small")
+    (root / "elsewhere").mkdir()
+    factsheets_dir = root / "docs" / "factsheets"
+    for path in factsheets_dir.iterdir():
+        (root / "elsewhere" / path.name).write_bytes(path.read_bytes())
+        path.unlink()
+    factsheets_dir.rmdir()
+    factsheets_dir.symlink_to(root / "elsewhere")
+    with pytest.raises(SourceError) as error:
+        new_factsheet(root, "Annual reviews")
+    assert str(error.value).startswith("docs/factsheets: this is a link to a folder")

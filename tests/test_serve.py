@@ -161,3 +161,19 @@ def test_a_port_out_of_range_is_one_line_not_a_traceback(port, capsys):
     assert main(["serve", "--port", port]) == 1
     err = capsys.readouterr().err
     assert err.splitlines() == [f"the command line: --port {port} is not a port: ports are numbered 1 to 65535; use one such as --port 8001"]
+
+
+def test_a_committed_build_folder_is_not_served(small_project, tmp_path):
+    # A build/ the build did not make (committed, say) with links to files outside the project:
+    # the preview shows none of it (the key mark of own_files.py says whose build it is).
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-OUTSIDE-THE-PROJECT\n")
+    files = small_project / "build" / "site" / "files"
+    files.mkdir(parents=True)
+    (files / "leak.txt").symlink_to(secret)
+    (small_project / "build" / "manifest.json").write_text(
+        '{"factsheets": [{"slug": "short", "formats": {"html": "", "audio_transcript": "site/files/../../../../../../..' + str(secret) + '"}}]}')
+    with serving(small_project) as (url, _):
+        page = wait_for(url + PAGE, lambda page: "A short factsheet" in page)
+        assert "SECRET" not in page
+        assert "SECRET" not in fetch(url + "files/leak.txt")

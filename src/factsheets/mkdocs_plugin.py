@@ -19,6 +19,7 @@ import shutil
 from importlib.resources import files as package_files
 from pathlib import Path
 
+import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -32,7 +33,9 @@ from . import translations
 from .site_languages import set_page_language
 from .site_marks import mark_languages
 from .site_pages import add_to_toc, escape_title, files_relative, marked_if_older
+from .build.own_files import BUILDS_DIR, made_here
 from .errors import SourceError
+from .sources import read_text, split_front_matter
 from .i18n import language as language_of
 from .project import Project, load_project
 
@@ -119,10 +122,29 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
                     raise PluginError(str(error)) from None
                 self.problem, self.project = str(error), None
                 LOG.error(self.problem)  # in the terminal too, where staff started the preview
-            manifest_path = root / "build" / "manifest.json"
-            self.manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"factsheets": []}
-            self.files_dir = root / "build" / "site" / "files"
+            build = root / "build"
+            manifest_path = build / "manifest.json"
+            # The preview shows the last build's files only if this computer's build made them: a
+            # committed build/ could hold links to files anywhere, or a forged manifest.
+            trusted = made_here(root, build)
+            self.manifest = json.loads(manifest_path.read_text()) if trusted and manifest_path.exists() else {"factsheets": []}
+            self.files_dir = build / "site" / "files" if trusted else root / BUILDS_DIR / "none"
         return config
+
+    def on_page_read_source(self, page, config):
+        """Each page as the build read it: its front matter as checked, written out as plain YAML
+        between --- lines, then its text. MkDocs would otherwise read some pages differently:
+        a first line " ---" (not at the margin) as text, a file whose --- ends it without a line
+        break as text, and `name: value` lines at the top of a page with no front matter as
+        settings (MultiMarkdown meta-data: `description` goes into every page's <head>)."""
+        path = Path(page.file.abs_src_path)
+        root = Path(config.config_file_path).parent.resolve()
+        shown = path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
+        try:
+            front, body, _ = split_front_matter(read_text(path, shown, root), shown)
+        except SourceError as error:
+            raise PluginError(str(error)) from None
+        return "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body
 
     def on_files(self, files, config):
         css = package_files("factsheets").joinpath("assets/site.css").read_text(encoding="utf-8")

@@ -56,6 +56,9 @@ def check_docs(config) -> None:
             shown = shown_path(path, root)
             if path.is_symlink():
                 inside_project(path, root, shown)
+                if not name.startswith("."):  # MkDocs would publish what is in it; this walk does not go in
+                    raise SourceError(Location(shown), "this is a link to a folder: the website would publish the folder's files "
+                                                       "without the build checking them; move the folder itself into docs/")
             if not name.startswith("."):
                 check_name(name, FILE_NAME, shown, None)
             if here == factsheets and not name.startswith("."):

@@ -29,6 +29,8 @@ from .markdown_rules import MAX_NESTING, nesting_depth, raw_html_message, refuse
 from .urls import as_written, is_remote, url_problem
 
 REFERENCE = re.compile(r"^\((\d+(?:\.\d+)*)\)$")
+# What fenced_code (which MkDocs always turns on, so the reader does too) makes of ``` or ~~~.
+FENCED_CODE = re.compile(r'<pre(?: class="[\w -]*")?><code(?: class="[\w -]*")?>([^<]*)</code></pre>\n?')
 BLOCK_TAGS = ("p", "ul", "ol", "blockquote", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "div", "details")
 
 
@@ -117,8 +119,11 @@ class _Walk:
             if number % 2:
                 raw = self.md.htmlStash.rawHtmlBlocks[int(piece)]
                 raw = raw if isinstance(raw, str) else str(raw)
+                fenced = FENCED_CODE.fullmatch(raw)
                 if re.fullmatch(r"&#?\w+;", raw):
                     out.append(m.Text(self.entity(raw)))
+                elif fenced:  # ``` or ~~~: its text, as an indented code block's is read
+                    out.append(m.Code(html.unescape(fenced.group(1)).rstrip("\n")))
                 else:
                     raise self.raw_html_error(raw)
             elif piece:

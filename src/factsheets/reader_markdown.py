@@ -73,6 +73,9 @@ def markdown_for(extensions: list) -> markdown.Markdown:
     names += [n for n in reader_boxes.DEFAULT_EXTENSIONS if n not in names and f"markdown.extensions.{n}" not in names]
     # A table pasted from Word is made into one (word_habits.py), listed in mkdocs.yml or not.
     names += [] if {"tables", "markdown.extensions.tables"} & set(names) else ["tables"]
+    # MkDocs always reads ``` and ~~~ as code (fenced_code is one of its built-ins): so does the
+    # reader, or a fence it read as text would hide from it what the site shows as HTML.
+    names += [] if {"fenced_code", "markdown.extensions.fenced_code"} & set(names) else ["fenced_code"]
     # Lists as people type them (lists.py), whether or not mkdocs.yml names the extension.
     names = [n for n in names if n != TYPED_LISTS] + [TYPED_LISTS]
     return markdown.Markdown(extensions=names + [FactsheetsMarkdown()], extension_configs=configs)

@@ -8,13 +8,14 @@ the build expects, so the first build works and says only what is left to write.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 from .errors import Location, SourceError
 from .invisible import invisible_problem
 from .project import load_config
-from .sources import CONTROL_CHARACTER, describe_control
+from .sources import CONTROL_CHARACTER, describe_control, inside_project
 
 TEMPLATE = """---
 title: "{title}"
@@ -69,14 +70,24 @@ def new_factsheet(root: Path, title: str, today: dt.date | None = None) -> Path:
     slug = slug_for(title)
     if not slug:
         raise SourceError(Location("the command line"), "give the factsheet a title with letters or numbers in it, such as \"Annual reviews\"")
-    folder = load_config(root).factsheets_dir
+    config = load_config(root)
+    folder = config.factsheets_dir
     path = folder / f"{slug}.md"
-    if path.exists():
-        shown = path.relative_to(root).as_posix()
+    shown = path.relative_to(config.root).as_posix()
+    if os.path.lexists(path):  # a link too, even one to nothing: it would be written through
         raise SourceError(Location(shown), "a factsheet with this name already exists: open it, or choose another title")
     today = today or dt.date.today()
     text = TEMPLATE.format(title=title.replace("\\", "\\\\").replace('"', '\\"'), month=today.strftime("%Y-%m"),
                            review=f"{today.year + 1}-{today.month:02d}")
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    # The folder itself must be the project's: a link to a folder elsewhere would have the file written there.
+    relative = folder.relative_to(config.root)
+    inside_project(folder, config.root, relative.as_posix())
+    linked = [part for part in (relative, *relative.parents) if part != Path(".") and (config.root / part).is_symlink()]
+    if linked:
+        raise SourceError(Location(linked[-1].as_posix()), "this is a link to a folder: factsheets are written only into a real "
+                                                           "folder of the project; move the folder itself here")
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(handle, "w", encoding="utf-8") as written:
+        written.write(text)
     return path

@@ -53,7 +53,7 @@ def check_settings(data, text: str, root: Path) -> None:
     if isinstance(data.get("edit_uri"), str):
         check_address(data["edit_uri"], "edit_uri", text)
     check_urls_in(data.get("extra"), "extra", text)
-    check_urls_in(data.get("nav"), "nav", text)
+    check_urls_in(data.get("nav"), "nav", text, every=True)
     check_nav_titles(data.get("nav"), text)
     check_folder(data.get("docs_dir", "docs"), "docs_dir", text, root)
     check_extensions(data.get("markdown_extensions"), text, root)
@@ -83,15 +83,18 @@ def check_address(value, key: str, text: str) -> None:
         raise fail(text, key, problem)
 
 
-def check_urls_in(value, key: str, text: str) -> None:
-    """Every text in a group of settings that is, or looks like, an address."""
+def check_urls_in(value, key: str, text: str, every: bool = False) -> None:
+    """Every text in a group of settings that is, or looks like, an address; with `every` (nav,
+    whose every value is an address) any text that starts like one, spaces or not
+    ("javascript:alert(1); void 0")."""
     if isinstance(value, dict):
         for name, inner in value.items():
-            check_urls_in(inner, str(name), text)
+            check_urls_in(inner, str(name), text, every)
     elif isinstance(value, list):
         for inner in value:
-            check_urls_in(inner, key, text)
-    elif isinstance(value, str) and (key in ("link", "url", "href") or looks_like_address(value)):
+            check_urls_in(inner, key, text, every)
+    elif isinstance(value, str) and (key in ("link", "url", "href", "homepage") or looks_like_address(value)
+                                     or every and SCHEME.match(as_browser_reads(value.strip()))):
         problem = url_problem(value)
         if problem:
             raise SourceError(Location(CONFIG_FILE, line_of_value(text, value, key)), problem)

@@ -45,7 +45,7 @@ ICONS = Group({}, others=Either(((IS_TEXT, Text(pattern=NAME, what="an icon's na
 THEME = Group(
     {
         "name": Only("material", "the formats and the checks are made for Material for MkDocs"),
-        "language": Text(pattern=r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", what="a language code, like en"),
+        "language": Text(pattern=r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", what="a language code, like en"),
         "direction": Text(pattern="ltr|rtl", what="ltr or rtl"),
         "font": Only(False, f"{OTHER_HOST}: a font's name makes every visitor's browser fetch it from Google Fonts; "
                      "the site uses the visitor's own fonts"),
@@ -70,8 +70,17 @@ SEARCH = Group({
     "enabled": Flag(),
 }, refused={"jieba_dict": "the search reads no file of its own", "jieba_dict_user": "the search reads no file of its own"})
 
+LANGUAGE_TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"
+# The plugin's own settings; each writer's block (pdf:, audio:...) is checked against the
+# writer's options, and a misspelt name refused, by options.check_plugin_options.
+FACTSHEETS = Group({
+    "language": Text(pattern=LANGUAGE_TAG, what="a language code, like en-GB"),
+    "factsheets_dir": Text(), "glossary_dir": Text(), "organisation": Text(),
+    "job_timeout": Either(((yaml.ScalarNode, Any_()),), what="a number of seconds"),
+}, others=Any_())
+
 PLUGINS = Named(
-    {"search": SEARCH, "offline": Group({"enabled": Flag()}), "factsheets": Any_()},
+    {"search": SEARCH, "offline": Group({"enabled": Flag()}), "factsheets": FACTSHEETS},
     kind="plugin",
     why=f"{CODE} and the site fetches nothing from other hosts, so only these plugins are run",
     aliases={"material/search": "search", "material/offline": "offline"},

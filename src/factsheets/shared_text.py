@@ -29,7 +29,10 @@ from .sources import MAX_SOURCE_BYTES, inside_project, read_text
 SNIPPETS = "pymdownx.snippets"
 # A line of its own: --8<-- "shared.md" (or 'shared.md'); `;--8<--` is pymdownx's escape.
 INCLUDE = re.compile(r"""^[ \t]*--8<--[ \t]+(["'])([^"'\n]*)\1[ \t]*$""")
-ANY_SCISSORS = re.compile(r"^[ \t]*--8<--", re.M)
+# Every line pymdownx.snippets takes as an include (any number of dashes: -8<-, ---8<---; a block
+# of file names between two such lines; a line range "file.md:2:3"). MkDocs includes what it
+# names before any Markdown is read, so a form the build does not read itself is refused.
+ANY_SCISSORS = re.compile(r"^[ \t]*-+8<-+")
 MAX_DEPTH = 4  # shared text may include shared text, but not without end
 
 
@@ -123,10 +126,17 @@ def expand_shared_text(body: str, shown: str, first_line: int, extensions: list,
     in_factsheet: list[int] = []
     size = [len(body)]
     errors = ErrorList()
+    said_form: list[str] = []
 
     def expand(text: str, source: str, start: int, chain: tuple[str, ...], at: int | None) -> None:
         for offset, line in enumerate(text.split("\n")):
             match = INCLUDE.match(line) if bases is not None else None
+            if not match and bases is not None and ANY_SCISSORS.match(line):
+                if not said_form:  # a block of names between two such lines is one problem, said once
+                    errors.add(SourceError(Location(source, start + offset), "shared text is brought in by one line of its own, "
+                                           "like --8<-- \"contact-us.md\": write it that way (other forms are not read by every format)"))
+                said_form.append(source)
+                continue
             if not match:
                 lines.append(line)
                 origin.append((source, start + offset))

@@ -170,9 +170,13 @@ class Group(Spec):
     def check(self, node, shown, name, at=None):
         if not isinstance(node, yaml.MappingNode):
             raise fail(at or node, shown, f"'{name}' must be {self.what}" if name else f"{shown} must be {self.what}")
+        seen: set[str] = set()
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode) or key.tag != YAML_TAG + "str":
                 raise fail(key, shown, "each name before a colon must be a word")
+            if key.value in seen:  # YAML keeps the last silently: the one read may not be the one checked by eye
+                raise fail(key, shown, f"'{key.value}' is given twice{' in ' + repr(name) if name else ''}: keep one of them")
+            seen.add(key.value)
             if key.value in self.refused:
                 raise fail(key, shown, f"'{key.value}' is not allowed{' in ' + repr(name) if name else ''}: {self.refused[key.value]}")
             spec = self.fields.get(key.value, self.others)

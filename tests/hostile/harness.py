@@ -155,7 +155,7 @@ def run_case(case: dict, base: Path, work: Path) -> Outcome:
         command += ["--format", case["format"]]
     started = time.monotonic()
     # A session of its own, so that a build that hangs is killed with every worker it started.
-    process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="backslashreplace",
                                preexec_fn=_limit_memory, start_new_session=True)
     try:
         stdout, stderr = process.communicate(timeout=TIME_LIMIT_S)

@@ -59,6 +59,15 @@ def check_own_files(root: Path, build_dir: Path) -> bool:
     return kind == "a folder" and is_marked(root / target)
 
 
+def made_here(root: Path, build_dir: Path) -> bool:
+    """Whether build/ is this computer's build, for a reader (the preview) that must not stop
+    over it: anything check_own_files would refuse is simply not this computer's."""
+    try:
+        return check_own_files(root, build_dir)
+    except SourceError:
+        return False
+
+
 def _kind(path: Path) -> str | None:
     """What is at path, in words, without following a link; None when nothing is."""
     try:

@@ -78,6 +78,9 @@ def serve(site_dir: Path):
         server.server_close()
 
 
+PAGE_TIMEOUT_MS = 30_000  # a page and each step on it; the site's own take well under a second
+
+
 def axe_source() -> str:
     return package_files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
@@ -85,6 +88,12 @@ def axe_source() -> str:
 def open_page(browser, url: str, *, palette: str = "light", width: int = 1280, javascript: bool = True, dialogs: list | None = None):
     """A page and the list of every address it asked for; every dialog it opened goes into dialogs."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette, java_script_enabled=javascript)
+    # A request to another host is noted (requests) and never sent: a script that got into a
+    # page must not reach anyone from the machine that checks it.
+    local = urlsplit(url).netloc
+    context.route(lambda address: urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != local,
+                  lambda route: route.abort())
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -118,6 +127,16 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 def check_page(browser, base: str, path: str, palette: str, source: str | None = None) -> list[Finding]:
+    from playwright.sync_api import Error as BrowserError
+
+    try:
+        return _check_page(browser, base, path, palette, source)
+    except BrowserError as error:  # a page that never finishes loading: a script that never ends, say
+        return [Finding(FAILURE, "website", f"{path} ({palette}) could not be read in the browser ({str(error).splitlines()[0][:80]})",
+                        "Find the source text that carries a script or a very large element, and remove it.", source)]
+
+
+def _check_page(browser, base: str, path: str, palette: str, source: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
     dialogs: list[str] = []
     page, requests = open_page(browser, base + path, palette=palette, dialogs=dialogs)

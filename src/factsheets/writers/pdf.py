@@ -77,7 +77,7 @@ def sizes_wanted(options: dict, source: str) -> tuple[float, list[float]]:
             size = float(value)
         except (TypeError, ValueError):
             raise SourceError(Location(source), f"pdf: the print size '{value}' is not a number of points, such as 18 or 24") from None
-        if size < MINIMUM_SIZE_PT or size > 72:
+        if not MINIMUM_SIZE_PT <= size <= 72:  # .nan too, which compares false with everything
             raise SourceError(Location(source), f"pdf: a print size of {size:g} pt is not large print: use {MINIMUM_SIZE_PT} pt to 72 pt (UKAAF: 18 pt is the usual size, 24 pt is giant print)")
         sizes.append(size)
     default, extra = sizes[0], sorted({s for s in sizes[1:] if s != sizes[0]})
@@ -245,7 +245,7 @@ class PdfWriter:
     )
     options = (
         Option("print_size", (int, float), DEFAULT_SIZE_PT, "the print size in points, such as 18", check=_print_size_rule),
-        Option("print_sizes", (list,), [], "a list of extra print sizes in points, such as [24]", items=(int, float)),
+        Option("print_sizes", (list,), [], "a list of extra print sizes in points, such as [24]", items=(int, float), check=_print_size_rule),
         Option("uncompressed", (bool,), False, "true or false: leave the PDF's streams uncompressed (for debugging)"),
     )
     weight = 1.5

@@ -91,6 +91,14 @@ def lexicon_path(options: dict) -> tuple[Path, str]:
     return full, shown
 
 
+def voice_name_problem(value: str) -> str | None:
+    """A voice is a name (en-gb, cy, en-gb+f3), never a path: espeak-ng would open any file
+    named here ("../../etc/passwd", "/dev/zero", which never ends)."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_+-]{0,39}", value):
+        return f"'{value[:40]}' is not a voice's name: write a name such as en-gb or cy, with letters, digits and hyphens only"
+    return None
+
+
 class AudioWriter:
     name = "audio"
     summary = "MP3 read aloud"
@@ -108,7 +116,8 @@ class AudioWriter:
                    companion_of="audio_mp3"),
     )
     options = (
-        Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)"),
+        Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)",
+               check=voice_name_problem),
         Option("rate", (int,), speech.DEFAULT_RATE, "words a minute, such as 160", check=lambda v: None if 80 <= v <= 450 else "use 80 to 450 words a minute"),
         Option("lexicon", (str,), "glossary/lexicon.yml", "the lexicon file, inside the project, such as glossary/lexicon.yml"),
     )
