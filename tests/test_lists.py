@@ -57,5 +57,5 @@ def test_nesting_deeper_than_the_reader_allows_is_refused_quickly_however_indent
     started = time.monotonic()
     with pytest.raises(SourceError) as error:
         parse_blocks(text, "a.md", 1, [])
-    assert str(error.value) == "a.md:3: lists or quotations are nested 12 deep: a factsheet can nest them at most 10 deep, so move some of them out"
+    assert str(error.value) == "a.md:3: lists, quotations or boxes are nested 12 deep: a factsheet can nest them at most 10 deep, so move some of them out"
     assert time.monotonic() - started < 10  # unbounded, Python-Markdown takes minutes on a thousand levels

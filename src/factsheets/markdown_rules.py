@@ -39,12 +39,12 @@ def refuse_attributes(root: etree.Element, walk) -> None:
 
 
 def nesting_depth(element: etree.Element) -> tuple[int, etree.Element | None]:
-    """How deeply lists and quotations nest under element, and the innermost one."""
+    """How deeply lists, quotations and boxes (call-outs) nest under element, and the innermost one."""
     best, deepest = 0, None
     stack = [(element, 0)]
     while stack:  # not recursive: the tree may be deeper than Python's stack
         node, depth = stack.pop()
-        nests = node.tag in ("ul", "ol", "blockquote")
+        nests = node.tag in ("ul", "ol", "blockquote", "details") or (node.tag == "div" and "admonition" in (node.get("class") or ""))
         here = depth + 1 if nests else depth
         if here > best:
             best, deepest = here, node

@@ -282,7 +282,7 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list, field
     depth, deepest = nesting_depth(root)
     if depth > MAX_NESTING:
         line = walk.locate("".join(deepest.itertext())) or first_line
-        raise SourceError(Location(shown, line), f"lists or quotations are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
+        raise SourceError(Location(shown, line), f"lists, quotations or boxes are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
     found = ErrorList() if errors is None else errors  # every block's problems in one run
     blocks = walk.blocks(root, found)
     with found.collecting():
