@@ -190,9 +190,9 @@ def test_the_same_sources_give_the_same_bytes(tmp_path, send_document, built_pro
 
 def test_the_website_links_to_the_pdf_with_its_size_and_pages(built_project, send_entry):
     page = (built_project / "build" / send_entry["formats"]["html"]).read_text()
-    link = f'files/{SEND_SLUG}/{SEND_SLUG}-large-print.pdf">Large print</a> (PDF, '
+    link = f'files/{SEND_SLUG}/{SEND_SLUG}-large-print.pdf">Large print (PDF, '  # type, size and pages in the link's words
     assert link in page
-    assert f'{send_entry["details"]["large_print_pdf"]["pages"]} pages)' in page.split(link)[1].split("</li>")[0]
+    assert f'{send_entry["details"]["large_print_pdf"]["pages"]} pages)</a>' in page.split(link)[1].split("</li>")[0]
 
 
 # The validators fail on broken PDFs ---------------------------------------------------

@@ -140,8 +140,9 @@ def test_brf_box_lines_are_full_lines_of_cells_around_the_box(document, tmp_path
 
     output = BrailleWriter().write(document[0], tmp_path, {"project_root": document[1]})
     lines = output.files["brf"].read_bytes().decode("ascii").replace("\f", "").split("\r\n")
-    tops = [i for i, line in enumerate(lines) if line == "7" * 40]  # ⠶ dots 2356
-    bottoms = [i for i, line in enumerate(lines) if line == "G" * 40]  # ⠛ dots 1245
+    # ⠶ (dots 2356) above, ⠛ (dots 1245) below, with the box's words in them ("Box: Important", "End of box").
+    tops = [i for i, line in enumerate(lines) if len(line) == 40 and line.startswith("777 ") and line.endswith("7777")]
+    bottoms = [i for i, line in enumerate(lines) if len(line) == 40 and line.startswith("GGG ") and line.endswith("GGGG")]
     assert len(tops) == len(bottoms) == 6  # four call-outs and the two contact boxes
     warning = next(i for i in tops if "Time limits" in back_translate(lines[i + 1].strip()))
     assert lines[warning + 1].startswith("    ")  # the title a cell-5 heading, straight under the line

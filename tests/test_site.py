@@ -101,7 +101,8 @@ def test_heading_structure_is_the_sources(site):
     glossary_terms = re.findall(r'^term: "(.+)"$', "\n".join(p.read_text() for p in english), re.M)
     expected += [(3, t) for t in sorted(glossary_terms, key=str.casefold)]
     # The website's own boxes, each under a heading, after the glossary.
-    expected += [(2, "Other formats and audio"), (3, "Listen to this factsheet"), (3, "Download this factsheet")]
+    expected += [(2, "Other formats and audio"), (3, "Listen to this factsheet"), (3, "Download this factsheet"),
+                 (4, "Files for developers and players")]
     expected.append((2, "Contact the SEND Partnership Service"))
     assert page_text(site / PAGE).headings == expected
 
@@ -249,6 +250,8 @@ def test_the_glossary_page_lists_its_terms_in_its_table_of_contents(site):
 
 
 def test_text_downloads_start_with_a_byte_order_mark(site, send_entry):
-    """Without it, a server that sends text/plain with no charset shows "Â£" for "£"."""
-    for key in ("braille_text", "braille_preview", "audio_transcript"):
+    """Without it, a server that sends text/plain with no charset shows "Â£" for "£". The
+    braille-ready text is the exception: it is for a transcriber's software, plain UTF-8."""
+    for key in ("braille_preview", "audio_transcript"):
         assert (site.parent / send_entry["formats"][key]).read_bytes().startswith(b"\xef\xbb\xbf"), key
+    assert not (site.parent / send_entry["formats"]["braille_text"]).read_bytes().startswith(b"\xef\xbb\xbf")

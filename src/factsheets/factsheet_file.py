@@ -46,10 +46,11 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     shown = path.relative_to(root).as_posix()
     text = read_text(path, shown, root)
     errors = ErrorList()  # every problem of the front matter and of the text, in one run
-    front, body, first_line, readable = read_front_matter(text, shown, errors)
+    front, body, first_line, said = read_front_matter(text, shown, errors)
+    readable = said is not None
     title, body = take_title_line(front, body, first_line, shown)
     if title is None:
-        if readable:  # front matter that cannot be read may hold the title: its own error says so
+        if readable and "title" not in said:  # front matter that cannot be read may hold the title: its own error says so
             errors.add(no_title(shown))
         title = path.stem  # the text is still read, for its own problems
     if not body.strip():
@@ -57,11 +58,12 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         errors.raise_if_any()
     with errors.collecting():
         check_lexicon(front.get("audio") or {}, root, shown, text)
-    with errors.collecting():
-        translations.check_file_name(front, path.stem, shown, text)
+    if not (said or set()) & {"translation_of", "language", "source_version"}:  # one of them wrong is said already
+        with errors.collecting():
+            translations.check_file_name(front, path.stem, shown, text)
     if readable:
         with errors.collecting():
-            check_required(front, title, text, shown)
+            check_required(front, title, text, shown, said or set())
     warnings: list[Warning_] = []
     if readable and not str(front.get("summary") or "").strip():
         warnings.append(Warning_(Location(shown, 1), "the front matter has no 'summary': add one sentence that says what the factsheet is for "
@@ -97,10 +99,11 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     return document, text, warnings
 
 
-def read_front_matter(text: str, shown: str, errors: ErrorList) -> tuple[dict, str, int, bool]:
-    """(the front matter's good settings, the body, its first line, whether the front matter
-    could be read). A problem goes into `errors` and the text is still read: a colon in the
-    title and a misspelt placeholder below it are both reported by one build."""
+def read_front_matter(text: str, shown: str, errors: ErrorList) -> tuple[dict, str, int, set | None]:
+    """(the front matter's good settings, the body, its first line, the names whose problem is
+    already said: None when the front matter could not be read at all). A problem goes into
+    `errors` and the text is still read: a colon in the title and a misspelt placeholder below
+    it are both reported by one build."""
     from .writers import registry
 
     # Beside the factsheet's own fields, a block of options for any writer (checked below).
@@ -110,13 +113,15 @@ def read_front_matter(text: str, shown: str, errors: ErrorList) -> tuple[dict, s
     except SourceError as error:
         errors.add(error)
         body, first_line = body_after_front_matter(text, shown)  # never closed: that error alone
-        check_names_by_line(text.split("\n")[1:first_line - 2], schema, shown, errors)
-        return {}, body, first_line, False
-    bad = check_front_matter(front, schema, shown, text, "a factsheet", errors)
-    written = front.get("title")
-    if "title" in front and (not isinstance(written, str) or not written.strip()):
-        bad.add("title")  # reported as no title, once
-    return {k: v for k, v in front.items() if k not in bad}, body, first_line, True
+        if error.message.startswith("the YAML is not valid") or "has a colon (:) in it" in error.message:  # not aliases, not depth
+            check_names_by_line(text.split("\n")[1:first_line - 2], schema, shown, errors)
+        return {}, body, first_line, None
+    said = check_front_matter(front, schema, shown, text, "a factsheet", errors)
+    kept = {k: v for k, v in front.items() if k not in said}
+    written = kept.get("title")
+    if "title" in kept and (not isinstance(written, str) or not written.strip()):
+        del kept["title"]  # said below as no title, once
+    return kept, body, first_line, said
 
 
 NAME_AT_START = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
@@ -165,12 +170,12 @@ def read_body(body: str, path: Path, config: Config, shown: str, text: str, firs
 SUMMARY_TO_WRITE = "One sentence that says what this factsheet is for."
 
 
-def check_required(front: dict, title: str, text: str, shown: str) -> None:
+def check_required(front: dict, title: str, text: str, shown: str, said: set) -> None:
     """A factsheet without its version and date would print, braille and say "Version , ."
     under its title: it does not build, and the error shows the lines to paste back in."""
     if str(front.get("summary") or "").strip() == SUMMARY_TO_WRITE:
         raise SourceError(Location(shown, key_line(text, "summary")), "write the summary in your own words: one sentence that says what this factsheet is for")
-    missing = [key for key in ("version", "date") if key not in front or not str(front[key] or "").strip()]
+    missing = [key for key in ("version", "date") if key not in said and (key not in front or not str(front[key] or "").strip())]
     if not missing:
         return
     today = dt.date.today().strftime("%Y-%m")
