@@ -112,16 +112,10 @@ def literal_warnings(blocks, shown: str, text: str, first_line: int, extensions:
 
 def check_findings(document, config) -> list:
     """The same warnings for `factsheets check`, from the factsheet's source as it is now."""
-    from .sources import split_front_matter
-    from .validators import WARNING, Finding
+    from .validators import advice_findings, source_body
 
-    path = config.root / document.meta.source
-    try:
-        _, body, first_line = split_front_matter(path.read_text(encoding="utf-8-sig"), document.meta.source)
-    except (OSError, UnicodeDecodeError, SourceError):
-        return []  # the build reports a source it cannot read
-    return [Finding(WARNING, "plain_english", what[:1].upper() + what[1:] + ".", fix[:1].upper() + fix[1:] + ".", where.path, where.line)
-            for where, what, fix in _advice(document.blocks, document.meta.source, body, first_line, config.extensions)]
+    found = source_body(document, config)
+    return advice_findings(_advice(document.blocks, document.meta.source, found[0], found[1], config.extensions)) if found else []
 
 
 def _advice(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[tuple[Location, str, str]]:

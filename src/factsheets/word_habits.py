@@ -209,14 +209,7 @@ def warnings(text: str, shown: str, first_line: int) -> list[Warning_]:
 
 def check_findings(document, config) -> list:
     """The same advice for `factsheets check`, from the factsheet's source as it is now."""
-    from .errors import SourceError
-    from .sources import split_front_matter
-    from .validators import WARNING, Finding
+    from .validators import advice_findings, source_body
 
-    path = config.root / document.meta.source
-    try:
-        _, body, first_line = split_front_matter(path.read_text(encoding="utf-8-sig"), document.meta.source)
-    except (OSError, UnicodeDecodeError, SourceError):
-        return []  # the build reports a source it cannot read
-    return [Finding(WARNING, "plain_english", what[:1].upper() + what[1:] + ".", fix[:1].upper() + fix[1:] + ".", where.path, where.line)
-            for where, what, fix in advice(body, document.meta.source, first_line)]
+    found = source_body(document, config)
+    return advice_findings(advice(found[0], document.meta.source, found[1])) if found else []

@@ -30,3 +30,23 @@ class Finding:
 
 def failures(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.level == FAILURE]
+
+
+def source_body(document, config) -> tuple[str, int] | None:
+    """A factsheet's text below its front matter as its file is now, and the line it starts
+    on; None when the file cannot be read (the build reports that)."""
+    from ..errors import SourceError
+    from ..sources import split_front_matter
+
+    path = config.root / document.meta.source
+    try:
+        _, body, first_line = split_front_matter(path.read_text(encoding="utf-8-sig"), document.meta.source)
+    except (OSError, UnicodeDecodeError, SourceError):
+        return None
+    return body, first_line
+
+
+def advice_findings(advice) -> list[Finding]:
+    """(where, what, fix) rows of advice on a source as `check`'s warnings, each a sentence."""
+    return [Finding(WARNING, "plain_english", what[:1].upper() + what[1:] + ".", fix[:1].upper() + fix[1:] + ".", where.path, where.line)
+            for where, what, fix in advice]
