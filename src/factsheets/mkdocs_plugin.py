@@ -30,6 +30,7 @@ from mkdocs.utils import get_relative_url
 
 from . import site
 from . import translations
+from .site_content import content_problem
 from .site_languages import set_page_language
 from .site_marks import mark_languages
 from .site_pages import add_to_toc, escape_title, files_relative, marked_if_older
@@ -247,6 +248,12 @@ class FactsheetsPlugin(BasePlugin[FactsheetsConfig]):
             page.toc = get_toc(toc)
             set_page_language(page, document.meta.language, family)
             return content
+        problem = content_problem(html)
+        if problem:  # the reader's check passed its source, but MkDocs read it otherwise
+            root = Path(config.config_file_path).parent.resolve()
+            shown = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()
+            raise SourceError(shown, f"the website would show this page with {problem}, which its text does not show as written "
+                                     "(the site's Markdown reads it otherwise): write the page in plain Markdown, without raw HTML")
         if "<!-- factsheets:" not in html:
             return html
         documents = self.project.documents

@@ -10,6 +10,7 @@ line in mkdocs.yml to fix.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import markdown
@@ -25,7 +26,7 @@ URL_SETTINGS = ("site_url", "repo_url")
 PATH_SETTINGS = ("factsheets_dir", "glossary_dir", "organisation")
 SNIPPETS = "pymdownx.snippets"
 # pymdownx.snippets copies files into pages: only from a folder of shared text, never from the web.
-SNIPPETS_SETTINGS = {"base_path", "check_paths", "restrict_base_path", "encoding"}
+SNIPPETS_SETTINGS = {"base_path", "check_paths", "restrict_base_path"}  # shared text is UTF-8, as every source
 MARKUP = re.compile(r"[<>\"]|&#?\w+;")
 
 
@@ -79,6 +80,10 @@ def check_address(value, key: str, text: str) -> None:
     if not isinstance(value, str):
         raise fail(text, key, f"'{key}' must be a web address")
     problem = url_problem(value)
+    if problem is None and key == "site_url" and (not re.match(r"https?://", value, re.I) or urlsplit(value).path.startswith("//")):
+        # Every page's links and the 404 page's scripts are made from it: "//evil.example/" in its
+        # path would have the 404 page load them from another host.
+        problem = f"'site_url' must be the site's address, like https://www.example.org.uk/factsheets/, not '{value[:60]}'"
     if problem:
         raise fail(text, key, problem)
 

@@ -28,7 +28,9 @@ from .sources import MAX_SOURCE_BYTES, inside_project, read_text
 
 SNIPPETS = "pymdownx.snippets"
 # A line of its own: --8<-- "shared.md" (or 'shared.md'); `;--8<--` is pymdownx's escape.
-INCLUDE = re.compile(r"""^[ \t]*--8<--[ \t]+(["'])([^"'\n]*)\1[ \t]*$""")
+# At the margin: pymdownx.snippets indents the file's lines as far as the --8<-- line, which
+# would make them read otherwise (a ~~~ fence inside a list item is no fence).
+INCLUDE = re.compile(r"""^--8<--[ \t]+(["'])([^"'\n]*)\1[ \t]*$""")
 # Every line pymdownx.snippets takes as an include (any number of dashes: -8<-, ---8<---; a block
 # of file names between two such lines; a line range "file.md:2:3"). MkDocs includes what it
 # names before any Markdown is read, so a form the build does not read itself is refused.

@@ -118,9 +118,25 @@ class _SafeLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+    def construct_mapping(self, node, deep=False):
+        # YAML keeps the last of a name given twice, silently: the one staff read may not be the one used.
+        seen = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise _GivenTwice(key.start_mark, key.value)
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)
+
+
 class _AliasFound(Exception):
     def __init__(self, mark):
         self.mark = mark
+
+
+class _GivenTwice(Exception):
+    def __init__(self, mark, name: str):
+        self.mark, self.name = mark, name
 
 
 def _as_text(loader, node):
@@ -153,6 +169,8 @@ def construct_yaml(node: yaml.Node):
 def _yaml_errors(shown: str, first_line: int):
     try:
         yield
+    except _GivenTwice as twice:
+        raise SourceError(Location(shown, first_line + twice.mark.line), f"'{str(twice.name)[:40]}' is given twice: keep one of them") from None
     except _AliasFound as found:
         raise SourceError(Location(shown, first_line + found.mark.line), "YAML aliases (*name) are not allowed: write the value out in full") from None
     except yaml.YAMLError as error:

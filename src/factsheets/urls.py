@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from markdown.util import AMP_SUBSTITUTE
 
@@ -40,10 +40,19 @@ def as_browser_reads(url: str, backslash: str = "") -> str:
     return unquote(seen)
 
 
+QUOTES_OR_MARKUP = re.compile(r'["<>\\]')
+
+
 def url_problem(url: str) -> str | None:
     """Why this link's address is refused, or None if it is allowed."""
     if INVISIBLE.search(url.strip()):
         return f"the address '{shown(url)}' contains a space, a tab, a line break or an invisible character: remove it (write a space as %20)"
+    if QUOTES_OR_MARKUP.search(url):  # an address is written into the page as an attribute: these end it early
+        return f"the address '{shown(url)}' holds a double quote, < or > or a backslash, which no web address needs: remove them"
+    try:
+        urlsplit(url)
+    except ValueError:  # "https://[x/": brackets that are not an IPv6 address
+        return f"the address '{shown(url)}' is not a web address a browser can read: check it"
     read = as_browser_reads(url)
     match = SCHEME.match(read)
     if match and match.group(1).lower() not in ALLOWED_SCHEMES:
