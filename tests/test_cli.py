@@ -262,7 +262,7 @@ def test_every_problem_of_the_factsheets_is_printed_in_one_run(project):
     message = break_and_build(project, FACTSHEET, GOOD_HEAD + "See [the other page](secnd.md).\n\nAsk the [[Parent Carer Forum]].\n")
     lines = message.splitlines()
     assert lines[:3] == [
-        "docs/factsheets/second.md:8: \"Local Ofer\" is not in the glossary: add a file for it in glossary/, or check the spelling",
+        "docs/factsheets/second.md:8: \"Local Ofer\" is not in the glossary: did you mean [[Local Offer]]?",
         f"{FACTSHEET}:8: the link to 'secnd.md' goes to a page that does not exist: did you mean 'second'?",
         f"{FACTSHEET}:10: \"Parent Carer Forum\" is not in the glossary: add a file for it in glossary/, or check the spelling",
     ], message

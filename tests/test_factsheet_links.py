@@ -62,12 +62,12 @@ def test_every_bad_link_and_term_of_every_factsheet_is_reported_in_one_run(tmp_p
     with pytest.raises(SourceError) as error:
         load_project(root)
     assert error.value.lines() == [
-        "docs/factsheets/annual-reviews.md:7: \"Local Ofer\" is not in the glossary: add a file for it in glossary/, or check the spelling",
+        "docs/factsheets/annual-reviews.md:7: \"Local Ofer\" is not in the glossary: did you mean [[Local Offer]]?",
         "docs/factsheets/short.md:8: the link to 'nothing-like-it.md' goes to a page that does not exist: "
         "check the name: a factsheet is linked by its file name, like annual-reviews.md",
+        "docs/factsheets/short.md:10: \"EHC pln\" is not in the glossary: did you mean [[EHC plan]]?",
         "docs/factsheets/short.md:12: the link to 'anual-reviews.html' goes to a page that does not exist: did you mean 'annual-reviews'?",
-        "docs/factsheets/short.md:10: \"EHC pln\" is not in the glossary: add a file for it in glossary/, or check the spelling",
-    ]
+    ]  # each file's problems in the order of its lines
 
 
 def test_a_missing_version_and_date_are_reported_with_the_texts_problems_in_one_run(tmp_path):

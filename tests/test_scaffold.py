@@ -7,6 +7,7 @@ import pytest
 from conftest import FIXTURES, copy_project, factsheets
 from factsheets.errors import SourceError
 from factsheets.project import load_project
+from factsheets.factsheet_file import FIRST_LINE_TO_WRITE, SUMMARY_TO_WRITE
 from factsheets.scaffold import new_factsheet, slug_for
 
 
@@ -18,6 +19,11 @@ def test_the_file_name_comes_from_the_title():
 def test_a_new_factsheet_reads_as_a_complete_factsheet(tmp_path):
     root = copy_project(tmp_path / "p", FIXTURES / "small")
     path = new_factsheet(root, 'Transport to school: "who pays?"', today=dt.date(2024, 2, 29))
+    with pytest.raises(SourceError) as unwritten:  # its example words are not published
+        load_project(root)
+    assert [line.split(": ", 1)[0] for line in unwritten.value.lines()] == [f"docs/factsheets/{path.name}:{n}" for n in (3, 9)]
+    written = path.read_text(encoding="utf-8").replace(SUMMARY_TO_WRITE, "Who pays for transport to school.")
+    path.write_text(written.replace(FIRST_LINE_TO_WRITE, "Most children who need it get free transport."), encoding="utf-8")
     document = next(d for d in load_project(root).documents if d.meta.slug == path.stem)
     assert document.meta.title == 'Transport to school: "who pays?"'
     assert (document.meta.date, document.meta.review_due) == ("2024-02", "2025-02")
@@ -69,6 +75,8 @@ def test_a_title_with_an_invisible_character_writes_no_file(tmp_path, title, say
 def test_a_right_to_left_title_may_keep_a_number_the_right_way_round(tmp_path):
     root = copy_project(tmp_path / "p", FIXTURES / "small")
     path = new_factsheet(root, "Annual reviews: \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629 \u20662024\u2069")
+    written = path.read_text(encoding="utf-8").replace(SUMMARY_TO_WRITE, "Reviews.").replace(FIRST_LINE_TO_WRITE, "Text.")
+    path.write_text(written, encoding="utf-8")
     assert load_project(root).documents and path.exists()
 
 

@@ -47,8 +47,8 @@ def test_a_problem_in_shared_text_is_reported_at_its_own_file_and_line(tmp_path)
     root = project(tmp_path, "First.\n\n--8<-- \"contact-us.md\"\n\nAn [[EHC pln]].\n",
                    {"contact-us.md": "Call us.\n\nAsk the [[Local Ofer]].\n"})
     assert load_error(root) == (
-        'shared/contact-us.md:3: "Local Ofer" is not in the glossary: add a file for it in glossary/, or check the spelling\n'
-        'docs/factsheets/short.md:12: "EHC pln" is not in the glossary: add a file for it in glossary/, or check the spelling')
+        'shared/contact-us.md:3: "Local Ofer" is not in the glossary: did you mean [[Local Offer]]?\n'
+        'docs/factsheets/short.md:12: "EHC pln" is not in the glossary: did you mean [[EHC plan]]?')
 
 
 def test_raw_html_in_shared_text_is_refused_at_its_own_line(tmp_path):

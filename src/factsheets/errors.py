@@ -105,7 +105,9 @@ class ErrorList:
         if len(self.errors) == 1:
             raise self.errors[0]
         if self.errors:
-            raise SourceErrors(list(self.errors))
+            # Each file's problems in the order of its lines, the files in the order they were read.
+            files = list(dict.fromkeys(e.location.path for e in self.errors))
+            raise SourceErrors(sorted(self.errors, key=lambda e: (files.index(e.location.path), e.location.line or 0)))
 
 
 class EngineMissing(Exception):

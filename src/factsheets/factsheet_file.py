@@ -5,6 +5,7 @@ staff fix them all before building again; the build then stops with all of them.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,22 +168,31 @@ def read_body(body: str, path: Path, config: Config, shown: str, text: str, firs
     return origin.relocate_nodes(blocks), used
 
 
-SUMMARY_TO_WRITE = "One sentence that says what this factsheet is for."
+# What `factsheets new` writes for staff to replace (scaffold.py): left as it is, it would be published.
+SUMMARY_TO_WRITE = "One sentence: who this factsheet is for and what it helps them do."
+FIRST_LINE_TO_WRITE = "Write the first paragraph here: what this factsheet is about, in one or two short sentences."
 
 
 def check_required(front: dict, title: str, text: str, shown: str, said: set) -> None:
     """A factsheet without its version and date would print, braille and say "Version , ."
     under its title: it does not build, and the error shows the lines to paste back in."""
+    examples = ErrorList()
     if str(front.get("summary") or "").strip() == SUMMARY_TO_WRITE:
-        raise SourceError(Location(shown, key_line(text, "summary")), "write the summary in your own words: one sentence that says what this factsheet is for")
-    missing = [key for key in ("version", "date") if key not in said and (key not in front or not str(front[key] or "").strip())]
+        examples.add(SourceError(Location(shown, key_line(text, "summary")), "write the summary in your own words: one sentence that says what this factsheet is for"))
+    if FIRST_LINE_TO_WRITE in text:
+        examples.add(SourceError(Location(shown, line_of(text, FIRST_LINE_TO_WRITE)), "this is the example text 'factsheets new' wrote: "
+                                                                                    "replace it, and the example section and box below it, with your own text"))
+    examples.raise_if_any()
+    # A name said to be misspelt ('Date', 'verison') is not said to be missing too.
+    misspelt = {close for name in said for close in difflib.get_close_matches(str(name).lower(), ["version", "date"], n=1)}
+    missing = [key for key in ("version", "date") if key not in said | misspelt and (key not in front or not str(front[key] or "").strip())]
     if not missing:
         return
     today = dt.date.today().strftime("%Y-%m")
     lines = {"version": "version: 1", "date": f"date: {today}"}
     if text.split("\n", 1)[0].strip() != "---":  # no front matter at all: the whole block
         quoted = title.replace('"', '\\"')
-        block = ["---", f'title: "{quoted}"', f"summary: {SUMMARY_TO_WRITE}", lines["version"], lines["date"], "---"]
+        block = ["---", f'title: "{quoted}"', f'summary: "{SUMMARY_TO_WRITE}"', lines["version"], lines["date"], "---"]
         raise SourceErrorWithText(Location(shown, 1), "this factsheet has no front matter (the lines between --- at its top, "
                                   "which give its title, version and date): paste these lines at the very top, then write "
                                   "the summary in your own words", block)

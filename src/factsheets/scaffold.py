@@ -14,18 +14,19 @@ from pathlib import Path
 
 from .errors import Location, SourceError
 from .invisible import invisible_problem
+from .factsheet_file import FIRST_LINE_TO_WRITE, SUMMARY_TO_WRITE
 from .project import load_config
 from .sources import CONTROL_CHARACTER, describe_control, inside_project
 
 TEMPLATE = """---
 title: "{title}"
-summary: "One sentence: who this factsheet is for and what it helps them do."
+summary: "{summary}"
 version: 1
 date: {month}
 review_due: {review}
 ---
 
-Write the first paragraph here: what this factsheet is about, in one or two short sentences.
+{first_line}
 
 ## A first section
 
@@ -78,6 +79,7 @@ def new_factsheet(root: Path, title: str, today: dt.date | None = None) -> Path:
         raise SourceError(Location(shown), "a factsheet with this name already exists: open it, or choose another title")
     today = today or dt.date.today()
     text = TEMPLATE.format(title=title.replace("\\", "\\\\").replace('"', '\\"'), month=today.strftime("%Y-%m"),
+                           summary=SUMMARY_TO_WRITE, first_line=FIRST_LINE_TO_WRITE,
                            review=f"{today.year + 1}-{today.month:02d}")
     folder.mkdir(parents=True, exist_ok=True)
     # The folder itself must be the project's: a link to a folder elsewhere would have the file written there.

@@ -15,6 +15,8 @@ is likewise one paragraph, `title-line`, the first block of every document.
 
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import replace
 
 from . import i18n
@@ -43,10 +45,10 @@ def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: s
         entry = glossary.find(node.term_id)
         if entry is None:
             line = line_of(text, "[[" + node.term_id, first_line)
-            errors.add(SourceError(
-                Location(shown, line),
-                f'"{node.term_id}" is not in the glossary: add a file for it in glossary/, or check the spelling',
-            ))
+            names = [n for e in glossary.entries.values() for n in (e.term, *e.aliases)]
+            close = difflib.get_close_matches(node.term_id, names, n=1, cutoff=0.75)
+            hint = f"did you mean [[{close[0]}]]?" if close else "add a file for it in glossary/, or check the spelling"
+            errors.add(SourceError(Location(shown, line), f'"{node.term_id}" is not in the glossary: {hint}'))
             return node
         first = entry.id not in used
         if first:
