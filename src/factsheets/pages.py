@@ -87,6 +87,26 @@ def check_file(path: Path, is_factsheet_folder: bool, config) -> None:
     if suffix not in STATIC_SUFFIXES:
         raise SourceError(Location(shown, 1), "the website publishes only Markdown pages (.md) and pictures (.png, .jpg, .gif, .webp) or PDFs from docs/; "
                                             "a file like this one could carry a program to the site: remove it from docs/")
+    check_contents(path, suffix, shown)
+
+
+# What each published file must start with. A server that guesses a file's type from its
+# contents (or has none for its name) would show an "image" holding HTML or SVG as a page.
+SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+              ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".pdf": (b"%PDF-",)}
+PDF_ACTIONS = re.compile(rb"/(?:JavaScript|JS|OpenAction|Launch|AA|RichMedia|EmbeddedFile)\b")
+
+
+def check_contents(path: Path, suffix: str, shown: str) -> None:
+    """A picture is a picture and a PDF a PDF that runs nothing, whatever its name says."""
+    data = path.read_bytes()  # at most what a source may be: inside_project has checked it is a file
+    kind = "PDF" if suffix == ".pdf" else "picture"
+    if not data.startswith(SIGNATURES[suffix]) or (suffix == ".webp" and data[8:12] != b"WEBP"):
+        raise SourceError(Location(shown), f"this file is not a {suffix[1:].upper()} {kind}, whatever its name says: "
+                                           "save the real file here, or remove this one from docs/")
+    if suffix == ".pdf" and PDF_ACTIONS.search(data):
+        raise SourceError(Location(shown), "this PDF carries a script or an action that runs when it is opened: "
+                                           "save it again without them (print it to a new PDF), or remove it from docs/")
 
 
 def check_name(name: str, rule: re.Pattern, shown: str, line: int | None) -> None:

@@ -57,7 +57,34 @@ def check_settings(data, text: str, root: Path) -> None:
     check_urls_in(data.get("nav"), "nav", text, every=True)
     check_nav_titles(data.get("nav"), text)
     check_folder(data.get("docs_dir", "docs"), "docs_dir", text, root)
+    check_theme_files(data.get("theme"), text)
     check_extensions(data.get("markdown_extensions"), text, root)
+
+
+def check_theme_files(theme, text: str) -> None:
+    """The theme's language and icons name files Material has: otherwise MkDocs stops with a
+    template path of the build machine instead of the line to fix."""
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    if not isinstance(theme, dict):
+        return
+    language = theme.get("language")
+    if isinstance(language, str) and not (templates / "partials" / "languages" / f"{language}.html").is_file():
+        raise fail(text, "language", f"the theme has no words for the language '{language}': use a language code such as en, cy, pl or ar")
+    palettes = theme.get("palette")
+    icons = [*_icon_names(theme.get("icon")), *(p.get("toggle", {}).get("icon") for p in (palettes if isinstance(palettes, list) else [palettes])
+                                                 if isinstance(p, dict) and isinstance(p.get("toggle"), dict))]
+    for name in icons:
+        if isinstance(name, str) and not (templates / ".icons" / f"{name}.svg").is_file():
+            raise SourceError(Location(CONFIG_FILE, line_of_value(text, name, "icon")), f"the theme has no icon '{name}': "
+                              "use one of Material's icon names, such as material/weather-night")
+
+
+def _icon_names(value) -> list:
+    if isinstance(value, dict):
+        return [name for inner in value.values() for name in _icon_names(inner)]
+    return [value] if isinstance(value, str) else []
 
 
 def check_nav_titles(nav, text: str) -> None:

@@ -60,6 +60,9 @@ class _Content(HTMLParser):
     def handle_decl(self, decl):
         self.refuse("a declaration")
 
+    def unknown_decl(self, data):  # <![CDATA[ ... ]]>: a browser ends it at the first >, this parser does not
+        self.refuse("a CDATA section")
+
     def handle_pi(self, data):
         self.refuse("a processing instruction")
 
