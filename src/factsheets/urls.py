@@ -47,12 +47,6 @@ def url_problem(url: str) -> str | None:
     """Why this link's address is refused, or None if it is allowed."""
     if INVISIBLE.search(url.strip()):
         return f"the address '{shown(url)}' contains a space, a tab, a line break or an invisible character: remove it (write a space as %20)"
-    if QUOTES_OR_MARKUP.search(url):  # an address is written into the page as an attribute: these end it early
-        return f"the address '{shown(url)}' holds a double quote, < or > or a backslash, which no web address needs: remove them"
-    try:
-        urlsplit(url)
-    except ValueError:  # "https://[x/": brackets that are not an IPv6 address
-        return f"the address '{shown(url)}' is not a web address a browser can read: check it"
     read = as_browser_reads(url)
     match = SCHEME.match(read)
     if match and match.group(1).lower() not in ALLOWED_SCHEMES:
@@ -62,6 +56,12 @@ def url_problem(url: str) -> str | None:
         return f"the address '{shown(url)}' has no scheme: write it in full, starting with https://"
     if match and read.lower().startswith(("http:", "https:")) and not re.match(r"https?://[^/\s]", read, re.I):
         return f"the address '{shown(url)}' is not a complete web address: write it like https://www.example.org.uk"
+    if QUOTES_OR_MARKUP.search(url):  # an address is written into the page as an attribute: these end it early
+        return f"the address '{shown(url)}' holds a double quote, < or > or a backslash, which no web address needs: remove them"
+    try:
+        urlsplit(url)
+    except ValueError:  # "https://[x/": brackets that are not an IPv6 address
+        return f"the address '{shown(url)}' is not a web address a browser can read: check it"
     return None
 
 
