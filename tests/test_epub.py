@@ -21,9 +21,7 @@ from factsheets.writers import FinishedJob
 from factsheets.writers.audio import AudioWriter
 from factsheets.writers.epub import EpubWriter, overlay, write_epub
 from factsheets.writers.pdf import PdfWriter
-from factsheets.writers.sentences import sentence_spans
 from factsheets.writers.epub import pages
-from factsheets.writers.epub.xhtml import split_inlines
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
 pytestmark = pytest.mark.engines
@@ -173,15 +171,6 @@ def test_same_input_same_bytes(small, tmp_path):
     with zipfile.ZipFile(tmp_path / "a.epub") as archive:
         first = archive.infolist()[0]
         assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
-
-
-def test_sentences_split_between_inlines_and_inside_text():
-    nodes = (m.Text("Ask the "), m.Link("http://x.org", (m.Text("school. Then"),)), m.Text(" wait. It will reply."))
-    spans = sentence_spans(m.plain_text(nodes))
-    assert spans == [(0, 15), (16, 26), (27, 41)]
-    groups = split_inlines(nodes, spans)
-    # The boundary inside the link cannot be cut: those sentences stay together.
-    assert [m.plain_text(tuple(g)) for g in groups] == ["Ask the school. Then wait. ", "It will reply."]
 
 
 def test_overlay_pairs_sentences_or_falls_back_to_the_whole_block():

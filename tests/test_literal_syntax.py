@@ -83,14 +83,14 @@ def test_a_class_is_ignored_with_a_warning():
 
 def test_check_warns_of_an_ignored_class_with_its_line(tmp_path):
     from constructs_project import constructs_project
-    from factsheets.literal_syntax import check_findings
+    from factsheets.validators.source_advice import check_literal_syntax
     from factsheets.project import load_project
 
     root = constructs_project(tmp_path / "project")
     page = root / "docs" / "factsheets" / "annual-reviews.md"
     page.write_text(page.read_text().replace("{#before-the-review}", "{#before-the-review .big}"))
     project = load_project(root)
-    (finding,) = check_findings(project.documents[0], project.config)
+    (finding,) = check_literal_syntax(project.documents[0], project.config)
     assert (finding.level, finding.path, finding.line) == ("warning", "docs/factsheets/annual-reviews.md", 12)
     assert finding.message == "The class 'big' in '{#before-the-review .big}' is ignored."
     assert finding.fix == "The factsheets' formats have no styles to choose from; remove it."

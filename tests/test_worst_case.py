@@ -65,7 +65,7 @@ RULES = {
     "plain English acronyms": lambda text: list(plain_english.ACRONYM.finditer(text)),
     "plain English sentences": plain_english.sentences,
     "sentences": split_sentences,
-    "literal syntax": lambda text: literal_syntax._advice([], "x.md", text, 1, []),
+    "literal syntax": lambda text: literal_syntax.advice([], "x.md", text, 1, []),
     "leftovers": leftovers.literal_syntax,
     "character names": leftovers.character_names,
     "written once": written_once._typed,

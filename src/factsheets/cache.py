@@ -36,7 +36,7 @@ def job_key(document, writer, options: dict) -> str:
         *_writer_identity(writer),
         json.dumps(public, sort_keys=True, default=str),
         repr(document),
-        _call(writer, "dependencies", document, options),
+        writer.dependencies(document, options),
     )
 
 
@@ -57,7 +57,7 @@ def _writer_identity(writer) -> list[str]:
     return [
         f"factsheets {__version__}",
         f"writer {writer.name} {writer.version} {code_digest(writer.name)}",
-        f"engine {_call(writer, 'engine_version')}",
+        f"engine {writer.engine_version()}",
     ]
 
 
@@ -67,11 +67,6 @@ def _digest(*parts: str) -> str:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:32]
-
-
-def _call(writer, method: str, *args) -> str:
-    function = getattr(writer, method, None)
-    return str(function(*args)) if function else ""
 
 
 @dataclass

@@ -129,8 +129,7 @@ def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked:
 
 def run_check(root: Path, website: bool = True, only: set[str] | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless website=False."""
-    from . import literal_syntax, word_habits
-    from .validators import callouts, plain_english, written_once
+    from .validators import callouts, plain_english, source_advice, written_once
     from .validators.site_language import check_page_language
     from .validators.site_markup import check_markup
     from .validators.website import check_site
@@ -154,8 +153,8 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None) ->
         checked = report.checked.setdefault(document.meta.title, [plain_english_label(document.meta.language)])
         found += plain_english.check_document(document, names)
         found += callouts.check_document(document)
-        found += literal_syntax.check_findings(document, project.config)
-        found += word_habits.check_findings(document, project.config)
+        found += source_advice.check_literal_syntax(document, project.config)
+        found += source_advice.check_word_habits(document, project.config)
         found += written_once.check_document(document, root, project.glossary.entries)
         if document.meta.slug in stale:
             found.append(stale_finding(stale[document.meta.slug]))

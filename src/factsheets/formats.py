@@ -19,7 +19,7 @@ WEB_PAGE = OutputKind("html", "Web page", "this page", "to read on screen, with 
 def output_kinds() -> dict[str, OutputKind]:
     """Manifest key -> what it is, the web page first, then each writer's in the box's order."""
     kinds = {WEB_PAGE.key: WEB_PAGE}
-    for writer in sorted(registry().values(), key=lambda w: getattr(w, "rank", 50)):
+    for writer in sorted(registry().values(), key=lambda w: w.rank):
         kinds.update((kind.key, kind) for kind in writer.outputs)
     return kinds
 
@@ -37,18 +37,12 @@ def describe(key: str) -> OutputKind | None:
 
 
 @functools.cache
-def writer_of() -> dict[str, str]:
-    """Manifest key (or family) -> the writer that makes it."""
-    return {kind.key: writer.name for writer in registry().values() for kind in writer.outputs}
-
-
-@functools.cache
 def format_aliases() -> dict[str, str]:
     """Every name --format accepts besides a writer's own -> that writer: its outputs' keys and its aliases."""
     aliases: dict[str, str] = {}
     for writer in registry().values():
         aliases.update((kind.key, writer.name) for kind in writer.outputs if not kind.key.endswith("*"))
-        aliases.update((alias, writer.name) for alias in getattr(writer, "aliases", ()))
+        aliases.update((alias, writer.name) for alias in writer.aliases)
     return aliases
 
 

@@ -107,18 +107,10 @@ def refuse_literal_syntax(blocks, shown: str, text: str, first_line: int, extens
 def literal_warnings(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[Warning_]:
     """Syntax that could be meant as written: a warning each, with its line; and settings in
     braces the formats cannot honour (a class: only ids are used, for links)."""
-    return [Warning_(where, f"{what}: {fix}") for where, what, fix in _advice(blocks, shown, text, first_line, extensions)]
+    return [Warning_(where, f"{what}: {fix}") for where, what, fix in advice(blocks, shown, text, first_line, extensions)]
 
 
-def check_findings(document, config) -> list:
-    """The same warnings for `factsheets check`, from the factsheet's source as it is now."""
-    from .validators import advice_findings, source_body
-
-    found = source_body(document, config)
-    return advice_findings(_advice(document.blocks, document.meta.source, found[0], found[1], config.extensions)) if found else []
-
-
-def _advice(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[tuple[Location, str, str]]:
+def advice(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[tuple[Location, str, str]]:
     out = []
     for case, message, written, block in problems(blocks, extensions):
         if case.warning:

@@ -170,6 +170,10 @@ class Box:
     line: int | None = None
 
 
+# Call-outs every format announces as "Important"; every other kind is a "Note".
+IMPORTANT_KINDS = frozenset({"warning", "danger", "important", "caution", "attention", "error", "failure", "fail", "missing", "bug"})
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     term_id: str

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import model as m
 from .writers.sentences import sentence_spans
-from .writers.epub.xhtml import split_inlines
+from .writers.sentence_inlines import split_inlines
 from .writers.html import HtmlRenderer
 
 

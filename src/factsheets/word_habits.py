@@ -205,11 +205,3 @@ def advice(text: str, shown: str, first_line: int) -> list[tuple[Location, str, 
 
 def warnings(text: str, shown: str, first_line: int) -> list[Warning_]:
     return [Warning_(where, f"{what}: {fix}") for where, what, fix in advice(text, shown, first_line)]
-
-
-def check_findings(document, config) -> list:
-    """The same advice for `factsheets check`, from the factsheet's source as it is now."""
-    from .validators import advice_findings, source_body
-
-    found = source_body(document, config)
-    return advice_findings(advice(found[0], document.meta.source, found[1])) if found else []

@@ -136,7 +136,7 @@ class Scheduler:
             return
         if self.workers > 1:
             processes.start_server()  # there is work: its start-up overlaps the rest of the planning
-        if hasattr(writer, "parts"):
+        if writer.in_parts:
             self.plan_parts(job, writer, new)
         else:
             self.tasks.append(Task(run_job, (job.writer_name, job.document, job.options, str(new), None, needed), new, job))

@@ -17,10 +17,7 @@ def run_job(writer_name: str, document, options: dict, folder: str, parts: dict 
     writer = registry()[writer_name]
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    given = {"parts": parts} if parts is not None else {}
-    if needed is not None:
-        given["needed"] = needed
-    output = writer.write(document, out, options, **given)
+    output = writer.write(document, out, options, parts=parts, needed=needed)
     return cache.save(out, output.files, output.details, output.warnings, {n: p.folder.name for n, p in (parts or {}).items()})
 
 

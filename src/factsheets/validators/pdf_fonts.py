@@ -16,8 +16,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import Finding
-from .pdf_words import glyphs
+from . import FAILURE, Finding
+from .pdf_words import FORMAT, glyphs
 
 # Characters that are drawn as nothing: they need no glyph.
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"}
@@ -73,13 +73,11 @@ def missing_glyphs(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
 
 
 def check_missing_glyphs(path: Path, pages: list[list[dict]] | None = None) -> list[Finding]:
-    from .pdf import _finding
-
     pages = pages if pages is not None else glyphs(path)
     found = missing_glyphs(pages)
     if not found:
         return []
     shown = ", ".join(f"'{character}' (U+{ord(character):04X}, page {number}, {font})" for number, character, font in found[:8])
-    return [_finding(path, f"{len(found)} character(s) print as an empty box, their font lacking them: {shown}",
+    return [Finding(FAILURE, FORMAT, f"{len(found)} character(s) print as an empty box, their font lacking them: {shown}",
                      "Install the font the language needs (scripts/setup.sh installs fonts-noto-core and fonts-noto-cjk), "
-                     "and name it in assets/print.css for the language.")]
+                     "and name it in assets/print.css for the language.", str(path))]

@@ -4,7 +4,7 @@ A writer turns a Document into files in a folder and says what it wrote:
 manifest format keys -> files, and details such as a page count. Writers know
 nothing of MkDocs, of each other or of the build's caching and publishing.
 
-A writer also describes itself (see `Writer`): the files it makes and what each
+A writer is a subclass of `Writer` and describes itself with its class attributes: the files it makes and what each
 is for, the options it takes with their types and defaults, how long its jobs
 take, what its worker processes should import ahead. The website's "Other
 formats" box, the manifest, the validation of mkdocs.yml, the command line's
@@ -12,8 +12,8 @@ help and `factsheets check` are all derived from that, so a new format is one
 module and one entry point in the `factsheets.writers` group (as MkDocs finds
 its plugins), in this package or in another one.
 
-A writer whose work falls into independent pieces (audio: one a section) may
-also offer `parts()` and `write_part()`: the build then runs the pieces as jobs
+A writer whose work falls into independent pieces (audio: one a section) sets
+`in_parts` and offers `parts()` and `write_part()`: the build then runs the pieces as jobs
 of their own, caches each by its own key, and hands the finished ones to
 `write()`, which only assembles them.
 
@@ -28,7 +28,7 @@ literary table for, audio for one espeak-ng has no voice for) says so with
 then skips the job, the manifest records the reason under `not_available`, the
 website's format box says the format is not available in this language and how to
 ask for it, and `check` does not count the missing file as a failure. A writer
-without `available()` serves every document.
+whose `available()` is not overridden serves every document.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
 from ..errors import Warning_
 from ..model import Document
@@ -126,24 +126,59 @@ class Option:
     check: Callable[[Any], str | None] | None = None  # a further rule: returns what is wrong, or None
 
 
-class Writer(Protocol):
+class Writer:
+    """What every writer is and may do: subclass it, set the class attributes, write `write()`.
+
+    The optional hooks below have defaults that mean "nothing special", so a reader (and
+    mypy) sees the whole interface here, as MkDocs' BasePlugin shows a plugin's.
+    """
+
     name: str  # as the command line's --format names it
     version: str  # bump when the output changes for a reason not in the code (an engine's data, say)
     summary: str  # a few words for the command line's help: "large-print PDF"
-    aliases: tuple[str, ...]  # other names --format accepts
     outputs: tuple[OutputKind, ...]  # in the order the format box lists them
-    options: tuple[Option, ...]
-    weight: float  # seconds a job usually takes: the longest start first
-    preload: tuple[str, ...]  # modules its worker processes import ahead, once
-    # Optional: `needs`, the writers whose finished jobs write() is given as needed={name: FinishedJob}.
+    aliases: tuple[str, ...] = ()  # other names --format accepts
+    options: tuple[Option, ...] = ()
+    weight: float = 1.0  # seconds a job (or a part) usually takes: the longest start first
+    preload: tuple[str, ...] = ()  # modules its worker processes import ahead, once
+    rank: int = 50  # where its outputs come in the website's format box: lowest first
+    # The writers whose finished jobs `write()` is given as needed={name: FinishedJob}.
+    needs: tuple[str, ...] = ()
+    # True when the job falls into parts: `parts()` and `write_part()` are then used.
+    in_parts: bool = False
 
-    def write(self, document: Document, out_dir: Path, options: dict[str, Any]) -> Output: ...
+    def write(self, document: Document, out_dir: Path, options: dict[str, Any], *,
+              parts: dict[str, FinishedPart] | None = None, needed: dict[str, FinishedJob] | None = None) -> Output:
+        """The factsheet's files in out_dir. `parts`: its finished parts (with `in_parts`);
+        `needed`: the finished jobs of the writers it `needs`."""
+        raise NotImplementedError(f"the {self.name} writer has no write()")
+
+    def available(self, document: Document) -> str | None:
+        """Why this writer cannot serve `document`, in plain words; None when it can."""
+        return None
+
+    def engine_version(self) -> str:
+        """The native engine's version: part of every cache key, so an upgraded engine remakes the files."""
+        return ""
+
+    def dependencies(self, document: Document, options: dict[str, Any]) -> str:
+        """What the output depends on besides the document and options (a lexicon file's
+        words, other factsheets' titles): part of the cache key."""
+        return ""
+
+    def parts(self, document: Document, options: dict[str, Any]) -> list[Part]:
+        """The job's independent pieces (with `in_parts`)."""
+        return []
+
+    @staticmethod
+    def write_part(task: Any, out_dir: Path) -> Output:
+        """One piece, in any worker process (with `in_parts`)."""
+        raise NotImplementedError("this writer does not work in parts")
 
 
 def not_available(writer: Writer, document: Document) -> str | None:
-    """Why `writer` cannot serve `document` (its optional `available()`), or None if it can."""
-    available = getattr(writer, "available", None)
-    return available(document) if available is not None else None
+    """Why `writer` cannot serve `document`, or None if it can."""
+    return writer.available(document)
 
 
 @functools.cache
@@ -152,16 +187,20 @@ def registry() -> dict[str, Writer]:
     the longest jobs first (the order the build runs them in)."""
     writers: dict[str, Writer] = {}
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        writer = point.load()()
+        made = point.load()
+        if not (isinstance(made, type) and issubclass(made, Writer)):
+            raise TypeError(f"the entry point {point.name} = {point.value} in {ENTRY_POINT_GROUP} is not a "
+                            f"subclass of factsheets.writers.Writer")
+        writer = made()
         if writer.name in writers:
             continue  # the same package seen twice on the path
         writers[writer.name] = writer
     return dict(sorted(writers.items(), key=lambda item: -item[1].weight))
 
 
-def needs(writer: object) -> tuple[str, ...]:
+def needs(writer: Writer) -> tuple[str, ...]:
     """The writers whose outputs this one is made from (none for most)."""
-    return tuple(getattr(writer, "needs", ()))
+    return tuple(writer.needs)
 
 
 def defaults(writer: Writer) -> dict[str, Any]:

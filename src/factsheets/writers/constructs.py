@@ -33,18 +33,9 @@ def following_text(nodes, index: int) -> str:
     return m.plain_text(tuple(nodes[index + 1:]))
 
 
-def cited_notes(nodes) -> list[str]:
-    """The ids of the notes some inlines cite, in order, each once."""
-    from ..walk import iter_inlines
-
-    return list(dict.fromkeys(n.note_id for n in iter_inlines(nodes) if isinstance(n, m.FootnoteRef)))
-
-
 def callout_label(block: m.Box, language: str) -> str:
     """The word a call-out opens with in every format, by its weight: "Important" for a warning
     (the audio's "Important:", the braille's "Box: Important"), "Note" for the rest; "" when
     the title already is that word. A warning is told from a note by words, not by a rule's weight."""
-    from .audio.utterances import IMPORTANT_KINDS
-
-    label = gettext(language, "Important") if block.kind in IMPORTANT_KINDS else gettext(language, "Note")
+    label = gettext(language, "Important") if block.kind in m.IMPORTANT_KINDS else gettext(language, "Note")
     return "" if m.plain_text(block.title).strip().rstrip(".:").casefold() == label.casefold() else label

@@ -24,7 +24,7 @@ from .. import model as m
 from ..engines import weasyprint as engine
 from ..errors import Location, SourceError, Warning_
 from ..walk import UnknownNode, iter_inlines
-from . import Option, Output, OutputKind
+from . import Option, Output, OutputKind, Writer
 from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
@@ -232,7 +232,7 @@ def refused_fetch(document: m.Document, root: Path, url: str) -> SourceError:
     return SourceError(Location(document.meta.source), f"large print: '{url}' was not read, because only files inside the project are")
 
 
-class PdfWriter:
+class PdfWriter(Writer):
     name = "pdf"
     version = "2"
     summary = "large-print PDF"
@@ -257,7 +257,8 @@ class PdfWriter:
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
+              needed: dict | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         source = document.meta.source
         default, extra = sizes_wanted(options, source)

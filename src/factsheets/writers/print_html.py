@@ -28,7 +28,7 @@ from .. import __version__
 from .. import model as m
 from ..i18n import ENGLISH, gettext, language, script
 from ..transforms import CONTACT_KIND
-from . import Output, OutputKind
+from . import Output, OutputKind, Writer
 from .bidi import english_fallback, isolate_latin
 from .common import NO_ALT_TEXT, printed_address
 from .constructs import callout_label
@@ -95,11 +95,6 @@ def breakable(text: str) -> str:
         else:
             out.append(escape(token, quote=False))
     return "".join(out)
-
-
-def english_marks(document: m.Document, message: str) -> str:
-    """` lang="en-GB" dir="ltr"` for an element whose words are still English in a translation."""
-    return f' lang="{ENGLISH}" dir="ltr"' if english_fallback(document, message) else ""
 
 
 class PrintRenderer(HtmlRenderer):
@@ -266,7 +261,7 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
     )
 
 
-class PrintHtmlWriter:
+class PrintHtmlWriter(Writer):
     name = "print"
     version = "3"
     summary = "print-friendly web page"
@@ -282,7 +277,8 @@ class PrintHtmlWriter:
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
+              needed: dict | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         root = Path(options.get("project_root") or ".")
         path = out_dir / f"{document.meta.slug}-print.html"

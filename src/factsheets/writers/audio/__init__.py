@@ -23,30 +23,18 @@ import json
 import re
 import shutil
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
 
 from ... import model as m
 from ...engines import speech
 from ...errors import Location, Warning_
-from .. import FinishedPart, Option, Output, OutputKind, Part
+from .. import FinishedPart, Option, Output, OutputKind, Part, Writer
 from . import mp3, timings
 from .lexicon import load_lexicon
 from .normalise import Normaliser
-from .script import Script, Section, build_script
+from .script import Script, build_script
+from .section_task import SectionTask
 from .titles import one_line
-
-@dataclass(frozen=True)
-class SectionTask:
-    """Everything a section's recording depends on: its repr is hashed into the part's key."""
-
-    number: int
-    section: Section
-    settings: speech.VoiceSettings
-    tags: mp3.Tags
-    filename: str
-    last: bool
-
 
 def vtt_time(ms: int) -> str:
     hours, rest = divmod(ms, 3_600_000)
@@ -99,7 +87,7 @@ def voice_name_problem(value: str) -> str | None:
     return None
 
 
-class AudioWriter:
+class AudioWriter(Writer):
     name = "audio"
     summary = "MP3 read aloud"
     aliases = ("mp3",)
@@ -122,6 +110,7 @@ class AudioWriter:
         Option("lexicon", (str,), "glossary/lexicon.yml", "the lexicon file, inside the project, such as glossary/lexicon.yml"),
     )
     weight = 1.0  # a section
+    in_parts = True
     # mutagen: imported where it is used, so that planning a build does not wait for it.
     # pyttsx3's espeak driver loads libespeak-ng (not started: each section's process starts
     # its own engine): 15-20 ms a section otherwise.
@@ -188,7 +177,8 @@ class AudioWriter:
 
         return render_section(task, out_dir)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, parts: dict[str, FinishedPart] | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict[str, FinishedPart] | None = None,
+              needed: dict | None = None) -> Output:
         """The whole recording from its sections; without finished parts (outside a build), records them first."""
         speech.require_engine()
         script = self.script(document, options)

@@ -12,7 +12,8 @@ import numpy as np
 
 from ...engines import speech
 from .. import WORKING_ON, FinishedPart, Output, Part
-from . import SectionTask, mp3, sound, timings
+from . import mp3, sound, timings
+from .section_task import SectionTask
 
 LEAD_IN = 0.6  # seconds of silence before each section (ACX: 0.5 to 1)
 TAIL = 1.2  # after each section (ACX: 1 to 5); with the next lead-in, a clear break between chapters

@@ -33,7 +33,7 @@ from .normalise import Normaliser
 from .titles import one_line
 from .utterances import (  # noqa: F401  (Script, Section and Utterance are this module's interface too)
     AFTER_HEADING, AFTER_PARAGRAPH, AROUND_QUOTE, BEFORE_SUBHEADING, BETWEEN_ITEMS, CONTACT_TITLE, ENGLISH,
-    END_ID, GLOSSARY_TITLE, IMPORTANT_KINDS, SUMMARY_ID, TITLE_ID, Script, Section, Utterance, utterance,
+    END_ID, GLOSSARY_TITLE, SUMMARY_ID, TITLE_ID, Script, Section, Utterance, utterance,
 )
 
 
@@ -139,7 +139,7 @@ class ScriptBuilder:
     def box(self, block: m.Box, line) -> list[Utterance]:
         """A call-out: its weight and title, then its text, set off by pauses."""
         language = self.document.meta.language
-        cue = gettext(language, "Important:") if block.kind in IMPORTANT_KINDS else gettext(language, "Note:")
+        cue = gettext(language, "Important:") if block.kind in m.IMPORTANT_KINDS else gettext(language, "Note:")
         title = self.sentence(self.say(self.written(block.title), line))
         # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
         said = title if title.rstrip(".").casefold() == cue.rstrip(":：").casefold() else f"{cue} {title}"

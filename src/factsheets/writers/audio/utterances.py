@@ -24,8 +24,6 @@ AROUND_QUOTE = 0.4
 ENGLISH = "en-GB"
 GLOSSARY_TITLE = "Glossary"
 CONTACT_TITLE = "Contact details"
-# Call-outs announced as "Important:"; every other kind is a "Note:".
-IMPORTANT_KINDS = frozenset({"warning", "danger", "important", "caution", "attention", "error", "failure", "fail", "missing", "bug"})
 
 
 @dataclass

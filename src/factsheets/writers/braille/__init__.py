@@ -23,7 +23,7 @@ from ... import model as m
 from ...engines import liblouis
 from ...engines.liblouis_tables import literary_table, table_for_language
 from ...i18n import gettext, language
-from .. import Output, OutputKind
+from .. import Output, OutputKind, Writer
 from . import brf as layout
 from .fallback import replace_untranslatable
 from .pef import pef
@@ -63,7 +63,7 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
     ]
 
 
-class BrailleWriter:
+class BrailleWriter(Writer):
     name = "braille"
     version = "2"
     summary = "braille-ready text and BRF"
@@ -89,7 +89,8 @@ class BrailleWriter:
         tag = document.meta.language
         return gettext(tag, "liblouis has no literary braille table for {language}", language=language(tag).english_name)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
+              needed: dict | None = None) -> Output:
         liblouis.louis()  # EngineMissing, naming the packages, before anything is written
         table = table_for(document)
         if table is None:

@@ -37,7 +37,6 @@ from ...transforms import CONTACT_KIND, is_title_line
 from ...walk import UnknownNode, map_inlines
 from ..common import NO_ALT_TEXT, printed_address
 from ..constructs import abbreviation_words, following_text
-from ..audio.utterances import IMPORTANT_KINDS
 from ..print_sources import LinkedFactsheet
 from .text_constructs import add_construct, broken_lines
 
@@ -234,7 +233,7 @@ class _Pieces:
             self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
         elif isinstance(block, m.Box):
             tag = self.document.meta.language
-            label = "" if block.kind == CONTACT_KIND else gettext(tag, "Important") if block.kind in IMPORTANT_KINDS else gettext(tag, "Note")
+            label = "" if block.kind == CONTACT_KIND else gettext(tag, "Important") if block.kind in m.IMPORTANT_KINDS else gettext(tag, "Note")
             self.add("boxline", BOX_TOP, quoted=quoted, line=own_line, marker=gettext(tag, "Box: {label}", label=label) if label else gettext(tag, "Box"))
             level = 2 if block.kind == CONTACT_KIND else 3
             self.add_styled("heading", block.title, level=level, line=own_line)

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from ... import model as m
-from .. import FinishedJob, Option, Output, OutputKind, print_sources
+from .. import FinishedJob, Option, Output, OutputKind, Writer, print_sources
 from . import nav, overlay, package
 from .pages import print_page_marks
 from .xhtml import XhtmlRenderer, content_document
@@ -30,7 +30,7 @@ from ..sentences import END_ID, SUMMARY_ID, TITLE_ID
 TEXT_HREF = "text.xhtml"
 
 
-class EpubWriter:
+class EpubWriter(Writer):
     name = "epub"
     summary = "EPUB 3 ebook with read-along audio"
     aliases = ("ebook",)
@@ -55,7 +55,8 @@ class EpubWriter:
         # The book holds the images' bytes and names the factsheets it links to, as the print view does.
         return print_sources.dependencies(document, options)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, needed: dict[str, FinishedJob] | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
+              needed: dict[str, FinishedJob] | None = None) -> Output:
         if not needed or "audio" not in needed or "pdf" not in needed:
             raise RuntimeError("the EPUB is made from the audio writer's recording and the PDF writer's large-print PDF: build it with them (factsheets build)")
         recording, printed = needed["audio"], needed["pdf"]

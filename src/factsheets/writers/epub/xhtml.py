@@ -17,6 +17,7 @@ from ...i18n import gettext, language, script
 from ...transforms import CONTACT_END, CONTACT_KIND
 from ..bidi import isolate_latin
 from ..sentences import sentence_spans
+from ..sentence_inlines import split_inlines
 from ..html import HtmlRenderer
 from ..constructs import callout_label
 from ..print_html import PICTURE_LABEL
@@ -30,33 +31,6 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 def language_direction(tag: str) -> str:
     """Writing direction of a language, from Babel (CLDR): right to left for Arabic, Urdu ..."""
     return language(tag).direction
-
-
-def split_inlines(nodes, spans: list[tuple[int, int]]) -> list[list]:
-    """Top-level inlines -> one list of inlines a sentence. A sentence boundary inside a
-    link or emphasis is not cut (the element stays whole, the sentences either side join)."""
-    cuts = [start for start, _ in spans[1:]]
-    groups: list[list] = [[]]
-    offset = 0
-    for node in nodes:
-        length = len(m.plain_text((node,)))
-        if isinstance(node, m.Text):
-            text, begin = node.text, 0
-            while cuts and offset + begin <= cuts[0] <= offset + length:
-                cut = cuts.pop(0) - offset
-                if text[begin:cut]:
-                    groups[-1].append(m.Text(text[begin:cut]))
-                if groups[-1]:
-                    groups.append([])
-                begin = cut
-            if text[begin:]:
-                groups[-1].append(m.Text(text[begin:]))
-        else:
-            while cuts and cuts[0] < offset + length:
-                cuts.pop(0)
-            groups[-1].append(node)
-        offset += length
-    return [g for g in groups if g]
 
 
 class XhtmlRenderer(HtmlRenderer):

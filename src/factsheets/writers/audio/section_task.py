@@ -1,0 +1,23 @@
+"""What one section's recording needs, handed to a worker process: its own module, so that
+`record` (run in the workers) and the writer (run in the build) share it without importing
+each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...engines import speech
+from . import mp3
+from .script import Section
+
+
+@dataclass(frozen=True)
+class SectionTask:
+    """Everything a section's recording depends on: its repr is hashed into the part's key."""
+
+    number: int
+    section: Section
+    settings: speech.VoiceSettings
+    tags: mp3.Tags
+    filename: str
+    last: bool
