@@ -2,60 +2,99 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
-import re
+import yaml
 
 from .errors import Location, SourceError
-from .frontmatter import key_line
-from .options import did_you_mean
 from .model import Organisation, Partner
-from .invisible import invisible_problem
-from .sources import CONTROL_CHARACTER, describe_control, load_yaml, read_text
+from .sources import read_text
 from .urls import url_problem
+from .yaml_schema import Either, Group, ListOf, Only, Text
+from .yaml_schema import read as read_yaml
 
-REQUIRED = ("name", "description", "email", "website", "disclaimer", "alternative_formats")
-ONE_LINE = ("name", "email", "website", "facebook", "text", "series")
-MULTI_LINE = ("description", "disclaimer", "alternative_formats", "collaboration")
-KNOWN = (*ONE_LINE, *MULTI_LINE, "advice_line", "partners")
 WEB_ADDRESS = re.compile(r"https?://[^/\s]", re.I)
 EMAIL = re.compile(r"[^@\s<>\"'(),;:\\]+@[^@\s<>\"'(),;:\\]+\.[^@\s<>\"'(),;:\\]+")
 
 
-def load_organisation(path: Path, root: Path) -> tuple[Organisation, str]:
-    """The organisation and the file's text (for cache keys)."""
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if not path.exists() and not path.is_symlink():
-        raise SourceError(Location(shown), "the organisation's details are missing: create this file (see README.md)")
-    text = read_text(path, shown, root)
-    data = load_yaml(text, shown)
-    if not isinstance(data, dict):
-        raise SourceError(Location(shown, 1), "this file must be a list of 'name: value' lines")
-    check_values(data, shown, text)
-    advice = data.get("advice_line") or {}
-    partners = [Partner(str(item["name"]).strip(), item.get("strapline")) for item in data.get("partners") or []]
-    organisation = Organisation(
-        name=data["name"].strip(),
-        description=data["description"].strip(),
-        advice_line=str(advice["number"]),
-        advice_hours=str(advice.get("hours", "")),
-        text=str(data["text"]) if data.get("text") else None,
-        email=data["email"].strip(),
-        website=data["website"].strip(),
-        facebook=data["facebook"].strip() if data.get("facebook") else None,
-        partners=tuple(partners),
-        collaboration=data.get("collaboration"),
-        disclaimer=data["disclaimer"].strip(),
-        alternative_formats=data["alternative_formats"].strip(),
-        series=str(data.get("series") or data["name"]),
-    )
-    return organisation, text
+def web_address_problem(value: str) -> str | None:
+    problem = url_problem(value)
+    if problem is None and not WEB_ADDRESS.match(value):
+        problem = "it must be a web address starting with https:// or http://"
+    return problem
 
+
+def email_problem(value: str) -> str | None:
+    return None if EMAIL.fullmatch(value) else "'email' must be one email address, like name@example.org.uk"
+
+
+# Every format escapes what it shows, so markup here is only text (markup=True); what matters is
+# that a one-line detail stays on one line: it goes into M3U8 and WebVTT lines, and ID3 tags.
+ONE_LINE = Text(markup=True, one_line=True, numbers=True, empty=True)
+NEEDED = Text(markup=True, blank=False)
+PARTNER = Group({"name": Text(markup=True, one_line=True, numbers=True, blank=False), "strapline": ONE_LINE}, required=("name",),
+                what="a list of '- name: ...' lines, one a partner (with 'strapline: ...' under it, if it has one)")
+ORGANISATION = Group({
+    "name": Text(markup=True, one_line=True, blank=False, what="the organisation's name"),
+    "description": NEEDED,
+    "advice_line": Group({"number": Text(markup=True, one_line=True, numbers=True, blank=False, what="phone number"),
+                          "hours": ONE_LINE}, required=("number",)),
+    "text": ONE_LINE,
+    "email": Text(markup=True, one_line=True, blank=False, what="email address", rule=email_problem),
+    "website": Text(markup=True, one_line=True, blank=False, what="web address", rule=web_address_problem),
+    "facebook": Text(markup=True, one_line=True, empty=True, what="web address", rule=web_address_problem),
+    "partners": Either(((yaml.SequenceNode, ListOf(PARTNER)),
+                        (yaml.ScalarNode, Only("", "give each partner on a '- name: ...' line, or leave 'partners' out"))),
+                       what="a list of partners, each on a '- name: ...' line"),
+    "collaboration": Text(markup=True, empty=True),
+    "disclaimer": NEEDED,
+    "alternative_formats": NEEDED,
+    "series": ONE_LINE,
+}, required=("name", "description", "advice_line", "email", "website", "disclaimer", "alternative_formats"),
+   unknown_why="is not one of the organisation's details")
 
 # What a translation (organisation.<language>.yml) may give: words, never numbers or addresses,
 # which stay the same in every language.
 TRANSLATABLE = ("name", "description", "advice_hours", "disclaimer", "alternative_formats", "collaboration", "series")
+TRANSLATION = Group({key: Text(markup=True, one_line=key in ("name", "advice_hours", "series"), blank=False) for key in TRANSLATABLE},
+                    unknown_why="cannot be translated here (numbers and addresses come from the English file)")
+
+
+def load_organisation(path: Path, root: Path) -> tuple[Organisation, str]:
+    """The organisation and the file's text (for cache keys). Every value is checked on the
+    file's node tree (yaml_schema), so an error names the line of the value at fault."""
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    if not path.exists() and not path.is_symlink():
+        raise SourceError(Location(shown), "the organisation's details are missing: create this file (see README.md)")
+    text = read_text(path, shown, root)
+    data = read_yaml(text, shown, ORGANISATION)
+    if not isinstance(data, dict):
+        raise SourceError(Location(shown, 1), "this file must be a list of 'name: value' lines")
+    advice = data["advice_line"]
+    partners = [Partner(str(item["name"]).strip(), _text(item.get("strapline"))) for item in data.get("partners") or []]
+    organisation = Organisation(
+        name=data["name"].strip(),
+        description=data["description"].strip(),
+        advice_line=str(advice["number"]).strip(),
+        advice_hours=_text(advice.get("hours")) or "",
+        text=_text(data.get("text")),
+        email=data["email"].strip(),
+        website=data["website"].strip(),
+        facebook=_text(data.get("facebook")),
+        partners=tuple(partners),
+        collaboration=data.get("collaboration"),
+        disclaimer=data["disclaimer"].strip(),
+        alternative_formats=data["alternative_formats"].strip(),
+        series=_text(data.get("series")) or data["name"].strip(),
+    )
+    return organisation, text
+
+
+def _text(value: object) -> str | None:
+    """An optional one-line detail as text; None when it is left out or empty."""
+    return (str(value).strip() or None) if value is not None else None
 
 
 def translated_organisation(english: Organisation, path: Path, root: Path, language: str) -> tuple[Organisation, str]:
@@ -67,74 +106,11 @@ def translated_organisation(english: Organisation, path: Path, root: Path, langu
         return replace(english, english=TRANSLATABLE), ""
     shown = translated.relative_to(root).as_posix() if translated.is_relative_to(root) else str(translated)
     text = read_text(translated, shown, root)
-    data = load_yaml(text, shown) or {}
+    data = read_yaml(text, shown, TRANSLATION) or {}
     if not isinstance(data, dict):
         raise SourceError(Location(shown, 1), "this file must be a list of 'name: value' lines")
-    for key, value in data.items():
-        if key not in TRANSLATABLE:
-            hint = did_you_mean(str(key), list(TRANSLATABLE), f"a translation can give: {', '.join(TRANSLATABLE)} (numbers and addresses come from the English file)")
-            raise SourceError(Location(shown, key_line(text, key)), f"'{key}' cannot be translated here: {hint}")
-        problem = text_problem(value, key, one_line=key in ONE_LINE) if isinstance(value, str) and value.strip() else f"'{key}' must be text"
-        if problem:
-            raise SourceError(Location(shown, key_line(text, key)), problem)
     words = {k: v.strip() for k, v in data.items()}
     return replace(english, **words, language=language, english=tuple(k for k in TRANSLATABLE if k not in words)), text
-
-
-def check_values(data: dict, shown: str, text: str) -> None:
-    """Every name known, every value the right kind: a web address a web address, no markup, no control character."""
-    def fail(key, message):
-        return SourceError(Location(shown, key_line(text, key)), message)
-
-    for key in data:
-        if key not in KNOWN:
-            hint = did_you_mean(str(key), list(KNOWN), f"the names this file can have are: {', '.join(KNOWN)}")
-            raise fail(key, f"'{key}' is not one of the organisation's details: {hint}")
-    for key in REQUIRED:
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            raise fail(key if key in data else "name", f"'{key}' is missing or empty")
-    advice = data.get("advice_line")
-    if not isinstance(advice, dict) or not advice.get("number") or set(advice) - {"number", "hours"}:
-        raise fail("advice_line", "'advice_line' needs a 'number' (and 'hours'), and nothing else")
-    partners = data.get("partners") or []
-    if not isinstance(partners, list) or not all(isinstance(p, dict) and p.get("name") and set(p) <= {"name", "strapline"} for p in partners):
-        raise fail("partners", "each partner needs a 'name' (and may have a 'strapline')")
-    values = [(k, data.get(k)) for k in ONE_LINE] + [("number", advice["number"]), ("hours", advice.get("hours"))]
-    values += [("name", p["name"]) for p in partners] + [("strapline", p.get("strapline")) for p in partners]
-    for key, value in values:
-        if value is not None and (not isinstance(value, (str, int, float)) or isinstance(value, bool)):
-            raise fail(key, f"'{key}' must be text")
-        problem = text_problem(str(value), key, one_line=True) if value is not None else None
-        if problem:
-            raise fail(key, problem)
-    for key in MULTI_LINE:
-        if data.get(key) is not None:
-            problem = text_problem(data[key], key, one_line=False) if isinstance(data[key], str) else f"'{key}' must be text"
-            if problem:
-                raise fail(key, problem)
-    for key in ("website", "facebook"):
-        value = data.get(key)
-        if value is None:
-            continue
-        problem = url_problem(value) if isinstance(value, str) else f"'{key}' must be a web address"
-        if problem is None and not WEB_ADDRESS.match(value.strip()):
-            problem = f"'{key}' must be a web address starting with https:// or http://"
-        if problem:
-            raise fail(key, problem)
-    if not EMAIL.fullmatch(data["email"].strip()):
-        raise fail("email", "'email' must be one email address, like name@example.org.uk")
-
-
-def text_problem(value: str, key: str, one_line: bool) -> str | None:
-    match = CONTROL_CHARACTER.search(value)
-    if match:
-        return f"'{key}' holds {describe_control(match.group())}: remove it"
-    found = invisible_problem(value)  # written as an escape ("\u202e"), it is not in the file's text
-    if found:
-        return f"'{key}' holds {found[1]}"
-    if one_line and "\n" in value.strip():
-        return f"'{key}' must be on one line: remove the line break"
-    return None
 
 
 def display_address(url: str) -> str:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import yaml
 
 from .errors import Location, SourceError
+from .invisible import invisible_problem
 from .sources import CONTROL_CHARACTER, compose_yaml, construct_yaml, describe_control
 
 YAML_TAG = "tag:yaml.org,2002:"
@@ -38,6 +40,19 @@ class Spec:
 
 def line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
+
+
+def line_of_character(node: yaml.Node, character: str) -> int:
+    """The line of a character inside a value that may span lines (a '>-' block): found in the
+    file's own text between the node's marks; the node's first line when it was written as an
+    escape ("\\x01") and so is not in the text."""
+    start, end = node.start_mark, node.end_mark
+    buffer = getattr(start, "buffer", None)
+    if isinstance(buffer, str):
+        at = buffer.find(character, start.index, end.index)
+        if at != -1:
+            return start.line + 1 + buffer.count("\n", start.index, at)
+    return line(node)
 
 
 def fail(node: yaml.Node, shown: str, message: str) -> SourceError:
@@ -76,22 +91,44 @@ def _scalar(node: yaml.Node, shown: str, name: str, what: str, tags: tuple[str, 
 
 @dataclass
 class Text(Spec):
-    """Plain text: no control character, and no markup unless `markup` (a value that goes into
-    JSON or an address, never into a page as it is); `pattern` narrows it further."""
+    """Plain text: no control character, no invisible formatting character, and no markup
+    unless `markup` (a value that every format escapes, or that goes into JSON or an address,
+    never into a page as it is); `pattern` narrows it further. `one_line`: no line break;
+    `numbers`: a number is read as its text (a phone number); `blank`: may be empty;
+    `empty`: may be left out with no value ('facebook:'); `rule` returns what else is wrong."""
 
     pattern: str | None = None
     what: str = "text"
     markup: bool = False
+    one_line: bool = False
+    numbers: bool = False
+    blank: bool = True
+    empty: bool = False
+    rule: Callable[[str], str | None] | None = None
 
     def check(self, node, shown, name, at=None):
-        value = _scalar(node, shown, name, self.what, ("str",), at)
-        found = (None if self.markup else MARKUP.search(value)) or CONTROL_CHARACTER.search(value)
+        if self.empty and isinstance(node, yaml.ScalarNode) and node.tag == YAML_TAG + "null":
+            return
+        value = _scalar(node, shown, name, self.what, ("str", "int", "float") if self.numbers else ("str",), at)
+        control = CONTROL_CHARACTER.search(value)
+        if control:
+            raise SourceError(Location(shown, line_of_character(node, control.group())),
+                              f"'{name}' holds {describe_control(control.group())}: remove it")
+        invisible = invisible_problem(value)  # written as an escape ("\u202e"), it is not in the file's text
+        if invisible:
+            raise fail(node, shown, f"'{name}' holds {invisible[1]}")
+        found = None if self.markup else MARKUP.search(value)
         if found:
-            character = found.group()
-            said = describe_control(character) if CONTROL_CHARACTER.match(character) else f"'{character}'"
-            raise fail(node, shown, f"'{name}' holds {said}: it is shown on the site as plain text, so write it without markup")
+            raise fail(node, shown, f"'{name}' holds '{found.group()}': it is shown on the site as plain text, so write it without markup")
+        if self.one_line and "\n" in value.strip():
+            raise fail(node, shown, f"'{name}' must be on one line: remove the line break")
+        if not self.blank and not value.strip():
+            raise fail(at or node, shown, f"'{name}' is empty: write its {self.what}")
         if self.pattern and not re.fullmatch(self.pattern, value):
             raise fail(node, shown, f"'{name}' must be {self.what}, not '{value[:60]}'")
+        problem = self.rule(value.strip()) if self.rule else None
+        if problem:
+            raise fail(node, shown, problem)
 
 
 @dataclass
@@ -166,6 +203,8 @@ class Group(Spec):
     refused: dict[str, str] = field(default_factory=dict)
     others: Spec | None = None
     what: str = "a group of 'name: value' lines"
+    required: tuple[str, ...] = ()  # said missing at the group's first line
+    unknown_why: str = ""  # what an unknown name is told instead of "is not a setting"
 
     def check(self, node, shown, name, at=None):
         if not isinstance(node, yaml.MappingNode):
@@ -181,14 +220,17 @@ class Group(Spec):
                 raise fail(key, shown, f"'{key.value}' is not allowed{' in ' + repr(name) if name else ''}: {self.refused[key.value]}")
             spec = self.fields.get(key.value, self.others)
             if spec is None:
-                raise fail(key, shown, unknown(key.value, name, list(self.fields)))
+                raise fail(key, shown, unknown(key.value, name, list(self.fields), self.unknown_why))
             spec.check(value, shown, key.value, key)
+        for key_name in self.required:
+            if key_name not in seen:
+                raise fail(node, shown, f"'{key_name}' is missing{' from ' + repr(name) if name else ''}: add a line '{key_name}: ...'")
 
 
-def unknown(key: str, within: str, known: list[str]) -> str:
+def unknown(key: str, within: str, known: list[str], why: str = "") -> str:
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"the names allowed are: {', '.join(known)}"
-    return f"'{key}' is not a setting {'of ' + repr(within) if within else 'this project uses'}: {hint}"
+    return f"'{key}' {why or 'is not a setting ' + ('of ' + repr(within) if within else 'this project uses')}: {hint}"
 
 
 @dataclass
