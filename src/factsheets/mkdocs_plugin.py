@@ -20,6 +20,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 
 import yaml
+from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError

@@ -86,6 +86,7 @@ def watched_paths(root: Path) -> list[Path]:
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False) -> None:
     """Serves the preview at http://host:port/ until interrupted (Ctrl+C)."""
     quiet_material_banner()
+    from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
     from mkdocs.commands.build import build
     from mkdocs.livereload import LiveReloadServer
 

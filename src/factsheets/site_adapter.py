@@ -19,6 +19,8 @@ import jinja2
 import jinja2.meta
 import yaml
 from jinja2.bccache import BytecodeCache
+
+from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException

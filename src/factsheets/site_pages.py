@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape, unescape
 
+from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 

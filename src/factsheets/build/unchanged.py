@@ -46,7 +46,7 @@ def fingerprint(root: Path, arguments: dict) -> str:
     def add(*parts: object) -> None:
         digest.update("\0".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\n")
 
-    add("factsheets", __version__, sys.version, dt.date.today().isoformat(), json.dumps(arguments, sort_keys=True, default=str))
+    add("factsheets", __version__, sys.version, os.environ.get("FACTSHEETS_SITE_ENGINE", ""), dt.date.today().isoformat(), json.dumps(arguments, sort_keys=True, default=str))
     # The project's files by content too (a few hundred kB of text and pictures: milliseconds),
     # so an edit of the same length with its time put back (cp -p, an unzip) is a change;
     # the package's own files by size and time, as Python's bytecode cache takes them.
