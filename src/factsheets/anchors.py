@@ -18,7 +18,7 @@ from .errors import ErrorList, Location, SourceError, line_of
 from .walk import iter_block_inlines, iter_blocks
 
 
-def page_ids(node, found: set[str] | None = None) -> set[str]:
+def page_ids(node: object, found: set[str] | None = None) -> set[str]:
     """Every id the page of these blocks has: headings', boxes', notes', footnote citations'."""
     found = set() if found is None else found
     if isinstance(node, (tuple, list)):

@@ -15,10 +15,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import Location, Warning_
 from .hardlinks import link_tree
+
+if TYPE_CHECKING:
+    from .model import Document
+    from .writers import Writer
 
 CACHE_DIR = "cache"
 ENTRY_FILE = "entry.json"
@@ -29,7 +34,7 @@ def sha256_file(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def job_key(document, writer, options: dict) -> str:
+def job_key(document: Document, writer: Writer, options: dict[str, Any]) -> str:
     """What a job's output depends on, as one hash."""
     public = {k: v for k, v in sorted(options.items()) if k != "project_root"}
     return _digest(
@@ -46,12 +51,12 @@ def with_needed(key: str, needed: dict[str, dict[str, str]]) -> str:
     return _digest(key, json.dumps(needed, sort_keys=True))
 
 
-def part_key(writer, task) -> str:
+def part_key(writer: Writer, task: object) -> str:
     """What a part's output depends on: the writer, its engine, and everything in the part's task."""
     return _digest(*_writer_identity(writer), repr(task))
 
 
-def _writer_identity(writer) -> list[str]:
+def _writer_identity(writer: Writer) -> list[str]:
     from .writers import code_digest
 
     return [
@@ -74,8 +79,8 @@ class Entry:
     """A finished job: its files (manifest key -> path inside the entry folder), details and warnings."""
 
     files: dict[str, str]
-    details: dict = field(default_factory=dict)
-    warnings: list[list] = field(default_factory=list)  # [path, line, message]
+    details: dict[str, Any] = field(default_factory=dict)
+    warnings: list[list[Any]] = field(default_factory=list)  # [path, line, message]
     hashes: dict[str, str] = field(default_factory=dict)  # every file in the folder -> sha256
     parts: dict[str, str] = field(default_factory=dict)  # part name -> key, of a writer that works in parts
 
@@ -91,7 +96,7 @@ def part_dir(build_dir: Path, writer_name: str, slug: str, key: str) -> Path:
     return build_dir / CACHE_DIR / f"{writer_name}-parts" / slug / key
 
 
-def save(folder: Path, files: dict[str, Path], details: dict, warnings: list[Warning_], parts: dict[str, str] | None = None) -> Entry:
+def save(folder: Path, files: dict[str, Path], details: dict[str, Any], warnings: list[Warning_], parts: dict[str, str] | None = None) -> Entry:
     hashes = {p.relative_to(folder).as_posix(): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ENTRY_FILE}
     entry = Entry(
         files={key: path.relative_to(folder).as_posix() for key, path in files.items()},

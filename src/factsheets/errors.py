@@ -7,6 +7,7 @@ in plain words; the command line prints them without a traceback.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ class SourceError(Exception):
         self.message = message
         super().__init__(f"{location}: {message}")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         # Raised in a build's worker process, it must cross back whole to be reported as path:line.
         return (type(self), (self.location, self.message))
 
@@ -49,7 +50,7 @@ class SourceErrorWithText(SourceError):
         super().__init__(location, message)
         self.text = text
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return (type(self), (self.location, self.message, self.text))
 
     def lines(self) -> list[str]:
@@ -75,7 +76,7 @@ class SourceErrors(SourceError):
     def __str__(self) -> str:
         return "\n".join(self.lines())
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return (type(self), (self.errors,))
 
 
@@ -94,7 +95,7 @@ class ErrorList:
                 self.errors.append(one)
 
     @contextmanager
-    def collecting(self):
+    def collecting(self) -> Iterator[None]:
         """Runs the block; a SourceError it raises is kept, and the run goes on after the block."""
         try:
             yield
@@ -134,16 +135,16 @@ def line_of(text: str, needle: str, start_line: int = 1) -> int | None:
 class LogCollector(logging.Handler):
     """Keeps what an engine's logger says at WARNING and above, to report it as our own warnings."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
 
 @contextmanager
-def engine_warnings(logger_name: str):
+def engine_warnings(logger_name: str) -> Iterator[list[str]]:
     """The messages an engine's logger gives at WARNING and above while the block runs."""
     collect = LogCollector()
     logger = logging.getLogger(logger_name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -63,7 +64,7 @@ def missing_page(url: str, factsheets: set[str], shown: str, line: int | None) -
     return SourceError(Location(shown, line), f"the link to '{url}' goes to a page that does not exist: {hint}")
 
 
-def resolve_page_links(blocks, page: Path, docs: Path, factsheets: set[str], shown: str, text: str,
+def resolve_page_links(blocks: Sequence[m.Block], page: Path, docs: Path, factsheets: set[str], shown: str, text: str,
                        errors: ErrorList) -> tuple[m.Block, ...]:
     """The blocks with each link to a factsheet in its one form; a link to no page is an error in `errors`."""
     for _, node in iter_block_inlines(blocks):
@@ -82,7 +83,7 @@ def resolve_page_links(blocks, page: Path, docs: Path, factsheets: set[str], sho
     return map_inlines(blocks, canonical)
 
 
-def check_links_and_images(blocks, path: Path, config: Config, shown: str, text: str, first_line: int) -> tuple[tuple[m.Block, ...], list[Warning_]]:
+def check_links_and_images(blocks: Sequence[m.Block], path: Path, config: Config, shown: str, text: str, first_line: int) -> tuple[tuple[m.Block, ...], list[Warning_]]:
     """The blocks with links to factsheets in one form, and warnings (no alt text). A link to a
     missing page and a picture that is not a file in docs/ are errors, all of them reported at once."""
     warnings = []

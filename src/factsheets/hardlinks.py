@@ -17,4 +17,4 @@ def link_file(source: Path, dest: Path) -> None:
 
 
 def link_tree(source: Path, dest: Path) -> None:
-    shutil.copytree(source, dest, copy_function=link_file, dirs_exist_ok=True)
+    shutil.copytree(source, dest, copy_function=lambda a, b: link_file(Path(a), Path(b)), dirs_exist_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Location, SourceError
 from .frontmatter import PAGE, check_front_matter
@@ -19,6 +20,9 @@ from .reader import parse_blocks
 from .shared_text import expand_shared_text
 from .factsheet_links import check_links_and_images
 from .sources import inside_project, read_text, split_front_matter
+
+if TYPE_CHECKING:
+    from .project import Config
 
 # What the site may copy as it is: pictures and documents that cannot run a program.
 STATIC_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"}
@@ -42,7 +46,7 @@ def shown_path(path: Path, root: Path) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown)
 
 
-def check_docs(config) -> None:
+def check_docs(config: Config) -> None:
     """Walks docs/ without following links: each link must stay inside the project."""
     root, docs = config.root, config.docs_dir
     if not docs.is_dir():
@@ -67,7 +71,7 @@ def check_docs(config) -> None:
             check_file(here / name, here == factsheets, config)
 
 
-def check_file(path: Path, is_factsheet_folder: bool, config) -> None:
+def check_file(path: Path, is_factsheet_folder: bool, config: Config) -> None:
     root = config.root
     shown = shown_path(path, root)
     inside_project(path, root, shown, 1)
@@ -109,7 +113,7 @@ def check_contents(path: Path, suffix: str, shown: str) -> None:
                                            "save it again without them (print it to a new PDF), or remove it from docs/")
 
 
-def check_name(name: str, rule: re.Pattern, shown: str, line: int | None) -> None:
+def check_name(name: str, rule: re.Pattern[str], shown: str, line: int | None) -> None:
     """A name that makes a clean web address, short enough for the files the build names after it."""
     stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     if not rule.fullmatch(name):
@@ -125,7 +129,7 @@ def check_name(name: str, rule: re.Pattern, shown: str, line: int | None) -> Non
                                                  f"files are named after it, so keep it to {MAX_NAME} characters or fewer")
 
 
-def check_page(path: Path, config, shown: str) -> None:
+def check_page(path: Path, config: Config, shown: str) -> None:
     """A page that is not a factsheet: the same reader, so the same rules, with the plugin's markers allowed."""
     text = read_text(path, shown, config.root)
     front, body, first_line = split_front_matter(text, shown)

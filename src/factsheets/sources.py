@@ -13,7 +13,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from pathlib import Path
 
 import yaml
@@ -111,16 +113,16 @@ def refuse_long_numbers(text: str, shown: str) -> None:
 class _SafeLoader(yaml.SafeLoader):
     """YAML without aliases, and with dates left as text for the schema to check."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _AliasFound(event.start_mark)
         return super().compose_node(parent, index)
 
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         # YAML keeps the last of a name given twice, silently: the one staff read may not be the one used.
-        seen = set()
+        seen: set[str] = set()
         for key, _ in node.value:
             if isinstance(key, yaml.ScalarNode):
                 if key.value in seen:
@@ -130,16 +132,16 @@ class _SafeLoader(yaml.SafeLoader):
 
 
 class _AliasFound(Exception):
-    def __init__(self, mark):
+    def __init__(self, mark: yaml.Mark) -> None:
         self.mark = mark
 
 
 class _GivenTwice(Exception):
-    def __init__(self, mark, name: str):
+    def __init__(self, mark: yaml.Mark, name: str) -> None:
         self.mark, self.name = mark, name
 
 
-def _as_text(loader, node):
+def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
@@ -147,7 +149,7 @@ def _as_text(loader, node):
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 
-def load_yaml(text: str, shown: str, first_line: int = 1):
+def load_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     with _yaml_errors(shown, first_line):
         return yaml.load(text, Loader=_SafeLoader)
 
@@ -158,7 +160,7 @@ def compose_yaml(text: str, shown: str) -> yaml.Node | None:
         return _SafeLoader(text).get_single_node()
 
 
-def construct_yaml(node: yaml.Node):
+def construct_yaml(node: yaml.Node) -> Any:
     """The values of a node tree that yaml_schema has checked (no tags, no aliases)."""
     loader = _SafeLoader("")
     with _yaml_errors("", 1):
@@ -166,7 +168,7 @@ def construct_yaml(node: yaml.Node):
 
 
 @contextmanager
-def _yaml_errors(shown: str, first_line: int):
+def _yaml_errors(shown: str, first_line: int) -> Iterator[None]:
     try:
         yield
     except _GivenTwice as twice:
@@ -219,7 +221,7 @@ def body_after_front_matter(text: str, shown: str) -> tuple[str, int]:
     return ("\n".join(lines[end + 1:]), end + 2) if end else (text, 1)
 
 
-def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
+def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str, int]:
     """(front matter, body, line number where the body starts)."""
     lines = text.split("\n")
     end = front_matter_end(lines)

@@ -106,7 +106,7 @@ class Text(Spec):
     empty: bool = False
     rule: Callable[[str], str | None] | None = None
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         if self.empty and isinstance(node, yaml.ScalarNode) and node.tag == YAML_TAG + "null":
             return
         value = _scalar(node, shown, name, self.what, ("str", "int", "float") if self.numbers else ("str",), at)
@@ -135,7 +135,7 @@ class Text(Spec):
 class Flag(Spec):
     what: str = "true or false"
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         _scalar(node, shown, name, self.what, ("bool",), at)
 
 
@@ -143,7 +143,7 @@ class Flag(Spec):
 class Whole(Spec):
     what: str = "a whole number"
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         _scalar(node, shown, name, self.what, ("int",), at)
 
 
@@ -154,7 +154,7 @@ class Only(Spec):
     value: str | bool
     why: str
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         if not isinstance(node, yaml.ScalarNode) or construct_yaml(node) != self.value or node.tag == YAML_TAG + "int":
             said = str(self.value).lower() if isinstance(self.value, bool) else self.value
             raise fail(at or node, shown, f"'{name}' must be {said}: {self.why}")
@@ -164,7 +164,7 @@ class Only(Spec):
 class Any_(Spec):
     """Any plain value (tags are refused for the whole file before any spec runs)."""
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         return None
 
 
@@ -175,7 +175,7 @@ class Either(Spec):
     specs: tuple[tuple[type[yaml.Node], Spec], ...]
     what: str = "a value"
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         for kind, spec in self.specs:
             if isinstance(node, kind):
                 return spec.check(node, shown, name, at)
@@ -187,7 +187,7 @@ class ListOf(Spec):
     item: Spec
     what: str = "a list"
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         if not isinstance(node, yaml.SequenceNode):
             raise fail(at or node, shown, f"'{name}' must be {self.what} (one '- ' line each)")
         for inner in node.value:
@@ -206,7 +206,7 @@ class Group(Spec):
     required: tuple[str, ...] = ()  # said missing at the group's first line
     unknown_why: str = ""  # what an unknown name is told instead of "is not a setting"
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         if not isinstance(node, yaml.MappingNode):
             raise fail(at or node, shown, f"'{name}' must be {self.what}" if name else f"{shown} must be {self.what}")
         seen: set[str] = set()
@@ -243,7 +243,7 @@ class Named(Spec):
     why: str  # why only these
     aliases: dict[str, str] = field(default_factory=dict)  # another spelling -> the name in `allowed`
 
-    def check(self, node, shown, name, at=None):
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
         if not isinstance(node, yaml.SequenceNode):
             raise fail(at or node, shown, f"'{name}' must be a list (one '- ' line for each {self.kind})")
         for entry in node.value:
