@@ -83,3 +83,16 @@ def test_the_line_is_the_nodes_own_even_when_the_name_appears_earlier():
 def test_a_plain_file_reads_as_its_values():
     data = read(BASE + "theme:\n  name: material\n  font: false\nextra:\n  generator: false\n", "mkdocs.yml", MKDOCS_YML)
     assert data["theme"] == {"name": "material", "font": False} and data["plugins"][2] == "factsheets"
+
+
+def test_a_value_also_written_in_a_comment_is_refused_at_its_own_line():
+    # Found by searching the text, the line was the comment's (the first place the words appear).
+    text = "# Evil: javascript:alert(1) was tried once\n" + BASE + "nav:\n  - Home: index.md\n  - Evil: javascript:alert(1)\n"
+    error = refusal(text)
+    assert error.location.line == 10 and "javascript" in error.message
+
+
+def test_the_theme_language_and_icons_must_be_materials():
+    assert "no words for the language 'xx'" in refusal(BASE + "theme:\n  name: material\n  language: xx\n").message
+    error = refusal(BASE + "theme:\n  name: material\n  icon:\n    logo: material/no-such-icon\n")
+    assert error.location.line == 10 and "no icon 'material/no-such-icon'" in error.message

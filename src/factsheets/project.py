@@ -20,7 +20,7 @@ from .pages import check_docs
 from .options import check_plugin_options
 from .settings import check_plugin_block, check_settings
 from .settings_schema import MKDOCS_YML
-from .yaml_schema import read as read_yaml
+from .yaml_schema import read_tree
 from .sources import read_text
 from . import translations
 from .project_root import CONFIG_FILE, project_root
@@ -79,14 +79,14 @@ def load_config(root: Path) -> Config:
     root = root.resolve()  # every path of the project is then absolute, whatever the caller gave
     path = root / CONFIG_FILE
     text = read_text(path, CONFIG_FILE, root)
-    data = read_yaml(text, CONFIG_FILE, MKDOCS_YML)
-    check_settings(data if data is not None else {}, text, root)
+    tree, data = read_tree(text, CONFIG_FILE, MKDOCS_YML)
+    check_settings(tree, data if data is not None else {}, root)
     data = data or {}
     options = dict(DEFAULTS)
     plugins = data.get("plugins") or []
     for plugin in plugins if isinstance(plugins, list) else [plugins]:
         if isinstance(plugin, dict) and "factsheets" in plugin:
-            options.update(check_plugin_options(check_plugin_block(plugin["factsheets"], text, root), text, [*DEFAULTS, *PLUGIN_SETTINGS]))
+            options.update(check_plugin_options(check_plugin_block(plugin["factsheets"], tree, root), text, [*DEFAULTS, *PLUGIN_SETTINGS]))
     docs_dir = root / data.get("docs_dir", "docs")
     language = options.get("language") or "en-GB"
     config = Config(

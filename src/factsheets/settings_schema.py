@@ -13,10 +13,17 @@ against this schema before MkDocs sees it, and MkDocs is then given the checked 
 
 from __future__ import annotations
 
+import functools
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import yaml
 
+from .sources import CONTROL_CHARACTER, describe_control
+from .urls import SCHEME, as_browser_reads, url_problem
 from .yaml_schema import (
-    NO_SETTINGS, Any_, Either, Flag, Group, ListOf, Named, Only, Text, Whole,
+    MARKUP, NO_SETTINGS, Any_, Either, Flag, Group, ListOf, Named, Only, Spec, Text, Whole, fail,
 )
 
 IS_TEXT, IS_LIST, IS_GROUP = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -28,6 +35,68 @@ RAW = Text(markup=True)
 NAME = r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*"
 LOCAL_FILE = r"(?!/|\\|[a-zA-Z][a-zA-Z0-9+.-]*:)(?!.*(?:^|/)\.\.(?:/|$))[^\s?#]+"
 
+
+
+def site_url_problem(value: str) -> str | None:
+    """Every page's links and the 404 page's scripts are made from site_url: "//evil.example/" in
+    its path would have the 404 page load them from another host."""
+    problem = url_problem(value)
+    if problem is None and (not re.match(r"https?://", value, re.I) or urlsplit(value).path.startswith("//")):
+        problem = f"'site_url' must be the site's address, like https://www.example.org.uk/factsheets/, not '{value[:60]}'"
+    return problem
+
+
+@functools.cache
+def _material_templates() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+def theme_language_problem(value: str) -> str | None:
+    """A language Material has no words for stops MkDocs with a template path of the build
+    machine instead of the line to fix."""
+    if (_material_templates() / "partials" / "languages" / f"{value}.html").is_file():
+        return None
+    return f"the theme has no words for the language '{value}': use a language code such as en, cy, pl or ar"
+
+
+def icon_problem(value: str) -> str | None:
+    if (_material_templates() / ".icons" / f"{value}.svg").is_file():
+        return None
+    return f"the theme has no icon '{value}': use one of Material's icon names, such as material/weather-night"
+
+
+class Nav(Spec):
+    """The site's navigation: titles and the pages or addresses they go to, nested. A title goes
+    into every page's navigation as it is written, so it is plain words; every value is an
+    address, so one that starts like an address with a scheme is checked as one, spaces or not
+    ("javascript:alert(1); void 0")."""
+
+    what = "a list of 'Title: page.md' lines"
+
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
+        if isinstance(node, yaml.SequenceNode):
+            for entry in node.value:
+                self.check(entry, shown, name)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                title = str(key.value)
+                if not isinstance(key, yaml.ScalarNode) or MARKUP.search(title) or CONTROL_CHARACTER.search(title):
+                    said = describe_control(c.group()) if (c := CONTROL_CHARACTER.search(title)) else "markup"
+                    raise fail(key, shown, f"the page title '{title[:40]}' in 'nav' holds {said}: write it as plain words")
+                self.check(value, shown, title)
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+            problem = url_problem(node.value) if SCHEME.match(as_browser_reads(node.value.strip())) else None
+            if problem:
+                raise fail(node, shown, problem)
+        elif not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":null"):
+            raise fail(at or node, shown, f"'nav' must be {self.what}")
+
+
+ADDRESS = Text(markup=True, what="a web address", rule=url_problem)
+ICON = Text(pattern=NAME, what="an icon's name", rule=icon_problem)
+
 CODE = "the build runs no code from the project's files"
 OTHER_HOST = "the site makes no request to another host"
 
@@ -36,16 +105,14 @@ PALETTE = Group({
     "scheme": Text(pattern=r"[a-z]+", what="a colour scheme's name (default or slate)"),
     "primary": Text(pattern=r"[a-z ]+", what="a colour's name, like indigo"),
     "accent": Text(pattern=r"[a-z ]+", what="a colour's name, like indigo"),
-    "toggle": Group({"icon": Text(pattern=NAME, what="an icon's name"), "name": Text()}),
+    "toggle": Group({"icon": ICON, "name": Text()}),
 })
-ICONS = Group({}, others=Either(((IS_TEXT, Text(pattern=NAME, what="an icon's name")),
-                                 (IS_GROUP, Group({}, others=Text(pattern=NAME, what="an icon's name")))),
-                                what="an icon's name"))
+ICONS = Group({}, others=Either(((IS_TEXT, ICON), (IS_GROUP, Group({}, others=ICON))), what="an icon's name"))
 
 THEME = Group(
     {
         "name": Only("material", "the formats and the checks are made for Material for MkDocs"),
-        "language": Text(pattern=r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", what="a language code, like en"),
+        "language": Text(pattern=r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", what="a language code, like en", rule=theme_language_problem),
         "direction": Text(pattern="ltr|rtl", what="ltr or rtl"),
         "font": Only(False, f"{OTHER_HOST}: a font's name makes every visitor's browser fetch it from Google Fonts; "
                      "the site uses the visitor's own fonts"),
@@ -106,30 +173,30 @@ EXTENSIONS = Named(
 
 MKDOCS_YML = Group(
     {
-        "site_name": Text(),
+        "site_name": Text(blank=False, what="the site's name, like 'site_name: Our factsheets'"),
         "site_description": Text(),
         "site_author": Text(),
         "copyright": Text(),
-        "site_url": RAW,  # settings.check_address checks it as a web address
+        "site_url": Text(markup=True, what="the site's address", rule=site_url_problem),
         "docs_dir": Text(),
         "use_directory_urls": Flag(),
         "strict": Flag(),
         "theme": Either(((IS_TEXT, Only("material", "the formats and the checks are made for Material for MkDocs")),
                          (IS_GROUP, THEME)), what="material, or a group of the theme's settings"),
         # Material writes these into every page as they are (its templates escape nothing), so
-        # names are plain text; links are checked as addresses (settings.check_urls_in).
+        # names are plain text; links are checked as addresses.
         "extra": Group({
             "generator": Flag(),
-            "homepage": RAW,
-            "social": ListOf(Group({"icon": Text(pattern=NAME, what="an icon's name"), "link": RAW, "name": Text()})),
-            "alternate": ListOf(Group({"name": Text(), "link": RAW, "lang": Text(pattern=r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", what="a language code")})),
+            "homepage": ADDRESS,
+            "social": ListOf(Group({"icon": ICON, "link": ADDRESS, "name": Text()})),
+            "alternate": ListOf(Group({"name": Text(), "link": ADDRESS, "lang": Text(pattern=r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", what="a language code")})),
         }, refused={
             "analytics": f"{OTHER_HOST}: analytics sends every visit to another company",
             "consent": "it asks visitors to agree to analytics, which the site does not have",
         }),
         "markdown_extensions": EXTENSIONS,
         "plugins": PLUGINS,
-        "nav": Any_(),  # settings.check_nav_titles and check_urls_in check every title and address
+        "nav": Nav(),
         "not_in_nav": RAW,
     },
     refused={
@@ -151,4 +218,5 @@ MKDOCS_YML = Group(
         "remote_branch": "the build does not publish to a remote repository",
         "remote_name": "the build does not publish to a remote repository",
     },
+    required=("site_name",),
 )

@@ -75,12 +75,38 @@ def refuse_tags(node: yaml.Node, shown: str) -> None:
 
 def read(text: str, shown: str, schema: Spec) -> object:
     """The file's values, once its node tree has no tag and passes the schema; None for an empty file."""
+    return read_tree(text, shown, schema)[1]
+
+
+def read_tree(text: str, shown: str, schema: Spec) -> tuple[yaml.Node | None, object]:
+    """The node tree (for the lines of checks made later, with what only the project knows) and
+    the values, once the tree has no tag and passes the schema."""
     node = compose_yaml(text, shown)
     if node is None:
-        return None
+        return None, None
     refuse_tags(node, shown)
     schema.check(node, shown, "")
-    return construct_yaml(node)
+    return node, construct_yaml(node)
+
+
+def line_at(node: yaml.Node | None, *names: str) -> int:
+    """The line of the value reached by these names from the top of the tree: a group's name
+    ('theme', 'language'), or in a list, the entry of that name ('plugins', 'factsheets');
+    the deepest one found when the rest is not there (1 for an empty file)."""
+    found = 1 if node is None else line(node)
+    for name in names:
+        inner = None
+        if isinstance(node, yaml.MappingNode):
+            inner = next(((key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == name), None)
+        elif isinstance(node, yaml.SequenceNode):
+            inner = next(((entry, entry) for entry in node.value if isinstance(entry, yaml.ScalarNode) and entry.value == name), None)
+            inner = inner or next(((entry.value[0][0], entry.value[0][1]) for entry in node.value if isinstance(entry, yaml.MappingNode)
+                                   and len(entry.value) == 1 and isinstance(entry.value[0][0], yaml.ScalarNode)
+                                   and entry.value[0][0].value == name), None)
+        if inner is None:
+            return found
+        found, node = line(inner[0]), inner[1]
+    return found
 
 
 def _scalar(node: yaml.Node, shown: str, name: str, what: str, tags: tuple[str, ...], at: yaml.Node | None) -> str:
