@@ -5,7 +5,8 @@ pages, only BRF ASCII (0x20-0x5F), a braille page number on every page. The
 braille-ready text: plain text with no markup but its heading marker (a
 heading's line starts with '#' a level and a space). And the BRF, translated
 back to print by liblouis, keeps at least 98% of the words of the
-braille-ready text. PEF: the BRF's pages and rows, cell for cell.
+braille-ready text. PEF: the BRF's pages and rows, cell for cell. Each line break,
+read as a reader meets it, changes no word (braille_breaks.py).
 
 Reading back is done as a reader reads: a line that ends with UEB's line
 continuation indicator (dot 5, '"' in BRF) runs on to the next with no space,
@@ -207,9 +208,12 @@ def check_braille(brf_path: Path, text_path: Path, language: str = "en-GB") -> l
     from ..engines.liblouis import CONTRACTED_UEB
     from ..engines.liblouis_tables import table_for_language
 
+    from .braille_breaks import check_line_breaks
+
     table = table_for_language(language)
     own = None if table in (None, CONTRACTED_UEB) else table
-    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path, own)
+    breaks = check_line_breaks(brf_path, text_path) if own is None else []  # see braille_breaks.py
+    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path, own) + breaks
 
 
 PEF_NS = "{http://www.daisy.org/ns/2008/pef}"
