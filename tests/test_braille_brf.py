@@ -13,6 +13,7 @@ from factsheets.validators import FAILURE
 from factsheets import model as m
 from factsheets.validators.braille import brf_pages, check_braille, check_brf, read_back, words, words_kept
 from factsheets.writers.braille import brf as layout
+from factsheets.writers.braille import text as layout_text
 from factsheets.writers.braille.text import Piece, pieces
 from test_braille_text import document_of
 
@@ -237,3 +238,31 @@ def test_an_item_or_label_never_ends_a_page_with_its_words_on_the_next():
         pages = layout.paginate(layout.blocks([*filler, label], liblouis.translate))
         page = next(p for p in pages if item_lines[0] in p)
         assert page.index(item_lines[0]) + 1 < len(page), (before, page[-2:])
+
+
+def box_filling(lines_before: int) -> list[Piece]:
+    """A heading, a box of paragraphs and its closing line, `lines_before` text lines in all
+    before the closing line (blank lines between the blocks), for the closing line to fall
+    where a test wants it."""
+    top = Piece("boxline", layout_text.BOX_TOP, marker="Box: Important")
+    bottom = Piece("boxline", layout_text.BOX_BOTTOM, marker="End of box")
+    items = [Piece("heading", "Help", level=2), WORDS, Piece("heading", "More", level=3), top, Piece("heading", "Time limits", level=3)]
+    # heading, blank, 4 words lines, blank, heading, blank, top box line, heading: 11 lines
+    return [*items, *[ONE_LINE] * (lines_before - 11), bottom]
+
+
+@pytest.mark.parametrize("lines_before", [24, 23])
+def test_a_box_closing_line_never_starts_a_page_and_a_last_page_of_it_alone_is_folded_back(lines_before):
+    """Issue 26: a near-empty last page held only the closing box line."""
+    pages = layout.paginate(layout.blocks(box_filling(lines_before), liblouis.translate))
+    assert len(pages) == 1 and len(pages[0]) <= layout.TEXT_LINES, pages
+    assert pages[0][-1].startswith("GGG")
+    assert pages[0].count("") == 3 - (lines_before - 23), pages  # one blank line given up if needed
+    heading = next(i for i, line in enumerate(pages[0]) if line.startswith("    ,M"))
+    assert pages[0][heading - 1] == ""  # a heading keeps the blank line before it
+
+
+def test_with_no_blank_line_to_give_the_closing_line_takes_a_line_of_its_box_with_it():
+    bottom = Piece("boxline", layout_text.BOX_BOTTOM, marker="End of box")
+    pages = layout.paginate(layout.blocks([*[ONE_LINE] * layout.TEXT_LINES, bottom], liblouis.translate))
+    assert [len(page) for page in pages] == [layout.TEXT_LINES - 1, 2] and pages[1][1].startswith("GGG")

@@ -24,7 +24,9 @@ indented, as these are:
   with "End of quotation." as the braille-ready text does;
 - a box between a top and a bottom box line (text.py says which), a blank line
   before the top line and after the bottom one and none inside them; the top
-  line is kept on a page with the heading under it and two lines of its text.
+  line is kept on a page with the heading under it and two lines of its text, and the
+  bottom line never starts a page alone (fold_back_box_ends): a last page holding only
+  "End of box" is folded back onto the page before.
   Each box line carries the braille-ready text's words for it ("Box: Important",
   "End of box"), so that a warning reads differently from a note;
 - a picture's description is a transcriber's note (UEB's transcriber's note
@@ -192,6 +194,30 @@ def paginate(body: list[Block]) -> list[list[str]]:
                 pages.append([])
                 page = pages[-1]
             page.append(line)
+    return fold_back_box_ends([page for page in pages if page])
+
+
+def _is_box_end(line: str) -> bool:
+    return line.startswith(from_unicode(BOX_BOTTOM) * BOX_LEAD)
+
+
+def fold_back_box_ends(pages: list[list[str]]) -> list[list[str]]:
+    """A page never starts with a box's closing line, cut off from the box it closes (and a
+    last page never holds only that line): it goes back to the page before, which gives up one of its blank lines (not
+    one before a heading, which keeps its blank line); where the page before has none to give,
+    the page before's last line comes with the closing line, so it does not stand alone."""
+    for index in range(1, len(pages)):
+        page, before = pages[index], pages[index - 1]
+        if not page or not _is_box_end(page[0]):
+            continue
+        spare = [i for i, line in enumerate(before) if not line and i + 1 < len(before) and not before[i + 1].startswith("    ")]
+        if spare:
+            del before[spare[-1]]
+            before.append(page.pop(0))
+            while page and not page[0]:
+                page.pop(0)  # a page never starts with a blank line
+        elif len(before) > 1:
+            page.insert(0, before.pop())
     return [page for page in pages if page]
 
 
