@@ -266,3 +266,15 @@ def test_with_no_blank_line_to_give_the_closing_line_takes_a_line_of_its_box_wit
     bottom = Piece("boxline", layout_text.BOX_BOTTOM, marker="End of box")
     pages = layout.paginate(layout.blocks([*[ONE_LINE] * layout.TEXT_LINES, bottom], liblouis.translate))
     assert [len(page) for page in pages] == [layout.TEXT_LINES - 1, 2] and pages[1][1].startswith("GGG")
+
+
+@pytest.mark.parametrize("label", [Piece("item", "Facebook:"), Piece("paragraph", "You can ask us to:"),
+                                   Piece("item", "Email:", marker="•")])
+def test_a_label_that_leads_in_to_the_next_line_never_ends_a_page(label):
+    """Issue 26: "Facebook:" at the foot of a page, its address at the top of the next."""
+    follows = Piece("item", "www.facebook.com/northdale-advice", marker="•")
+    [label_line] = layout.blocks([label], liblouis.translate)[0].lines
+    for before in range(20, 25):
+        pages = layout.paginate(layout.blocks([*[ONE_LINE] * before, label, follows], liblouis.translate))
+        page = next(p for p in pages if label_line in p)
+        assert page.index(label_line) + 1 < len(page), (before, page[-2:])

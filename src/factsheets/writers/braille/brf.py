@@ -14,7 +14,9 @@ indented, as these are:
 - level 3 headings in cell 5 (runover lines also in cell 5), level 4 and below
   in cell 7, each with a blank line before and none after;
 - a heading is never left at the foot of a page: it moves to the next page
-  unless at least two lines of what follows it fit beneath it;
+  unless at least two lines of what follows it fit beneath it; so is a short
+  paragraph, list item or address line that ends with a colon ("Facebook:",
+  "You can:"), which leads in to what follows it;
 - paragraphs in cell 3, running over to cell 1;
 - list items and address lines in cell 3 (nested: 5, 7...), running over two
   cells further in, with a blank line before and after the list; nesting deeper
@@ -135,6 +137,12 @@ def transcribers_note(translation: Translation) -> Translation:
                        translation.computer)
 
 
+def introduces(piece: Piece, lines: list[str]) -> bool:
+    """A short line that ends with a colon ("Facebook:", "You can:") leads in to what follows
+    it, and is kept on a page with it, as a heading is."""
+    return piece.kind in ("paragraph", "item") and len(lines) <= LINES_AFTER_HEADING and piece.text.rstrip().endswith(":")
+
+
 def blocks(items: list[Piece], translate: Translate) -> list[Block]:
     out: list[Block] = []
     previous = None
@@ -147,7 +155,8 @@ def blocks(items: list[Piece], translate: Translate) -> list[Block]:
             translation = translate_piece(piece.words(), piece.word_styles(), liblouis.translate if piece.english else translate)
             if piece.kind == "picture":
                 translation = transcribers_note(translation)
-            out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
+            lines = lay_out(piece, translation)
+            out.append(Block(lines, blank_between(previous, piece), keep_with_next=piece.kind == "heading" or introduces(piece, lines)))
         previous = piece
     return out
 
