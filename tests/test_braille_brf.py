@@ -11,7 +11,7 @@ import pytest
 from factsheets.engines import liblouis
 from factsheets.validators import FAILURE
 from factsheets import model as m
-from factsheets.validators.braille import brf_pages, check_braille, check_brf, read_back, words, words_kept
+from factsheets.validators.braille import braille_number, brf_pages, check_braille, check_brf, read_back, words, words_kept
 from factsheets.writers.braille import brf as layout
 from factsheets.writers.braille import text as layout_text
 from factsheets.writers.braille.text import Piece, pieces
@@ -278,3 +278,24 @@ def test_a_label_that_leads_in_to_the_next_line_never_ends_a_page(label):
         pages = layout.paginate(layout.blocks([*[ONE_LINE] * before, label, follows], liblouis.translate))
         page = next(p for p in pages if label_line in p)
         assert page.index(label_line) + 1 < len(page), (before, page[-2:])
+
+
+def test_a_print_page_change_is_a_line_of_dots_36_and_the_page_number_at_the_right():
+    heading = Piece("heading", "Seeking help", level=3)
+    body = layout.blocks([ONE_LINE, heading, ONE_LINE], liblouis.translate, {1: 4})
+    [lines] = layout.paginate(body)
+    at = lines.index("-" * 38 + "#D")
+    assert lines[at - 1] == "" and lines[at + 1].startswith("    ,SEEK")  # the heading's blank line before it, none after
+    for before in range(20, 25):  # never the last line of a braille page, cut off from its text
+        pages = layout.paginate(layout.blocks([*[ONE_LINE] * before, ONE_LINE, ONE_LINE], liblouis.translate, {before + 1: 4}))
+        page = next(p for p in pages if "-" * 38 + "#D" in p)
+        assert page.index("-" * 38 + "#D") + 1 < len(page), before
+
+
+def test_the_leaflets_brf_shows_every_page_of_its_large_print_pdf(send_entry, send_files):
+    """Issue 26: a braille reader in a meeting finds "page 4" (print_pages.py)."""
+    from factsheets.writers.braille.print_pages import is_page_line
+
+    brf, _ = send_files
+    shown = [braille_number(line.lstrip("-")) for page in brf_pages(brf) for line in page if is_page_line(line)]
+    assert shown == list(range(2, send_entry["details"]["large_print_pdf"]["pages"] + 1))

@@ -31,6 +31,7 @@ import re
 from pathlib import Path
 
 from . import FAILURE, Finding
+from ..writers.braille.print_pages import is_page_line
 from .braille import CONTINUATION, brf_pages, joined_cells, read_back
 
 _EDGE_PUNCTUATION = "()[]{}\"'“”‘’.,;:!?"
@@ -39,11 +40,11 @@ _BOX_LINE = re.compile(r"^(777|GGG) ")  # a row of dots 2356 or dots 1245 and th
 
 def text_lines(brf_path: Path) -> list[tuple[int, int, str]]:
     """(braille page, line on the page, cells) of every line a reader reads: not the
-    page-number line each page starts with, nor blank lines."""
+    page-number line each page starts with, nor a print page change line, nor blank lines."""
     return [(page_number, line_number, line)
             for page_number, page in enumerate(brf_pages(brf_path), start=1)
             for line_number, line in enumerate(page, start=1)
-            if line_number > 1 and line.strip()]
+            if line_number > 1 and line.strip() and not is_page_line(line)]
 
 
 def read_alone(line: str) -> str:

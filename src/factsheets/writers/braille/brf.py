@@ -31,6 +31,8 @@ indented, as these are:
   "End of box" is folded back onto the page before.
   Each box line carries the braille-ready text's words for it ("Box: Important",
   "End of box"), so that a warning reads differently from a note;
+- where a page of the large-print PDF begins, a print page change line: a row of
+  dots 36 and the print page number at the right margin (print_pages.py);
 - a picture's description is a transcriber's note (UEB's transcriber's note
   indicators around it), labelled "Picture:" as print labels it.
 """
@@ -43,6 +45,7 @@ from typing import Callable
 from ...engines import liblouis
 from ...engines.liblouis import Translation
 from ...engines.liblouis import from_unicode
+from .print_pages import page_line
 from .text import BOX_TOP, BOX_BOTTOM, Piece
 from .ueb import translate_piece
 from .wrap import wrap
@@ -143,10 +146,16 @@ def introduces(piece: Piece, lines: list[str]) -> bool:
     return piece.kind in ("paragraph", "item") and len(lines) <= LINES_AFTER_HEADING and piece.text.rstrip().endswith(":")
 
 
-def blocks(items: list[Piece], translate: Translate) -> list[Block]:
+def blocks(items: list[Piece], translate: Translate, print_pages: dict[int, int] | None = None) -> list[Block]:
+    """The pieces' braille blocks; `print_pages` (a piece's index -> the print page that starts
+    at it, see print_pages.py) puts a print page change line before a piece, with the piece's
+    blank line before it, kept on a braille page with what follows."""
     out: list[Block] = []
     previous = None
-    for piece in items:
+    for index, piece in enumerate(items):
+        if print_pages and index in print_pages:
+            out.append(Block([page_line(print_pages[index], translate, CELLS)], blank_between(previous, piece), keep_with_next=True))
+            previous = None  # no second blank line after the page line
         if piece.kind == "boxline":
             line = box_line(from_unicode(piece.text), translate(piece.marker).braille)
             out.append(Block([line], blank_between(previous, piece), keep_with_next=piece.text == BOX_TOP))
