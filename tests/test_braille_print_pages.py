@@ -57,3 +57,9 @@ def test_a_page_that_starts_with_words_the_braille_does_not_have_is_shown_at_its
 ])
 def test_a_print_page_line_is_told_from_text(line, expected):
     assert is_page_line(line) is expected
+
+
+def test_a_page_that_starts_with_a_box_is_shown_before_the_box_line():
+    pages = [starts("What if I do not agree"), starts("Advice line: 01225 394382")]
+    items = [*ITEMS[:4], Piece("heading", "Advice line: 01225 394382", level=3), *ITEMS[5:]]
+    assert print_page_starts(items, pages) == {3: 2}

@@ -25,7 +25,7 @@ start of the factsheet and is not marked.
 from __future__ import annotations
 
 from ..common import text_key
-from .text import Piece
+from .text import BOX_TOP, Piece
 
 PAGE_LINE_CELL = "-"  # dots 36
 # Pieces looked through for a page's block: a large-print page holds far fewer, and a block whose
@@ -45,8 +45,10 @@ def print_page_starts(items: list[Piece], page_starts: list[list[str]]) -> dict[
             if found is None:
                 continue  # a block the braille words differently (the title block, a contact line)
             cursor = found + 1
-            if number > 1 and number not in marks.values() and found not in marks:
-                marks[found] = number
+            # A page that starts with a box's title starts with its box: the line goes before the box line.
+            at = found - 1 if found and items[found - 1].kind == "boxline" and items[found - 1].text == BOX_TOP else found
+            if number > 1 and number not in marks.values() and at not in marks:
+                marks[at] = number
     return marks
 
 
