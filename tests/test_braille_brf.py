@@ -67,9 +67,11 @@ def test_every_web_address_and_email_reads_back_whole(send_files):
     assert len(addresses) >= 12
     for address in addresses:
         assert address in back, address
-    # No line of the BRF ends or starts at a hyphen inside an address.
+    # No line of the BRF ends or starts at a hyphen inside an address (a print page line is dots 36).
+    from factsheets.writers.braille.print_pages import is_page_line
+
     for page in brf_pages(brf):
-        for line in page:
+        for line in (line for line in page if not is_page_line(line)):
             assert not line.endswith('-"') and not line.strip().startswith("-"), line
 
 
