@@ -11,8 +11,9 @@ import pytest
 from factsheets.engines import liblouis
 from factsheets.validators import FAILURE
 from factsheets import model as m
-from factsheets.validators.braille import brf_pages, check_braille, check_brf, read_back, words, words_kept
+from factsheets.validators.braille import braille_number, brf_pages, check_braille, check_brf, read_back, words, words_kept
 from factsheets.writers.braille import brf as layout
+from factsheets.writers.braille import text as layout_text
 from factsheets.writers.braille.text import Piece, pieces
 from test_braille_text import document_of
 
@@ -66,9 +67,11 @@ def test_every_web_address_and_email_reads_back_whole(send_files):
     assert len(addresses) >= 12
     for address in addresses:
         assert address in back, address
-    # No line of the BRF ends or starts at a hyphen inside an address.
+    # No line of the BRF ends or starts at a hyphen inside an address (a print page line is dots 36).
+    from factsheets.writers.braille.print_pages import is_page_line
+
     for page in brf_pages(brf):
-        for line in page:
+        for line in (line for line in page if not is_page_line(line)):
             assert not line.endswith('-"') and not line.strip().startswith("-"), line
 
 
@@ -237,3 +240,64 @@ def test_an_item_or_label_never_ends_a_page_with_its_words_on_the_next():
         pages = layout.paginate(layout.blocks([*filler, label], liblouis.translate))
         page = next(p for p in pages if item_lines[0] in p)
         assert page.index(item_lines[0]) + 1 < len(page), (before, page[-2:])
+
+
+def box_filling(lines_before: int) -> list[Piece]:
+    """A heading, a box of paragraphs and its closing line, `lines_before` text lines in all
+    before the closing line (blank lines between the blocks), for the closing line to fall
+    where a test wants it."""
+    top = Piece("boxline", layout_text.BOX_TOP, marker="Box: Important")
+    bottom = Piece("boxline", layout_text.BOX_BOTTOM, marker="End of box")
+    items = [Piece("heading", "Help", level=2), WORDS, Piece("heading", "More", level=3), top, Piece("heading", "Time limits", level=3)]
+    # heading, blank, 4 words lines, blank, heading, blank, top box line, heading: 11 lines
+    return [*items, *[ONE_LINE] * (lines_before - 11), bottom]
+
+
+@pytest.mark.parametrize("lines_before", [24, 23])
+def test_a_box_closing_line_never_starts_a_page_and_a_last_page_of_it_alone_is_folded_back(lines_before):
+    """Issue 26: a near-empty last page held only the closing box line."""
+    pages = layout.paginate(layout.blocks(box_filling(lines_before), liblouis.translate))
+    assert len(pages) == 1 and len(pages[0]) <= layout.TEXT_LINES, pages
+    assert pages[0][-1].startswith("GGG")
+    assert pages[0].count("") == 3 - (lines_before - 23), pages  # one blank line given up if needed
+    heading = next(i for i, line in enumerate(pages[0]) if line.startswith("    ,M"))
+    assert pages[0][heading - 1] == ""  # a heading keeps the blank line before it
+
+
+def test_with_no_blank_line_to_give_the_closing_line_takes_a_line_of_its_box_with_it():
+    bottom = Piece("boxline", layout_text.BOX_BOTTOM, marker="End of box")
+    pages = layout.paginate(layout.blocks([*[ONE_LINE] * layout.TEXT_LINES, bottom], liblouis.translate))
+    assert [len(page) for page in pages] == [layout.TEXT_LINES - 1, 2] and pages[1][1].startswith("GGG")
+
+
+@pytest.mark.parametrize("label", [Piece("item", "Facebook:"), Piece("paragraph", "You can ask us to:"),
+                                   Piece("item", "Email:", marker="•")])
+def test_a_label_that_leads_in_to_the_next_line_never_ends_a_page(label):
+    """Issue 26: "Facebook:" at the foot of a page, its address at the top of the next."""
+    follows = Piece("item", "www.facebook.com/northdale-advice", marker="•")
+    [label_line] = layout.blocks([label], liblouis.translate)[0].lines
+    for before in range(20, 25):
+        pages = layout.paginate(layout.blocks([*[ONE_LINE] * before, label, follows], liblouis.translate))
+        page = next(p for p in pages if label_line in p)
+        assert page.index(label_line) + 1 < len(page), (before, page[-2:])
+
+
+def test_a_print_page_change_is_a_line_of_dots_36_and_the_page_number_at_the_right():
+    heading = Piece("heading", "Seeking help", level=3)
+    body = layout.blocks([ONE_LINE, heading, ONE_LINE], liblouis.translate, {1: 4})
+    [lines] = layout.paginate(body)
+    at = lines.index("-" * 38 + "#D")
+    assert lines[at - 1] == "" and lines[at + 1].startswith("    ,SEEK")  # the heading's blank line before it, none after
+    for before in range(20, 25):  # never the last line of a braille page, cut off from its text
+        pages = layout.paginate(layout.blocks([*[ONE_LINE] * before, ONE_LINE, ONE_LINE], liblouis.translate, {before + 1: 4}))
+        page = next(p for p in pages if "-" * 38 + "#D" in p)
+        assert page.index("-" * 38 + "#D") + 1 < len(page), before
+
+
+def test_the_leaflets_brf_shows_every_page_of_its_large_print_pdf(send_entry, send_files):
+    """Issue 26: a braille reader in a meeting finds "page 4" (print_pages.py)."""
+    from factsheets.writers.braille.print_pages import is_page_line
+
+    brf, _ = send_files
+    shown = [braille_number(line.lstrip("-")) for page in brf_pages(brf) for line in page if is_page_line(line)]
+    assert shown == list(range(2, send_entry["details"]["large_print_pdf"]["pages"] + 1))

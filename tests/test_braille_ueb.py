@@ -97,3 +97,33 @@ def test_a_colon_in_an_address_is_grade_1_and_reads_back_as_a_colon():
     assert liblouis.louis().backTranslateString(grade_1, braille.removeprefix(GRADE_1_WORD)) == address
     assert read_back([braille]) == address
     assert read_back([translate_piece(f"Go to {address} today.").braille]) == f"Go to {address} today."
+
+
+# (print, emphasised words): the phrase ends or starts inside a symbols-sequence, against a
+# full stop, comma, bracket or quotation mark, where liblouis 3.24 gave a word indicator on
+# every word ("we pay now." bold: three word indicators) or a passage plus a word indicator.
+PHRASES = [
+    ("We pay now.", "We pay now"),
+    ("It costs up to £1,200 a year.", "up to £1,200 a year"),
+    ("It is (we pay now) today.", "we pay now"),
+    ('Say "we pay now" today.', "we pay now"),
+    ("You must not wait, ask.", "You must not wait"),
+    ("Then do not.", "do not"),
+    ("Then stop!", "stop"),
+]
+
+
+@pytest.mark.parametrize("kind, indicator", [("bold", "^"), ("italic", ".")])
+@pytest.mark.parametrize("text, phrase", PHRASES)
+def test_a_phrase_of_three_words_is_one_passage_and_a_shorter_one_word_indicators(kind, indicator, text, phrase):
+    """UEB's section 9: a passage (three or more symbols-sequences) has one passage indicator
+    and one terminator and no word indicator; one or two words have a word indicator each."""
+    start = text.index(phrase)
+    braille = translate_piece(text, ((start, start + len(phrase), kind),)).braille
+    words = len(phrase.split())
+    word_indicators, passages, terminators = (braille.count(indicator + root) for root in "17'")
+    if words >= 3:
+        assert (passages, terminators, word_indicators) == (1, 1, 0), braille
+    else:
+        assert (passages, word_indicators) == (0, words), braille
+    assert read_back([braille]) == text

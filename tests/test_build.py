@@ -295,22 +295,22 @@ def test_building_one_format_after_an_edit_keeps_the_others_marked_older(small_p
     build(small_project, formats=["print", "pdf", "braille"])
     factsheet = small_project / "docs/factsheets/short.md"
     factsheet.write_text(factsheet.read_text(encoding="utf-8").replace("You can:", "You can also:"), encoding="utf-8")
-    result = build(small_project, formats=["braille"])
+    result = build(small_project, formats=["pdf"])  # not the braille, which is made from the PDF
     entry = result.manifest["factsheets"][0]
     assert {"print_html", "large_print_pdf", "brf", "braille_text"} <= set(entry["formats"])
-    assert (small_project / "build/site" / entry["formats"]["large_print_pdf"].removeprefix("site/")).is_file()
-    assert set(entry["older"]) == {"print_html", "large_print_pdf"}
+    assert (small_project / "build/site" / entry["formats"]["brf"].removeprefix("site/")).is_file()
+    assert set(entry["older"]) == {"print_html", "braille_text", "brf", "pef", "braille_preview"}
     assert any("kept from the last build, older than the text" in str(w) for w in result.warnings)
     page = (small_project / "build/site/factsheets/short.html").read_text(encoding="utf-8")
     download = page[page.index("fs-downloads"):]
-    pdf_item = download[download.index("Large print"):][:400]
-    assert "older than the page" in pdf_item
-    braille_item = download[download.index("Braille-ready text"):].split("</li>")[0]
-    assert "older than the page" not in braille_item
+    pdf_item = download[download.index("Large print"):].split("</li>")[0]
+    assert "older than the page" not in pdf_item
+    braille_item = download[download.index("Braille-ready text"):][:400]
+    assert "older than the page" in braille_item
     from factsheets.check import run_check
 
-    told = [f for f in run_check(small_project, website=False, only={"large_print_pdf", "braille_text"}).all()
+    told = [f for f in run_check(small_project, website=False, only={"large_print_pdf", "brf"}).all()
             if "older text" in f.message]
-    assert [(f.format, f.level) for f in told] == [("large_print_pdf", "failure")]
-    again = build(small_project, formats=["print", "pdf"])  # brought up to date: the mark goes
+    assert [(f.format, f.level) for f in told] == [("brf", "failure")]
+    again = build(small_project, formats=["print", "braille"])  # brought up to date: the mark goes
     assert "older" not in again.manifest["factsheets"][0]

@@ -27,7 +27,9 @@ def test_a_need_that_is_not_installed_or_goes_round_in_a_circle_is_said_plainly(
 
 def test_the_epub_built_alone_brings_the_audio_and_the_pdf_it_is_made_from():
     assert set(with_needs(["epub"])) == {"epub", "audio", "pdf"}
-    assert with_needs(["braille"]) == ["braille"]
+    assert with_needs(["braille"]) == ["braille", "pdf"]  # the PDF's page changes, for its print page indicators
+    assert with_needs(["audio"]) == ["audio"]
     assert with_needs(None) is None
     order = build_order(registry())
     assert order.index("audio") < order.index("epub") and order.index("pdf") < order.index("epub")
+    assert order.index("pdf") < order.index("braille")

@@ -31,7 +31,7 @@ def tree(folder: Path) -> dict[str, str]:
 
 def build_killed_at(root: Path, step: str) -> subprocess.CompletedProcess:
     command = Path(sys.executable).parent / "factsheets"
-    return subprocess.run([str(command), "build", "--format", "print,braille"], cwd=root, capture_output=True, text=True,
+    return subprocess.run([str(command), "build", "--format", "print,pdf"], cwd=root, capture_output=True, text=True,
                           timeout=300, env={**os.environ, "FACTSHEETS_TEST_KILL_AT": step})
 
 
@@ -42,7 +42,7 @@ def builds(tmp_path_factory):
     assert factsheets(old, "build", "--format", "print").returncode == 0
     new = tmp_path_factory.mktemp("new") / "p"
     shutil.copytree(old, new, symlinks=True)
-    assert factsheets(new, "build", "--format", "print,braille").returncode == 0
+    assert factsheets(new, "build", "--format", "print,pdf").returncode == 0
     return old, tree(old / "build"), tree(new / "build")
 
 
@@ -59,9 +59,9 @@ def test_a_build_killed_at_any_step_leaves_a_complete_build_and_the_next_reuses_
     killed = build_killed_at(project, step)
     assert killed.returncode == -9, killed.stderr
     assert tree(project / "build") == (old if step in BEFORE_PUBLISHING else new)
-    again = factsheets(project, "build", "--format", "print,braille")
+    again = factsheets(project, "build", "--format", "print,pdf")
     assert again.returncode == 0, again.stderr
-    cached = 1 if step in BEFORE_PUBLISHING else 2  # print from the last build; braille too once it was published
+    cached = 1 if step in BEFORE_PUBLISHING else 2  # print from the last build; the PDF too once it was published
     assert f"{2 - cached} job(s) built, {cached} from the cache" in again.stdout, again.stdout
     assert tree(project / "build") == new
     assert [p.name for p in (project / BUILDS_DIR).iterdir()] == [(project / "build").resolve().name]
@@ -77,7 +77,7 @@ def test_a_build_folder_from_an_earlier_version_is_replaced_in_one_step(builds, 
     killed = build_killed_at(project, step)
     assert killed.returncode == -9, killed.stderr
     assert tree(project / "build") == (old if step == "publish-linked" else new)
-    assert factsheets(project, "build", "--format", "print,braille").returncode == 0
+    assert factsheets(project, "build", "--format", "print,pdf").returncode == 0
     assert (project / "build").is_symlink() and tree(project / "build") == new
     assert not list(project.glob(".build-*"))
 

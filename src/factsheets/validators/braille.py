@@ -5,7 +5,8 @@ pages, only BRF ASCII (0x20-0x5F), a braille page number on every page. The
 braille-ready text: plain text with no markup but its heading marker (a
 heading's line starts with '#' a level and a space). And the BRF, translated
 back to print by liblouis, keeps at least 98% of the words of the
-braille-ready text. PEF: the BRF's pages and rows, cell for cell.
+braille-ready text. PEF: the BRF's pages and rows, cell for cell. Each line break,
+read as a reader meets it, changes no word (braille_breaks.py).
 
 Reading back is done as a reader reads: a line that ends with UEB's line
 continuation indicator (dot 5, '"' in BRF) runs on to the next with no space,
@@ -32,24 +33,14 @@ from collections import Counter
 from pathlib import Path
 
 from . import FAILURE, Finding
+from .braille_breaks import check_line_breaks
+from .brf_reading import brf_pages, joined_cells, read_back
 
 CELLS = 40
 LINES = 25
 WORDS_KEPT = 0.98
 _PAGE_NUMBER = re.compile(r"^ *#[A-J]+$")  # the number sign and digits a-j
 _MARKUP = re.compile(r"^#{7,} |^#+(?![# ])|\*\*|\]\(|</?[a-z]+[ >/]|^[ \t]*[*+-] |^> ", re.MULTILINE)
-# UEB typeform indicators: dots 45 (bold) or 46 (italic) with a symbol (23), word (2),
-# passage (2356) or terminator (3) root.
-_EMPHASIS = re.compile(r"[\^.][127']")
-CONTINUATION = '"'  # dot 5
-
-
-def brf_pages(path: Path) -> list[list[str]]:
-    text = path.read_bytes().decode("latin-1")
-    pages = text.split("\f")
-    return [page.removesuffix("\r\n").split("\r\n") for page in pages]
-
-
 def check_brf(path: Path) -> list[Finding]:
     findings: list[Finding] = []
 
@@ -122,44 +113,15 @@ def _digit(match: re.Match) -> str:
     return str(unicodedata.digit(match.group(), match.group()))
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def words(text: str) -> Counter:
     """Words as a reader would count them: case, quotes and punctuation aside; digits of
     any script as 0-9 (Urdu braille reads numbers back in Urdu digits); Han characters,
     which no braille gives back, aside."""
     text = re.sub(r"\d", _digit, text.lower().replace("’", "'"))
     return Counter(w for w in re.findall(r"[^\W_]+(?:'[^\W\d_]+)?", text) if not _HAN.search(w))
-
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def joined_cells(lines: list[str]) -> str:
-    """BRF lines as one stream of cells, as a reader reads them: continued lines run on,
-    emphasis indicators set aside."""
-    joined = ""
-    run_on = False  # the line before ended with the continuation indicator
-    for line in (line.strip() for line in lines):
-        if not line:
-            continue
-        joined += ("" if run_on or not joined else " ") + line.removesuffix(CONTINUATION)
-        run_on = line.endswith(CONTINUATION)
-    return _EMPHASIS.sub("", joined)
-
-
-def read_back(lines: list[str], table: str | None = None) -> str:
-    """BRF lines back to print, as liblouis reads them (contracted UEB, or `table`), as one
-    stream: UEB indicators such as a capitals passage run on across lines."""
-    from ..engines.liblouis import CONTRACTED_UEB, UNCONTRACTED_UEB, back_translate
-
-    joined = joined_cells(lines)
-    if table and table != CONTRACTED_UEB:
-        return back_translate(joined, table)
-    # A grade 1 word indicator (dots 56, 56) sets grade 1 for the rest of its word: liblouis's
-    # contracted table ignores it when reading back ("https:" came back "httpscc", dots 25 read
-    # as the "cc" groupsign), so each such word is read with the uncontracted table, as a reader does.
-    parts = re.split(r"(;;\S+)", joined)
-    return "".join(back_translate(part[2:], UNCONTRACTED_UEB) if part.startswith(";;") else back_translate(part) if part else ""
-                   for part in parts)
 
 
 def words_kept(brf_path: Path, text_path: Path, table: str | None = None) -> float:
@@ -207,9 +169,11 @@ def check_braille(brf_path: Path, text_path: Path, language: str = "en-GB") -> l
     from ..engines.liblouis import CONTRACTED_UEB
     from ..engines.liblouis_tables import table_for_language
 
+
     table = table_for_language(language)
     own = None if table in (None, CONTRACTED_UEB) else table
-    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path, own)
+    breaks = check_line_breaks(brf_path, text_path) if own is None else []  # see braille_breaks.py
+    return check_brf(brf_path) + check_braille_text(text_path) + check_back_translation(brf_path, text_path, own) + breaks
 
 
 PEF_NS = "{http://www.daisy.org/ns/2008/pef}"

@@ -3,7 +3,9 @@
 text.py turns the document model into plain pieces of text; ueb.py has liblouis
 (behind engines/liblouis.py) translate each piece to UEB grade 2, with emphasis
 and with computer material uncontracted; wrap.py breaks the braille into lines
-and brf.py lays them out in pages. pef.py writes the same pages as a PEF file
+and brf.py lays them out in pages, with the large-print PDF's page changes
+shown where they fall (print_pages.py: the braille is built after the PDF, which
+it `needs`). pef.py writes the same pages as a PEF file
 for embosser software. The Unicode-braille preview is the BRF cell for cell,
 for sighted staff to proof-read.
 
@@ -23,14 +25,17 @@ from ... import model as m
 from ...engines import liblouis
 from ...engines.liblouis_tables import literary_table, table_for_language
 from ...i18n import gettext, language
-from .. import Output, OutputKind, Writer
+from .. import FinishedJob, Output, OutputKind, Writer
 from . import brf as layout
 from .fallback import replace_untranslatable
 from .pef import pef
+from .print_pages import is_page_line, print_page_starts
 from ..print_sources import dependencies, linked_factsheets
 from .text import braille_ready_text, name_linked_factsheets, pieces
 from .wrap import wrap
 from ...i18n import display_month
+
+__all__ = ["BrailleWriter", "is_page_line"]  # is_page_line: for the validators, which read the BRF back
 
 
 def table_for(document: m.Document) -> str | None:
@@ -65,7 +70,7 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
 
 class BrailleWriter(Writer):
     name = "braille"
-    version = "2"
+    version = "3"
     summary = "braille-ready text and BRF"
     aliases = ()
     rank = 30
@@ -79,6 +84,7 @@ class BrailleWriter(Writer):
     options = ()
     weight = 0.3
     preload = ("factsheets.writers.braille",)
+    needs = ("pdf",)  # where the large-print PDF's pages begin, for the print page indicators (print_pages.py)
 
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)  # the titles of the factsheets it links to
@@ -90,7 +96,7 @@ class BrailleWriter(Writer):
         return gettext(tag, "liblouis has no literary braille table for {language}", language=language(tag).english_name)
 
     def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
-              needed: dict | None = None) -> Output:
+              needed: dict[str, FinishedJob] | None = None) -> Output:
         liblouis.louis()  # EngineMissing, naming the packages, before anything is written
         table = table_for(document)
         if table is None:
@@ -108,7 +114,9 @@ class BrailleWriter(Writer):
         text_path = out_dir / f"{slug}-braille.txt"
         text_path.write_text(braille_ready_text(items), encoding="utf-8")  # no BOM: a transcriber's software may read it as text
 
-        body = layout.blocks(items, translate)
+        printed = needed.get("pdf") if needed else None
+        page_starts = printed.details.get("large_print_pdf", {}).get("page_starts", []) if printed else []
+        body = layout.blocks(items, translate, print_page_starts(items, page_starts))
         pages = layout.brf_pages(title_lines(document, translate), body, translate)
         brf_text = layout.brf(pages)
         brf_path = out_dir / f"{slug}.brf"

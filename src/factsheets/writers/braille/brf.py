@@ -14,7 +14,9 @@ indented, as these are:
 - level 3 headings in cell 5 (runover lines also in cell 5), level 4 and below
   in cell 7, each with a blank line before and none after;
 - a heading is never left at the foot of a page: it moves to the next page
-  unless at least two lines of what follows it fit beneath it;
+  unless at least two lines of what follows it fit beneath it; so is a short
+  paragraph, list item or address line that ends with a colon ("Facebook:",
+  "You can:"), which leads in to what follows it;
 - paragraphs in cell 3, running over to cell 1;
 - list items and address lines in cell 3 (nested: 5, 7...), running over two
   cells further in, with a blank line before and after the list; nesting deeper
@@ -24,9 +26,13 @@ indented, as these are:
   with "End of quotation." as the braille-ready text does;
 - a box between a top and a bottom box line (text.py says which), a blank line
   before the top line and after the bottom one and none inside them; the top
-  line is kept on a page with the heading under it and two lines of its text.
+  line is kept on a page with the heading under it and two lines of its text, and the
+  bottom line never starts a page alone (fold_back_box_ends): a last page holding only
+  "End of box" is folded back onto the page before.
   Each box line carries the braille-ready text's words for it ("Box: Important",
   "End of box"), so that a warning reads differently from a note;
+- where a page of the large-print PDF begins, a print page change line: a row of
+  dots 36 and the print page number at the right margin (print_pages.py);
 - a picture's description is a transcriber's note (UEB's transcriber's note
   indicators around it), labelled "Picture:" as print labels it.
 """
@@ -39,6 +45,7 @@ from typing import Callable
 from ...engines import liblouis
 from ...engines.liblouis import Translation
 from ...engines.liblouis import from_unicode
+from .print_pages import page_line
 from .text import BOX_TOP, BOX_BOTTOM, Piece
 from .ueb import translate_piece
 from .wrap import wrap
@@ -133,10 +140,22 @@ def transcribers_note(translation: Translation) -> Translation:
                        translation.computer)
 
 
-def blocks(items: list[Piece], translate: Translate) -> list[Block]:
+def introduces(piece: Piece, lines: list[str]) -> bool:
+    """A short line that ends with a colon ("Facebook:", "You can:") leads in to what follows
+    it, and is kept on a page with it, as a heading is."""
+    return piece.kind in ("paragraph", "item") and len(lines) <= LINES_AFTER_HEADING and piece.text.rstrip().endswith(":")
+
+
+def blocks(items: list[Piece], translate: Translate, print_pages: dict[int, int] | None = None) -> list[Block]:
+    """The pieces' braille blocks; `print_pages` (a piece's index -> the print page that starts
+    at it, see print_pages.py) puts a print page change line before a piece, with the piece's
+    blank line before it, kept on a braille page with what follows."""
     out: list[Block] = []
     previous = None
-    for piece in items:
+    for index, piece in enumerate(items):
+        if print_pages and index in print_pages:
+            out.append(Block([page_line(print_pages[index], translate, CELLS)], blank_between(previous, piece), keep_with_next=True))
+            previous = None  # no second blank line after the page line
         if piece.kind == "boxline":
             line = box_line(from_unicode(piece.text), translate(piece.marker).braille)
             out.append(Block([line], blank_between(previous, piece), keep_with_next=piece.text == BOX_TOP))
@@ -145,7 +164,8 @@ def blocks(items: list[Piece], translate: Translate) -> list[Block]:
             translation = translate_piece(piece.words(), piece.word_styles(), liblouis.translate if piece.english else translate)
             if piece.kind == "picture":
                 translation = transcribers_note(translation)
-            out.append(Block(lay_out(piece, translation), blank_between(previous, piece), keep_with_next=piece.kind == "heading"))
+            lines = lay_out(piece, translation)
+            out.append(Block(lines, blank_between(previous, piece), keep_with_next=piece.kind == "heading" or introduces(piece, lines)))
         previous = piece
     return out
 
@@ -192,6 +212,30 @@ def paginate(body: list[Block]) -> list[list[str]]:
                 pages.append([])
                 page = pages[-1]
             page.append(line)
+    return fold_back_box_ends([page for page in pages if page])
+
+
+def _is_box_end(line: str) -> bool:
+    return line.startswith(from_unicode(BOX_BOTTOM) * BOX_LEAD)
+
+
+def fold_back_box_ends(pages: list[list[str]]) -> list[list[str]]:
+    """A page never starts with a box's closing line, cut off from the box it closes (and a
+    last page never holds only that line): it goes back to the page before, which gives up one of its blank lines (not
+    one before a heading, which keeps its blank line); where the page before has none to give,
+    the page before's last line comes with the closing line, so it does not stand alone."""
+    for index in range(1, len(pages)):
+        page, before = pages[index], pages[index - 1]
+        if not page or not _is_box_end(page[0]):
+            continue
+        spare = [i for i, line in enumerate(before) if not line and i + 1 < len(before) and not before[i + 1].startswith("    ")]
+        if spare:
+            del before[spare[-1]]
+            before.append(page.pop(0))
+            while page and not page[0]:
+                page.pop(0)  # a page never starts with a blank line
+        elif len(before) > 1:
+            page.insert(0, before.pop())
     return [page for page in pages if page]
 
 

@@ -2,8 +2,21 @@
 
 Emphasis: where the source has bold (Strong) or italic (Emphasis), liblouis is
 given that typeform and writes UEB's indicators itself: for bold, the bold
-symbol, word or passage indicator (dots 45 with 23, 2 or 2356) and the bold
-terminator (dots 45, 3); for italic the same with dots 46.
+symbol, word or passage indicator (dots 45 with 23, 2 or 2356: ⠘⠆, ⠘⠂, ⠘⠶) and
+the bold terminator (dots 45, 3: ⠘⠄); for italic the same with dots 46 (⠨⠆, ⠨⠂,
+⠨⠶, ⠨⠄). The Rules of UEB (section 9, typeforms): a word indicator sets the
+typeform for the next symbols-sequence (a run of characters between spaces) and
+ends at a space; a passage is three or more symbols-sequences, opened by the
+passage indicator and closed by the terminator after its last emphasised symbol.
+So a phrase of one or two words has a word indicator on each word, a phrase of
+three or more a passage indicator and one terminator, never a passage plus a
+word indicator. liblouis (3.24) gets this right only when the emphasis covers
+whole symbols-sequences: where the phrase ends before the full stop or bracket
+that touches its last word ("*we pay now*."), it writes a word indicator on every
+word, or a passage closed before the last word and a word indicator on that word.
+So each emphasised stretch is first widened over the punctuation joined to its
+first and last words (whole_sequences): print does not say whether that full
+stop is emphasised, and UEB lets it go either way.
 
 Computer material: web addresses, email addresses and file names. The Rules of
 UEB (§10.12) allow contractions in them when they sit in running text, but a
@@ -71,12 +84,31 @@ def needs_grade_1_indicator(address: str) -> bool:
     return liblouis.back_translate(braille) != address
 
 
+def whole_sequences(text: str, styles: Styles) -> Styles:
+    """Each emphasised stretch widened over the punctuation touching its ends, so that it
+    covers whole symbols-sequences (see the module's docstring); letters and digits are
+    never added: a word emphasised in part stays so."""
+    widened = []
+    for start, end, kind in styles:
+        if kind in ("bold", "italic"):
+            while start > 0 and _punctuation(text[start - 1]):
+                start -= 1
+            while end < len(text) and _punctuation(text[end]):
+                end += 1
+        widened.append((start, end, kind))
+    return tuple(widened)
+
+
+def _punctuation(character: str) -> bool:
+    return not character.isspace() and not character.isalnum()
+
+
 def translate_piece(text: str, styles: Styles = (), translate: Callable = liblouis.translate) -> Translation:
     """Contracted UEB with emphasis and uncontracted computer material; `styles` are
     (start, end, "bold" | "italic") stretches of `text`."""
     typeform = [liblouis.PLAIN] * len(text)
     ueb = getattr(translate, "keywords", {}).get("table", liblouis.CONTRACTED_UEB) == liblouis.CONTRACTED_UEB
-    for start, end, kind in styles:
+    for start, end, kind in whole_sequences(text, styles):
         if not ueb and kind != "english":
             continue  # bold and italic indicators are UEB's; another language's table may have none, or others
         for index in range(start, min(end, len(text))):
