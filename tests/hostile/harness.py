@@ -3,11 +3,22 @@
 A case is data (tests/hostile/cases/*.yml): which files to write, edit, link or
 remove, and what the build must answer. The base project is built once; each case
 works on its own copy, so a refused case can be checked to leave build/ as it was.
+
+Most cases are refused while the project is read, in a tenth of a second; started as a
+command each paid the second a fresh Python takes to load the tool. Those run in this
+process through the command's own entry point (cli.main with the same argv, stdout and
+stderr captured, an escaping exception written as the traceback it would print). A case
+runs as the installed command, in a process of its own, where the process is what is
+tested (needs_a_process): one that builds (its workers, then its pages in Chromium), one
+that reads a fifo, and the bounds and time classes, which only a memory and a time
+limit on a process of their own keep from taking the test session down with them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import resource
 import shutil
@@ -15,6 +26,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +149,17 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
 
 
-def run_case(case: dict, base: Path, work: Path) -> Outcome:
+def needs_a_process(case: dict) -> bool:
+    """Whether the case runs as the installed command in a process of its own (see above)."""
+    return bool(case.get("builds") or case.get("fifos") or case["class"] in ("bounds", "time"))
+
+
+def build_argv(case: dict) -> list[str]:
+    return ["build", *(["--format", case["format"]] if case.get("format") else [])]
+
+
+def prepare_case(case: dict, base: Path, work: Path) -> tuple[Path, Path]:
+    """The case written into its own copy of the base project; the project and the folder outside it."""
     root = work / "project"
     shutil.copytree(base, root, symlinks=True)
     outside = work / "outside"
@@ -147,12 +169,16 @@ def run_case(case: dict, base: Path, work: Path) -> Outcome:
     (outside / "folder").mkdir()
     (outside / "folder" / "kept.txt").write_text("A FILE IN A FOLDER OUTSIDE THE PROJECT\n")
     apply_case(case, root, outside)
+    return root, outside
+
+
+def run_case(case: dict, base: Path, work: Path) -> Outcome:
+    """The case run as the installed command, within the time and memory limits."""
+    root, outside = prepare_case(case, base, work)
     # As the case left it (a case may itself replace build/ or .builds/): the build must not change it.
     build_hash = tree_hash(root / "build")
     outside_hash = tree_hash(outside)
-    command = [str(Path(sys.executable).parent / "factsheets"), "build"]
-    if case.get("format"):
-        command += ["--format", case["format"]]
+    command = [str(Path(sys.executable).parent / "factsheets"), *build_argv(case)]
     started = time.monotonic()
     # A session of its own, so that a build that hangs is killed with every worker it started.
     process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="backslashreplace",
@@ -166,3 +192,31 @@ def run_case(case: dict, base: Path, work: Path) -> Outcome:
         returncode = None
     seconds = time.monotonic() - started
     return Outcome(returncode, stdout, stderr, seconds, build_hash, tree_hash(root / "build"), root, outside_hash, tree_hash(outside))
+
+
+def run_case_in_process(case: dict, base: Path, work: Path) -> Outcome:
+    """The case run through the command's entry point in this process (main thread only: the
+    command sets its Ctrl+C handler, and the working folder is the process's)."""
+    interrupt_handler = signal.getsignal(signal.SIGINT)  # before the import: cli sets its own
+    from factsheets import cli
+
+    root, outside = prepare_case(case, base, work)
+    build_hash = tree_hash(root / "build")
+    outside_hash = tree_hash(outside)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    started = time.monotonic()
+    try:
+        with contextlib.chdir(root), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            returncode: int | None = cli.main(build_argv(case))
+    except SystemExit as stopped:  # argparse, or sys.exit: the process would end with this code
+        returncode = stopped.code if isinstance(stopped.code, int) else 1
+    except KeyboardInterrupt:  # the person running the tests pressed Ctrl+C
+        raise
+    except BaseException:  # noqa: B036  the command would have printed this and died with code 1
+        stderr.write(traceback.format_exc())
+        returncode = 1
+    finally:
+        signal.signal(signal.SIGINT, interrupt_handler)
+    seconds = time.monotonic() - started
+    return Outcome(returncode, stdout.getvalue(), stderr.getvalue(), seconds, build_hash, tree_hash(root / "build"), root,
+                   outside_hash, tree_hash(outside))
