@@ -208,8 +208,12 @@ def run_case_in_process(case: dict, base: Path, work: Path) -> Outcome:
     try:
         with contextlib.chdir(root), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             returncode: int | None = cli.main(build_argv(case))
-    except SystemExit as stopped:  # argparse, or sys.exit: the process would end with this code
-        returncode = stopped.code if isinstance(stopped.code, int) else 1
+    except SystemExit as stopped:  # argparse, or sys.exit: the process would end as Python ends it
+        if stopped.code is None or isinstance(stopped.code, int):
+            returncode = stopped.code or 0
+        else:  # sys.exit("a message"): the message on stderr, and 1
+            stderr.write(f"{stopped.code}\n")
+            returncode = 1
     except KeyboardInterrupt:  # the person running the tests pressed Ctrl+C
         raise
     except BaseException:  # noqa: B036  the command would have printed this and died with code 1
