@@ -34,6 +34,7 @@ import yaml
 
 CASES = Path(__file__).parent / "cases"
 FACTSHEET = "docs/factsheets/short.md"
+BUILDS_FOLDER = ".builds"  # where a project's builds are; build/ is a link to the last one
 TIME_LIMIT_S = 60
 MEMORY_LIMIT_BYTES = 3 * 1024**3  # address space of each process of the build
 DEFAULT_FRONT = {
@@ -139,10 +140,25 @@ def tree_hash(folder: Path) -> str:
         if path.is_symlink():
             digest.update(f"L {rel} {os.readlink(path)}\n".encode())
         elif path.is_file():
-            digest.update(f"F {rel} ".encode() + hashlib.sha256(path.read_bytes()).digest() + b"\n")
+            digest.update(f"F {rel} ".encode() + file_hash(path) + b"\n")
         else:
             digest.update(f"D {rel}\n".encode())
     return digest.hexdigest()
+
+
+_FILE_HASHES: dict[tuple, bytes] = {}
+
+
+def file_hash(path: Path) -> bytes:
+    """The file's SHA-256, read once for each file (inode) as long as its size and time of last
+    change stay the same: the cases run in this process share the base project's outputs by
+    hard links (prepare_case), so one build's files are hashed once, not twice a case. Writing
+    to a file changes its time; a build that wrote into a shared output would be hashed again."""
+    status = path.stat()
+    key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+    if key not in _FILE_HASHES:
+        _FILE_HASHES[key] = hashlib.sha256(path.read_bytes()).digest()
+    return _FILE_HASHES[key]
 
 
 def _limit_memory() -> None:
@@ -158,10 +174,20 @@ def build_argv(case: dict) -> list[str]:
     return ["build", *(["--format", case["format"]] if case.get("format") else [])]
 
 
-def prepare_case(case: dict, base: Path, work: Path) -> tuple[Path, Path]:
-    """The case written into its own copy of the base project; the project and the folder outside it."""
+def prepare_case(case: dict, base: Path, work: Path, link_outputs: bool = False) -> tuple[Path, Path]:
+    """The case written into its own copy of the base project; the project and the folder outside it.
+    link_outputs: the base's builds (.builds/, 8 MB) are hard links, not copies, for a case the
+    build refuses, which must not write to them (the case checks build/ is unchanged); a case
+    that builds gets copies, for it may write to its own."""
     root = work / "project"
-    shutil.copytree(base, root, symlinks=True)
+
+    def copy(source: str, destination: str) -> None:
+        if link_outputs and BUILDS_FOLDER in Path(source).relative_to(base).parts[:1]:
+            os.link(source, destination)
+        else:
+            shutil.copy2(source, destination)
+
+    shutil.copytree(base, root, symlinks=True, copy_function=copy)
     outside = work / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text("SECRET-OUTSIDE-THE-PROJECT\n")
@@ -200,7 +226,7 @@ def run_case_in_process(case: dict, base: Path, work: Path) -> Outcome:
     interrupt_handler = signal.getsignal(signal.SIGINT)  # before the import: cli sets its own
     from factsheets import cli
 
-    root, outside = prepare_case(case, base, work)
+    root, outside = prepare_case(case, base, work, link_outputs=True)
     build_hash = tree_hash(root / "build")
     outside_hash = tree_hash(outside)
     stdout, stderr = io.StringIO(), io.StringIO()

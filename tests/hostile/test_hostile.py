@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURES, factsheets
-from hostile.harness import load_cases, needs_a_process, run_case, run_case_in_process
+from hostile.harness import load_cases, needs_a_process, prepare_case, run_case, run_case_in_process, tree_hash
 
 CASES = load_cases()
 # The cases are run together, in the `outcomes` fixture, on one pytest-xdist worker: the test
@@ -144,3 +144,18 @@ def test_a_case_run_in_this_process_shows_an_escaping_exception_as_the_command_w
     outcome = run_case_in_process(case, base_project, tmp_path)
     assert outcome.returncode == 1
     assert "Traceback" in outcome.stderr and "ValueError: a fault in the build" in outcome.stderr
+
+
+def test_a_write_into_an_output_shared_by_hard_link_still_changes_the_build_hash(base_project, tmp_path):
+    # A refused case's outputs are hard links to the base's, hashed once (harness.file_hash): a
+    # build that wrote into one, even keeping its size, must still be seen to change build/.
+    base = tmp_path / "base"
+    shutil.copytree(base_project, base, symlinks=True)  # not the session's base: this writes into it
+    (tmp_path / "case").mkdir()
+    root, _ = prepare_case({"id": "shared-output", "class": "test"}, base, tmp_path / "case", link_outputs=True)
+    before = tree_hash(root / "build")
+    output = next(p for p in sorted((root / "build").rglob("*.html")) if p.is_file())
+    assert output.stat().st_nlink > 1  # shared with the base, as every refused case's are
+    text = output.read_bytes()
+    output.write_bytes(bytes([text[0] ^ 1]) + text[1:])
+    assert tree_hash(root / "build") != before
