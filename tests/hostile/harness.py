@@ -231,9 +231,12 @@ def run_case_in_process(case: dict, base: Path, work: Path) -> Outcome:
     outside_hash = tree_hash(outside)
     stdout, stderr = io.StringIO(), io.StringIO()
     started = time.monotonic()
+    returncode: int | None
     try:
-        with contextlib.chdir(root), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            returncode: int | None = cli.main(build_argv(case))
+        with contextlib.chdir(root), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), _time_limit(TIME_LIMIT_S):
+            returncode = cli.main(build_argv(case))
+    except _NoAnswer:  # as a process killed at the time limit: no answer
+        returncode = None
     except SystemExit as stopped:  # argparse, or sys.exit: the process would end as Python ends it
         if stopped.code is None or isinstance(stopped.code, int):
             returncode = stopped.code or 0
@@ -250,3 +253,24 @@ def run_case_in_process(case: dict, base: Path, work: Path) -> Outcome:
     seconds = time.monotonic() - started
     return Outcome(returncode, stdout.getvalue(), stderr.getvalue(), seconds, build_hash, tree_hash(root / "build"), root,
                    outside_hash, tree_hash(outside))
+
+
+class _NoAnswer(BaseException):
+    """The case's time limit passed (a BaseException, so that no `except Exception` in the tool stops it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Ends a case that runs in this process at the time limit a process of its own would have
+    had, rather than hanging the test session. (A job the build runs in its own process sets
+    its own alarm, and ends this one: a refused case runs none.)"""
+    def expire(number, frame):
+        raise _NoAnswer()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

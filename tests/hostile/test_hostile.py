@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -144,6 +145,17 @@ def test_a_case_run_in_this_process_shows_an_escaping_exception_as_the_command_w
     outcome = run_case_in_process(case, base_project, tmp_path)
     assert outcome.returncode == 1
     assert "Traceback" in outcome.stderr and "ValueError: a fault in the build" in outcome.stderr
+
+
+def test_a_case_run_in_this_process_that_hangs_ends_at_the_time_limit_with_no_answer(base_project, tmp_path, monkeypatch):
+    from factsheets import cli
+    from hostile import harness
+
+    monkeypatch.setattr(harness, "TIME_LIMIT_S", 0.5)
+    monkeypatch.setattr(cli, "build_command", lambda args: time.sleep(30) or 0)
+    case = next(c for c in CASES if not needs_a_process(c))
+    outcome = run_case_in_process(case, base_project, tmp_path)
+    assert outcome.returncode is None and outcome.seconds < 5
 
 
 def test_a_write_into_an_output_shared_by_hard_link_still_changes_the_build_hash(base_project, tmp_path):
