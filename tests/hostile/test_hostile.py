@@ -5,7 +5,9 @@ was built once. A refused case must stop the build with one line naming the file
 and line, exit 1, print no traceback and leave build/ exactly as it was; a harmless
 case must build, and every page it publishes is then opened in Chromium, where no
 dialog may open and no request may go to another host. Every case runs within a
-time limit and a memory limit (see harness.py).
+time limit; one that builds, reads a fifo or tests the bounds runs as the installed
+command with a memory limit too, and the rest through the command's entry point in
+this process (see harness.py).
 """
 
 from __future__ import annotations
