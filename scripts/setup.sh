@@ -78,7 +78,10 @@ case "$mode" in
     .venv/bin/ruff check src tests scripts
     .venv/bin/mypy
     .venv/bin/python -m pytest -q -m "not engines and not browser and not hostile"
-    .venv/bin/python -m pytest -q -m "engines or browser or hostile"
+    # Two pytest workers (-n auto: one a core) share the tier, a test module to each in turn
+    # (loadscope): a module's own fixtures (a build, a browser, the hostile corpus run as one
+    # batch) are made once. The projects the tests read are built once for both (tests/conftest.py).
+    .venv/bin/python -m pytest -q -n auto --dist loadscope -m "engines or browser or hostile"
     # Then the project itself, built and checked against every format's standard.
     .venv/bin/factsheets build --quiet
     .venv/bin/factsheets check

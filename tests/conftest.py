@@ -4,10 +4,17 @@ Tests never read the live project (docs/, glossary/, organisation.yml at the top
 repository): staff edit those, as the README invites, and an edit must not turn the tests red.
 They build LEAFLET, a frozen copy of the leaflet as it was, instead. The live project is
 still built and checked in CI, by `factsheets build` and `factsheets check`.
+
+The session's built projects (built_project, built_small, built_corpus...) are read, never
+changed. Under pytest-xdist (`-n 2`) each worker is a session of its own: rather than build
+each project once a worker, the first worker to need one builds it into the folder the
+workers share, under a file lock, and the others wait for it and read the same copy.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import subprocess
 import sys
@@ -42,13 +49,37 @@ def factsheets(root: Path, *args: str, timeout: float = 1800) -> subprocess.Comp
     return subprocess.run([str(command), *args], cwd=root, capture_output=True, text=True, timeout=timeout)
 
 
+def built_once(tmp_path_factory, name: str, source: Path, *options: str, inside: str | None = None) -> Path:
+    """A copy of the project at source (in a folder named `inside`, by default as source is),
+    built with every format (and the options) once in the test run: once in this session, or
+    once for all pytest-xdist workers (see above)."""
+    inside = source.name if inside is None else inside
+
+    def build(folder: Path) -> Path:
+        root = copy_project(folder / inside, source)
+        result = factsheets(root, "build", *options)
+        assert result.returncode == 0, result.stderr
+        return root
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / "built-once"  # the run's folder, above each worker's own
+    shared.mkdir(exist_ok=True)
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the worker dies
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder / inside
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """The frozen leaflet, copied and built once with every format."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    result = factsheets(root, "build")
-    assert result.returncode == 0, result.stderr
-    return root
+    return built_once(tmp_path_factory, "project", LEAFLET, inside="")
 
 
 @pytest.fixture(scope="session")
@@ -56,10 +87,7 @@ def built_small(tmp_path_factory) -> Path:
     """The small fixture project, copied and built once with every format, shared by the test
     modules that need a plain fresh build of it. Read it, never change it: copy it first
     (`shutil.copytree(built_small, dest, symlinks=True)`; build/ is a link)."""
-    root = copy_project(tmp_path_factory.mktemp("small-built") / "small", FIXTURES / "small")
-    result = factsheets(root, "build", "--quiet")
-    assert result.returncode == 0, result.stderr
-    return root
+    return built_once(tmp_path_factory, "small-built", FIXTURES / "small", "--quiet")
 
 
 @pytest.fixture(scope="session")
@@ -81,10 +109,7 @@ def small_project(tmp_path) -> Path:
 
 
 def _built(tmp_path_factory, name: str) -> Path:
-    root = copy_project(tmp_path_factory.mktemp(name) / name, FIXTURES / name)
-    result = factsheets(root, "build", "--quiet")
-    assert result.returncode == 0, result.stderr
-    return root
+    return built_once(tmp_path_factory, name, FIXTURES / name, "--quiet")
 
 
 @pytest.fixture(scope="session")

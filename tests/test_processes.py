@@ -5,6 +5,8 @@ import gc
 import sys
 import time
 
+import pytest
+
 from factsheets import processes
 
 
@@ -39,16 +41,18 @@ def test_a_worker_starts_with_the_writers_modules_loaded_and_frozen():
     assert given["frozen"] > 10_000  # gc.freeze() in the fork server: a worker's collections leave all that alone
 
 
-def test_a_worker_that_dies_while_it_is_handed_its_call_is_that_calls_outcome(monkeypatch):
-    # Under load the fork server's pipe broke as a new worker was started after one died:
-    # the build got a BrokenPipeError traceback instead of a WorkerDied for that job.
+# Under load the fork server's pipe broke as a new worker was started after one died: the build
+# got a BrokenPipeError traceback instead of a WorkerDied for that job. EOFError is what the
+# start raises when the server is gone before it says the new worker's process id.
+@pytest.mark.parametrize("broken", [BrokenPipeError(32, "Broken pipe"), EOFError()], ids=["pipe", "server"])
+def test_a_worker_that_dies_while_it_is_handed_its_call_is_that_calls_outcome(monkeypatch, broken):
     started_ones = []
     real_start = processes.multiprocessing.get_context("forkserver").Process.start
 
     def start_or_break(self):
         if not started_ones:
             started_ones.append(self)
-            raise BrokenPipeError(32, "Broken pipe")
+            raise broken
         return real_start(self)
 
     monkeypatch.setattr(processes.multiprocessing.get_context("forkserver").Process, "start", start_or_break)

@@ -152,9 +152,10 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
                 call.began = time.monotonic()
                 try:
                     process.start()
-                except OSError as error:
+                except (OSError, EOFError) as error:
                     # The new worker died while it was being handed its call (BrokenPipeError from
-                    # the fork server's pipe, seen under load): the call's outcome, never a traceback.
+                    # the fork server's pipe, seen under load), or the server did before it said the
+                    # worker's number (EOFError): the call's outcome, never a traceback.
                     writer.close()
                     reader.close()
                     queue.extendleft(reversed(settle(call, WorkerDied(f"the worker died as it started ({type(error).__name__})"))))

@@ -5,13 +5,16 @@ was built once. A refused case must stop the build with one line naming the file
 and line, exit 1, print no traceback and leave build/ exactly as it was; a harmless
 case must build, and every page it publishes is then opened in Chromium, where no
 dialog may open and no request may go to another host. Every case runs within a
-time limit and a memory limit (see harness.py).
+time limit; one that builds, reads a fifo or tests the bounds runs as the installed
+command with a memory limit too, and the rest through the command's entry point in
+this process (see harness.py).
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,9 +22,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURES, factsheets
-from hostile.harness import load_cases, run_case
+from hostile.harness import load_cases, needs_a_process, prepare_case, run_case, run_case_in_process, tree_hash
 
 CASES = load_cases()
+# The cases are run together, in the `outcomes` fixture, on one pytest-xdist worker: the test
+# command keeps a module's tests together (--dist loadscope).
 pytestmark = pytest.mark.hostile
 # path:line: message — the path has no spaces; a whole folder may be named without a line.
 ERROR_LINE = re.compile(r"^(?P<path>[^\s:]+)(?::(?P<line>\d+))?: (?P<message>\S.*)$")
@@ -42,19 +47,24 @@ def base_project(built_small, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def outcomes(request, base_project, tmp_path_factory) -> dict:
-    """Every selected case, run four at a time (a refused build mostly waits, it uses little processor time)."""
+    """Every selected case: those that need a process of their own four at a time in the
+    background (a refused build mostly waits, it uses little processor time), the rest
+    meanwhile in this process, one after another (see harness.py)."""
     selected = {item.callspec.params["case"]["id"] for item in request.session.items
                 if hasattr(item, "callspec") and "case" in item.callspec.params and item.get_closest_marker("hostile")}
     base = base_project
     work = tmp_path_factory.mktemp("hostile-cases")
 
-    def run(case):
+    def run(case, runner):
         folder = work / case["id"]
         folder.mkdir()
-        return case["id"], run_case(case, base, folder)
+        return case["id"], runner(case, base, folder)
 
+    chosen = [c for c in CASES if c["id"] in selected]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(pool.map(run, [c for c in CASES if c["id"] in selected]))
+        in_processes = pool.map(run, [c for c in chosen if needs_a_process(c)], [run_case] * len(chosen))
+        here = [run(c, run_case_in_process) for c in chosen if not needs_a_process(c)]
+        return dict([*here, *in_processes])
 
 
 def test_the_corpus_covers_every_class_with_at_least_150_cases():
@@ -123,3 +133,43 @@ def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, brows
     foreign = [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob", "about")
                and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
     assert foreign == [], foreign
+
+
+def test_a_case_run_in_this_process_shows_an_escaping_exception_as_the_command_would(base_project, tmp_path, monkeypatch):
+    # The in-process runner must fail a case the way the command would have: with a traceback.
+    from factsheets import cli
+
+    def broken(args):
+        raise ValueError("a fault in the build")
+
+    monkeypatch.setattr(cli, "build_command", broken)
+    case = next(c for c in CASES if not needs_a_process(c))
+    outcome = run_case_in_process(case, base_project, tmp_path)
+    assert outcome.returncode == 1
+    assert "Traceback" in outcome.stderr and "ValueError: a fault in the build" in outcome.stderr
+
+
+def test_a_case_run_in_this_process_that_hangs_ends_at_the_time_limit_with_no_answer(base_project, tmp_path, monkeypatch):
+    from factsheets import cli
+    from hostile import harness
+
+    monkeypatch.setattr(harness, "TIME_LIMIT_S", 0.5)
+    monkeypatch.setattr(cli, "build_command", lambda args: time.sleep(30) or 0)
+    case = next(c for c in CASES if not needs_a_process(c))
+    outcome = run_case_in_process(case, base_project, tmp_path)
+    assert outcome.returncode is None and outcome.seconds < 5
+
+
+def test_a_write_into_an_output_shared_by_hard_link_still_changes_the_build_hash(base_project, tmp_path):
+    # A refused case's outputs are hard links to the base's, hashed once (harness.file_hash): a
+    # build that wrote into one, even keeping its size, must still be seen to change build/.
+    base = tmp_path / "base"
+    shutil.copytree(base_project, base, symlinks=True)  # not the session's base: this writes into it
+    (tmp_path / "case").mkdir()
+    root, _ = prepare_case({"id": "shared-output", "class": "test"}, base, tmp_path / "case", link_outputs=True)
+    before = tree_hash(root / "build")
+    output = next(p for p in sorted((root / "build").rglob("*.html")) if p.is_file())
+    assert output.stat().st_nlink > 1  # shared with the base, as every refused case's are
+    text = output.read_bytes()
+    output.write_bytes(bytes([text[0] ^ 1]) + text[1:])
+    assert tree_hash(root / "build") != before
