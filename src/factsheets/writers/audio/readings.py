@@ -28,16 +28,20 @@ from datetime import date as calendar_date
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 
+from ..sentences import ABBREVIATIONS
+from .lexicon import Lexicon, said_as
 from .spoken_words import base, digit_words, has_words, number_source, number_words, words_for
 
-MONEY = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d,])")
+# A comma after a number is a thousands separator only with three digits after it ("£1,250,
+# then"): the lookaheads allow a comma that ends a clause.
+MONEY = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?!\d|,\d)")
 PENCE = re.compile(r"(?<![\w.,])(\d+)\s?p\b")
 NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d./])")
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # "10.30", "10:30", "10.30am", "10am": the hour below 24, the minutes below 60.
 TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?:[.:]([0-5]\d))?(?:\s?([ap])\.?m\b\.?)?(?![\d.,:]?\d|\s?%)", re.IGNORECASE)
-THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
-DOT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?![\d.])")
+THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d|,\d)")
+DOT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?!\d|\.\d)")
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:[.,](\d+))?\s?%")
 DECIMAL = re.compile(r"(?<![\d.,])(\d+)[.,](\d+)(?![\d.,]?\d)")
 # Capitals the voice would read as a word: spelt, letter by letter, unless the lexicon says them.
@@ -52,7 +56,8 @@ class Reader:
     def __init__(self, tag: str):
         self.tag = tag
         self.words = words_for(tag)
-        self.missing: list[str] = []  # constructs said without a rule of the language, in order
+        self.missing: list[tuple[str, str]] = []  # (construct, text) said without a rule of the language, in order
+        self.example = ""  # the text the rule being applied matched
         try:
             self.locale: Locale | None = Locale.parse(tag.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
@@ -60,17 +65,30 @@ class Reader:
 
     # numbers -------------------------------------------------------------
     def note(self, construct: str) -> None:
-        if construct not in self.missing:
-            self.missing.append(construct)
+        if construct not in (known for known, _ in self.missing):
+            self.missing.append((construct, self.example.strip()))
 
-    def number(self, digits: str, construct: str) -> str:
-        """Digits (any script's) as the language says the number; digit by digit where no library can."""
+    def rule(self, said):
+        """A rule's function for re.sub, which notes the text it was given first."""
+        def apply(match: re.Match) -> str:
+            self.example = match.group(0)
+            return said(match)
+        return apply
+
+    def number(self, digits: str, construct: str, feminine: bool = False) -> str:
+        """Digits (any script's) as the language says the number. Where no library has the
+        language's numbers: the digits with no separator, which its voice reads as a number
+        by its own rules (espeak-ng's Urdu and Punjabi do), and the construct is reported."""
         digits = digits.replace(",", "")
         value = int(digits)
         said = number_words(value, self.tag) if len(digits) <= LONGEST_SAID else None
-        if said is None or number_source(self.tag) == "digits" and value > 9:
+        if said is None or number_source(self.tag) == "digits":
+            if len(digits) > LONGEST_SAID and said is None and digit_words(digits, self.tag):
+                return digit_words(digits, self.tag) or digits
             self.note(construct)
-            said = digit_words(digits, self.tag) or " ".join(str(int(d)) for d in digits)
+            return digits
+        if feminine and self.words.feminine:
+            said = " ".join(self.words.feminine.get(word, word) for word in said.split(" "))
         return said
 
     def digits(self, digits: str, construct: str) -> str:
@@ -95,8 +113,11 @@ class Reader:
             from num2words import num2words
 
             said = str(num2words(int(whole) + cents / 100, lang=base(self.tag), to="currency", currency="GBP"))
-            return said.replace(" sterlingų", "")  # num2words' Lithuanian says "pounds sterling"
-        said = f"{self.number(whole, 'money')} {self.plural(self.words.pound, int(whole))}"
+            said = said.replace(" sterlingų", "")  # num2words' Lithuanian says "pounds sterling"
+            zero = number_words(0, self.tag)
+            if cents or f", {zero} " not in said:  # Ukrainian and Lithuanian add "zero pence" to whole pounds
+                return said
+        said = f"{self.number(whole, 'money', feminine=True)} {self.plural(self.words.pound, int(whole))}"
         if cents:
             said += f" {self.number(str(cents), 'money')} {self.plural(self.words.penny, cents)}"
         return said
@@ -118,7 +139,13 @@ class Reader:
         except ValueError:
             return None
         said_year = self.digits(year, "date") if self.words.year_digits else self.number(year, "date")
-        return self.words.date.format(day=self.number(str(int(day)), "date"), month=self.month(int(month)), year=said_year)
+        said_day = self.ordinal(int(day)) if self.words.day_ordinal else self.number(str(int(day)), "date")
+        return self.words.date.format(day=said_day, month=self.month(int(month)), year=said_year)
+
+    def ordinal(self, day: int) -> str:
+        from num2words import num2words
+
+        return str(num2words(day, lang=base(self.tag), to="ordinal"))
 
     def time(self, match: re.Match) -> str:
         hour, minutes, half = match.group(1), match.group(2), match.group(3)
@@ -137,18 +164,20 @@ class Reader:
 
     def read(self, text: str) -> str:
         """Every rule, in an order where each sees what the one before left."""
+        self.example = text
         if not has_words(self.tag):
             self.note("words")
-        text = MONEY.sub(self.money, text)
-        text = PENCE.sub(self.pence, text)
-        text = ISO_DATE.sub(lambda m: self.date(m.group(3), m.group(2), m.group(1)) or m.group(0), text)
-        text = NUMERIC_DATE.sub(lambda m: self.date(m.group(1), m.group(3), m.group(4)) or m.group(0), text)
-        text = PERCENT.sub(self.percent, text)
-        text = TIME.sub(self.time, text)
-        text = THOUSANDS.sub(lambda m: self.number(m.group(0), "number"), text)
+        rule = self.rule
+        text = MONEY.sub(rule(self.money), text)
+        text = PENCE.sub(rule(self.pence), text)
+        text = ISO_DATE.sub(rule(lambda m: self.date(m.group(3), m.group(2), m.group(1)) or m.group(0)), text)
+        text = NUMERIC_DATE.sub(rule(lambda m: self.date(m.group(1), m.group(3), m.group(4)) or m.group(0)), text)
+        text = PERCENT.sub(rule(self.percent), text)
+        text = TIME.sub(rule(self.time), text)
+        text = THOUSANDS.sub(rule(lambda m: self.number(m.group(0), "number")), text)
         if self.locale and self.locale.number_symbols.get("latn", self.locale.number_symbols).get("group") == ".":
-            text = DOT_THOUSANDS.sub(lambda m: self.number(m.group(0).replace(".", ""), "number"), text)
-        text = DECIMAL.sub(lambda m: self.fraction(m.group(1), m.group(2), "number"), text)
+            text = DOT_THOUSANDS.sub(rule(lambda m: self.number(m.group(0).replace(".", ""), "number")), text)
+        text = DECIMAL.sub(rule(lambda m: self.fraction(m.group(1), m.group(2), "number")), text)
         return self.symbols(text)
 
     def symbols(self, text: str) -> str:
@@ -164,3 +193,25 @@ class Reader:
         before = re.findall(r"\w+$", text[:match.start()])
         after = re.findall(r"^\w+", text[match.end():])
         return set(before + after)
+
+
+def spell_acronyms(text: str, lexicon: Lexicon) -> str:
+    """'EHC' -> 'E H C' (shown as written): every voice names the letters in its language,
+    where it would read the capitals as a word. The lexicon's entry, if any, says it instead."""
+    def spelt(match: re.Match) -> str:
+        if lexicon.has(match.group(1)):
+            return match.group(0)
+        return said_as(match.group(0), " ".join(match.group(1)) + (f" {match.group(2)}" if match.group(2) else ""))
+
+    return ACRONYM.sub(spelt, text)
+
+
+def quiet_abbreviations(text: str, tag: str) -> str:
+    """The full stop of the language's abbreviations ("godz.", "15 d.") is not given to the
+    voice: it would pause there as at a sentence's end, and the audio's timings, split without
+    knowing the language, would see one (writers/sentences.py)."""
+    known = ABBREVIATIONS.get(base(tag))
+    if not known:
+        return text
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(known, key=len, reverse=True)) + r")\.(?=\s)", re.IGNORECASE)
+    return pattern.sub(lambda m: said_as(m.group(0), m.group(1)), text)

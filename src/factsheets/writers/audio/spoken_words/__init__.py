@@ -45,7 +45,10 @@ class SpokenWords:
     penny: dict[str, str]
     currency: str = ""  # "num2words": num2words says pounds and pence itself
     year_digits: bool = False
+    day_ordinal: bool = False  # the day of a date said as an ordinal (num2words': Polish "dwunasty marca")
     digits: tuple[str, ...] = field(default=())
+    digit_space: str = " "  # between digits said one by one ("" in Chinese: 二零二五)
+    feminine: dict[str, str] = field(default_factory=dict)  # number words before a feminine unit (Portuguese "duas libras")
 
     @property
     def separators(self) -> dict[str, str]:
@@ -112,6 +115,6 @@ def digit_words(digits: str, tag: str) -> str | None:
     """Each digit said on its own ("0 1 2 2 5" for a phone number), in the language's words."""
     names = words_for(tag).digits if words_for(tag).language == base(tag) else ()
     if names:
-        return " ".join(names[int(d)] for d in digits)
+        return words_for(tag).digit_space.join(names[int(d)] for d in digits)
     said = [number_words(int(d), tag) for d in digits]
     return None if any(s is None for s in said) else " ".join(s for s in said if s)
