@@ -14,6 +14,12 @@ Each line is `written: spoken`, and `spoken` is one of three things:
   `espeak-ng -v en-gb -q -x "word"` prints the phonemes espeak-ng uses for a word: a
   good start to edit.
 
+Each language may have its own file beside it, `lexicon.<language>.yml` (`lexicon.cy.yml`,
+`lexicon.zh-Hans.yml`), in the same form, for its voice. A translation without one spells
+capitals letter by letter ("EHC" -> "E H C", each letter named by its voice) and keeps only
+the main lexicon's entries that say nothing English: those spelt letter by letter and
+those said as written (`Lexicon.for_language`).
+
 Entries match whole words; an all-capitals entry also matches its plural ("CCGs").
 The spoken form is what the speech engine is given; the transcript keeps the word
 as written (see `said_as`). A malformed entry stops the build with its file and
