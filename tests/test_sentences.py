@@ -50,3 +50,9 @@ def test_an_items_number_and_a_lower_case_word_after_a_full_stop_do_not_end_a_se
 def test_spans_count_characters_outside_the_basic_plane_once():
     text = "Ring us 📞. Then 𠀀 write."
     assert [text[a:b] for a, b in sentence_spans(text, "en-GB")] == ["Ring us 📞.", "Then 𠀀 write."]
+
+
+def test_an_abbreviation_that_mostly_ends_a_sentence_is_not_on_the_list():
+    # Polish "r." (the year) and Lithuanian "m.": followed by a capital, a new sentence.
+    assert split_sentences("Zmiana weszła w 2024 r. Następnie zadzwoń.", "pl") == ["Zmiana weszła w 2024 r.", "Następnie zadzwoń."]
+    assert split_sentences("Tai įvyko 2024 m. Dabar skambinkite.", "lt") == ["Tai įvyko 2024 m.", "Dabar skambinkite."]

@@ -27,15 +27,17 @@ import icu
 TITLE_ID, SUMMARY_ID, END_ID = "title", "fs-summary", "fs-end"
 
 # Written without the final full stop, in lower case. A language's list is used with English's
-# (English words and abbreviations stay in translations).
+# (English words and abbreviations stay in translations). Not the year's "r." (Polish) or "р."
+# (Ukrainian) or "m." (Lithuanian), nor "itd." (etc.), "zł" or "mln": they mostly end a sentence where they are
+# followed by a capital, and a lower-case word after them never splits.
 ABBREVIATIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"e.g", "i.e", "etc", "eg", "ie", "mr", "mrs", "ms", "dr", "no", "st", "vs", "cf", "para", "ref", "approx", "tel"}),
-    "cy": frozenset({"e.e", "h.y", "etc", "rhif", "ffôn", "st", "dr"}),
-    "pl": frozenset({"godz", "ul", "np", "tj", "tel", "nr", "m.in", "itd", "itp", "r", "ok", "pkt", "wg", "zob", "ds", "prof", "dr", "mgr", "inż", "al", "pl", "ust", "art", "im", "tzw", "tys", "mln", "gr", "zł"}),
-    "lt": frozenset({"d", "m", "val", "min", "pvz", "tel", "nr", "g", "t.y", "kt", "p", "gyd", "prof", "dr", "str", "pan", "vnt", "tūkst", "mln", "a"}),
-    "ro": frozenset({"nr", "str", "tel", "dl", "dna", "dvs", "etc", "ex", "pag", "art", "alin", "bd", "sos", "prof", "dr"}),
-    "pt": frozenset({"sr", "sra", "dr", "dra", "n.º", "nº", "tel", "pág", "art", "av", "etc", "ex", "p.ex", "prof", "r"}),
-    "uk": frozenset({"вул", "тел", "див", "напр", "т.д", "т.п", "т.зв", "р", "с", "ст", "п", "проф", "д", "пл", "буд", "кв", "грн", "млн", "тис"}),
+    "cy": frozenset({"e.e", "h.y", "rhif", "ffôn", "st", "dr"}),
+    "pl": frozenset({"godz", "ul", "np", "tj", "tel", "nr", "m.in", "ok", "pkt", "wg", "zob", "ds", "prof", "dr", "mgr", "inż", "al", "pl", "ust", "art", "im", "tzw"}),
+    "lt": frozenset({"d", "val", "pvz", "tel", "nr", "g", "t.y", "p", "gyd", "prof", "dr", "str", "pan", "a"}),
+    "ro": frozenset({"nr", "str", "tel", "dl", "dna", "dvs", "ex", "pag", "art", "alin", "bd", "sos", "prof", "dr"}),
+    "pt": frozenset({"sr", "sra", "dr", "dra", "n.º", "nº", "tel", "pág", "art", "av", "ex", "p.ex", "prof", "r"}),
+    "uk": frozenset({"вул", "тел", "див", "напр", "т.зв", "с", "ст", "п", "проф", "д", "пл", "буд", "кв"}),
     "so": frozenset({"tel", "tus", "mar", "tir"}),
 }
 
