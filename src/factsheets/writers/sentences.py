@@ -64,16 +64,22 @@ def _breaks(text: str, language: str | None) -> list[int]:
     return [units_to_chars[b] for b in iterator if units_to_chars.get(b, 0) < len(text)]
 
 
-def _taken_back(before: str, known: frozenset[str]) -> bool:
-    """Whether a break after these words is no sentence end: an abbreviation, or an item's number."""
+def _taken_back(before: str, known: frozenset[str], whole: bool) -> bool:
+    """Whether a break after these words is no sentence end: an abbreviation, or an item's
+    number. `before` is the end of the sentence so far (a bounded stretch: a text of a
+    hundred thousand breaks taken back must not be read again at each); `whole` says it is
+    all of it."""
     words = before.split()
     if not words:
-        return True
+        return False  # spaces and line ends alone: dropped as no sentence
     last = words[-1].rstrip("\"'”’»)]")
     if not last.endswith("."):
         return False
     word = last[:-1].lstrip("\"'“‘«([").lower()
-    return word in known or (len(words) == 1 and word.isdigit())
+    return word in known or (whole and len(words) == 1 and word.isdigit())
+
+
+LOOK_BACK = 80  # characters: longer than any abbreviation or item number with its spaces
 
 
 def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
@@ -83,7 +89,7 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
     spans = []
     start = 0
     for boundary in _breaks(text, language):
-        if _taken_back(text[start:boundary], known):
+        if _taken_back(text[max(start, boundary - LOOK_BACK):boundary], known, boundary - start <= LOOK_BACK):
             continue
         spans.append((start, boundary))
         start = boundary

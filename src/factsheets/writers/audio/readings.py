@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as calendar_date
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
@@ -48,6 +49,12 @@ DECIMAL = re.compile(r"(?<![\d.,])(\d+)[.,](\d+)(?![\d.,]?\d)")
 ACRONYM = re.compile(r"(?<![\w@.-])([A-Z]{2,6})(s?)(?![\w@-]|\.\w)")
 WORDS_SLASH = re.compile(r"(?<=\w)/(?=\w)")
 LONGEST_SAID = 15  # digits: a longer number is said digit by digit (see amounts.LONGEST_SAID)
+
+
+@lru_cache(maxsize=4096)
+def plural_category(tag: str, number: int) -> str:
+    """CLDR's plural category of a number in a language ("one", "few", "many", "other")."""
+    return str(Locale.parse(tag.replace("-", "_")).plural_form(number))
 
 
 class Reader:
@@ -99,7 +106,7 @@ class Reader:
         return said
 
     def plural(self, forms: dict[str, str], number: int) -> str:
-        category = self.locale.plural_form(number) if self.locale else "other"
+        category = plural_category(self.tag, number) if self.locale else "other"
         return forms.get(category) or forms.get("other") or next(iter(forms.values()))
 
     def fraction(self, whole: str, fraction: str, construct: str) -> str:
@@ -190,8 +197,9 @@ class Reader:
     @staticmethod
     def around(text: str, match: re.Match) -> set[str]:
         """The words either side of a slash ("i/lub" -> {"i", "lub"})."""
-        before = re.findall(r"\w+$", text[:match.start()])
-        after = re.findall(r"^\w+", text[match.end():])
+        # A bounded stretch either side: a slash after every word of 100 KB must not read it all again.
+        before = re.findall(r"\w+$", text[max(match.start() - 40, 0):match.start()])
+        after = re.findall(r"^\w+", text[match.end():match.end() + 40])
         return set(before + after)
 
 

@@ -97,6 +97,7 @@ def number_source(tag: str) -> str:
     return "digits" if words_for(tag).digits and words_for(tag).language == base(tag) else ""
 
 
+@lru_cache(maxsize=4096)  # a factsheet says the same few numbers again and again
 def number_words(number: int, tag: str) -> str | None:
     """An integer in words in the language, or None when no library or data has its numbers."""
     source = number_source(tag)
