@@ -54,3 +54,20 @@ def test_the_check_reads_the_audios_sentence_timings_file(tmp_path, languages_do
         "the voice is given an at sign it would drop or misread: '…Zadzwoń: info@x.org…'"]
     path.write_text(json.dumps({"audio": "x.mp3", "sentences": [{"block": "title", "text": "Zadzwoń: info małpa x kropka org", "start": 0, "end": 1}]}), encoding="utf-8")
     assert check_sentences_file(path, languages_document) == []
+
+
+@pytest.fixture(scope="module")
+def send_document(built_project, send_entry):
+    return next(d for d in load_project(built_project).documents if d.meta.slug == send_entry["slug"])
+
+
+@pytest.mark.engines
+def test_the_built_audios_spoken_text_passes_and_a_symbol_put_in_it_fails(built_project, send_entry, send_document, tmp_path):
+    built = built_project / "build" / send_entry["formats"]["audio_sentences"]
+    assert check_sentences_file(built, send_document) == []
+    data = json.loads(built.read_text(encoding="utf-8"))
+    data["sentences"][-1]["text"] += " Email info_send@example.org."
+    faulty = tmp_path / "faulty-sentences.json"
+    faulty.write_text(json.dumps(data), encoding="utf-8")
+    assert [f.message.split(" it would")[0] for f in check_sentences_file(faulty, send_document)] == [
+        "the voice is given an underscore", "the voice is given an at sign"]
