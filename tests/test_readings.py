@@ -254,3 +254,8 @@ def test_an_abbreviations_full_stop_is_not_given_to_the_voice_but_is_shown():
 def test_a_comma_that_ends_a_clause_is_not_a_thousands_separator():
     assert Normaliser(Lexicon(), "pl").speak("Koszt: £2.50, potem 1,250, a potem 7, 8.").text == (
         "Koszt: dwa funty pięćdziesiąt pensów, potem tysiąc dwieście pięćdziesiąt, a potem 7, 8.")
+
+
+def test_a_slash_between_words_is_the_languages_or_and_between_numbers_a_pause():
+    polish = Normaliser(Lexicon(), "pl")
+    assert polish.speak("szkoła/uczelnia, i/lub, 24/7").text == "szkoła lub uczelnia, i lub, 24 7"

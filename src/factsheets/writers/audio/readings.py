@@ -57,6 +57,24 @@ def plural_category(tag: str, number: int) -> str:
     return str(Locale.parse(tag.replace("-", "_")).plural_form(number))
 
 
+MISSING = {
+    "number": "numbers", "money": "amounts of money", "time": "times", "date": "dates",
+    "words": "the words said in addresses, money and times",
+}
+
+
+def missing_rule_message(tag: str, construct: str, example: str) -> str:
+    """The build's warning for a construct a language has no reading rule for (once a factsheet)."""
+    from ...i18n import language
+
+    name = language(tag).english_name
+    if construct == "words":
+        return (f"audio: there are no {name} words for addresses, money and times ('{example[:40]}'): English words are said instead; "
+                f"ask for {name} to be added to the audio's spoken words (writers/audio/spoken_words/)")
+    return (f"audio: there is no {name} reading rule for {MISSING.get(construct, construct)} in words ('{example[:40]}'): "
+            f"the digits are given to the {name} voice as a plain number; ask for {name} number words to be added, or write it in words")
+
+
 class Reader:
     """The reading rules of one language (a tag such as "pl" or "zh-Hans")."""
 
@@ -190,7 +208,8 @@ class Reader:
     def symbols(self, text: str) -> str:
         """Symbols a voice drops or misreads, as the language's words."""
         text = text.replace("&", f" {self.words.and_} ").replace("@", f" {self.words.at} ")
-        text = WORDS_SLASH.sub(lambda m: " " if self.words.or_ in self.around(text, m) else f" {self.words.or_} ", text)
+        # "i/lub" is "i lub", "szkoła/uczelnia" is "szkoła lub uczelnia", "24/7" is "24 7".
+        text = WORDS_SLASH.sub(lambda m: " " if self.words.or_ in self.around(text, m) or text[m.start() - 1].isdigit() else f" {self.words.or_} ", text)
         text = re.sub(r"(?<=\w)\*+|(?<!\*)\*+(?=\w)", "", text).replace("|", ", ").replace("_", " ")
         return text.replace("/", " ").replace("£", f" {self.plural(self.words.pound, 2)} ")
 

@@ -30,6 +30,7 @@ from ..constructs import abbreviation_words, following_text
 from . import constructs
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
+from .readings import missing_rule_message
 from .titles import one_line
 from .utterances import (  # noqa: F401  (Script, Section and Utterance are this module's interface too)
     AFTER_HEADING, AFTER_PARAGRAPH, AROUND_QUOTE, BEFORE_SUBHEADING, BETWEEN_ITEMS, CONTACT_TITLE, ENGLISH,
@@ -57,17 +58,15 @@ class ScriptBuilder:
 
     # words ---------------------------------------------------------------
     def say(self, written: str, line: int | None = None, language: str = "") -> str:
-        """Written text -> normalised text, lexicon words as pairs (see lexicon.said_as). An
-        English passage of a translation (`language` English) is read by the English rules."""
-        english = bool(language) and language.lower().startswith("en")
-        spoken = (self.normaliser.in_english() if english else self.normaliser).speak(written)
+        """Written text -> normalised text, lexicon words as pairs (lexicon.said_as); English by the English rules."""
+        spoken = (self.normaliser.in_english() if language.lower().startswith("en") else self.normaliser).speak(written)
+        where = Location(self.document.meta.source, line)
         for problem in spoken.unsayable:
             what = f"read as '{problem.replacement}'" if problem.replacement else "left out"
-            self.warnings.append(Warning_(Location(self.document.meta.source, line), f"audio: the speech engine cannot say '{problem.text}': it is {what}; write it in words"))
-        for construct, example in spoken.missing:
-            if construct not in self.missing_warned:  # once a construct: the first line it is on
-                self.missing_warned.add(construct)
-                self.warnings.append(Warning_(Location(self.document.meta.source, line), missing_rule_message(self.document.meta.language, construct, example)))
+            self.warnings.append(Warning_(where, f"audio: the speech engine cannot say '{problem.text}': it is {what}; write it in words"))
+        for construct, example in [(c, e) for c, e in spoken.missing if c not in self.missing_warned]:  # once a construct
+            self.missing_warned.add(construct)
+            self.warnings.append(Warning_(where, missing_rule_message(self.document.meta.language, construct, example)))
         return spoken.marked
 
     def written(self, nodes) -> str:
@@ -112,9 +111,8 @@ class ScriptBuilder:
 
     @staticmethod
     def sentence(text: str) -> str:
-        text = text.strip()
-        # Other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔.
-        return text if not text or text[-1] in ".?!:;。？！؟۔" else text + "."
+        text = text.strip()  # other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔, the danda । (Bengali, Punjabi)
+        return text if not text or text[-1] in ".?!:;。？！؟۔।" else text + "."
 
     # blocks --------------------------------------------------------------
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
@@ -139,8 +137,7 @@ class ScriptBuilder:
             return []  # each note is read after the paragraph that cites it (constructs.notes_after)
         if isinstance(block, m.Heading):  # a heading inside a quotation or a definition: said, not a chapter
             language = self.language_of(block.children)
-            return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id,
-                              language=language)]
+            return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id, language=language)]
         # A block type the script does not know is an error, never left out of the recording.
         raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
 
@@ -297,24 +294,6 @@ class ScriptBuilder:
         end, language = self.fixed("End of factsheet.")
         section.utterances.append(utterance(end, pause_before=0.3, pause_after=0.0, block_id=END_ID, language=language))
         return section
-
-
-MISSING = {
-    "number": "numbers", "money": "amounts of money", "time": "times", "date": "dates",
-    "words": "the words said in addresses, money and times",
-}
-
-
-def missing_rule_message(tag: str, construct: str, example: str) -> str:
-    """The build's warning for a construct a language has no reading rule for (once a factsheet)."""
-    from ...i18n import language
-
-    name = language(tag).english_name
-    if construct == "words":
-        return (f"audio: there are no {name} words for addresses, money and times ('{example[:40]}'): English words are said instead; "
-                f"ask for {name} to be added to the audio's spoken words (writers/audio/spoken_words/)")
-    return (f"audio: there is no {name} reading rule for {MISSING.get(construct, construct)} in words ('{example[:40]}'): "
-            f"the digits are given to the {name} voice as a plain number; ask for {name} number words to be added, or write it in words")
 
 
 def build_script(document: m.Document, normaliser: Normaliser) -> Script:
