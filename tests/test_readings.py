@@ -259,3 +259,12 @@ def test_a_comma_that_ends_a_clause_is_not_a_thousands_separator():
 def test_a_slash_between_words_is_the_languages_or_and_between_numbers_a_pause():
     polish = Normaliser(Lexicon(), "pl")
     assert polish.speak("szkoła/uczelnia, i/lub, 24/7").text == "szkoła lub uczelnia, i lub, 24 7"
+
+
+def test_times_and_numbers_in_the_languages_own_digits():
+    arabic = Normaliser(Lexicon(), "ar")
+    # "الساعة" (the hour) written before the time is not said twice.
+    assert arabic.speak("الساعة ١٠:٣٠ صباحًا").text == "الساعة عشرة وثلاثون دقيقة صباحًا"
+    assert arabic.speak("١٬٢٥٠ و ١٠٫٥").text == "ألف و مئتان و خمسون و عشرة فاصلة خمسة"
+    assert arabic.speak("25.75").text == "خمسة و عشرون فاصلة سبعة خمسة"  # no hour 25: a number
+    assert Normaliser(Lexicon(), "bn").speak("সকাল ১০:৩০, ১,২৫০ টাকা").text == "সকাল দশটা ত্রিশ মিনিট, এক হাজার দুইশত পঞ্চাশ টাকা"

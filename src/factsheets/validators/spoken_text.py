@@ -19,7 +19,7 @@ from . import FAILURE, Finding
 
 # An address is spelt in words before it reaches the voice ("slash", "underscore"), so no
 # "/" is left that belongs to one: every symbol here is one the voice would drop.
-RAW = re.compile(r"[£@_&/]|(?<!\d)\d{1,3}(?:,\d{3})+(?!\d)")
+RAW = re.compile(r"[£@_&/]|(?<!\d)\d{1,3}(?:[,٬]\d{3})+(?!\d)")  # "٬": Arabic's thousands separator
 NAMES = {"£": "a pound sign", "@": "an at sign", "_": "an underscore", "&": "an ampersand", "/": "a slash"}
 
 

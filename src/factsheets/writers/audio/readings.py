@@ -39,12 +39,13 @@ MONEY = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?!\d|,\d)")
 PENCE = re.compile(r"(?<![\w.,])(\d+)\s?p\b")
 NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d./])")
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-# "10.30", "10:30", "10.30am", "10am": the hour below 24, the minutes below 60.
-TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])(?:[.:]([0-5]\d))?(?:\s?([ap])\.?m\b\.?)?(?![\d.,:]?\d|\s?%)", re.IGNORECASE)
-THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d|,\d)")
+# "10.30", "10:30", "10.30am", "10am", "١٠:٣٠" (digits of any script, Arabic's decimal "٫"):
+# a time where the hour is below 24 and the minutes below 60 (Reader.time checks).
+TIME = re.compile(r"(?<![\d.,:٫])(\d{1,2})(?:[.:٫](\d{2}))?(?:\s?([ap])\.?m\b\.?)?(?![\d.,:٫]?\d|\s?%)", re.IGNORECASE)
+THOUSANDS = re.compile(r"(?<![\d,.٬])\d{1,3}(?:[,٬]\d{3})+(?!\d|[,٬]\d)")  # "٬": Arabic's separator
 DOT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?!\d|\.\d)")
 PERCENT = re.compile(r"(?<![\d.,])(\d+)(?:[.,](\d+))?\s?%")
-DECIMAL = re.compile(r"(?<![\d.,])(\d+)[.,](\d+)(?![\d.,]?\d)")
+DECIMAL = re.compile(r"(?<![\d.,٫])(\d+)[.,٫](\d+)(?![\d.,٫]?\d)")
 # Capitals the voice would read as a word: spelt, letter by letter, unless the lexicon says them.
 ACRONYM = re.compile(r"(?<![\w@.-])([A-Z]{2,6})(s?)(?![\w@-]|\.\w)")
 WORDS_SLASH = re.compile(r"(?<=\w)/(?=\w)")
@@ -104,7 +105,7 @@ class Reader:
         """Digits (any script's) as the language says the number. Where no library has the
         language's numbers: the digits with no separator, which its voice reads as a number
         by its own rules (espeak-ng's Urdu and Punjabi do), and the construct is reported."""
-        digits = digits.replace(",", "")
+        digits = digits.replace(",", "").replace("٬", "")
         value = int(digits)
         said = number_words(value, self.tag) if len(digits) <= LONGEST_SAID else None
         if said is None or number_source(self.tag) == "digits":
@@ -174,14 +175,18 @@ class Reader:
 
     def time(self, match: re.Match) -> str:
         hour, minutes, half = match.group(1), match.group(2), match.group(3)
-        if minutes is None and half is None:
-            return match.group(0)  # a plain number: the voice reads it
+        if minutes is None and half is None or int(hour) > 23 or minutes is not None and int(minutes) > 59:
+            return match.group(0)  # a plain number (the voice reads it), or no time
         half_word = {"a": self.words.am, "p": self.words.pm}.get((half or "").lower(), "")
         if minutes is None or minutes == "00":
             said = self.words.time_hour.format(hour=self.number(str(int(hour)), "time"), half=half_word)
         else:
             said = self.words.time.format(hour=self.number(str(int(hour)), "time"), minutes=self.number(str(int(minutes)), "time"), half=half_word)
-        return re.sub(r" {2,}", " ", said).strip()
+        said = re.sub(r" {2,}", " ", said).strip()
+        lead = self.words.time.split("{")[0].strip()  # "الساعة", "ora": not said twice when written before the time
+        if lead and match.string[:match.start()].rstrip().endswith(lead) and said.startswith(lead):
+            said = said[len(lead):].strip()
+        return said
 
     def percent(self, match: re.Match) -> str:
         number = self.fraction(match.group(1), match.group(2), "number") if match.group(2) else self.number(match.group(1), "number")
