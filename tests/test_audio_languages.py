@@ -36,10 +36,10 @@ def test_the_mp3_language_is_the_iso_639_2_terminology_code_from_babel(tag, code
     assert iso639_2(tag) == code
 
 
-def test_a_language_keeps_its_letters_and_its_numbers_are_left_to_its_voice():
+def test_a_language_says_its_numbers_money_and_times_in_its_own_words():
     polish = Normaliser(Lexicon(), "pl").speak("Zadzwoń pod 01225 394382 przed 15 marca, 10.00am, £20 i/lub więcej.")
-    assert polish.unsayable == []
-    assert polish.text == "Zadzwoń pod 0 1 2 2 5, 3 9 4 3 8 2 przed 15 marca, 10.00am, £20 i/lub więcej."
+    assert polish.unsayable == [] and polish.missing == []
+    assert polish.text == "Zadzwoń pod 0 1 2 2 5, 3 9 4 3 8 2 przed 15 marca, dziesięć zero zero rano, dwadzieścia funtów i lub więcej."
     arabic = Normaliser(Lexicon(), "ar").speak("اتصل بخط المشورة على الرقم 01225 394382")
     assert arabic.text == "اتصل بخط المشورة على الرقم 0 1 2 2 5, 3 9 4 3 8 2" and arabic.unsayable == []
     # English keeps its English rules.
@@ -50,7 +50,10 @@ def test_a_language_keeps_its_letters_and_its_numbers_are_left_to_its_voice():
 def test_each_transcript_says_the_languages_own_words_and_english_details_in_english(documents, tag):
     script = build_script(documents[tag], Normaliser(Lexicon(), tag))
     assert OWN_WORDS[tag] in script.transcript()
-    assert script.warnings == []
+    # Urdu has no number words in num2words or ICU: its times are left to its voice, said once.
+    expected = ["audio: there is no Urdu reading rule for times in words ('10.00am'): the digits are given to the Urdu voice as a plain number; "
+                "ask for Urdu number words to be added, or write it in words"] if tag == "ur" else []
+    assert [w.message for w in script.warnings] == expected
     contact = script.sections[-1]
     # The labels are the language's own (its catalogue); the details left in English, the English voice.
     assert contact.utterances[0].language == "" and any(u.language == "en-GB" for u in contact.utterances)

@@ -178,3 +178,10 @@ def test_a_kept_script_goes_with_its_document(tmp_path):
     del document
     gc.collect()
     assert key not in audio._scripts
+
+
+def test_a_sentence_that_ends_with_its_scripts_own_stop_gets_no_full_stop():
+    from factsheets.writers.audio.script import ScriptBuilder
+
+    assert [ScriptBuilder.sentence(t) for t in ("এটি প্রথম বাক্য।", "ਇਹ ਵਾਕ ਹੈ।", "یہ جملہ ہے۔", "清楚了吗？", "Ready")] == [
+        "এটি প্রথম বাক্য।", "ਇਹ ਵਾਕ ਹੈ।", "یہ جملہ ہے۔", "清楚了吗？", "Ready."]

@@ -57,6 +57,9 @@ def timed(rule, text: str) -> float:
 LEXICON = Lexicon([Entry("SEN", "S E N", 1), Entry("EHC plan", "E H C plan", 2), Entry("IPSEA", "ip see ah", 3)])
 RULES = {
     "normaliser": Normaliser(LEXICON).speak,
+    # Another language's reading rules (readings.py) and one whose numbers are left as digits.
+    "normaliser in Polish": Normaliser(LEXICON, "pl").speak,
+    "normaliser in Urdu": Normaliser(LEXICON, "ur").speak,
     "amounts": amounts.amounts,
     "lexicon": LEXICON.apply,
     "dotted letters": spell_dotted_runs,

@@ -1,4 +1,10 @@
-"""The audio's `lexicon` setting (in mkdocs.yml or a factsheet's `audio:`): a file of the project."""
+"""The audio's `lexicon` setting (in mkdocs.yml or a factsheet's `audio:`): a file of the project.
+
+Beside it, each language may have its own: `glossary/lexicon.cy.yml`, `glossary/lexicon.zh-Hans.yml`
+(the language's tag after the lexicon's name). A translation's voice uses its language's file;
+without one it spells capitals ("EHC") and keeps only the entries of the main lexicon that
+say nothing English (letters, or a word said as written): writers/audio/lexicon.py.
+"""
 
 from __future__ import annotations
 
@@ -27,5 +33,17 @@ def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool 
         raise SourceError(Location(shown, line), f"the lexicon '{written or DEFAULT_LEXICON}' is a folder, not a file")
     lexicon_shown = real.relative_to(root.resolve()).as_posix()
     load_yaml(read_text(path, lexicon_shown, root), lexicon_shown)
+    check_language_lexicons(path, root)
+
+
+def check_language_lexicons(path: Path, root: Path) -> None:
+    """Each language's lexicon beside the main one (`lexicon.<language>.yml`) is read as the
+    audio will read it, so a malformed entry stops the build with its file and line."""
+    from .writers.audio.lexicon import load_lexicon
+
+    for language_file in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
+        shown = language_file.relative_to(root).as_posix() if language_file.is_relative_to(root) else language_file.name
+        read_text(language_file, shown, root)  # a regular file inside the project
+        load_lexicon(language_file, shown)
 
 

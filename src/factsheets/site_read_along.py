@@ -57,7 +57,7 @@ class ReadAlongRenderer(HtmlRenderer):
         said = self.spoken[block_id]
         begin, end = said[0]["start"], said[-1]["end"]
         attributes = f' id="{escape(block_id)}" data-fs-from="{begin:.3f}"'
-        groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes)))
+        groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes), self.document.meta.language))
         if len(groups) != len(said):
             return attributes + stretch(begin, end), self.inlines(nodes)
         words = " ".join(

@@ -2,7 +2,8 @@
 
 The MP3 is decoded (by sox) and measured: loudness, peak, the silence at the
 start and end, no long silent gap inside, a plausible length for the words and
-the rate, and ID3 chapters that match the factsheet's sections.
+the rate, and ID3 chapters that match the factsheet's sections. What the voice was
+given is read back too (spoken_text.py): no "£", "@", "_", "&", "/" or "1,250".
 """
 
 from __future__ import annotations
@@ -164,6 +165,11 @@ def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: in
     """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
     findings = check_sound(path)
     findings += check_chapters(path, expected_chapters(document), entry.get("details", {}).get("audio_mp3", {}).get("duration_s"))
+    sentences = entry.get("formats", {}).get("audio_sentences")
+    if sentences and (build_dir / sentences).is_file():
+        from .spoken_text import check_sentences_file
+
+        findings += check_sentences_file(build_dir / sentences, document)  # no "£", "@", "_" given to the voice
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
         words = spoken_words((build_dir / transcript).read_text(encoding="utf-8"))

@@ -60,7 +60,10 @@ def _sections(document: m.Document):
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“‘\"'])", text.strip()) if s]
+    """The sentences the checks count: the one splitter every format uses (writers/sentences.py)."""
+    from ..writers.sentences import split_sentences
+
+    return split_sentences(text.strip(), "en-GB")
 
 
 def reading_scores(text: str) -> tuple[float, float]:

@@ -30,7 +30,7 @@ from ...engines import speech
 from ...errors import Location, Warning_
 from .. import FinishedPart, Option, Output, OutputKind, Part, Writer
 from . import mp3, timings
-from .lexicon import load_lexicon
+from .lexicon import language_lexicon_names, load_lexicon
 from .normalise import Normaliser
 from .script import Script, build_script
 from .section_task import SectionTask
@@ -134,7 +134,9 @@ class AudioWriter(Writer):
     def dependencies(self, document: m.Document, options: dict) -> str:
         """The lexicon is not in the document, but changes what is said."""
         path, _ = lexicon_path(options)
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "no lexicon"
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "no lexicon"
+        own = next((p for p in language_lexicon_names(path, document.meta.language) if p.is_file()), None)
+        return digest + (" " + hashlib.sha256(own.read_bytes()).hexdigest() if own else "")  # a translation's lexicon.<language>.yml
 
     def script(self, document: m.Document, options: dict) -> Script:
         """What is said. A build asks twice for a factsheet's script in its own process, to plan

@@ -14,6 +14,12 @@ Each line is `written: spoken`, and `spoken` is one of three things:
   `espeak-ng -v en-gb -q -x "word"` prints the phonemes espeak-ng uses for a word: a
   good start to edit.
 
+Each language may have its own file beside it, `lexicon.<language>.yml` (`lexicon.cy.yml`,
+`lexicon.zh-Hans.yml`), in the same form, for its voice. A translation without one spells
+capitals letter by letter ("EHC" -> "E H C", each letter named by its voice) and keeps only
+the main lexicon's entries that say nothing English: those spelt letter by letter and
+those said as written (`Lexicon.for_language`).
+
 Entries match whole words; an all-capitals entry also matches its plural ("CCGs").
 The spoken form is what the speech engine is given; the transcript keeps the word
 as written (see `said_as`). A malformed entry stops the build with its file and
@@ -56,6 +62,18 @@ def reader_text(text: str) -> str:
     return SAID.sub(lambda m: m.group(1), text)
 
 
+def is_spelt(spoken: str) -> bool:
+    """Letters with spaces ("S E N"): said one by one in any language."""
+    letters = spoken.split()
+    return len(letters) > 1 and all(len(letter) == 1 for letter in letters)
+
+
+def language_lexicon_names(path: Path, tag: str) -> list[Path]:
+    """The files a language's lexicon may be, most specific first: lexicon.zh-Hans.yml, lexicon.zh.yml."""
+    parts = tag.replace("_", "-").split("-")
+    return [path.with_name(f"{path.stem}.{'-'.join(parts[:n])}{path.suffix}") for n in range(len(parts), 0, -1)]
+
+
 def is_phonemes(spoken: str) -> bool:
     return bool(PHONEMES.fullmatch(spoken))
 
@@ -84,8 +102,9 @@ class Entry:
 
 
 class Lexicon:
-    def __init__(self, entries: list[Entry] | tuple[Entry, ...] = ()):
+    def __init__(self, entries: list[Entry] | tuple[Entry, ...] = (), path: Path | None = None):
         self.entries = tuple(entries)
+        self.path = path  # the file it was read from, beside which each language's lexicon is
         self._by_word = {e.written.lower(): for_engine(e.spoken) for e in self.entries}
         # Longest first, so "EHC plan" wins over "EHC" if both are listed.
         ordered = sorted(self.entries, key=lambda e: -len(e.written))
@@ -94,6 +113,17 @@ class Lexicon:
             alternatives = "|".join(re.escape(e.written) + ("(?:'?s)?" if e.written.isupper() else "") for e in ordered)
             self._pattern = re.compile(rf"(?<![\w@/.-])(?:{alternatives})(?![\w@-]|\.\w)")
         self._exact = {e.written: for_engine(e.spoken) for e in self.entries}
+
+    def for_language(self, tag: str) -> Lexicon:
+        """The lexicon a translation's voice uses: `lexicon.<language>.yml` beside this one
+        (`lexicon.zh-Hans.yml`, else `lexicon.zh.yml`), else this one's entries that say
+        nothing English: those spelt letter by letter and those said as written."""
+        if self.path is not None:
+            for name in language_lexicon_names(self.path, tag):
+                if name.is_file():
+                    return load_lexicon(name, f"{self.path.parent.name}/{name.name}")
+        neutral = [e for e in self.entries if e.spoken.lower() == e.written.lower() or is_spelt(e.spoken)]
+        return Lexicon(neutral)
 
     def has(self, word: str) -> bool:
         return word.lower() in self._by_word
@@ -127,7 +157,7 @@ def load_lexicon(path: Path, shown: str | None = None) -> Lexicon:
     """Reads a lexicon file; a missing file is an empty lexicon."""
     shown = shown or str(path)
     if not path.exists():
-        return Lexicon()
+        return Lexicon(path=path)
     text = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text)
@@ -136,7 +166,7 @@ def load_lexicon(path: Path, shown: str | None = None) -> Lexicon:
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         raise LexiconError(Location(shown, mark.line + 1 if mark else None), f"the pronunciation lexicon cannot be read: {HELP}") from error
     if root is None:
-        return Lexicon()
+        return Lexicon(path=path)
     if not isinstance(root, yaml.MappingNode):
         raise LexiconError(Location(shown, root.start_mark.line + 1), f"the pronunciation lexicon must be a list of entries: {HELP}")
     entries: list[Entry] = []
@@ -157,4 +187,4 @@ def load_lexicon(path: Path, shown: str | None = None) -> Lexicon:
             raise LexiconError(Location(shown, line), f"'{written}' is in the lexicon twice (also at line {seen[written.lower()]}): keep one")
         seen[written.lower()] = line
         entries.append(Entry(written, spoken, line))
-    return Lexicon(entries)
+    return Lexicon(entries, path)

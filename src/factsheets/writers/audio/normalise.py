@@ -10,13 +10,14 @@ abbreviations and names. The result is plain text in which a lexicon word is a
 pair (see lexicon.said_as): the engine reads its spoken form, the transcript
 shows it as written.
 
-These rules are English: they write English words ("a.m.", "dot", "slash", "pounds",
-"or") and the lexicon respells English. A factsheet in another language keeps only the
-rules that write no words: phone numbers as digit groups (each digit then said in the
-language) and every letter of every script kept. Numbers, dates, times and addresses are
-left to the language's own espeak-ng voice, which reads them by its language's rules.
-English-only characters handling (an English voice cannot say Arabic letters, so they are
-left out with a warning) applies to English factsheets only.
+Addresses, emails and phone numbers are spelt by one set of rules for every language
+(spelling.py) with the language's words ("at", "dot", "slash": spoken_words/). Money,
+times, dates and numbers are English rules here and in amounts.py, tuned to espeak-ng's
+English voice; a factsheet in another language has its own (readings.py: num2words and
+Babel's month names), spells capitals ("EHC") unless its lexicon says them, and reports
+what it has no rule for (`Spoken.missing`). English-only characters handling (an English
+voice cannot say Arabic letters, so they are left out with a warning) applies to English
+factsheets only.
 """
 
 from __future__ import annotations
@@ -27,10 +28,9 @@ from dataclasses import dataclass, field
 
 from .amounts import amounts
 from .lexicon import CLOSE, MIDDLE, OPEN, Lexicon, engine_text, reader_text, said_as
-
-# Parts of a domain people say as words; the rest of a short label is spelt.
-SAID_AS_WORDS = {"org", "com", "net", "gov", "info"}
-SPELT = {"uk", "www", "co", "ac", "eu", "tv"}
+from .readings import Reader, quiet_abbreviations, spell_acronyms
+from .spelling import address, digits_spaced, email, phone
+from .spoken_words import words_for
 
 PHONE = re.compile(r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?!\w|\.\d)")
 # Three-digit numbers are said digit by digit only where they are dialled ("call 111", not "on 101 families").
@@ -78,6 +78,7 @@ class Unsayable:
 class Spoken:
     marked: str  # with lexicon pairs: see lexicon.said_as
     unsayable: list[Unsayable] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (construct, text) the language has no rule for (readings.py)
 
     @property
     def text(self) -> str:
@@ -88,27 +89,6 @@ class Spoken:
     def shown(self) -> str:
         """What the transcript shows."""
         return reader_text(self.marked)
-
-
-def digits_spaced(digits: str) -> str:
-    return " ".join(digits)
-
-
-def phone(number: str) -> str:
-    """'01225 394382' -> '0 1 2 2 5, 3 9 4 3 8 2': digit groups, as it is dialled."""
-    number = number.replace("(0)", " ").replace("+44", "+44 ").strip()
-    groups = [g for g in re.split(r"[ -]+", number) if g]
-    if len(groups) == 1:
-        digits = groups[0]
-        # No spaces written: group as UK numbers are said (area code, then the rest).
-        if len(digits) == 11 and digits.startswith(("02", "03", "08")):
-            groups = [digits[:3], digits[3:7], digits[7:]]
-        elif len(digits) == 11:
-            groups = [digits[:5], digits[5:]]
-    said = []
-    for group in groups:
-        said.append("plus 4 4" if group == "+44" else digits_spaced(group))
-    return ", ".join(said)
 
 
 def hour_minutes(hour: str, minutes: str | None) -> str:
@@ -134,52 +114,6 @@ def times(match: re.Match) -> str:
     return last
 
 
-def domain_label(label: str, lexicon: Lexicon) -> str:
-    lower = label.lower()
-    if lexicon.has(lower):
-        return lexicon.spoken_word(lower)
-    if lower in SPELT:
-        return " ".join(lower)
-    if lower in SAID_AS_WORDS or len(lower) > 4:
-        return lower
-    return " ".join(lower) if lower.isalpha() else lower
-
-
-def path_words(path: str, lexicon: Lexicon) -> str:
-    """The part after the domain: words, with the separators said so it can be typed."""
-    out = []
-    for piece in re.split(r"([/_.-])", path):
-        if piece == "/":
-            out.append("slash")
-        elif piece == "-":
-            out.append("dash")
-        elif piece == "_":
-            out.append("underscore")
-        elif piece == ".":
-            out.append("dot")
-        elif piece:
-            out.append(lexicon.spoken_word(piece.lower()) if lexicon.has(piece.lower()) else piece)
-    return " ".join(out)
-
-
-def address(url: str, lexicon: Lexicon) -> str:
-    """A web address as someone would read it out to be typed: no http://, no final slash."""
-    for prefix in ("https://", "http://"):
-        if url.lower().startswith(prefix):
-            url = url[len(prefix):]
-    url = url.rstrip("/")
-    host, _, path = url.partition("/")
-    said = " dot ".join(domain_label(label, lexicon) for label in host.split("."))
-    if path:
-        said += " slash " + path_words(path, lexicon)
-    return said
-
-
-def email(mail: str, lexicon: Lexicon) -> str:
-    user, _, host = mail.partition("@")
-    return f"{path_words(user, lexicon)} at {address(host, lexicon)}"
-
-
 def reference(match: re.Match) -> str:
     return f"(paragraph {match.group(1)})"
 
@@ -190,38 +124,56 @@ SPECIAL = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern
 
 class Normaliser:
     def __init__(self, lexicon: Lexicon, language: str = "en-GB"):
-        self.lexicon = lexicon
+        self.language = language
         self.english = language.lower().startswith("en")
+        # A translation's lexicon is its own (lexicon.<language>.yml), else only the English
+        # lexicon's spelt abbreviations: an English respelling would be read by another voice.
+        self.lexicon = lexicon if self.english else lexicon.for_language(language)
+        self.english_lexicon = lexicon
+        self.spoken_words = words_for(language)
+        self.reader = Reader(language)
+        self._english: Normaliser | None = None
+
+    def in_english(self) -> Normaliser:
+        """The English rules and lexicon, for an English passage of a translation."""
+        if self.english:
+            return self
+        if self._english is None:
+            self._english = Normaliser(self.english_lexicon)
+        return self._english
 
     def speak(self, text: str) -> Spoken:
         """Written text -> spoken text. Addresses, numbers and times first, then the lexicon."""
         text = text.translate(QUOTES)
         pieces: list[str] = []
         unsayable: list[Unsayable] = []
+        self.reader = Reader(self.language)
         for marker in (OPEN, MIDDLE, CLOSE):  # only the normaliser makes these (see lexicon.said_as)
             if marker in text:
                 unsayable.append(Unsayable(marker, ""))
                 text = text.replace(marker, " ")
         position = 0
         for match in SPECIAL.finditer(text):
-            pieces.append(self.words(text[position:match.start()], unsayable))
             kind = match.lastgroup
             found = match.group(kind)
+            if not self.english and kind in ("time", "clock"):
+                continue  # the language's reading rules say its times (readings.py)
+            pieces.append(self.words(text[position:match.start()], unsayable))
             trail = ""
             if kind == "url" and found[-1] in ".,;:)":
                 trail, found = found[-1], found[:-1]
-            english_only = kind not in ("phone", "service")
-            pieces.append((self.special(kind, found) if self.english or not english_only else found) + trail)
+            pieces.append(self.special(kind, found) + trail)
             position = match.end()
         pieces.append(self.words(text[position:], unsayable))
         spoken = re.sub(r"[ \t]+", " ", "".join(pieces)).strip()
-        return Spoken(spoken, unsayable)
+        return Spoken(spoken, unsayable, [] if self.english else self.reader.missing)
 
     def special(self, kind: str, found: str) -> str:
+        words = self.spoken_words
         if kind == "email":
-            return email(found, self.lexicon)
+            return email(found, self.lexicon, words)
         if kind == "url":
-            return address(found, self.lexicon)
+            return address(found, self.lexicon, words)
         if kind == "time":
             said = times(TIME_RANGE.fullmatch(found))
             return said + "." if found.endswith(".") and not said.endswith(".") else said  # "12pm." ends a sentence
@@ -230,19 +182,21 @@ class Normaliser:
             return f"{said.group(1)} {hour_minutes(said.group(2), said.group(3))}"
         if kind == "service":
             word, _, number = found.partition(" ")
-            return f"{word} {phone(number) if self.english else digits_spaced(number)}"
+            return f"{word} {phone(number, words) if self.english else digits_spaced(number)}"
         if kind == "phone":
-            return phone(found) if self.english else phone(found).replace("plus 4 4", "+ 4 4")
+            return phone(found, words)
+        if not self.english:  # "(11.1)": the numbers either side of the dot said, and the dot
+            return f"({found[1:-1].replace('.', f' {words.dot} ')})"
         return reference(REFERENCE.fullmatch(found))
 
     def address(self, url: str) -> str:
-        return address(url, self.lexicon)
+        return address(url, self.lexicon, self.spoken_words)
 
     def email(self, mail: str) -> str:
-        return email(mail, self.lexicon)
+        return email(mail, self.lexicon, self.spoken_words)
 
     def phone(self, number: str) -> str:
-        return phone(number)
+        return phone(number, self.spoken_words)
 
     def words(self, text: str, unsayable: list[Unsayable]) -> str:
         """Running words as a listener should hear them.
@@ -254,7 +208,7 @@ class Normaliser:
         Between other words ("school/college") it is "or".
         """
         if not self.english:
-            return text  # the language's own voice reads its words, numbers and dates
+            return self.lexicon.apply(spell_acronyms(quiet_abbreviations(self.reader.read(text), self.language), self.lexicon))
         text = amounts(text)
         text = DASH.sub(", ", text)
         for pattern, said in SYMBOLS:

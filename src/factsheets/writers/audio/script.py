@@ -30,6 +30,7 @@ from ..constructs import abbreviation_words, following_text
 from . import constructs
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
+from .readings import missing_rule_message
 from .titles import one_line
 from .utterances import (  # noqa: F401  (Script, Section and Utterance are this module's interface too)
     AFTER_HEADING, AFTER_PARAGRAPH, AROUND_QUOTE, BEFORE_SUBHEADING, BETWEEN_ITEMS, CONTACT_TITLE, ENGLISH,
@@ -53,14 +54,19 @@ class ScriptBuilder:
         self.document = document
         self.normaliser = normaliser
         self.warnings: list[Warning_] = []
+        self.missing_warned: set[str] = set()
 
     # words ---------------------------------------------------------------
-    def say(self, written: str, line: int | None = None) -> str:
-        """Written text -> normalised text, lexicon words as pairs (see lexicon.said_as)."""
-        spoken = self.normaliser.speak(written)
+    def say(self, written: str, line: int | None = None, language: str = "") -> str:
+        """Written text -> normalised text, lexicon words as pairs (lexicon.said_as); English by the English rules."""
+        spoken = (self.normaliser.in_english() if language.lower().startswith("en") else self.normaliser).speak(written)
+        where = Location(self.document.meta.source, line)
         for problem in spoken.unsayable:
             what = f"read as '{problem.replacement}'" if problem.replacement else "left out"
-            self.warnings.append(Warning_(Location(self.document.meta.source, line), f"audio: the speech engine cannot say '{problem.text}': it is {what}; write it in words"))
+            self.warnings.append(Warning_(where, f"audio: the speech engine cannot say '{problem.text}': it is {what}; write it in words"))
+        for construct, example in [(c, e) for c, e in spoken.missing if c not in self.missing_warned]:  # once a construct
+            self.missing_warned.add(construct)
+            self.warnings.append(Warning_(where, missing_rule_message(self.document.meta.language, construct, example)))
         return spoken.marked
 
     def written(self, nodes) -> str:
@@ -105,16 +111,15 @@ class ScriptBuilder:
 
     @staticmethod
     def sentence(text: str) -> str:
-        text = text.strip()
-        # Other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔.
-        return text if not text or text[-1] in ".?!:;。？！؟۔" else text + "."
+        text = text.strip()  # other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔, the danda । (Bengali, Punjabi)
+        return text if not text or text[-1] in ".?!:;。？！؟۔।" else text + "."
 
     # blocks --------------------------------------------------------------
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
         line = getattr(block, "line", None)
         if isinstance(block, m.Paragraph):
-            return [utterance(self.sentence(self.say(self.written(block.children), line)), block_id=block.id,
-                              language=self.language_of(block.children))]
+            language = self.language_of(block.children)
+            return [utterance(self.sentence(self.say(self.written(block.children), line, language)), block_id=block.id, language=language)]
         if isinstance(block, m.ListBlock):
             return self.list_items(block, line)
         if isinstance(block, m.Quote):
@@ -131,8 +136,8 @@ class ScriptBuilder:
         if isinstance(block, m.Notes):
             return []  # each note is read after the paragraph that cites it (constructs.notes_after)
         if isinstance(block, m.Heading):  # a heading inside a quotation or a definition: said, not a chapter
-            return [utterance(self.sentence(self.say(self.written(block.children), line)), pause_after=AFTER_HEADING, block_id=block.id,
-                              language=self.language_of(block.children))]
+            language = self.language_of(block.children)
+            return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id, language=language)]
         # A block type the script does not know is an error, never left out of the recording.
         raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
 

@@ -86,7 +86,7 @@ class XhtmlRenderer(HtmlRenderer):
 
     def sentence_spans(self, block_id: str, nodes) -> str:
         """Inlines of a timed block, each sentence in a span of its own."""
-        groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes)))
+        groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes), self.document.meta.language))
         ids = [f"{block_id}-s{n}" for n in range(1, len(groups) + 1)]
         self.sentences[block_id] = ids
         return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups, strict=True))
