@@ -39,7 +39,7 @@ def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool 
 def check_language_lexicons(path: Path, root: Path) -> None:
     """Each language's lexicon beside the main one (`lexicon.<language>.yml`) is read as the
     audio will read it, so a malformed entry stops the build with its file and line."""
-    from .writers.audio.lexicon import load_lexicon
+    from .writers.audio import load_lexicon  # the audio reads it so: checked the same way
 
     for language_file in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
         shown = language_file.relative_to(root).as_posix() if language_file.is_relative_to(root) else language_file.name
