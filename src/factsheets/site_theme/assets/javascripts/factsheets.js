@@ -68,6 +68,24 @@
     setMenu(false);
   });
 
+  /* Search results: Material takes them out of the tab order (only the arrow keys reach them)
+   * and closes search when Tab is pressed in it. A keyboard user who knows only Tab reaches them
+   * too: they are put back in the tab order, and Tab moves through the open search, which closes
+   * once focus leaves it (above). */
+  var results = document.querySelector(".md-search-result__list");
+  if (results) {
+    new MutationObserver(function () {
+      var links = results.querySelectorAll("[tabindex='-1']");
+      for (var i = 0; i < links.length; i++) links[i].removeAttribute("tabindex");
+    }).observe(results, { childList: true, subtree: true });
+  }
+  window.addEventListener("keydown", function (event) {
+    var searchBox = document.querySelector(".md-search");
+    if (event.key === "Tab" && search && search.checked && searchBox && searchBox.contains(document.activeElement)) {
+      event.stopPropagation();  // before Material's own handler, which would close search
+    }
+  }, true);
+
   /* Chapters. A server that cannot send part of a file (no HTTP range requests, as
    * `python3 -m http.server`) leaves the browser unable to jump into a recording it has not
    * loaded; then the recording is fetched whole once, and the status line says so. Focus
