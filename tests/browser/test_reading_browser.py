@@ -69,15 +69,19 @@ GUIDE_JS = """
   const title = document.querySelector('.md-header__topic .md-ellipsis');
   const header = document.querySelector('.md-header').getBoundingClientRect();
   const box = title.getBoundingClientRect();
-  const whole = title.scrollWidth <= title.clientWidth + 1 && title.scrollHeight <= title.clientHeight + 1
-    && box.top >= header.top && box.bottom <= header.bottom;
+  const fits = e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1;
+  const drawer = document.querySelector('.md-nav--primary > .md-nav__title');  // over the menu, where it is a drawer
+  const whole = fits(title) && box.top >= header.top && box.bottom <= header.bottom && (!drawer || innerWidth >= 1220 || fits(drawer));
   const paragraphs = [...document.querySelectorAll('article p')].filter(p => !p.className && !p.closest('nav, .fs-formats, .fs-box, .admonition'));
   const longest = paragraphs.sort((a, b) => b.textContent.length - a.textContent.length)[0];
+  // its words, up to the read-along's button the script adds at its end
+  const button = longest.querySelector('button');
   const range = document.createRange();
   range.selectNodeContents(longest);
+  if (button) range.setEndBefore(button);
   const lines = new Set([...range.getClientRects()].map(r => Math.round(r.bottom))).size;
   return {whole, title: title.textContent.trim(), size: parseFloat(getComputedStyle(longest).fontSize),
-          perLine: longest.textContent.trim().length / lines,
+          perLine: range.toString().trim().length / lines,
           captions: [...document.querySelectorAll('article table')].map(t => t.caption ? t.caption.textContent.trim() : '')};
 }
 """
@@ -105,7 +109,8 @@ def test_a_guide_s_title_type_and_tables(browser, corpus_site, translated_site, 
                     problems.append(f"{where}: the header's title {found['title']!r} is cut short")
                 if width > 640 and found["size"] != 19:
                     problems.append(f"{where}: body text {found['size']} px")
-                if width > 640 and "zh" not in url and not 60 <= found["perLine"] <= 80:
+                # near 70, as GOV.UK's: a column of 40 em, narrower where the menus take room beside it
+                if width > 640 and "zh" not in url and not 55 <= found["perLine"] <= 85:
                     problems.append(f"{where}: {found['perLine']:.0f} characters a line")
                 problems += [f"{where}: a table without a caption" for caption in found["captions"] if not caption]
     assert not problems, "\n".join(problems)

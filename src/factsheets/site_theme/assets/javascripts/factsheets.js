@@ -81,8 +81,10 @@
   }
   window.addEventListener("keydown", function (event) {
     var searchBox = document.querySelector(".md-search");
-    if (event.key === "Tab" && search && search.checked && searchBox && searchBox.contains(document.activeElement)) {
-      event.stopPropagation();  // before Material's own handler, which would close search
+    // Material's own handler, which this goes before, closes search on Tab, and sends focus back
+    // to the search box on any other key: Shift too, the first half of Shift+Tab.
+    if ((event.key === "Tab" || event.key === "Shift") && search && search.checked && searchBox && searchBox.contains(document.activeElement)) {
+      event.stopPropagation();
     }
   }, true);
 
