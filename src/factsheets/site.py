@@ -22,7 +22,7 @@ from .i18n import ENGLISH, gettext
 from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
 from .site_audio import audio_player, minutes_text, size_text
-from .site_read_along import ReadAlongRenderer, spoken_by_block
+from .site_read_along import ReadAlongRenderer, spoken_by_block, stretch_of
 from .transforms import contact_lines, is_contact, is_title_line
 from .walk import inline_runs, iter_block_inlines, iter_blocks
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
@@ -56,13 +56,30 @@ class SiteRenderer(ReadAlongRenderer):
     the end, under a heading that is also the name of their region; and the ids and times of
     the sentences the audio says, for the page's read-along (site_read_along.py)."""
 
+    def __init__(self, document: m.Document, spoken: dict[str, list[dict]] | None = None, **options):
+        super().__init__(document, spoken, **options)
+        self.section, self.just_after_heading = document.meta.title, False
+
+    def block(self, block: m.Block) -> str:
+        """A table is captioned with its section's title (WCAG 1.3.1, as GOV.UK's tables): a screen
+        reader names the table by it. Right under that heading, the caption is not shown again."""
+        html = super().block(block)
+        after_heading, self.just_after_heading = self.just_after_heading, isinstance(block, m.Heading)
+        if isinstance(block, m.Heading):
+            self.section = m.plain_text(block.children)
+        elif isinstance(block, m.Table):
+            hidden = ' class="fs-visually-hidden"' if after_heading else ""
+            html = html.replace("<table>", f"<table><caption{hidden}>{escape(self.section)}</caption>", 1)
+        return html
+
     def box(self, block: m.Box) -> str:
         if is_contact(block, "start"):
             return ""  # the leaflet's cover; on the web the same details close the page
         if is_contact(block, "end"):
             return (
                 f'<section class="fs-contact fs-about" aria-labelledby="{escape(block.id)}">'
-                f'<h2 id="{escape(block.id)}">{self.inlines(block.title)}</h2>{self.blocks(block.blocks)}</section>'
+                f'<h2 id="{escape(block.id)}"{stretch_of(self.spoken, block.id + "-title")}>{self.inlines(block.title)}</h2>'
+                f'{self.blocks(block.blocks)}</section>'
             )
         return super().box(block)
 
@@ -178,7 +195,7 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     source = next(((d, h) for d, h in family if d.meta.slug == meta.translation_of), None)
     lines = [b for b in document.blocks if is_title_line(b)]
     head = (
-        f'<h1 id="title">{escape(meta.title)}</h1>{language_switcher(document, family)}'
+        f'<h1 id="title"{stretch_of(renderer.spoken, "title")}>{escape(meta.title)}</h1>{language_switcher(document, family)}'
         f"{translation_notice(document, *source) if source else ''}"
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )

@@ -11,7 +11,13 @@ words with the times they are heard, pairing them as the EPUB's media overlay do
 - a block whose spoken words split differently (the audio writes out a number or an
   abbreviation): the whole block carries `data-fs-begin` and `data-fs-end`;
 - a paragraph (or a list item's paragraph) also carries `data-fs-from`, where the audio starts
-  saying it, for the "Listen from here" button the page's script adds after it.
+  saying it, for the "Listen from here" button the page's script adds after it;
+- what the audio says that is not a paragraph is marked on its own element: a table's rows
+  (`<table>-row<n>`, "Week: 6; What happens: ..."), a picture's description ("Picture: ..."),
+  a quotation's label ("Quotation from paragraph 6.18:", on the quotation) and its close ("End
+  of quotation.", on the quoted text's box), a heading, a definition list's terms (each term
+  and its definitions, said as one sentence, in a `<div>` of their own in the `<dl>`). The page's h1 (`title`) and the contact
+  details' heading (`contact-end-title`) are marked where site.py writes them (`stretch_of`).
 
 The script, site_theme/assets/javascripts/factsheets.js, highlights the element whose stretch
 holds the player's time. Without the script these attributes do nothing: the text reads as ever.
@@ -42,6 +48,17 @@ def spoken_by_block(path: Path | None) -> dict[str, list[dict]]:
 
 def stretch(begin: float, end: float) -> str:
     return f' data-fs-begin="{begin:.3f}" data-fs-end="{end:.3f}"'
+
+
+def stretch_of(spoken: dict[str, list[dict]], block_id: str) -> str:
+    """The attributes that mark an element with when the audio says `block_id`; none if it does not."""
+    said = spoken.get(block_id)
+    return stretch(said[0]["start"], said[-1]["end"]) if said else ""
+
+
+def _mark_first(html: str, start_tag: str, attributes: str) -> str:
+    """`html` with `attributes` added to the first `start_tag` (written without its closing '>')."""
+    return html.replace(start_tag, start_tag + attributes, 1) if attributes else html
 
 
 class ReadAlongRenderer(HtmlRenderer):
@@ -77,11 +94,40 @@ class ReadAlongRenderer(HtmlRenderer):
             attributes, words = self.timed_words(self.scope + block.id, block.children)
             return f"<p{attributes}>{words}</p>"
         html = super().block(block)
-        if isinstance(block, m.Heading) and block.id in self.spoken:
-            said = self.spoken[block.id]
-            start_tag = f'<h{block.level} id="{escape(block.id)}"'
-            html = html.replace(start_tag, start_tag + stretch(said[0]["start"], said[-1]["end"]), 1)
+        if isinstance(block, m.Heading):
+            return _mark_first(html, f'<h{block.level} id="{escape(block.id)}"', stretch_of(self.spoken, block.id))
+        if isinstance(block, m.Figure) and block.id:
+            return _mark_first(html, "<figure", f' id="{escape(block.id)}"' + stretch_of(self.spoken, block.id))
+        if isinstance(block, m.Quote) and block.id:
+            html = _mark_first(html, '<figure class="fs-quote"', stretch_of(self.spoken, block.id))
+            return _mark_first(html, "<blockquote", stretch_of(self.spoken, f"{block.id}-end"))
+        if isinstance(block, m.Table) and block.id:
+            return self.timed_rows(block.id, html)
         return html
+
+    def definition_list(self, block: m.DefinitionList) -> str:
+        said = self.spoken.get(self.scope + block.id, []) if block.id else []
+        if len(said) != len(block.items):
+            return _mark_first(super().definition_list(block), "<dl", stretch_of(self.spoken, self.scope + block.id))
+        groups = "".join(
+            f'<div{stretch(s["start"], s["end"])}>'
+            + "".join(f"<dt>{self.term(t)}</dt>" for t in item.terms)
+            + "".join(f"<dd>{self.item(m.ListItem(d))}</dd>" for d in item.definitions) + "</div>"
+            for item, s in zip(block.items, said, strict=True)
+        )
+        return f'<dl id="{escape(block.id)}">{groups}</dl>'
+
+    def timed_rows(self, table_id: str, html: str) -> str:
+        """A table's body rows, each marked with when the audio reads it (`<table>-row<n>`)."""
+        head, _, body = html.partition("<tbody>")
+        rows = body.split("<tr>")
+        for n in range(1, len(rows)):
+            row_id = f"{table_id}-row{n}"
+            if row_id in self.spoken:
+                rows[n] = f' id="{escape(row_id)}"{stretch_of(self.spoken, row_id)}>' + rows[n]
+            else:
+                rows[n] = ">" + rows[n]
+        return head + "<tbody>" + "<tr".join(rows) if body else html
 
     def item(self, item: m.ListItem) -> str:
         if len(item.blocks) == 1 and isinstance(item.blocks[0], m.Paragraph):

@@ -136,3 +136,38 @@ def test_the_page_follows_the_highlight_at_once_when_the_reader_wants_less_motio
         assert page.evaluate("document.activeElement.classList.contains('fs-listen')")  # focus stayed on the button
     finally:
         context.close()
+
+
+# Where the player is set to the middle of each sentence the audio says, what the page's script
+# highlights. The audio's own words (its introduction, "End of factsheet") are on no page.
+EVERY_SENTENCE_JS = """
+async sentences => {
+  const audio = document.getElementById('fs-audio');
+  const missed = [];
+  for (const s of sentences) {
+    const seeked = new Promise(done => audio.addEventListener('seeked', done, {once: true}));
+    audio.currentTime = (s.start + s.end) / 2;
+    await seeked;
+    await new Promise(done => requestAnimationFrame(done));
+    if (!document.querySelector('.fs-speaking')) missed.push(s.block + ': ' + s.text.slice(0, 50));
+  }
+  return missed;
+}
+"""
+
+
+@pytest.mark.parametrize("slug", ["applying-for-a-blue-badge", "carers-assessment", "asking-for-an-ehc-needs-assessment"])
+def test_something_is_highlighted_whatever_the_audio_reads(browser, corpus_site, slug):
+    """The title, a table's rows, a picture's description, a quotation's label and close, the
+    contact details' heading: each highlighted while it is heard, as the paragraphs are."""
+    import json
+
+    sentences = json.loads((corpus_site / "files" / slug / f"{slug}-sentences.json").read_text())["sentences"]
+    on_page = [s for s in sentences if s["block"] and not s["block"].startswith("fs-")]
+    assert {"title", "contact-end-title"} <= {s["block"] for s in on_page}
+    page = open_page(browser, (corpus_site / "factsheets" / f"{slug}.html").as_uri(), width=1024, height=700)
+    try:
+        page.evaluate(LOADED_JS)
+        assert page.evaluate(EVERY_SENTENCE_JS, on_page) == []
+    finally:
+        page.context.close()

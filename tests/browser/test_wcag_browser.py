@@ -16,7 +16,7 @@ from contextlib import ExitStack
 import pytest
 
 from factsheets.validators.website import chromium, serve
-from focus import OTHER_LANGUAGE_JS, walk
+from focus import OTHER_LANGUAGE_JS, STOP_JS, walk
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +96,96 @@ def test_text_in_another_language_says_so(browser, translated_site, languages_si
         finally:
             page.context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+@pytest.mark.parametrize("size", ("320", "1280"))
+def test_search_results_are_reached_with_tab(browser, urls, size, scheme):
+    """WCAG 2.1.1: a keyboard user who knows only Tab reaches the results, each seen whole with
+    its focus shown; Material leaves them to the arrow keys and closes search on Tab."""
+    page = _open(browser, urls[2], size, scheme)
+    try:
+        if size == "320":
+            page.locator("button.fs-search-button").click()  # a phone's way in
+        else:
+            page.keyboard.press("/")  # Material's key, which a desktop's search box also takes
+        page.locator("input.md-search__input").press_sequentially("council", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        # WCAG 4.1.3: how many were found is a status a screen reader announces
+        assert any(c.isdigit() for c in page.locator(".md-search-result__meta[role=status]").inner_text())
+        results = []
+        for _ in range(4):  # the results' box (it scrolls), then the first results
+            page.keyboard.press("Tab")
+            stop = page.evaluate(STOP_JS)
+            if stop and stop["cls"] == "md-search-result__link":
+                results.append(stop)
+        assert len(results) >= 2, results
+        for stop in results:
+            assert stop["inView"] and stop["uncovered"] and stop["indicator"] >= 3 and stop["text"] >= 4.5, stop
+        page.keyboard.press("Shift+Tab")  # back through them, search still open
+        still = page.evaluate("[!!document.activeElement.closest('.md-search'), document.getElementById('__search').checked]")
+        assert still == [True, True], still
+    finally:
+        page.context.close()
+
+
+# The focused element's ring (its outline and any outer box-shadow) against every box around it
+# that cuts off what overflows it: the sides of the ring that are cut off.
+CLIPPED_RING_JS = """
+() => {
+  const el = document.activeElement, s = getComputedStyle(el), r = el.getBoundingClientRect();
+  let out = Math.max(0, parseFloat(s.outlineOffset) + (s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth)));
+  // a shadow drawn outside: "colour x y blur spread" (a shadow drawn inside, inset, is never cut off)
+  for (const shadow of (s.boxShadow || '').split(/,(?![^(]*\\))/).filter(b => b.includes('px') && !b.includes('inset'))) {
+    const [x, y, , spread] = shadow.match(/-?[\\d.]+px/g).map(parseFloat);
+    out = Math.max(out, (spread || 0) + Math.max(Math.abs(x), Math.abs(y)));
+  }
+  const ring = {left: r.left - out, right: r.right + out, top: r.top - out, bottom: r.bottom + out};
+  const cut = [];
+  for (let e = el.parentElement; e; e = e.parentElement) {
+    const o = getComputedStyle(e);
+    if (o.overflowX === 'visible' && o.overflowY === 'visible') continue;
+    const b = e.getBoundingClientRect();
+    if (ring.left < b.left - 0.5) cut.push('left');
+    if (ring.right > b.right + 0.5) cut.push('right');
+  }
+  return {name: el.textContent.trim().slice(0, 30), cut};
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+@pytest.mark.parametrize("size", ("320", "768"))
+def test_the_menu_s_focus_rings_are_not_cut_off(browser, urls, size, scheme):
+    page = _open(browser, urls[0], size, scheme)
+    try:
+        page.locator("button.fs-menu-button").click()
+        page.wait_for_timeout(300)
+        problems, links = [], 0
+        for _ in range(40):  # past the header's buttons, through the menu's links
+            page.keyboard.press("Tab")
+            if not page.evaluate("!!document.activeElement.closest('#fs-site-nav')"):
+                if links:
+                    break
+                continue
+            links += 1
+            found = page.evaluate(CLIPPED_RING_JS)
+            if found["cut"]:
+                problems.append(f"{found['name']!r}: its focus ring is cut off at the {' and '.join(sorted(set(found['cut'])))}")
+        assert links > 3 and problems == []
+    finally:
+        page.context.close()
+
+
+def test_the_search_box_keeps_its_edge_in_forced_colours(browser, urls):
+    """Windows' contrast themes drop backgrounds: the header's search box, drawn by its
+    background alone, would be an invisible field."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    try:
+        page = context.new_page()
+        page.goto(urls[3], wait_until="load")
+        edge = page.evaluate("""() => { const f = document.querySelector('.md-search__form'), s = getComputedStyle(f);
+          return ['Top', 'Right', 'Bottom', 'Left'].map(d => s['border' + d + 'Style'] !== 'none' && parseFloat(s['border' + d + 'Width']) >= 1); }""")
+        assert edge == [True] * 4
+    finally:
+        context.close()

@@ -68,6 +68,26 @@
     setMenu(false);
   });
 
+  /* Search results: Material takes them out of the tab order (only the arrow keys reach them)
+   * and closes search when Tab is pressed in it. A keyboard user who knows only Tab reaches them
+   * too: they are put back in the tab order, and Tab moves through the open search, which closes
+   * once focus leaves it (above). */
+  var results = document.querySelector(".md-search-result__list");
+  if (results) {
+    new MutationObserver(function () {
+      var links = results.querySelectorAll("[tabindex='-1']");
+      for (var i = 0; i < links.length; i++) links[i].removeAttribute("tabindex");
+    }).observe(results, { childList: true, subtree: true });
+  }
+  window.addEventListener("keydown", function (event) {
+    var searchBox = document.querySelector(".md-search");
+    // Material's own handler, which this goes before, closes search on Tab, and sends focus back
+    // to the search box on any other key: Shift too, the first half of Shift+Tab.
+    if ((event.key === "Tab" || event.key === "Shift") && search && search.checked && searchBox && searchBox.contains(document.activeElement)) {
+      event.stopPropagation();
+    }
+  }, true);
+
   /* Chapters. A server that cannot send part of a file (no HTTP range requests, as
    * `python3 -m http.server`) leaves the browser unable to jump into a recording it has not
    * loaded; then the recording is fetched whole once, and the status line says so. Focus
