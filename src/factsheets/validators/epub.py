@@ -59,6 +59,10 @@ def epubcheck(path: Path) -> list[Problem]:
         data = json.loads(result.stdout)
     except json.JSONDecodeError:
         return [Problem("EPUBCheck", "FATAL", "run", f"EPUBCheck did not finish: {result.stderr.strip()[:300]}")]
+    return epubcheck_problems(data)
+
+
+def epubcheck_problems(data: dict) -> list[Problem]:
     problems = []
     for message in data.get("messages", []):
         if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
@@ -67,18 +71,24 @@ def epubcheck(path: Path) -> list[Problem]:
     return problems
 
 
+def ace_environment() -> dict:
+    return {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "true"}
+
+
 def ace(path: Path) -> list[Problem]:
     """Ace's violations of critical or serious impact."""
     command = ace_command()
     if command is None:
         return [Problem("Ace", "critical", "setup", "DAISY Ace is not installed in .tools/")]
     with tempfile.TemporaryDirectory(prefix="ace-") as folder:
-        env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "true"}
-        result = subprocess.run([str(command), "--silent", "--force", "--outdir", folder, str(path)], capture_output=True, text=True, env=env)
+        result = subprocess.run([str(command), "--silent", "--force", "--outdir", folder, str(path)], capture_output=True, text=True, env=ace_environment())
         report = Path(folder) / "report.json"
         if not report.exists():
             return [Problem("Ace", "critical", "run", f"Ace did not finish: {(result.stderr or result.stdout).strip()[:300]}")]
-        data = json.loads(report.read_text(encoding="utf-8"))
+        return ace_problems(json.loads(report.read_text(encoding="utf-8")))
+
+
+def ace_problems(data: dict) -> list[Problem]:
     problems = []
     for document in data.get("assertions", []):
         for assertion in document.get("assertions", []):
@@ -92,14 +102,44 @@ def check(path: Path) -> list[Problem]:
     return epubcheck(path) + ace(path)
 
 
-def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+def check_books(paths: list[Path], done=None) -> list[list[Problem]]:
+    """Both checkers on every book, each started once for all of them (validators/batch/):
+    one JVM, one Node and one Chromium, where a book at a time started all three for each
+    (most of a book's 20 s). done(index, problems), if given, is called as each book is
+    finished. Without a JDK (the JVM's source launcher compiles the batch), EPUBCheck runs
+    once a book, as check() does."""
+    from .epub_batch import ace_books, epubcheck_books
+
+    if not paths:
+        return []
+    found = epubcheck_books(paths)
+    results: list[list[Problem]] = [[] for _ in paths]
+
+    def finished(index: int, problems: list[Problem]) -> None:
+        results[index] = found[index] + problems
+        if done is not None:
+            done(index, results[index])
+
+    ace_books(paths, finished)
+    return results
+
+
+# Staff did not write the EPUB's markup: the tool did, from a factsheet that built. A checker's
+# complaint about it is the tool's fault, so the fix asks for a report, and never names a file
+# of the tool's own code.
+REPORT_IT = ("This is a fault in the factsheets tool, not in your factsheet: report it to whoever looks after the tool, "
+             "with this message. The other formats can still be published.")
+
+
+def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict, problems: list[Problem] | None = None) -> list[Finding]:
     """For `factsheets check` (the EPUB writer's OutputKind.check): each problem as a failure."""
     if not path.exists():
         return [Finding(FAILURE, FORMAT, f"The EPUB {path.name} is missing.", "Run `factsheets build`.", document.meta.source)]
-    return [
-        Finding(FAILURE, FORMAT, f"The EPUB fails {p}.", SETUP if p.code in ("setup", "run") else "Fix the EPUB writer (src/factsheets/writers/epub/) so the checker passes.", document.meta.source)
-        for p in check(path)
-    ]
+    return problem_findings(check(path) if problems is None else problems, document.meta.source)
+
+
+def problem_findings(problems: list[Problem], source: str) -> list[Finding]:
+    return [Finding(FAILURE, FORMAT, f"The EPUB fails {p}.", SETUP if p.code in ("setup", "run") else REPORT_IT, source) for p in problems]
 
 
 # Read-along timing: each sentence's overlay start against where it is heard -----------------
