@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..formats import describe
-from ..validators import FAILURE, Finding
+from ..validators import FAILURE, REPORT_IT, Finding
 from .manifest import usable_files
 from .results import label, plain_english_label
 
@@ -53,7 +53,7 @@ def run(slug: str) -> tuple[list[Finding], list[str]]:
         found += check_formats(_work.build_dir, _work.checks, document, entry, checked)
     except Exception as error:  # noqa: BLE001 - one factsheet's crash is a failure in the report, not the end of the check
         found = [Finding(FAILURE, "build", f"the check of this factsheet stopped: {type(error).__name__}: {error}",
-                         "This is a fault in the factsheets tool, not in your factsheet: report it to whoever looks after the tool, with this message.",
+                         REPORT_IT,
                          document.meta.source)]
     return found, checked
 

@@ -58,9 +58,9 @@ def checker_version() -> str:
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             parts.append(f"{path.relative_to(package).as_posix()} {file_digest(path)}")
-    for entry in sys.path:
-        if os.path.isdir(entry):
-            parts.append(" ".join([entry, *sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))]))
+    # The packages' names and versions, not the folders they are in: a test run and the command
+    # have other folders on sys.path, and the same packages.
+    parts += sorted({n for entry in sys.path if os.path.isdir(entry) for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info"))})
     for program in PROGRAMS:
         found = shutil.which(program)
         info = os.stat(found) if found else None

@@ -13,11 +13,8 @@ import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from ..validators import FAILURE, Finding
+from ..validators import FAILURE, REPORT_IT, Finding
 from . import factsheet
-
-REPORT_IT = "This is a fault in the factsheets tool, not in your factsheet: report it to whoever looks after the tool, with this message."
-
 
 def run_pieces(plan, work, site: Path, progress) -> None:
     started = time.monotonic()

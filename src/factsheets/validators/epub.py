@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import FAILURE, Finding
+from . import FAILURE, REPORT_IT, Finding
 
 FORMAT = "epub"
 CHROMIUM = "/usr/bin/chromium"
@@ -122,13 +122,6 @@ def check_books(paths: list[Path], done=None) -> list[list[Problem]]:
 
     ace_books(paths, finished)
     return results
-
-
-# Staff did not write the EPUB's markup: the tool did, from a factsheet that built. A checker's
-# complaint about it is the tool's fault, so the fix asks for a report, and never names a file
-# of the tool's own code.
-REPORT_IT = ("This is a fault in the factsheets tool, not in your factsheet: report it to whoever looks after the tool, "
-             "with this message. The other formats can still be published.")
 
 
 def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict, problems: list[Problem] | None = None) -> list[Finding]:
