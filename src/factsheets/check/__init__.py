@@ -25,12 +25,11 @@ from ..validators import FAILURE, WARNING, Finding
 from .factsheet import Work, batched_books, format_checks
 from .kept import KeptResults, checker_version, digest, file_digest, findings_data, findings_from
 from .manifest import load_manifest, usable_files
-from .results import OWN_LABELS, SITE_WIDE, CheckReport, label, plain_english_label, print_table, stale_finding, write_json
+from .results import NOT_CHECKED, OWN_LABELS, SITE_WIDE, CheckReport, label, plain_english_label, print_table, stale_finding, write_json
 
 __all__ = ["CheckReport", "SITE_WIDE", "OWN_LABELS", "label", "plain_english_label", "print_table", "stale_finding",
            "write_json", "run_check", "load_manifest", "usable_files", "format_checks", "FAILURE", "WARNING"]
 
-NOT_CHECKED = "not checked since it last changed: run `factsheets check` with no file names"
 PROJECT_SETTINGS = ("mkdocs.yml", "organisation*.yml", "glossary/*")
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from ..validators import FAILURE, WARNING, Finding
 
 SITE_WIDE = "(whole website)"
+# What a factsheet that `check FILE` did not name, and that changed since its last check, shows.
+NOT_CHECKED = "not checked since it last changed: run `factsheets check` with no file names"
 
 
 @dataclass
@@ -75,7 +77,7 @@ def print_table(report: CheckReport, console=None) -> None:
     for title, findings in report.findings.items():
         failures = sum(1 for f in findings if f.level == FAILURE)
         warnings = len(findings) - failures
-        result = "[red]FAIL[/red]" if failures else "[green]pass[/green]"
+        result = "[red]FAIL[/red]" if failures else "[yellow]not checked[/yellow]" if report.checked.get(title) == [NOT_CHECKED] else "[green]pass[/green]"
         table.add_row(escape(title), ", ".join(label(c) for c in report.checked.get(title, [])) or "website", result, str(failures), str(warnings))
     console.print(table)
     for findings in report.findings.values():
