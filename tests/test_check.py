@@ -327,3 +327,15 @@ def test_every_epub_is_checked_by_one_batch_and_a_broken_one_fails_alone(built_p
     results = check_books([book, broken], lambda index, problems: told.append(index))
     assert results[0] == [] and sorted(told) == [0, 1]
     assert results[1] and {p.checker for p in results[1]} == {"EPUBCheck", "Ace"}, results[1]
+
+
+def test_a_new_build_carries_the_kept_results_forward(checked, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(checked[0], root, symlinks=True)
+    kept = sorted(p.name for p in (root / "build/.check-results").iterdir())
+    before = (root / "build").resolve()
+    page = root / f"docs/factsheets/{SEND_SLUG}.md"
+    page.write_text(page.read_text().replace("It might be helpful to ask a friend", "It may help to ask a friend", 1))
+    assert factsheets(root, "build", "--format", "print").returncode == 0
+    assert (root / "build").resolve() != before  # a new build was published
+    assert sorted(p.name for p in (root / "build/.check-results").iterdir()) == kept
