@@ -67,9 +67,9 @@ def measure(path: Path) -> dict:
     }
 
 
-def check_sound(path: Path) -> list[Finding]:
+def check_sound(path: Path, measured: dict | None = None) -> list[Finding]:
     """RMS, peak, lead-in and tail silence, and no long silent gap, against ACX's bar."""
-    m = measure(path)
+    m = measured or measure(path)
     out = []
     if not RMS_RANGE[0] <= m["rms_db"] <= RMS_RANGE[1]:
         out.append(Finding(FAILURE, FORMAT, f"{path.name}: loudness (RMS) is {m['rms_db']:.1f} dBFS, outside {RMS_RANGE[0]:.0f} to {RMS_RANGE[1]:.0f}", REPORT_IT, str(path)))
@@ -177,12 +177,13 @@ def expected_chapters(document) -> list[str]:
 
 def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
     """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
-    findings = check_sound(path)
+    measured = measure(path)  # decoded once (a second or two of a check's CPU), for the sound and the length
+    findings = check_sound(path, measured)
     findings += check_chapters(path, expected_chapters(document), entry.get("details", {}).get("audio_mp3", {}).get("duration_s"))
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
         words = spoken_words((build_dir / transcript).read_text(encoding="utf-8"))
-        findings += check_duration(path, words, rate_wpm)
+        findings += check_duration(path, words, rate_wpm, measured["duration_s"])
     organisation = document.organisation
     from ..i18n import iso639_2
 
