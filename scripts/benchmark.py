@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures the build in one run and prints one table, with the ratios the targets name.
 
-    .venv/bin/python scripts/benchmark.py [--factsheets 50]
+    .venv/bin/python scripts/benchmark.py [--factsheets 50] [--only build|check]
 
 1. a cold build of the project (every format of every factsheet): the median of 5,
    3 before the collection's builds and 2 after;
@@ -18,6 +18,14 @@
 5. the peak memory of the build (all its processes together, RSS and PSS): of a cold build
    of its own for one factsheet (sampling every 50 ms slows a build by a tenth: the timed
    builds are not sampled), and of the collection's cold build, sampled twice a second.
+
+and of `factsheets check` (--only check runs this part alone, in a few minutes with
+--factsheets 0):
+
+6. a cold check of the project (all its factsheets, every format, the site in the browser;
+   no result kept from an earlier check), then a check with nothing changed (median of 3),
+   then a check after one factsheet is edited and built again;
+7. the cold check of a collection of N factsheets and of N/5, for the growth.
 
 Everything runs in a temporary folder; the project itself is not touched.
 """
@@ -43,15 +51,18 @@ SEND = "what-if-i-do-not-agree"
 COLD_RUNS_BEFORE, COLD_RUNS_AFTER = 3, 2  # cold builds of the project, before and after the collection's
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, whole: bool = False) -> Path:
     dest.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
+    for translated in REPO.glob("organisation.*.yml"):  # a translation's organisation: organisation.cy.yml
+        shutil.copy2(translated, dest / translated.name)
     # The SEND factsheet alone, as the raw engines are measured on it: the sample translations
     # beside it in docs/factsheets/ would make the build do six factsheets' work against one.
+    # The check's figures are of the whole project (whole=True), as staff run it.
     for page in (dest / "docs/factsheets").glob("*.md"):
-        if page.stem != SEND:
+        if page.stem != SEND and not whole:
             page.unlink()
     return dest
 
@@ -152,11 +163,71 @@ def raw_engines(built: Path, work: Path) -> dict[str, float]:
     return times
 
 
+CHECK_CPU: list[float] = []  # the CPU seconds of each check, all its processes: what a busy machine does not change
+
+
+def check(root: Path, *args: str) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = timed([str(BIN / "factsheets"), "check", "--quiet", *args], root)[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CHECK_CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return seconds
+
+
+def cold_check(root: Path) -> float:
+    """A check with no result kept from an earlier one (build/.check-results/ removed)."""
+    shutil.rmtree(root / "build" / ".check-results", ignore_errors=True)
+    return check(root)
+
+
+def check_figures(tmp: Path, count: int) -> tuple[list[tuple[str, str]], list[tuple[str, float, str]]]:
+    """6 and 7: the check's times, cold, with nothing changed and after one edit; and its growth."""
+    project = copy_project(tmp / "checked", whole=True)
+    build(project)
+    cold = cold_check(project)
+    agains = [check(project) for _ in range(3)]
+    again = statistics.median(agains)
+    edited = project / "docs/factsheets" / f"{SEND}.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("It might be helpful to ask a friend", "It may help to ask a friend", 1), encoding="utf-8")
+    build(project)
+    one_changed = check(project)
+    factsheets = len(list((project / "docs/factsheets").glob("*.md")))
+    cpu = CHECK_CPU[-5:]  # the cold check's, the three unchanged ones', the one-changed one's
+    rows = [(f"6a. cold check of the project ({factsheets} factsheets, every format and the site)", f"{cold:.2f} s (CPU {cpu[0]:.1f} s)"),
+            ("6b. check, nothing changed (median of 3)", f"{again:.2f} s ({', '.join(f'{s:.2f}' for s in agains)}; CPU {statistics.median(cpu[1:4]):.2f} s)"),
+            ("6c. check after editing and building 1 factsheet", f"{one_changed:.2f} s (CPU {cpu[4]:.1f} s)")]
+    ratios = [("cold check / 145 s (the check before results were kept)", cold / 145, "≤ 0.25"),
+              ("nothing-changed check / 3 s", again / 3, "< 1"), ("one-changed check / 15 s", one_changed / 15, "< 1")]
+    if count:
+        fewer_count = max(count // 5, 2)
+        checks = {}
+        for size in (count, fewer_count):
+            collection = copy_project(tmp / f"checked-{size}")
+            make_collection(collection, size)
+            build(collection)
+            checks[size] = cold_check(collection)
+        rows += [(f"7a. cold check of {count} factsheets", f"{checks[count]:.2f} s"),
+                 (f"7b. cold check of {fewer_count} factsheets", f"{checks[fewer_count]:.2f} s")]
+        ratios.append((f"check of {count} / ({count / fewer_count:g} × {fewer_count})", checks[count] / (count / fewer_count * checks[fewer_count]),
+                       "about 1: grows linearly"))
+    return rows, ratios
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--factsheets", type=int, default=50, help="size of the generated collection (default 50)")
+    parser.add_argument("--factsheets", type=int, default=50, help="size of the generated collection (default 50; 0: none)")
+    parser.add_argument("--only", choices=("build", "check"), help="measure only the build (1-5) or only the check (6-7)")
     args = parser.parse_args()
     rows: list[tuple[str, str]] = []
+    ratios: list[tuple[str, float, str]] = []
+    if args.only != "build":
+        with tempfile.TemporaryDirectory(prefix="factsheets-bench-") as tmp:
+            rows, ratios = check_figures(Path(tmp), args.factsheets)
+    if args.only == "check":
+        report(rows, ratios)
+        return
     with tempfile.TemporaryDirectory(prefix="factsheets-bench-") as tmp:
         tmp = Path(tmp)
         one = copy_project(tmp / "one")
@@ -213,7 +284,11 @@ def main() -> None:
             (f"{args.factsheets} factsheets / ({args.factsheets} × one)", cold_many / (args.factsheets * cold), "0.9–1.1"),
             (f"{args.factsheets} factsheets / ({args.factsheets / tenth:g} × {tenth})", cold_many / (args.factsheets / tenth * cold_fewer), "none: shows the growth"),
             ("peak memory (RSS summed, the larger build) / 500 MB", max(cold_peak[0], many_peak[0]) / 1024 / 500, "≤ 1.0"),
-        ]
+        ] + ratios
+    report(rows, ratios)
+
+
+def report(rows: list[tuple[str, str]], ratios: list[tuple[str, float, str]]) -> None:
     width = max(len(name) for name, _ in rows + [(r[0], "") for r in ratios])
     print(f"Measured on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}\n")
     print(f"| {'measure'.ljust(width)} | value |\n|{'-' * (width + 2)}|-------|")

@@ -14,8 +14,10 @@ case "$mode" in build|test|install) ;; *) echo "usage: bash scripts/setup.sh bui
 # Engines and fonts from Debian: WeasyPrint's Pango (with Noto fonts for Arabic, Urdu, Chinese and
 # other scripts in translations), liblouis, espeak-ng, LAME and sox,
 # Chromium for the browser tests, poppler for looking at PDF pages; Java for EPUBCheck and
-# Node.js for DAISY Ace (both check the EPUB); ICU's headers and a compiler to build PyICU (the
-# sentence splitter and number words of every language), which takes a minute or two.
+# Node.js for DAISY Ace (both check the EPUB); the JDK, not the JRE alone, so that `check` can
+# run EPUBCheck on every book in one JVM (validators/epub_batch.py runs its batch from source);
+# ICU's headers and a compiler to build PyICU (the sentence splitter and number words of every
+# language), which takes a minute or two.
 APT_PACKAGES=(
   python3 python3-venv
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
@@ -23,7 +25,7 @@ APT_PACKAGES=(
   liblouis-bin liblouis-data python3-louis
   espeak-ng lame sox libsox-fmt-mp3
   chromium poppler-utils
-  default-jre-headless nodejs
+  default-jdk-headless nodejs
   libicu-dev pkg-config g++ python3-dev
 )
 missing=()

@@ -258,3 +258,84 @@ def test_a_page_in_another_language_than_its_factsheet_fails_the_check(broken_co
     found = [f for f in _failures(broken_copy) if "marked as language" in f.message]
     assert len(found) == 1 and "'cy'" in found[0].message and "'en-GB'" in found[0].message
     assert found[0].path == f"docs/factsheets/{SEND_SLUG}.md"
+
+
+class _Lines:
+    """A progress that keeps what `check` says of each factsheet."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def plan(self, total):
+        self.total = total
+
+    def factsheet_checked(self, line):
+        self.lines.append(line)
+
+
+def test_a_check_with_nothing_changed_checks_nothing_again_and_finds_the_same(checked):
+    root, _ = checked
+    before = json.loads((root / "build/check.json").read_text())
+    said = _Lines()
+    report = run_check(root, progress=said)
+    assert said.total == 1 and len(said.lines) == 1
+    assert said.lines[0].startswith("What if I do not agree") and said.lines[0].endswith("(unchanged since the last check)"), said.lines
+    assert (report.count("failure"), report.count("warning")) == (before["failures"], before["warnings"])
+    assert any(p.suffix == ".json" for p in (root / "build/.check-results").iterdir())
+
+
+def test_a_changed_file_is_checked_again_and_its_fault_found(checked, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(checked[0], root, symlinks=True)  # with the kept results of the full check
+    brf = root / "build" / _entry(root)["formats"]["brf"]
+    data = brf.read_bytes()
+    brf.unlink()
+    lines = data.split(b"\r\n")
+    lines[3] = b"A" * 41
+    brf.write_bytes(b"\r\n".join(lines))
+    said = _Lines()
+    report = run_check(root, website=False, progress=said)
+    assert said.lines[0].endswith(" s)") and "checked in" in said.lines[0], said.lines
+    assert any("41" in f.message for f in report.all() if f.format == "brf")
+
+
+def test_check_of_a_named_factsheet_prints_a_line_for_it_and_writes_the_report(checked, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(checked[0], root, symlinks=True)
+    (root / "build/report.html").unlink()
+    result = factsheets(root, "check", f"docs/factsheets/{SEND_SLUG}.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("What if I do not agree with decisions about SEN provision?: 0 failures, ")
+    assert "(unchanged since the last check)" in result.stdout.splitlines()[0]
+    assert "Meets the standards" in (root / "build/report.html").read_text()
+
+
+def test_check_of_a_file_that_is_no_factsheet_names_it(checked):
+    root, _ = checked
+    result = factsheets(root, "check", "docs/factsheets/annual-reviews.md")
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/factsheets/annual-reviews.md: this is not one of the project's factsheets: name a file in docs/factsheets/"), result.stderr
+
+
+def test_every_epub_is_checked_by_one_batch_and_a_broken_one_fails_alone(built_project, tmp_path):
+    from factsheets.validators.epub_batch import check_books
+
+    book = built_project / "build" / _entry(built_project)["formats"]["epub"]
+    broken = tmp_path / "broken.epub"
+    broken.write_bytes(book.read_bytes()[: book.stat().st_size // 2])
+    told = []
+    results = check_books([book, broken], lambda index, problems: told.append(index))
+    assert results[0] == [] and sorted(told) == [0, 1]
+    assert results[1] and {p.checker for p in results[1]} == {"EPUBCheck", "Ace"}, results[1]
+
+
+def test_a_new_build_carries_the_kept_results_forward(checked, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(checked[0], root, symlinks=True)
+    kept = sorted(p.name for p in (root / "build/.check-results").iterdir())
+    before = (root / "build").resolve()
+    page = root / f"docs/factsheets/{SEND_SLUG}.md"
+    page.write_text(page.read_text().replace("It might be helpful to ask a friend", "It may help to ask a friend", 1))
+    assert factsheets(root, "build", "--format", "print").returncode == 0
+    assert (root / "build").resolve() != before  # a new build was published
+    assert sorted(p.name for p in (root / "build/.check-results").iterdir()) == kept

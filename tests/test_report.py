@@ -28,3 +28,15 @@ def test_every_format_has_the_same_name_in_the_terminal_and_in_the_html_report(t
         assert f"[{name}] message {n}" in terminal
         assert f"({name}) in docs/factsheets/x.md, line {n + 1}" in html
     assert label("large_print_pdf_24") == "Large print, 24 point (PDF)"
+
+
+def test_a_factsheet_not_checked_by_check_file_is_not_said_to_pass(tmp_path):
+    from factsheets.check.results import NOT_CHECKED
+
+    report = CheckReport({"Annual reviews": []}, {"Annual reviews": [NOT_CHECKED]})
+    out = io.StringIO()
+    print_table(report, Console(file=out, width=400, color_system=None))
+    write_report(report, tmp_path / "report.html")
+    assert "not checked" in out.getvalue() and "pass" not in out.getvalue()
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Not checked since it last changed" in html and "Meets the standards" not in html

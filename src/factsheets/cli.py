@@ -136,13 +136,16 @@ def positive_count(text: str) -> int:
 
 def check_command(args) -> int:
     from .check import print_table, run_check, write_json
+    from .progress import CheckProgress
     from .project import find_root
     from .report import write_report
     from .validators import FAILURE, WARNING
 
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # from here, the check says what it left
     try:
         root = find_root(Path.cwd())
-        report = run_check(root)
+        with CheckProgress(quiet=args.quiet) as progress:
+            report = run_check(root, factsheets=[Path(p) for p in args.factsheets] or None, progress=progress)
         write_json(report, root / "build" / "check.json")
         write_report(report, root / "build" / "report.html")
     except SourceError as error:
@@ -151,6 +154,9 @@ def check_command(args) -> int:
     except OSError as error:
         print(os_error_line(error), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Check interrupted; what it had checked is kept, and the next check starts from there.", file=sys.stderr)
+        return 130
     print_table(report)
     print(f"Report for staff: {root / 'build' / 'report.html'}")
     if report.count(FAILURE) or (args.strict and report.count(WARNING)):
@@ -228,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     b.add_argument("-v", "--verbose", action="store_true", help="print a line for each factsheet of each format, not one for each format")
     c = commands.add_parser("check", help="check the last build against every format's standard, and the plain English of the sources")
+    c.add_argument("factsheets", nargs="*", help="only these factsheets (docs/factsheets/<name>.md) and their pages; the report keeps the others' last results")
     c.add_argument("--strict", action="store_true", help="fail on plain-English warnings too")
+    c.add_argument("-q", "--quiet", action="store_true", help="no line for each factsheet as it is checked: the summary only")
     n = commands.add_parser("new", help='start a new factsheet: factsheets new "Annual reviews"')
     n.add_argument("title", help="the factsheet's title, in quotes")
     s = commands.add_parser("serve", help="preview the website while you edit: it updates each time you save a file")

@@ -67,3 +67,40 @@ class Progress:
             self._rich.console.print(message)
         elif not self.quiet:
             print(message, file=self.stream, flush=True)
+
+
+class CheckProgress:
+    """What `check` says while it runs: a line for each factsheet as it finishes (with a bar
+    below them on a terminal; plain lines in a pipe or a log), nothing with quiet."""
+
+    def __init__(self, quiet: bool = False, stream=None):
+        self.stream = stream or sys.stdout
+        self.quiet = quiet
+        self.live = not quiet and self.stream.isatty()
+        self._rich = None
+        self._task = None
+
+    def __enter__(self):
+        return self
+
+    def plan(self, total: int) -> None:
+        """How many factsheets this check reports on: the bar's length."""
+        if self.live and total and self._rich is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn
+
+            self._rich = RichProgress(TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                      console=Console(file=self.stream), transient=True)
+            self._rich.__enter__()
+            self._task = self._rich.add_task("check", total=total)
+
+    def __exit__(self, *exc):
+        if self._rich:
+            self._rich.__exit__(*exc)
+
+    def factsheet_checked(self, line: str) -> None:
+        if self._rich:
+            self._rich.console.print(line, markup=False, highlight=False)
+            self._rich.advance(self._task)
+        elif not self.quiet:
+            print(line, file=self.stream, flush=True)

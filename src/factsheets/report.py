@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from .check import CheckReport, label
+from .check.results import NOT_CHECKED
 from .validators import FAILURE, WARNING
 
 
@@ -27,7 +28,9 @@ code { font-size: 1rem; }
 """
 
 
-def _verdict(findings) -> str:
+def _verdict(findings, checked: list[str]) -> str:
+    if checked == [NOT_CHECKED]:
+        return '<span class="warn">Not checked since it last changed</span>'
     failures = sum(1 for f in findings if f.level == FAILURE)
     warnings = sum(1 for f in findings if f.level == WARNING)
     if failures:
@@ -53,7 +56,7 @@ def write_report(report: CheckReport, path: Path) -> None:
     ]
     for title, findings in report.findings.items():
         checked = ", ".join(label(c) for c in report.checked.get(title, [])) or "the website as a whole"
-        parts.append(f"<tr><td>{escape(title)}</td><td>{escape(checked)}</td><td>{_verdict(findings)}</td></tr>")
+        parts.append(f"<tr><td>{escape(title)}</td><td>{escape(checked)}</td><td>{_verdict(findings, report.checked.get(title, []))}</td></tr>")
     parts.append("</tbody></table>")
     for title, findings in report.findings.items():
         if not findings:

@@ -101,6 +101,10 @@ def publish(staging: Path, build_dir: Path) -> None:
     link = root / f".build-link-{os.getpid()}"
     link.unlink(missing_ok=True)
     link.symlink_to(staging.relative_to(root), target_is_directory=True)
+    if old is not None and old != staging:
+        from ..check.kept import carry_forward
+
+        carry_forward(old, staging)  # what `check` found, by content: an output unchanged is not checked again
     kill_point("publish-linked")
     if build_dir.is_dir() and not build_dir.is_symlink():
         # build/ as a folder, from before builds were kept in .builds/: the two are swapped in one step.

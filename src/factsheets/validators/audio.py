@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import FAILURE, Finding
+from . import FAILURE, REPORT_IT, Finding
 
 FORMAT = "audio_mp3"
 RMS_RANGE = (-23.0, -18.0)
@@ -68,18 +68,18 @@ def measure(path: Path) -> dict:
     }
 
 
-def check_sound(path: Path) -> list[Finding]:
+def check_sound(path: Path, measured: dict | None = None) -> list[Finding]:
     """RMS, peak, lead-in and tail silence, and no long silent gap, against ACX's bar."""
-    m = measure(path)
+    m = measured or measure(path)
     out = []
     if not RMS_RANGE[0] <= m["rms_db"] <= RMS_RANGE[1]:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: loudness (RMS) is {m['rms_db']:.1f} dBFS, outside {RMS_RANGE[0]:.0f} to {RMS_RANGE[1]:.0f}", "check the levelling in writers/audio/sound.py", str(path)))
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: loudness (RMS) is {m['rms_db']:.1f} dBFS, outside {RMS_RANGE[0]:.0f} to {RMS_RANGE[1]:.0f}", REPORT_IT, str(path)))
     if m["peak_db"] > PEAK_MAX:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: peaks reach {m['peak_db']:.2f} dBFS, above {PEAK_MAX:.0f}", "check the peak limiter in writers/audio/sound.py", str(path)))
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: peaks reach {m['peak_db']:.2f} dBFS, above {PEAK_MAX:.0f}", REPORT_IT, str(path)))
     if not LEAD_IN[0] <= m["lead_in_s"] <= LEAD_IN[1]:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['lead_in_s']:.2f} s of silence at the start, not {LEAD_IN[0]}–{LEAD_IN[1]} s", "check the lead-in in the audio writer", str(path)))
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['lead_in_s']:.2f} s of silence at the start, not {LEAD_IN[0]}–{LEAD_IN[1]} s", REPORT_IT, str(path)))
     if not TAIL[0] <= m["tail_s"] <= TAIL[1]:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['tail_s']:.2f} s of silence at the end, not {TAIL[0]:.0f}–{TAIL[1]:.0f} s", "check the tail in the audio writer", str(path)))
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['tail_s']:.2f} s of silence at the end, not {TAIL[0]:.0f}–{TAIL[1]:.0f} s", REPORT_IT, str(path)))
     if m["longest_gap_s"] > LONGEST_GAP:
         out.append(Finding(FAILURE, FORMAT, f"{path.name}: a silent gap of {m['longest_gap_s']:.1f} s inside the recording", "look for text the engine could not say, or a pause that is too long", str(path)))
     return out
@@ -108,17 +108,24 @@ def check_chapters(path: Path, expected_titles: list[str], duration_s: float | N
     titles = [t for t, _, _ in found]
     out = []
     if titles != expected_titles:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: chapters {titles} do not match the sections {expected_titles}", "rebuild; chapters come from the headings", str(path)))
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: chapters {titles} do not match the sections {expected_titles}", "Run `factsheets build` to record it again: the chapters come from the headings.", str(path)))
     for (_, start, end), (_, next_start, _) in zip(found, found[1:]):
         if end != next_start or end <= start:
-            out.append(Finding(FAILURE, FORMAT, f"{path.name}: chapters overlap or leave a gap at {end} ms", "rebuild the audio", str(path)))
+            out.append(Finding(FAILURE, FORMAT, f"{path.name}: chapters overlap or leave a gap at {end} ms", "Run `factsheets build` to record it again.", str(path)))
             break
     if duration_s is not None and found and abs(found[-1][2] / 1000 - duration_s) > 0.5:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: the last chapter ends at {found[-1][2] / 1000:.1f} s but the recording lasts {duration_s:.1f} s", "rebuild the audio", str(path)))
+        out.append(Finding(FAILURE, FORMAT, f"{path.name}: the last chapter ends at {found[-1][2] / 1000:.1f} s but the recording lasts {duration_s:.1f} s", "Run `factsheets build` to record it again.", str(path)))
     return out
 
 
-def check_tags(path: Path, title: str, artist: str, album: str, date: str, language: str = "eng") -> list[Finding]:
+# Each ID3 frame the recording carries, in the words a listener's player shows, and the line of
+# the factsheet's front matter (or organisation.yml) it is made from.
+TAG_NAMES = {"TIT2": ("title", "title:"), "TPE1": ("artist", "name: in organisation.yml"), "TALB": ("album", "series: in organisation.yml"),
+             "TDRC": ("date", "date:"), "TLAN": ("language", "language:")}
+
+
+def check_tags(path: Path, title: str, artist: str, album: str, date: str, language: str = "eng", source: str | None = None) -> list[Finding]:
+    """The recording's tags against the factsheet: a difference means it was made from another text."""
     from mutagen.id3 import ID3
 
     tags = ID3(str(path))
@@ -126,8 +133,16 @@ def check_tags(path: Path, title: str, artist: str, album: str, date: str, langu
     out = []
     for frame, value in expected.items():
         got = str(tags[frame].text[0]) if frame in tags else None
-        if got != value:
-            out.append(Finding(FAILURE, FORMAT, f"{path.name}: ID3 {frame} is {got!r}, not {value!r}", "rebuild the audio", str(path)))
+        if got == value:
+            continue
+        name, line = TAG_NAMES[frame]
+        if not value:  # nothing to tag it with: the cause is in the factsheet, not the recording
+            out.append(Finding(FAILURE, FORMAT, f"the recording has no {name}: the factsheet gives none",
+                               f"Fill in {line} in the factsheet's front matter (between the two --- at its top), then run `factsheets build`.", source or str(path)))
+        else:
+            said = "no " + name if got is None else f"the {name} {got!r}"
+            out.append(Finding(FAILURE, FORMAT, f"{path.name}: the recording carries {said} where the factsheet's {line} says {value!r}: "
+                               "it was made from another text", "Run `factsheets build` to record it again.", source or str(path)))
     return out
 
 
@@ -163,7 +178,8 @@ def expected_chapters(document) -> list[str]:
 
 def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
     """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
-    findings = check_sound(path)
+    measured = measure(path)  # decoded once (a second or two of a check's CPU), for the sound and the length
+    findings = check_sound(path, measured)
     findings += check_chapters(path, expected_chapters(document), entry.get("details", {}).get("audio_mp3", {}).get("duration_s"))
     sentences = entry.get("formats", {}).get("audio_sentences")
     if sentences and (build_dir / sentences).is_file():
@@ -173,12 +189,12 @@ def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: in
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
         words = spoken_words((build_dir / transcript).read_text(encoding="utf-8"))
-        findings += check_duration(path, words, rate_wpm)
+        findings += check_duration(path, words, rate_wpm, measured["duration_s"])
     organisation = document.organisation
     from ..i18n import iso639_2
 
     findings += check_tags(path, document.meta.title, organisation.name, organisation.series, document.meta.date,
-                           iso639_2(document.meta.language))
+                           iso639_2(document.meta.language), document.meta.source)
     return findings
 
 

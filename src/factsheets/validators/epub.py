@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import FAILURE, Finding
+from . import FAILURE, REPORT_IT, Finding
 
 FORMAT = "epub"
 CHROMIUM = "/usr/bin/chromium"
@@ -59,6 +59,10 @@ def epubcheck(path: Path) -> list[Problem]:
         data = json.loads(result.stdout)
     except json.JSONDecodeError:
         return [Problem("EPUBCheck", "FATAL", "run", f"EPUBCheck did not finish: {result.stderr.strip()[:300]}")]
+    return epubcheck_problems(data)
+
+
+def epubcheck_problems(data: dict) -> list[Problem]:
     problems = []
     for message in data.get("messages", []):
         if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
@@ -67,18 +71,24 @@ def epubcheck(path: Path) -> list[Problem]:
     return problems
 
 
+def ace_environment() -> dict:
+    return {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "true"}
+
+
 def ace(path: Path) -> list[Problem]:
     """Ace's violations of critical or serious impact."""
     command = ace_command()
     if command is None:
         return [Problem("Ace", "critical", "setup", "DAISY Ace is not installed in .tools/")]
     with tempfile.TemporaryDirectory(prefix="ace-") as folder:
-        env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "true"}
-        result = subprocess.run([str(command), "--silent", "--force", "--outdir", folder, str(path)], capture_output=True, text=True, env=env)
+        result = subprocess.run([str(command), "--silent", "--force", "--outdir", folder, str(path)], capture_output=True, text=True, env=ace_environment())
         report = Path(folder) / "report.json"
         if not report.exists():
             return [Problem("Ace", "critical", "run", f"Ace did not finish: {(result.stderr or result.stdout).strip()[:300]}")]
-        data = json.loads(report.read_text(encoding="utf-8"))
+        return ace_problems(json.loads(report.read_text(encoding="utf-8")))
+
+
+def ace_problems(data: dict) -> list[Problem]:
     problems = []
     for document in data.get("assertions", []):
         for assertion in document.get("assertions", []):
@@ -92,14 +102,15 @@ def check(path: Path) -> list[Problem]:
     return epubcheck(path) + ace(path)
 
 
-def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict) -> list[Finding]:
+def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict, problems: list[Problem] | None = None) -> list[Finding]:
     """For `factsheets check` (the EPUB writer's OutputKind.check): each problem as a failure."""
     if not path.exists():
         return [Finding(FAILURE, FORMAT, f"The EPUB {path.name} is missing.", "Run `factsheets build`.", document.meta.source)]
-    return [
-        Finding(FAILURE, FORMAT, f"The EPUB fails {p}.", SETUP if p.code in ("setup", "run") else "Fix the EPUB writer (src/factsheets/writers/epub/) so the checker passes.", document.meta.source)
-        for p in check(path)
-    ]
+    return problem_findings(check(path) if problems is None else problems, document.meta.source)
+
+
+def problem_findings(problems: list[Problem], source: str) -> list[Finding]:
+    return [Finding(FAILURE, FORMAT, f"The EPUB fails {p}.", SETUP if p.code in ("setup", "run") else REPORT_IT, source) for p in problems]
 
 
 # Read-along timing: each sentence's overlay start against where it is heard -----------------

@@ -1,7 +1,7 @@
 """The validators as `factsheets check` calls them, one signature for every output.
 
 A writer names the function that checks each of its outputs (OutputKind.check,
-"module:function"); check.py calls it as
+"module:function"); check/factsheet.py calls it as
 `check(path, document, entry, build_dir, options) -> list[Finding]`, where path is
 the output's file, entry the factsheet's manifest entry and options the writer's.
 """

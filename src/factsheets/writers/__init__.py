@@ -110,7 +110,7 @@ class OutputKind:
     kind: str  # the kind of file, said after the link: "PDF", "MP3", ...
     purpose: str  # what it is for, in a sentence's words
     media_type: str  # "application/pdf"
-    check: str | None = None  # "module:function" that checks it (see check.py), if any
+    check: str | None = None  # "module:function" that checks it (see check/factsheet.py), if any
     companion_of: str | None = None  # the output this one goes with (an MP3's transcript), if any
 
 
@@ -241,7 +241,7 @@ def _code_files(package: Path) -> tuple[Path, ...]:
 
 
 CODE_SUFFIXES = (".py", ".css", ".html", ".js", ".yml", ".json", ".txt", ".po")  # .po: the fixed words
-NOT_WRITERS_CODE = {"build", "validators", "site_theme", "cli.py", "check.py", "report.py", "site.py",
+NOT_WRITERS_CODE = {"build", "validators", "site_theme", "cli.py", "check", "report.py", "site.py",
                     "site_adapter.py", "mkdocs_plugin.py", "progress.py", "processes.py", "site.css",
                     "iframe-worker-shim.js"}
 

@@ -1,0 +1,134 @@
+"""One factsheet's check, as one piece of work: its sources' plain English and habits, then
+each of its files by its format's validator (the EPUB's two checkers aside: they run once for
+every book, see validators/epub_batch.py). Several factsheets run at once, in worker
+processes forked from the check (run()), so each worker has the project as the check read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..formats import describe
+from ..validators import FAILURE, REPORT_IT, Finding
+from .manifest import usable_files
+from .results import label, plain_english_label
+
+BATCHED = frozenset({"epub"})  # checked by engines started once for every factsheet
+
+
+@dataclass
+class Work:
+    """What each worker needs, set before the workers are forked (nothing is pickled but a slug)."""
+    root: Path
+    build_dir: Path
+    project: object
+    checks: dict
+    entries: dict
+
+
+_work: Work | None = None
+
+
+def prepare(work: Work) -> None:
+    global _work
+    _work = work
+
+
+def run(slug: str) -> tuple[list[Finding], list[str]]:
+    """The findings of one factsheet (by slug) and what was checked: in a worker, or here."""
+    assert _work is not None
+    document = next(d for d in _work.project.documents if d.meta.slug == slug)
+    checked = [plain_english_label(document.meta.language)]
+    try:
+        found = source_findings(document, _work)
+        entry = _work.entries.get(slug)
+        if entry is None:
+            found.append(Finding(FAILURE, "build", "This factsheet is not in the last build.", "Run `factsheets build`.", document.meta.source))
+            return found, checked
+        page = entry["formats"].get("html", "")
+        if (_work.build_dir / page).is_file() and page.endswith(".html"):
+            from ..validators.site_language import check_page_language
+
+            found += check_page_language(_work.build_dir / page, document)
+        found += check_formats(_work.build_dir, _work.checks, document, entry, checked)
+    except Exception as error:  # noqa: BLE001 - one factsheet's crash is a failure in the report, not the end of the check
+        found = [Finding(FAILURE, "build", f"the check of this factsheet stopped: {type(error).__name__}: {error}",
+                         REPORT_IT,
+                         document.meta.source)]
+    return found, checked
+
+
+def source_findings(document, work: Work) -> list[Finding]:
+    from ..validators import callouts, plain_english, source_advice, written_once
+
+    project = work.project
+    names = [n for e in project.glossary.entries.values() for n in (e.term, *e.aliases)]
+    found = plain_english.check_document(document, names)
+    found += callouts.check_document(document)
+    found += source_advice.check_literal_syntax(document, project.config)
+    found += source_advice.check_word_habits(document, project.config)
+    found += written_once.check_document(document, work.root, project.glossary.entries)
+    return found
+
+
+def format_checks(build_dir: Path, config, only: set[str] | None = None) -> dict:
+    """Manifest format key -> validator(path, document, manifest entry) -> findings, for
+    every output whose writer names a check (OutputKind.check, see validators/outputs.py);
+    only those in `only`, when it is given. A batched format's validator is None."""
+    from ..options import with_defaults
+    from ..writers import registry
+
+    checks: dict = {}
+    for writer in registry().values():
+        options = with_defaults(writer.name, config.writer_options(writer.name))
+        for kind in writer.outputs:
+            if kind.check and (only is None or kind.key in only):
+                function = None if kind.key in BATCHED else _load(kind.check)
+                checks[kind.key] = function and (lambda path, document, entry, f=function, o=options: f(path, document, entry, build_dir, o))
+    return checks
+
+
+def _load(dotted: str):
+    import importlib
+
+    module, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked: list[str]) -> list[Finding]:
+    """One factsheet's files, each by its validator (`checks`: format_checks(), made once for every factsheet)."""
+    from ..validators.leftovers import check_outputs, code_texts
+
+    source = document.meta.source
+    entry, found = usable_files(build_dir, entry, source)
+    older = set(entry.get("older", ()))
+    for key, validate in checks.items():
+        if key in entry.get("not_available", {}):
+            continue  # a format its writer cannot serve in this language is no failure: the site says so
+        if key not in entry["formats"]:
+            if not describe(key).companion_of and not any(f.format == key for f in found):
+                found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))
+            continue
+        if key in older:  # kept by a build of other formats: its words are the old text's
+            found.append(Finding(FAILURE, key, f"the {label(key)} file was made from an older text of the factsheet",
+                                 "Run `factsheets build` to bring every format up to date.", source))
+            continue
+        if validate is not None:
+            try:
+                found += validate(build_dir / entry["formats"][key], document, entry)
+            except Exception as error:  # a file too damaged for its validator is a failure, not a crash
+                found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
+        checked.append(key)
+    current = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
+    return found + check_outputs(build_dir, current, source, code_texts(document))
+
+
+def batched_books(build_dir: Path, checks: dict, entry: dict | None) -> Path | None:
+    """The factsheet's EPUB, when the batch is to check it: asked for, built, inside build/, current."""
+    if entry is None or "epub" not in checks or "epub" in entry.get("not_available", {}) or "epub" in entry.get("older", ()):
+        return None
+    relative = entry["formats"].get("epub")
+    if relative is None:
+        return None
+    path = (build_dir / relative).resolve()
+    return path if path.is_relative_to(build_dir.resolve()) and path.is_file() else None

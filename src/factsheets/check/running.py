@@ -1,0 +1,115 @@
+"""The pieces a check has to run, all at once: the factsheets in worker processes (one a core),
+the EPUBs in a thread that drives one JVM and one Node process, the pages in one browser in this
+thread. Each piece's result comes back through one queue, so a factsheet is reported (and its
+results kept) the moment its last piece is done."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+from ..validators import FAILURE, REPORT_IT, Finding
+from . import factsheet
+
+def run_pieces(plan, work, site: Path, progress) -> None:
+    started = time.monotonic()
+    results: queue.Queue = queue.Queue()
+    waiting = {slug: sum(1 for k in keys if k not in plan.results) for slug, keys in plan.keys.items()}
+    titles = {d.meta.slug: d.meta.title for d in work.project.documents}
+    outstanding = sum(len(todo) for todo in plan.todo.values())
+
+    def finish(key: str, document, findings: list[Finding], checked: list[str] | None = None) -> None:
+        plan.done(key, findings, checked)
+        if document is not None and progress is not None:
+            slug = document.meta.slug
+            waiting[slug] -= 1
+            if waiting[slug] == 0:
+                say_finished(progress, titles[slug], plan.findings_of(document)[0], time.monotonic() - started)
+
+    def drain(block: bool) -> None:
+        nonlocal outstanding
+        while outstanding:
+            try:
+                item = results.get(block=block)
+            except queue.Empty:
+                return
+            finish(*item)
+            outstanding -= 1
+
+    if progress is not None:
+        progress.plan(sum(1 for d in work.project.documents if plan.chosen is None or d.meta.source in plan.chosen))
+        for slug, count in waiting.items():
+            if count == 0:
+                document = next(d for d in work.project.documents if d.meta.slug == slug)
+                say_finished(progress, titles[slug], plan.findings_of(document)[0], None)
+    pool = _factsheet_pool(work, len(plan.todo["factsheet"]))
+    try:
+        for key, document, slug in plan.todo["factsheet"]:
+            future = pool.submit(factsheet.run, slug)
+            future.add_done_callback(lambda done, key=key, document=document: results.put((key, document, *_outcome(done, document))))
+        books = threading.Thread(target=_check_books, args=(plan.todo["epub"], results), daemon=True)
+        books.start()
+        if plan.todo["page"]:
+            from ..validators.website import chromium, page_checks, serve
+
+            with serve(site) as base, chromium() as browser:
+                for key, document, (path, source) in plan.todo["page"]:
+                    results.put((key, document, page_checks(browser, base, path, source, source is not None)))
+                    drain(block=False)
+        drain(block=True)
+        books.join()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _factsheet_pool(work, count: int) -> Executor:
+    """Worker processes forked with the project read (a slug is all each is sent), one a core;
+    one thread for a single factsheet, which a process would only slow."""
+    factsheet.prepare(work)
+    cores = os.cpu_count() or 1
+    if count <= 1 or cores == 1:
+        return ThreadPoolExecutor(max_workers=1)
+    return ProcessPoolExecutor(max_workers=min(cores, count), mp_context=multiprocessing.get_context("fork"))
+
+
+def _outcome(done: Future, document) -> tuple[list[Finding], list[str]]:
+    error = done.exception()
+    if error is None:
+        return done.result()
+    return [Finding(FAILURE, "build", f"the check of this factsheet stopped: {type(error).__name__}: {error}", REPORT_IT, document.meta.source)], []
+
+
+def _check_books(todo: list, results: queue.Queue) -> None:
+    """EPUBCheck and Ace on every book that changed, each engine started once."""
+    from ..validators.epub import problem_findings
+    from ..validators.epub_batch import check_books
+
+    if not todo:
+        return
+    reported: set[int] = set()
+
+    def book_done(index: int, problems) -> None:
+        key, document, _ = todo[index]
+        reported.add(index)
+        results.put((key, document, problem_findings(problems, document.meta.source), []))  # "epub" is in the factsheet's own list
+
+    try:
+        check_books([path for _, _, path in todo], book_done)
+    except Exception as error:  # noqa: BLE001 - a checker that cannot start is a failure of each book, not a crash
+        for index, (key, document, _) in enumerate(todo):
+            if index not in reported:
+                results.put((key, document, [Finding(FAILURE, "epub", f"the EPUB could not be checked: {type(error).__name__}: {error}",
+                                                     REPORT_IT, document.meta.source)], []))
+
+
+def say_finished(progress, title: str, findings: list[Finding], seconds: float | None) -> None:
+    failures = sum(1 for f in findings if f.level == FAILURE)
+    warnings = len(findings) - failures
+    counted = f"{failures} failure{'s' if failures != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    how = "unchanged since the last check" if seconds is None else f"checked in {seconds:.1f} s"
+    progress.factsheet_checked(f"{title}: {counted} ({how})")
