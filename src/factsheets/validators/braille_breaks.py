@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import FAILURE, Finding
+from . import FAILURE, REPORT_IT, Finding
 from ..writers.braille import is_page_line
 from .brf_reading import CONTINUATION, brf_pages, joined_cells, read_back
 
@@ -92,8 +92,7 @@ class _Source:
 def _finding(page: int, number: int, what: str, path: Path) -> Finding:
     return Finding(
         FAILURE, "brf", f"braille page {page}, line {number}: the line break changes what a reader reads: {what}",
-        "The braille writer broke a word or address where UEB does not allow it: report this, "
-        "with the factsheet and the braille page.", str(path))
+        f"The braille breaks a word or address where UEB does not allow it. {REPORT_IT}", str(path))
 
 
 def _joined_words(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, list[str]]]:
