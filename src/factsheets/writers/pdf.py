@@ -27,6 +27,7 @@ from ..walk import UnknownNode, iter_inlines
 from . import Option, Output, OutputKind
 from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
+from .pdf_closing_box import split_closing_box
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
@@ -234,7 +235,7 @@ def refused_fetch(document: m.Document, root: Path, url: str) -> SourceError:
 
 class PdfWriter:
     name = "pdf"
-    version = "2"
+    version = "3"
     summary = "large-print PDF"
     aliases = ("large_print",)
     rank = 20
@@ -257,6 +258,12 @@ class PdfWriter:
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)
 
+    def render(self, document: m.Document, size: float, path: Path, base_url: str, factsheets, options: dict, root: Path):
+        html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        return engine.render_pdf(html, path, base_url=base_url, identifier=identifier,
+                                 uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         source = document.meta.source
@@ -270,11 +277,11 @@ class PdfWriter:
         metrics = bold_metrics()
         for size in [default, *extra]:
             is_default = size == default
-            html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
             path = out_dir / file_name(document.meta.slug, size, is_default)
-            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-            rendered = engine.render_pdf(html, path, base_url=base_url, identifier=identifier,
-                                         uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+            rendered = self.render(document, size, path, base_url, factsheets, options, root)
+            split = split_closing_box(document, rendered.page_starts)
+            if split is not None:  # the closing box broke over a page: two boxes, the second "continued"
+                rendered = self.render(split, size, path, base_url, factsheets, options, root)
             if rendered.refused:
                 raise refused_fetch(document, root, rendered.refused[0])
             key = manifest_key(size, is_default)

@@ -37,12 +37,13 @@ from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_fa
 
 DEFAULT_SIZE_PT = 18
 
-# Where a web address may break across lines (after the Chicago Manual): after a
-# slash or an @, before a dot; never at an underscore or other punctuation, where
-# the two halves read as two words ("send" / "_partnershipservice@..."). Before a hyphen only in a long stretch
-# with no other place to break: a line ending in a hyphen would read as a word
-# hyphenated by the printer, so the hyphen starts the next line instead.
-_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=[^/])|(?<=[^/.@])(?=\.)")
+# Where a web address may break across lines: only after a slash, an @ or a dot, so that
+# a line ends where a reader sees the address go on (issue 26's large-print review: a line
+# starting ".example.org.uk" was read as a new word); never at an underscore or other
+# punctuation, where the two halves read as two words ("send" / "_partnershipservice@...").
+# Before a hyphen only in a long stretch with no other place to break: a line ending in a
+# hyphen would read as a word hyphenated by the printer, so the hyphen starts the next line.
+_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=[^/])|(?<=\.)(?=[^./])")
 _LONG_PIECE = 24  # characters: about half a line of 18 pt bold on A4
 _SHORT_ADDRESS = 30  # characters: fits on a line of 24 pt bold on A4
 _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\S+/\S*$")
@@ -65,7 +66,7 @@ def is_address(word: str) -> bool:
 
 
 def address_pieces(word: str) -> list[str]:
-    """An address cut where a line may break: 'www.a.uk/b/c' -> ['www', '.a', '.uk/', 'b/', 'c']."""
+    """An address cut where a line may break: 'www.abc.uk/b/c' -> ['www.abc.', 'uk/', 'b/', 'c'] (when long)."""
     if len(word) <= _SHORT_ADDRESS:
         return [word]  # it fits on a line: it moves to the next line whole rather than break
     # Not straight after "www" or the scheme: a line ending "www" reads as a word.
