@@ -9,8 +9,9 @@ what WeasyPrint laid out is what is judged. Used by check_pdf() and so by `facts
   line before. A word that did not fit there (a long web address's piece, a narrow table
   cell's word) is where a line has to break, and is not a fault.
 - A gap: more than a third of a page's text area blank under its last line, unless the next
-  page starts with a heading (larger type), the closing contact box (which is kept whole),
-  something that is not text (a picture, which cannot be split), or the page is the last.
+  page starts with a heading (larger type), a contact box (kept whole, as staff asked: its
+  lines are read together), something that is not text (a picture, which cannot be split),
+  or the page is the last.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from pathlib import Path
 
 from .. import model as m
-from ..transforms import CONTACT_END, CONTACT_KIND
+from ..transforms import CONTACT_KIND
 from . import FAILURE, Finding
 from .pdf_words import FOOTER_TOP_PT, FORMAT, _lines, _normal
 
@@ -85,7 +86,7 @@ def gaps(pages: list[list[dict]], document: m.Document | None = None) -> list[tu
     allowed = []
     if document is not None:
         for block in document.blocks:
-            if isinstance(block, m.Box) and block.kind == CONTACT_KIND and block.id == CONTACT_END:
+            if isinstance(block, m.Box) and block.kind == CONTACT_KIND:
                 allowed.append(re.sub(r"\s+", "", _normal(m.plain_text(block.title))))
     body = [_body_lines(page) for page in pages]
     sizes = sorted(c["size"] for page in pages for c in page)

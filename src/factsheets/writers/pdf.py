@@ -14,6 +14,7 @@ squeezes the table): the PDF is always readable, the warning says what to fix.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -27,7 +28,7 @@ from ..walk import UnknownNode, iter_inlines
 from . import Option, Output, OutputKind
 from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
-from .pdf_closing_box import split_closing_box
+from .pdf_closing_box import with_closing_box_parts
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
@@ -278,10 +279,9 @@ class PdfWriter:
         for size in [default, *extra]:
             is_default = size == default
             path = out_dir / file_name(document.meta.slug, size, is_default)
-            rendered = self.render(document, size, path, base_url, factsheets, options, root)
-            split = split_closing_box(document, rendered.page_starts)
-            if split is not None:  # the closing box broke over a page: two boxes, the second "continued"
-                rendered = self.render(split, size, path, base_url, factsheets, options, root)
+            # Laid out again while the closing box breaks over a page: then two boxes, the second "continued".
+            rendered = with_closing_box_parts(document, functools.partial(self.render, size=size, path=path, base_url=base_url,
+                                                                        factsheets=factsheets, options=options, root=root))
             if rendered.refused:
                 raise refused_fetch(document, root, rendered.refused[0])
             key = manifest_key(size, is_default)

@@ -7,20 +7,23 @@ with blank lines inside it, and its second part has no title: a reader cannot te
 box goes on, or what it is. So after a first layout the writer looks at where the box's parts
 begin (WeasyPrint's page starts), and when one begins on a later page than the box's title, it
 makes the box two boxes in the document (the second titled "<title> (continued)", starting
-a new page) and lays the factsheet out again. A list cut in the middle is cut into two lists.
+a new page) and lays the factsheet out again; a second part still taller than a page (giant
+print) is split the same way. A list cut in the middle is cut into two lists.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any, Callable
 
 from .. import model as m
 from ..i18n import gettext
 from ..transforms import CONTACT_END, CONTACT_KIND
+from .print_html import CONTINUED_ID
 
-CONTINUED_ID = f"{CONTACT_END}-continued"
 COMPARED = 24  # characters of a part's text, spaces left out, to know it among the page starts
+MOST_CLOSING_PARTS = 3  # layouts after the first: a closing box over four pages of 72 pt is not split further
 
 
 def _key(text: str) -> str:
@@ -28,10 +31,12 @@ def _key(text: str) -> str:
 
 
 def closing_box(document: m.Document) -> tuple[int, m.Box] | None:
+    """The closing box, or its last "continued" part when it has been split already."""
+    found = None
     for index, block in enumerate(document.blocks):
-        if isinstance(block, m.Box) and block.kind == CONTACT_KIND and block.id == CONTACT_END:
-            return index, block
-    return None
+        if isinstance(block, m.Box) and block.kind == CONTACT_KIND and (block.id == CONTACT_END or block.id.startswith(CONTINUED_ID)):
+            found = index, block
+    return found
 
 
 def _parts(box: m.Box) -> list[tuple[int, int | None, str]]:
@@ -84,7 +89,23 @@ def split_closing_box(document: m.Document, page_starts: list[list[str]]) -> m.D
         assert isinstance(listed, m.ListBlock)
         first.append(replace(listed, items=listed.items[:item_index]))
         rest[0] = replace(listed, items=listed.items[item_index:])
-    title = gettext(document.meta.language, "{title} (continued)", title=m.plain_text(box.title))
-    continued = replace(box, title=(m.Text(title),), blocks=tuple(rest), id=CONTINUED_ID)
+    title = box.title
+    if box.id == CONTACT_END:
+        title = (m.Text(gettext(document.meta.language, "{title} (continued)", title=m.plain_text(box.title))),)
+    parts = sum(1 for b in document.blocks if isinstance(b, m.Box) and b.id.startswith(CONTINUED_ID))
+    continued = replace(box, title=title, blocks=tuple(rest), id=CONTINUED_ID + (f"-{parts + 1}" if parts else ""))
     blocks = (*document.blocks[:index], replace(box, blocks=tuple(first)), continued, *document.blocks[index + 1:])
     return replace(document, blocks=blocks)
+
+
+def with_closing_box_parts(document: m.Document, render: Callable[[m.Document], Any]) -> Any:
+    """`render(document)` (the engine's Rendered, with its page_starts), repeated with the
+    closing box split while it breaks over a page."""
+    rendered = render(document)
+    for _ in range(MOST_CLOSING_PARTS):
+        split = split_closing_box(document, rendered.page_starts)
+        if split is None:
+            break
+        document = split
+        rendered = render(document)
+    return rendered
