@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import FAILURE, Finding
+from . import FAILURE, Finding, epub_overlay
 
 FORMAT = "epub"
 CHROMIUM = "/usr/bin/chromium"
@@ -99,7 +99,7 @@ def check_output(path: Path, document, entry: dict, build_dir: Path, options: di
     return [
         Finding(FAILURE, FORMAT, f"The EPUB fails {p}.", SETUP if p.code in ("setup", "run") else "Fix the EPUB writer (src/factsheets/writers/epub/) so the checker passes.", document.meta.source)
         for p in check(path)
-    ]
+    ] + epub_overlay.check_entry(path, entry, build_dir, document.meta.source)  # its read-along and page list
 
 
 # Read-along timing: each sentence's overlay start against where it is heard -----------------
