@@ -30,6 +30,7 @@ from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
 from .pdf_closing_box import with_closing_box_parts
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
+from .pdf_tags import fix_tags
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
 GLOSSARY_DIR = "glossary"
@@ -207,7 +208,6 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
     return warnings
 
 
-
 # The writer ---------------------------------------------------------------------
 
 def file_name(slug: str, size_pt: float, default: bool) -> str:
@@ -261,9 +261,11 @@ class PdfWriter:
 
     def render(self, document: m.Document, size: float, path: Path, base_url: str, factsheets, options: dict, root: Path):
         html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
-        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        return engine.render_pdf(html, path, base_url=base_url, identifier=identifier,
-                                 uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+        rendered = engine.render_pdf(html, path, base_url=base_url, identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
+                                     uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+        if not rendered.refused:  # a link described by its words, a caption inside its figure
+            fix_tags(path, html)
+        return rendered
 
     def write(self, document: m.Document, out_dir: Path, options: dict) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
