@@ -14,7 +14,9 @@ from pathlib import Path
 from . import FAILURE, Finding
 from .pdf_words import FORMAT
 
-TARGET = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#)|^[a-z0-9]+(?:-[a-z0-9]+)+$")  # "tel:...", "https:...", "#x", "fn-1"
+# "tel:...", "mailto:...", "#x", "fn-1": a target, never a link's printed words. A web address
+# may be both (a link written out as its address), so it is not taken for a target.
+TARGET = re.compile(r"^(?:tel|sms|mailto|fax|callto):|^#|^[a-z0-9]+(?:-[a-z0-9]+)+$")
 
 
 def tag_faults(path: Path) -> tuple[list[str], int]:
