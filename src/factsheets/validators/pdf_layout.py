@@ -6,8 +6,9 @@ what WeasyPrint laid out is what is judged. Used by check_pdf() and so by `facts
 
 - A lone word: a line of one word, between two lines of the same paragraph (same left edge,
   same size, one line's height apart), when the word would have fitted at the end of the
-  line before. A word that did not fit there (a long web address's piece, a narrow table
-  cell's word) is where a line has to break, and is not a fault.
+  line before. A word that did not fit there (a long web address's piece) is where a line
+  has to break, and is not a fault; nor is a line in a table's cell, whose column (not the
+  page) sets where its lines break (a word too long for it is broken anywhere, and warned of).
 - A gap: more than a third of a page's text area blank under its last line, unless the next
   page starts with a heading (larger type), a contact box (kept whole, as staff asked: its
   lines are read together), something that is not text (a picture, which cannot be split),
@@ -69,6 +70,8 @@ def lone_words(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
             if not (0 < line[0]["bottom"] - before[0]["bottom"] < step and 0 < after[0]["bottom"] - line[0]["bottom"] < step):
                 continue
             text, x0, x1 = words[0]
+            if any(abs(c["bottom"] - line[0]["bottom"]) < 1 and not x0 - 1 <= c["x0"] <= x1 + 1 for c in page):
+                continue  # a table's cell, beside others on its row: its width is the column's, not the text's
             room = reach[round(line[0]["x0"])] - max(c["x1"] for c in before)
             if x1 - x0 + size * SPACE_EM < room - 1:
                 found.append((number, text, "".join(c["text"] for c in before)))
