@@ -23,7 +23,7 @@ from pathlib import Path
 from .. import model as m
 from ..transforms import CONTACT_KIND
 from . import FAILURE, Finding
-from .pdf_words import FOOTER_TOP_PT, FORMAT, _lines, _normal
+from .pdf_words import FOOTER_TOP_PT, FORMAT, _lines, _normal, logical_order
 
 TOP_MARGIN_PT = 18 * 72 / 25.4  # print.css: @page top margin 18 mm
 TEXT_HEIGHT_PT = FOOTER_TOP_PT - TOP_MARGIN_PT
@@ -79,7 +79,7 @@ def lone_words(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
 
 
 def _starts(line: list[dict], texts: list[str]) -> bool:
-    said = re.sub(r"\s+", "", _normal("".join(c["text"] for c in line)))
+    said = re.sub(r"\s+", "", _normal(logical_order(line)))  # a right-to-left line's glyphs are drawn as seen
     return any(text and (said.startswith(text[: len(said)]) and len(said) >= min(len(text), 8)) for text in texts)
 
 
@@ -113,7 +113,8 @@ def check_layout(path: Path, pages: list[list[dict]], document: m.Document | Non
         findings.append(Finding(FAILURE, FORMAT, (
             f"page {number}: the word '{word}' is alone on a line in the middle of a paragraph, though it fits "
             f"on the line before ('…{before[-30:]}')"), "The print view is breaking a line where it need not: see print.css.", str(path)))
-    for number, blank in gaps(pages, document):
+    # Which text may start a page (a contact box's title) is the document's: without it, no gap is judged.
+    for number, blank in gaps(pages, document) if document is not None else []:
         findings.append(Finding(FAILURE, FORMAT, (
             f"page {number} is {blank:.0%} blank before text that moved to page {number + 1}"),
             "Let long boxes and tables split over pages; keep only headings with what follows them (print.css).", str(path)))
