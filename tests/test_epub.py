@@ -80,7 +80,7 @@ def test_a_broken_epub_fails_both_checkers(small, tmp_path):
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename.endswith(".opf"):
-                data = re.sub(rb'<package xml:lang="[^"]*"', b"<package", data)  # Ace: serious
+                data = re.sub(rb'(<package[^>]*?) xml:lang="[^"]*"', rb"\1", data)  # Ace: serious
             if info.filename.endswith("text.xhtml"):
                 data = data.replace(b'<h1 id="title">', b'<h1 id="top">')  # EPUBCheck: duplicate id
             target.writestr(info, data)
@@ -260,17 +260,20 @@ def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epub
     assert link.get("href") == "https://www.example.org.uk/factsheets/short.html"
 
 
-def test_an_entry_left_for_a_file_that_ebooklib_did_not_write_stops_the_epub(tmp_path):
-    # The recording goes into the zip from its file, into the entry EbookLib left empty: never silently lost.
-    import io
-    import zipfile
+def test_the_package_document_is_written_without_patches_and_an_rtl_book_turns_right_to_left(small):
+    """The OPF from lxml (issue 30: no bytes patched into EbookLib's): the language and
+    direction on its root, and an Arabic book's spine goes right to left (issue 24)."""
+    from dataclasses import replace
 
-    from factsheets.writers.epub.package import _fixed_dates
+    from factsheets.writers.epub.package import Contents, package_document
 
-    written = io.BytesIO()
-    with zipfile.ZipFile(written, "w") as book:
-        book.writestr("mimetype", "application/epub+zip")
-    recording = tmp_path / "x.mp3"
-    recording.write_bytes(b"ID3")
-    with pytest.raises(RuntimeError, match="EPUB/audio/x.mp3"):
-        _fixed_dates(written.getvalue(), (2024, 3, 1, 0, 0, 0), b"<package ", {"EPUB/audio/x.mp3": recording})
+    document = small["document"]
+    contents = Contents("", "", "", Path("x.mp3"), 1.0, False)
+    package = etree.fromstring(package_document(document, contents))
+    opf = {"o": "http://www.idpf.org/2007/opf"}
+    assert package.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB" and package.get("dir") == "ltr"
+    assert package.find("o:spine", opf).get("page-progression-direction") is None
+    arabic = replace(document, meta=replace(document.meta, language="ar"))
+    package = etree.fromstring(package_document(arabic, contents))
+    assert package.get("dir") == "rtl" and package.find("o:spine", opf).get("page-progression-direction") == "rtl"
+    assert [i.get("idref") for i in package.find("o:spine", opf)] == ["text", "nav"]

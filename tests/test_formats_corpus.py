@@ -78,3 +78,18 @@ def test_an_epub_with_pictures_says_so_and_shows_their_descriptions(built_corpus
     assert "".join(caption.itertext()).startswith("Picture: A Blue Badge on a car dashboard")
     # Reflow: pictures scale to the page and long addresses wrap.
     assert "max-width: 100%" in css and "overflow-wrap: anywhere" in css
+
+
+def test_every_corpus_pdf_meets_every_check(built_corpus):
+    """Its words in reading order (the summary too), no word alone on a line mid-paragraph,
+    no page over a third blank before text that moved (validators/pdf.py, pdf_layout.py)."""
+    from factsheets.project import load_project
+    from factsheets.validators.pdf import check_pdf
+
+    findings = {}
+    for document in load_project(built_corpus).documents:
+        slug = document.meta.slug
+        pdf = built_corpus / "build/site/files" / slug / f"{slug}-large-print.pdf"
+        findings[slug] = [f.message for f in check_pdf(pdf, document)]
+    assert {slug: said for slug, said in findings.items() if said} == {}
+    assert len(findings) >= 12

@@ -22,6 +22,7 @@ from factsheets.project import load_project
 from factsheets.validators import FAILURE
 from factsheets.validators.pdf import FOOTER_TOP_PT, check_pdf, check_words, document_words, glyphs
 from factsheets.writers.pdf import PdfWriter
+from factsheets.writers.pdf_tags import fix_tags
 from factsheets.writers.print_html import NO_ALT_TEXT, print_document
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
@@ -230,6 +231,8 @@ def test_weasyprints_untagged_footer_fails_until_marked_as_an_artifact(tmp_path,
     messages = [f.message for f in check_pdf(raw, send_document)]
     assert any("neither in the structure tree nor marked as artifacts" in msg for msg in messages)
     assert engine.mark_orphans_as_artifacts(raw) == len(weasyprint.HTML(string=print_document(send_document)).render().pages)
+    # What else the writer puts right in WeasyPrint's tags (test_pdf_tags.py): links described by their words.
+    fix_tags(raw, print_document(send_document))
     assert check_pdf(raw, send_document) == []
 
 

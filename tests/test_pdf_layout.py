@@ -6,10 +6,16 @@ move the page breaks through them: paragraphs, long list items, the contact box.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import FIXTURES
 from factsheets import model as m
+from factsheets.engines import weasyprint as engine
+from factsheets.validators.pdf_layout import check_layout, lone_words
+from factsheets.validators.pdf_words import check_words, glyphs
+from factsheets.writers.pdf_closing_box import CONTINUED_ID, split_closing_box, with_closing_box_parts
 from factsheets.project import load_project
 from factsheets.transforms import contact_box
 from factsheets.writers.print_html import print_document
@@ -181,3 +187,85 @@ def test_table_cells_at_24_pt_keep_their_words_whole(base_document):
     printed = {word for page in rendered.pages for line in lines(page._page_box) for word in line.split()}
     for word in ("Assessment", "Commissioning", "Disagreement", "Headteacher", "Mediation"):
         assert word in printed, printed
+
+
+# The closing box over two pages (writers/pdf_closing_box.py) --------------------------
+
+def closing_parts(rendered) -> tuple[set[int], set[int]]:
+    """The pages the closing box's paragraphs and items are on, and those of its "continued" box."""
+    closing, continued = set(), set()
+    for parts in fragments(rendered).values():
+        if in_box(parts, "fs-about"):
+            closing |= pages_of(parts)
+        elif in_box(parts, "fs-continued"):
+            continued |= pages_of(parts)
+    return closing, continued
+
+
+def test_a_closing_box_taller_than_a_page_goes_on_in_a_box_titled_continued(sweep, base_document):
+    """A closing box broken by layout was drawn to the foot of its page with blank lines in it,
+    and went on untitled. Laid out again as boxes on a page each, the later ones titled."""
+    broken = 0
+    for (size, words), rendered in sweep:
+        document = swept_document(base_document, words)
+        if split_closing_box(document, engine.page_starts(rendered)) is None:
+            assert len(closing_parts(rendered)[0]) == 1, (size, words)
+            continue
+        broken += 1
+        last = with_closing_box_parts(document, lambda d, size=size: Laid(d, layout(d, size)))
+        closing, continued = closing_parts(last.rendered)
+        assert len(closing) == 1 and continued == set(range(max(closing) + 1, max(continued) + 1)), (size, words)
+        titles = [m.plain_text(b.title) for b in last.document.blocks if isinstance(b, m.Box) and b.id.startswith(CONTINUED_ID)]
+        assert titles and all(t.endswith(" (continued)") for t in titles), titles
+    assert broken >= 3  # the sweep does meet a closing box that cannot be whole
+
+
+class Laid:
+    """A document and its layout, with the page starts the PDF writer's engine reports."""
+
+    def __init__(self, document: m.Document, rendered):
+        self.document, self.rendered, self.page_starts = document, rendered, engine.page_starts(rendered)
+
+
+# The check of the laid-out pages (validators/pdf_layout.py) ---------------------------
+
+def rendered_pdf(tmp_path, html: str) -> list[list[dict]]:
+    path = tmp_path / "check.pdf"
+    engine.render_pdf(html, path, base_url=tmp_path.as_uri() + "/", identifier=b"0" * 32)
+    return glyphs(path)
+
+
+def short_breaks(base: m.Document) -> m.Document:
+    words = "Short breaks give disabled children and young people time away from home to "
+    paragraph = m.Paragraph((m.Text(words), m.Strong((m.Text("have"),)), m.Text(" fun, make friends and try new things, and give parents a break.")))
+    return m.Document(base.meta, (paragraph, m.Paragraph((m.Text(text(40)),))), base.organisation)
+
+
+def test_a_word_alone_on_a_line_mid_paragraph_is_found(tmp_path, base_document):
+    html = print_document(short_breaks(base_document))
+    assert lone_words(rendered_pdf(tmp_path, html)) == []
+    broken = html.replace(" <strong>have</strong> ", "<br><strong>have</strong><br>")
+    assert [(page, word) for page, word, _ in lone_words(rendered_pdf(tmp_path, broken))] == [(1, "have")]
+
+
+def test_a_page_left_over_a_third_blank_is_found_unless_a_heading_follows(tmp_path, base_document):
+    document = short_breaks(base_document)
+    html = print_document(document)
+    second = f"<p>{text(40)}</p>"
+    assert check_layout(tmp_path / "check.pdf", rendered_pdf(tmp_path, html), document) == []
+    moved = html.replace(second, f'<p style="break-before: page">{text(40)}</p>')
+    [finding] = check_layout(tmp_path / "check.pdf", rendered_pdf(tmp_path, moved), document)
+    assert "page 1 is" in finding.message and "blank before text that moved to page 2" in finding.message
+    heading = html.replace(second, f'<h2 style="break-before: page">What next</h2>{second}')
+    assert check_layout(tmp_path / "check.pdf", rendered_pdf(tmp_path, heading), document) == []
+
+
+def test_a_pdf_without_the_summary_fails_the_word_check(tmp_path, base_document):
+    document = short_breaks(base_document)
+    without = replace(document, meta=replace(document.meta, summary=""))
+    path = tmp_path / "check.pdf"
+    engine.render_pdf(print_document(without), path, base_url=tmp_path.as_uri() + "/", identifier=b"0" * 32)
+    said = " ".join(f.message for f in check_words(path, document))
+    assert "the word 'small' (after 'A short factsheet A factsheet') is not in the PDF anywhere" in said
+    engine.render_pdf(print_document(document), path, base_url=tmp_path.as_uri() + "/", identifier=b"0" * 32)
+    assert check_words(path, document) == []

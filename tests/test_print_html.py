@@ -27,9 +27,9 @@ def test_addresses_are_recognised_and_ordinary_words_are_not():
         assert not is_address(word), word
 
 
-def test_an_address_breaks_after_a_slash_and_before_a_dot():
+def test_an_address_breaks_only_after_a_slash_or_a_dot():
     long = "https://www.example.org.uk/reports/annual/summary"
-    assert address_pieces(long) == ["https://www.example", ".org", ".uk/", "reports/", "annual/", "summary"]
+    assert address_pieces(long) == ["https://www.example.", "org.", "uk/", "reports/", "annual/", "summary"]
     # A short one moves to the next line whole, and nothing breaks straight after "www".
     assert address_pieces("www.ipsea.org.uk") == ["www.ipsea.org.uk"]
     # A long stretch with only hyphens in it may also break before a hyphen, never after one.
@@ -40,16 +40,18 @@ def test_an_address_breaks_after_a_slash_and_before_a_dot():
 
 def test_an_email_breaks_after_its_at_sign_never_at_its_underscore():
     """"send" / "_partnershipservice@..." reads as two words: an address breaks only after
-    an @ or a slash, or before a dot."""
-    assert address_pieces("send_partnershipservice@bathnes.gov.uk") == ["send_partnershipservice@", "bathnes", ".gov", ".uk"]
-    assert address_pieces("www.example.org.uk/search?q=a_b&page=2") == ["www.example", ".org", ".uk/", "search?q=a_b&page=2"]
+    an @, a slash or a dot."""
+    assert address_pieces("send_partnershipservice@bathnes.gov.uk") == ["send_partnershipservice@", "bathnes.", "gov.", "uk"]
+    assert address_pieces("www.example.org.uk/search?q=a_b&page=2") == ["www.example.", "org.", "uk/", "search?q=a_b&page=2"]
+    # A full stop after an address is not a place to break.
+    assert address_pieces("www.example.org.uk/annualreport2026.") == ["www.example.", "org.", "uk/", "annualreport2026."]
 
 
 def test_breakable_text_keeps_every_character_and_escapes_markup():
     html = breakable("See www.a-b.example.org.uk/reports/x & <more>")
     assert html.replace("\u200b", "").replace("\u2060", "") == "See www.a-b.example.org.uk/reports/x &amp; &lt;more&gt;"
     # A zero-width space where the address may break; a word joiner after a hyphen, where it may not.
-    assert "www.a-\u2060b\u200b.example\u200b.org" in html
+    assert "www.a-\u2060b.\u200bexample.\u200borg" in html
 
 
 def test_the_stylesheet_takes_the_size_asked_for():

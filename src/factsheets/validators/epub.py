@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import FAILURE, REPORT_IT, Finding
+from . import FAILURE, REPORT_IT, Finding, epub_overlay
 
 FORMAT = "epub"
 CHROMIUM = "/usr/bin/chromium"
@@ -106,7 +106,8 @@ def check_output(path: Path, document, entry: dict, build_dir: Path, options: di
     """For `factsheets check` (the EPUB writer's OutputKind.check): each problem as a failure."""
     if not path.exists():
         return [Finding(FAILURE, FORMAT, f"The EPUB {path.name} is missing.", "Run `factsheets build`.", document.meta.source)]
-    return problem_findings(check(path) if problems is None else problems, document.meta.source)
+    return (problem_findings(check(path) if problems is None else problems, document.meta.source)
+            + epub_overlay.check_entry(path, entry, build_dir, document.meta.source))  # its read-along and page list
 
 
 def problem_findings(problems: list[Problem], source: str) -> list[Finding]:

@@ -16,6 +16,8 @@ from pathlib import Path
 from .. import model as m
 from . import FAILURE, Finding
 from .pdf_fonts import check_missing_glyphs
+from .pdf_layout import check_layout
+from .pdf_tags import check_tags
 from .pdf_words import FOOTER_TOP_PT, FORMAT, check_words, document_words, glyphs, pdf_text, prints_captions
 
 __all__ = ["FOOTER_TOP_PT", "check_entry", "check_glyphs", "check_pdf", "check_structure", "check_words",
@@ -200,6 +202,7 @@ def check_pdf(path: Path, document: m.Document | None = None, minimum_pt: float 
     findings += check_missing_glyphs(path, pages)
     if document is not None:
         findings += check_words(path, document, pages)
+    findings += check_layout(path, pages, document) + check_tags(path)
     return findings
 
 

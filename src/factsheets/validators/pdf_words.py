@@ -105,6 +105,7 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
                 raise UnknownNode(f"the PDF word check cannot read a {type(block).__name__!r} block")
 
     words.extend(document.meta.title.split())
+    words.extend(document.meta.summary.split())  # printed under the title, as on the web
     walk(document.blocks)
     return [bare for bare in (_bare(_normal(w)) for w in words) if bare]
 

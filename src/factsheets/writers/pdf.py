@@ -14,6 +14,7 @@ squeezes the table): the PDF is always readable, the warning says what to fix.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -27,7 +28,9 @@ from ..walk import UnknownNode, iter_inlines
 from . import Option, Output, OutputKind, Writer
 from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
+from .pdf_closing_box import with_closing_box_parts
 from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
+from .pdf_tags import fix_tags
 from .print_sources import dependencies, image_file, images_of, linked_factsheets
 
 GLOSSARY_DIR = "glossary"
@@ -205,7 +208,6 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
     return warnings
 
 
-
 # The writer ---------------------------------------------------------------------
 
 def file_name(slug: str, size_pt: float, default: bool) -> str:
@@ -234,7 +236,7 @@ def refused_fetch(document: m.Document, root: Path, url: str) -> SourceError:
 
 class PdfWriter(Writer):
     name = "pdf"
-    version = "2"
+    version = "3"
     summary = "large-print PDF"
     aliases = ("large_print",)
     rank = 20
@@ -257,6 +259,14 @@ class PdfWriter(Writer):
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)
 
+    def render(self, document: m.Document, size: float, path: Path, base_url: str, factsheets, options: dict, root: Path):
+        html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
+        rendered = engine.render_pdf(html, path, base_url=base_url, identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
+                                     uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+        if not rendered.refused:  # a link described by its words, a caption inside its figure
+            fix_tags(path, html)
+        return rendered
+
     def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
               needed: dict | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -271,11 +281,10 @@ class PdfWriter(Writer):
         metrics = bold_metrics()
         for size in [default, *extra]:
             is_default = size == default
-            html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
             path = out_dir / file_name(document.meta.slug, size, is_default)
-            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-            rendered = engine.render_pdf(html, path, base_url=base_url, identifier=identifier,
-                                         uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
+            # Laid out again while the closing box breaks over a page: then two boxes, the second "continued".
+            rendered = with_closing_box_parts(document, functools.partial(self.render, size=size, path=path, base_url=base_url,
+                                                                        factsheets=factsheets, options=options, root=root))
             if rendered.refused:
                 raise refused_fetch(document, root, rendered.refused[0])
             key = manifest_key(size, is_default)

@@ -27,22 +27,25 @@ from pathlib import Path
 from .. import __version__
 from .. import model as m
 from ..i18n import ENGLISH, gettext, language, script
-from ..transforms import CONTACT_KIND
+from ..transforms import CONTACT_END, CONTACT_KIND
 from . import Output, OutputKind, Writer
 from .bidi import english_fallback, isolate_latin
 from .common import NO_ALT_TEXT, printed_address
 from .constructs import callout_label
 from .html import HtmlRenderer
+from ..walk import iter_block_inlines
 from .print_sources import LinkedFactsheet, copy_images, dependencies, linked_factsheets
 
 DEFAULT_SIZE_PT = 18
+CONTINUED_ID = f"{CONTACT_END}-continued"  # the closing box's second part (writers/pdf_closing_box.py)
 
-# Where a web address may break across lines (after the Chicago Manual): after a
-# slash or an @, before a dot; never at an underscore or other punctuation, where
-# the two halves read as two words ("send" / "_partnershipservice@..."). Before a hyphen only in a long stretch
-# with no other place to break: a line ending in a hyphen would read as a word
-# hyphenated by the printer, so the hyphen starts the next line instead.
-_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=[^/])|(?<=[^/.@])(?=\.)")
+# Where a web address may break across lines: only after a slash, an @ or a dot, so that
+# a line ends where a reader sees the address go on (issue 26's large-print review: a line
+# starting ".example.org.uk" was read as a new word); never at an underscore or other
+# punctuation, where the two halves read as two words ("send" / "_partnershipservice@...").
+# Before a hyphen only in a long stretch with no other place to break: a line ending in a
+# hyphen would read as a word hyphenated by the printer, so the hyphen starts the next line.
+_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=[^/])|(?<=\.)(?=[^./])")
 _LONG_PIECE = 24  # characters: about half a line of 18 pt bold on A4
 _SHORT_ADDRESS = 30  # characters: fits on a line of 24 pt bold on A4
 _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\S+/\S*$")
@@ -50,8 +53,15 @@ _ADDRESS = re.compile(r"^[\w.+-]+@[\w.-]+\.\w+$|^(?:https?://|www\.)\S+$|^\S+\.\
 # a longer one may run over pages, with its header row repeated on each.
 SHORT_TABLE_ROWS = 10
 PICTURE_LABEL = "Picture:"
+# A call-out of more words than this (about a third of a page at 18 pt) may run over a page
+# rather than move whole and leave a third of a page blank (issue 26's large-print review).
+LONG_BOX_WORDS = 90
 LONG_CELL_WORD = 24  # characters: longer than a column of a table can hold at 24 pt
 WIDE_TABLE_COLUMNS = 5  # more columns than this cannot hold long words whole on A4 in large print
+
+
+def word_count(blocks) -> int:
+    return sum(len(node.text.split()) for _, node in iter_block_inlines(blocks) if isinstance(node, m.Text))
 
 
 def print_css(size_pt: float) -> str:
@@ -65,7 +75,7 @@ def is_address(word: str) -> bool:
 
 
 def address_pieces(word: str) -> list[str]:
-    """An address cut where a line may break: 'www.a.uk/b/c' -> ['www', '.a', '.uk/', 'b/', 'c']."""
+    """An address cut where a line may break: 'www.abc.uk/b/c' -> ['www.abc.', 'uk/', 'b/', 'c'] (when long)."""
     if len(word) <= _SHORT_ADDRESS:
         return [word]  # it fits on a line: it moves to the next line whole rather than break
     # Not straight after "www" or the scheme: a line ending "www" reads as a word.
@@ -206,11 +216,14 @@ class PrintRenderer(HtmlRenderer):
     def box(self, block: m.Box) -> str:
         """A call-out as a ruled box, its title a bold line over its text; a collapsible one is
         printed open (paper cannot be clicked). The contact details keep their own box."""
+        if block.kind == CONTACT_KIND and block.id.startswith(CONTINUED_ID):  # the closing box's second part, on a new page
+            return super().box(block).replace('class="fs-contact"', 'class="fs-contact fs-continued"', 1)
         if block.kind == CONTACT_KIND:
             return super().box(block)
         label = callout_label(block, self.document.meta.language)
         said = escape(gettext(self.document.meta.language, "{label}:", label=label)) + " " if label else ""
-        return (f'<div class="fs-callout fs-callout-{escape(block.kind)}" id="{escape(block.id)}">'
+        long = " fs-callout-long" if word_count(block.blocks) > LONG_BOX_WORDS else ""
+        return (f'<div class="fs-callout fs-callout-{escape(block.kind)}{long}" id="{escape(block.id)}">'
                 f'<p class="fs-callout-title"><strong>{said}{self.inlines(block.title)}</strong></p>{self.blocks(block.blocks)}</div>')
 
     def quote(self, block: m.Quote) -> str:

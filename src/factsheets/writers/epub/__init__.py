@@ -42,14 +42,12 @@ class EpubWriter(Writer):
     )
     options: tuple[Option, ...] = ()  # the audio's own options (voice, rate, lexicon) are the audio writer's
     needs = ("audio", "pdf")  # its recording and sentence timings; where the large-print PDF's pages begin
-    version = "2"
-    weight = 0.2  # no engine but EbookLib's zip: the recording and the page breaks are given
-    preload = ("ebooklib.epub", "lxml.etree")
+    version = "3"
+    weight = 0.2  # no engine but a zip: the recording and the page breaks are given
+    preload = ("lxml.etree",)
 
     def engine_version(self) -> str:
-        from importlib.metadata import version
-
-        return f"ebooklib {version('ebooklib')}"
+        return f"lxml {etree.__version__}"  # writes the package document
 
     def dependencies(self, document: m.Document, options: dict) -> str:
         # The book holds the images' bytes and names the factsheets it links to, as the print view does.

@@ -1,18 +1,22 @@
-"""The EPUB 3 package, put together with EbookLib: metadata (accessibility included),
-manifest, spine, navigation, and a zip that is the same for the same input.
+"""The EPUB 3 package: the package document (OPF: metadata, accessibility included,
+manifest and spine), the OCF container, and a zip that is the same for the same input.
 
-EbookLib writes the OPF, the container and the NCX (for older reading systems);
-the content and navigation documents are ours, as XHTML bytes, so that EbookLib's
-HTML parser never rewrites them. It stamps each zip entry with the clock and
-dcterms:modified with now: both are set from the factsheet's date instead.
+The package document is written with lxml, so every value is escaped and the root carries
+the factsheet's language and direction (DAISY Ace counts a package without xml:lang as a
+serious violation) and, for a right-to-left language (Arabic, Urdu), the spine's
+page-progression-direction="rtl", so a reading system turns its pages from right to left.
+The content and navigation documents are ours, as XHTML bytes. There is no NCX: EPUB 3
+reading systems read the navigation document, and EPUBCheck asks for nothing more. Each
+zip entry is dated from the factsheet's date, never the clock, as dcterms:modified is.
 """
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lxml import etree
 
 from ... import model as m
 from .overlay import ACTIVE_CLASS, clock
@@ -76,94 +80,102 @@ def features(contents: Contents) -> list[str]:
 
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+OPF_NS = "http://www.idpf.org/2007/opf"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PREFIXES = "rendition: http://www.idpf.org/vocab/rendition/#"
+CONTAINER = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">\n'
+    '  <rootfiles>\n    <rootfile media-type="application/oebps-package+xml" full-path="EPUB/content.opf"/>\n  </rootfiles>\n'
+    '</container>\n'
+)
 
 
-def book(document: m.Document, contents: Contents):
-    from ebooklib import epub
-
-    meta = document.meta
-    result = epub.EpubBook()
-    result.set_identifier(f"urn:factsheets:{document.organisation.name}:{meta.slug}:{meta.version}".replace(" ", "-"))
-    result.set_title(meta.title)
-    result.set_language(meta.language)
-    result.add_author(document.organisation.name)
-    result.add_metadata("DC", "publisher", document.organisation.name)
-    result.add_metadata("DC", "description", meta.summary)
-    if meta.date:
-        result.add_metadata("DC", "date", meta.date)
+def metadata_values(document: m.Document, contents: Contents) -> list[tuple[str, str, dict[str, str]]]:
+    """(property, value, other attributes) for each <meta> of the package."""
     modes = [*ACCESS_MODES, "visual"] if contents.has_images else ACCESS_MODES  # pictures are seen
-    for name, values in (("schema:accessMode", modes), ("schema:accessModeSufficient", ACCESS_MODES_SUFFICIENT),
+    values = [("dcterms:modified", _modified(document.meta.date), {})]
+    for name, listed in (("schema:accessMode", modes), ("schema:accessModeSufficient", ACCESS_MODES_SUFFICIENT),
                          ("schema:accessibilityFeature", features(contents)), ("schema:accessibilityHazard", HAZARDS)):
-        for value in values:
-            result.add_metadata(None, "meta", value, {"property": name})
-    result.add_metadata(None, "meta", accessibility_summary(document, contents.has_images), {"property": "schema:accessibilitySummary"})
-    result.add_metadata(None, "meta", CONFORMANCE, {"property": "dcterms:conformsTo"})
-    result.add_metadata(None, "meta", document.organisation.name, {"property": "a11y:certifiedBy"})  # the publisher's own claim
+        values += [(name, value, {}) for value in listed]
+    values += [
+        ("schema:accessibilitySummary", accessibility_summary(document, contents.has_images), {}),
+        ("dcterms:conformsTo", CONFORMANCE, {}),
+        ("a11y:certifiedBy", document.organisation.name, {}),  # the publisher's own claim
+    ]
     if contents.page_source:
-        result.add_metadata(None, "meta", contents.page_source, {"property": "pageBreakSource"})
-    result.add_metadata(None, "meta", ACTIVE_CLASS, {"property": "media:active-class"})
-    result.add_metadata(None, "meta", clock(contents.overlay_seconds), {"property": "media:duration"})
-    result.add_metadata(None, "meta", clock(contents.overlay_seconds), {"property": "media:duration", "refines": "#overlay"})
+        values.append(("pageBreakSource", contents.page_source, {}))
+    values += [
+        ("media:active-class", ACTIVE_CLASS, {}),
+        ("media:duration", clock(contents.overlay_seconds), {}),
+        ("media:duration", clock(contents.overlay_seconds), {"refines": "#overlay"}),
+    ]
+    return values
 
-    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=STYLESHEET.encode())
-    text = epub.EpubItem(uid="text", file_name="text.xhtml", media_type="application/xhtml+xml", content=contents.xhtml.encode())
-    text.media_overlay = "overlay"
-    nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml", content=contents.nav.encode())
-    nav.properties = ["nav"]
-    overlay = epub.EpubSMIL(uid="overlay", file_name="text.smil", content=contents.smil.encode())
-    # Empty here: the recording is put into the zip by _fixed_dates, from its file (see write).
-    audio = epub.EpubItem(uid="audio", file_name=f"audio/{contents.audio.name}", media_type="audio/mpeg", content=b"")
-    for item in (style, text, nav, overlay, audio):
-        result.add_item(item)
-    for number, (name, path) in enumerate(sorted(contents.images.items()), 1):
-        kind = IMAGE_TYPES.get(path.suffix.lower(), "application/octet-stream")
-        result.add_item(epub.EpubItem(uid=f"image{number}", file_name=name, media_type=kind, content=path.read_bytes()))
-    result.add_item(epub.EpubNcx())
-    result.toc = [epub.Link("text.xhtml#top", meta.title, "top")]
-    result.spine = [text, (nav, "no")]  # the landmarks link to the contents: a spine item, outside the reading order
-    return result
+
+def package_document(document: m.Document, contents: Contents) -> bytes:
+    """The OPF: what the book is, what is in it, and the order it is read in."""
+    meta = document.meta
+    direction = language_direction(meta.language)
+    root = etree.Element(f"{{{OPF_NS}}}package", nsmap={None: OPF_NS},
+                         attrib={"version": "3.0", "unique-identifier": "id", XML_LANG: meta.language, "dir": direction, "prefix": PREFIXES})
+    metadata = etree.SubElement(root, f"{{{OPF_NS}}}metadata", nsmap={"dc": DC_NS})
+    identifier = f"urn:factsheets:{document.organisation.name}:{meta.slug}:{meta.version}".replace(" ", "-")
+    dublin_core = [("identifier", identifier, {"id": "id"}), ("title", meta.title, {}), ("language", meta.language, {}),
+                   ("creator", document.organisation.name, {"id": "creator"}), ("publisher", document.organisation.name, {}),
+                   ("description", meta.summary, {})]
+    if meta.date:
+        dublin_core.append(("date", meta.date, {}))
+    for name, value, attributes in dublin_core:
+        etree.SubElement(metadata, f"{{{DC_NS}}}{name}", attrib=attributes).text = value
+    for name, value, attributes in metadata_values(document, contents):
+        etree.SubElement(metadata, f"{{{OPF_NS}}}meta", attrib={"property": name, **attributes}).text = value
+    manifest = etree.SubElement(root, f"{{{OPF_NS}}}manifest")
+    items = [("style", "style.css", "text/css", {}),
+             ("text", "text.xhtml", "application/xhtml+xml", {"media-overlay": "overlay"}),
+             ("nav", "nav.xhtml", "application/xhtml+xml", {"properties": "nav"}),
+             ("overlay", "text.smil", "application/smil+xml", {}),
+             ("audio", f"audio/{contents.audio.name}", "audio/mpeg", {})]
+    items += [(f"image{number}", name, IMAGE_TYPES.get(path.suffix.lower(), "application/octet-stream"), {})
+              for number, (name, path) in enumerate(sorted(contents.images.items()), 1)]
+    for ident, href, kind, attributes in items:
+        etree.SubElement(manifest, f"{{{OPF_NS}}}item", attrib={"id": ident, "href": href, "media-type": kind, **attributes})
+    spine = etree.SubElement(root, f"{{{OPF_NS}}}spine", attrib={"page-progression-direction": direction} if direction == "rtl" else {})
+    etree.SubElement(spine, f"{{{OPF_NS}}}itemref", attrib={"idref": "text"})
+    # The landmarks link to the contents: a spine item, outside the reading order.
+    etree.SubElement(spine, f"{{{OPF_NS}}}itemref", attrib={"idref": "nav", "linear": "no"})
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
 def write(document: m.Document, contents: Contents, target: Path) -> None:
-    from ebooklib import epub
+    stamp = _stamp(document.meta.date)
+    entries: list[tuple[str, bytes | Path]] = [
+        ("mimetype", b"application/epub+zip"),  # first and stored, as OCF requires
+        ("META-INF/container.xml", CONTAINER.encode()),
+        ("EPUB/content.opf", package_document(document, contents)),
+        ("EPUB/style.css", STYLESHEET.encode()),
+        ("EPUB/text.xhtml", contents.xhtml.encode()),
+        ("EPUB/nav.xhtml", contents.nav.encode()),
+        ("EPUB/text.smil", contents.smil.encode()),
+        (f"EPUB/audio/{contents.audio.name}", contents.audio),
+        *((f"EPUB/{name}", path) for name, path in sorted(contents.images.items())),
+    ]
+    with zipfile.ZipFile(target, "w") as book:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, stamp)
+            # An MP3 or a picture is compressed already: deflating it again costs time and saves nothing.
+            stored = name == "mimetype" or name.endswith(".mp3") or name.startswith("EPUB/images/")
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            book.writestr(info, content.read_bytes() if isinstance(content, Path) else content)
 
-    modified = _modified(document.meta.date)
-    buffer = io.BytesIO()
-    # Level 0: EbookLib's zip is only read back by _fixed_dates, which compresses each entry
-    # itself. The recording (10 MB for the leaflet) is not in it: _fixed_dates takes it from its
-    # file, rather than have it zipped, read back and zipped again (25 ms, measured).
-    epub.write_epub(buffer, book(document, contents), {"mtime": modified, "epub3_pages": False, "epub3_landmark": False, "compresslevel": 0})
-    language = document.meta.language
-    package_attributes = f'<package xml:lang="{language}" dir="{language_direction(language)}" '.encode()
-    files = {f"EPUB/audio/{contents.audio.name}": contents.audio}
-    target.write_bytes(_fixed_dates(buffer.getvalue(), (modified.year, modified.month, 1, 0, 0, 0), package_attributes, files))
 
-
-def _modified(date: str):
-    import datetime as dt
-
+def _stamp(date: str) -> tuple[int, int, int, int, int, int]:
     year, _, month = (date or "2000-01").partition("-")
-    return dt.datetime(int(year), int(month or 1), 1)
+    return int(year), int(month or 1), 1, 0, 0, 0
 
 
-def _fixed_dates(data: bytes, stamp: tuple, package_attributes: bytes, files: dict[str, Path]) -> bytes:
-    """The same zip with every entry dated `stamp` (the mimetype first and stored, as OCF requires),
-    the package's language and direction on its root element, which EbookLib leaves out
-    (DAISY Ace counts a package without xml:lang as a serious violation), and the entries
-    named in `files` (left empty by EbookLib) filled from those files."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        missing = set(files) - set(source.namelist())
-        if missing:  # an entry left empty for its file, and then never filled, would be a silent loss
-            raise RuntimeError(f"EbookLib wrote no entry for {sorted(missing)}: the EPUB would lack it")
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, stamp)
-            # An MP3 is compressed already: deflating it again costs seconds and saves nothing.
-            stored = info.filename == "mimetype" or info.filename.endswith(".mp3")
-            fixed.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            content = files[info.filename].read_bytes() if info.filename in files else source.read(info.filename)
-            if info.filename.endswith(".opf"):
-                content = content.replace(b"<package ", package_attributes, 1)
-            target.writestr(fixed, content)
-    return out.getvalue()
+def _modified(date: str) -> str:
+    year, month, *_ = _stamp(date)
+    return f"{year:04d}-{month:02d}-01T00:00:00Z"

@@ -1,0 +1,71 @@
+"""The EPUB's read-along and page list checked against the recording and the PDF
+(validators/epub_overlay.py): a faulty book fails, the corpus's books pass."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from factsheets.validators.epub_overlay import check_entry, check_overlay, check_page_list, overlay_coverage, seconds
+
+# Reads books the real engines built (the corpus, see conftest.py): not in the fast tier.
+pytestmark = pytest.mark.engines
+
+TABLE_SLUG = "council-tax-reduction"  # its "Other discounts" table has five rows, each a spoken sentence
+
+
+def entries(root: Path) -> dict[str, dict]:
+    return {entry["slug"]: entry for entry in json.loads((root / "build/manifest.json").read_text(encoding="utf-8"))["factsheets"]}
+
+
+def changed_book(source: Path, target: Path, name: str, change) -> Path:
+    """A copy of the book with one of its files changed."""
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(target, "w") as copy:
+        for info in book.infolist():
+            data = book.read(info.filename)
+            copy.writestr(info, change(data.decode("utf-8")).encode("utf-8") if info.filename == name else data)
+    return target
+
+
+def test_clock_values_in_every_smil_form():
+    assert seconds("0:01:02.500") == 62.5 and seconds("01:02.5") == 62.5 and seconds("7.25") == 7.25
+
+
+def test_every_corpus_book_plays_all_its_speech_and_pages_where_the_pdf_does(built_corpus):
+    found, coverage = {}, {}
+    for slug, entry in entries(built_corpus).items():
+        book = built_corpus / "build" / entry["formats"]["epub"]
+        found[slug] = [f.message for f in check_entry(book, entry, built_corpus / "build", slug)]
+        spoken = json.loads((built_corpus / "build" / entry["formats"]["audio_sentences"]).read_text(encoding="utf-8"))["sentences"]
+        coverage[slug] = overlay_coverage(book, spoken)[0]
+    assert {slug: said for slug, said in found.items() if said} == {}
+    assert set(coverage.values()) == {1.0} and len(coverage) >= 12
+
+
+def test_a_book_whose_overlay_skips_a_tables_rows_fails(built_corpus, tmp_path):
+    entry = entries(built_corpus)[TABLE_SLUG]
+    book = built_corpus / "build" / entry["formats"]["epub"]
+    with zipfile.ZipFile(book) as archive:
+        text = archive.read("EPUB/text.xhtml").decode("utf-8")
+    rows = set(re.findall(r'<tr id="([^"]+)"', text))
+    assert len(rows) >= 4  # each row is an element the overlay can point at
+    without_rows = changed_book(book, tmp_path / "rows.epub", "EPUB/text.smil",
+                                lambda smil: re.sub(r'\s*<par id="[^"]+"><text src="text.xhtml#(?:' + "|".join(rows) + r')"/>[^\n]*</par>', "", smil))
+    [finding] = check_overlay(without_rows, built_corpus / "build" / entry["formats"]["audio_sentences"], TABLE_SLUG)
+    assert "spoken sentence(s) are played with nothing highlighted" in finding.message
+    assert "of the recording's speech: 4 spoken sentence(s)" in finding.message and "covers 100" not in finding.message
+
+
+def test_a_book_whose_page_marks_are_a_page_out_fails(built_corpus, tmp_path):
+    entry = entries(built_corpus)[TABLE_SLUG]
+    book = built_corpus / "build" / entry["formats"]["epub"]
+    pdf = built_corpus / "build" / entry["formats"]["large_print_pdf"]
+    assert check_page_list(book, pdf, TABLE_SLUG) == []
+    shifted = changed_book(book, tmp_path / "pages.epub", "EPUB/text.xhtml",
+                           lambda text: re.sub(r'id="page-(\d+)"', lambda n: f'id="page-{int(n.group(1)) + 1}"', text))
+    [finding] = check_page_list(shifted, pdf, TABLE_SLUG)
+    assert "wrong place for page(s) 2, 3" in finding.message
