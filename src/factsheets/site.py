@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import model as m
 from .formats import describe, in_box_order
-from .i18n import ENGLISH, gettext
+from .engines.liblouis_tables import code_name as braille_code_name
+from .i18n import ENGLISH, gettext, language as i18n_language
 from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
 from .site_audio import audio_player, minutes_text, size_text
@@ -37,6 +38,8 @@ TECHNICAL = frozenset({"audio_playlist", "audio_chapters", "audio_sentences", "p
 def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
     """What the box says of a file besides its name: kind, size, pages, length."""
     facts = [gettext(language, describe(key).kind)]
+    if key == "brf" and not i18n_language(language).is_english:  # the code actually used, not "contracted UEB"
+        facts = [f"BRF, {braille_code_name(language, language)}"]
     if key == "html":
         return facts
     if path is not None and path.exists():
