@@ -18,3 +18,12 @@ def test_one_number_is_left_alone():
     # Isolated, WeasyPrint broke the year over two lines ("202", then "1.").
     assert isolate_latin("يونيو 2021.") == "يونيو 2021."
     assert isolate_latin("الفقرة 11.1") == "الفقرة 11.1"
+
+
+def test_a_character_reference_is_never_cut_by_the_isolation():
+    # The Ukrainian title "Як зв'язатися з нами", escaped, showed as "Як зв&#x27;язатися" in the PDF:
+    # the "x27" of the reference was isolated as a Latin stretch.
+    assert isolate_latin("Як зв&#x27;язатися з нами") == "Як зв&#x27;язатися з нами"
+    assert isolate_latin("ਸਾਨੂੰ 01225 394382 &#x27;ਤੇ") == 'ਸਾਨੂੰ <span dir="ltr">01225 394382</span> &#x27;ਤੇ'
+    assert isolate_latin("خدمة Bath &amp; North") == 'خدمة <span lang="en-GB" dir="ltr">Bath &amp; North</span>'
+    assert isolate_latin("&amp; Co") == '&amp; <span lang="en-GB" dir="ltr">Co</span>'

@@ -220,3 +220,30 @@ def test_a_file_whose_name_only_ends_like_a_language_is_not_taken_for_a_translat
     (welsh_project / "docs/factsheets/short-2.md").write_text(source, encoding="utf-8")
     (welsh_project / "docs/factsheets/short-en.md").write_text(source, encoding="utf-8")  # its own language: no translation
     assert not [w for w in load_project(welsh_project).warnings if "named like a translation" in w.message]
+
+
+def test_a_stale_translation_says_so_at_the_start_of_every_format(welsh_project):
+    from factsheets.writers.audio.lexicon import Lexicon
+    from factsheets.writers.audio.normalise import Normaliser
+    from factsheets.writers.audio.script import build_script
+    from factsheets.writers.braille.text import braille_ready_text, pieces
+    from factsheets.writers.print_html import print_document
+
+    source = welsh_project / "docs/factsheets/short.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8")
+    project = load_project(welsh_project)
+    welsh = _document(project, "short-cy")
+    notice = ("Cyfieithiad o fersiwn 1 o'r daflen ffeithiau Saesneg yw hwn. Mae'r Saesneg wedi newid ers hynny (fersiwn 2 yw hi nawr): "
+              "darllenwch y fersiwn Saesneg gyfredol i gael y wybodaeth ddiweddaraf.")
+    # A block of the document, after the title line: every writer gets it without code of its own.
+    assert welsh.blocks[1].id == "translation-notice" and m.plain_text(welsh.blocks[1].children) == notice
+    assert not any(b.id == "translation-notice" for b in _document(project, "short").blocks if isinstance(b, m.Paragraph))
+    braille = braille_ready_text(pieces(welsh))
+    assert notice in braille and braille.index(notice) < braille.index("Beth allwch chi ei wneud")
+    printed = print_document(welsh)
+    assert printed.index("Cyfieithiad o fersiwn 1") < printed.index("Beth allwch chi ei wneud")
+    spoken = build_script(welsh, Normaliser(Lexicon(), "cy")).transcript()
+    assert "Cyfieithiad o fersiwn" in spoken.split("[2. ")[0]  # in the introduction, before the first section
+    # The website has its own notice, linked to the English (test_bumping_a_sources_version_...): not the block too.
+    html, _ = site.factsheet_page(welsh, {"formats": {"html": ""}}, str, lambda key: None)
+    assert "Cyfieithiad o fersiwn 1" not in html and 'id="translation-notice"' not in html

@@ -127,6 +127,7 @@ def load_project(root: Path) -> Project:
     check_anchors(project.documents, project.sources)
     translations.check_sources(project.documents, project.sources)
     project.warnings.extend(translations.language_warnings(project.documents, project.sources))
+    project.documents[:] = translations.with_stale_notices(project.documents, project.sources)
     return project
 
 

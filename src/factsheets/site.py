@@ -24,7 +24,7 @@ from .site_languages import language_switcher, translation_notice, translations_
 from .glossary import Entry, Glossary, normalise
 from .site_audio import audio_player, minutes_text, size_text
 from .site_read_along import ReadAlongRenderer, spoken_by_block
-from .transforms import contact_lines, is_contact, is_title_line
+from .transforms import contact_lines, is_contact, is_title_line, is_translation_notice
 from .walk import inline_runs, iter_block_inlines, iter_blocks
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
@@ -185,7 +185,8 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
         f"{translation_notice(document, *source) if source else ''}"
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )
-    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not isinstance(b, m.Notes)]
+    # The out-of-date notice: the page has its own, with a link to the English (site_languages.py).
+    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not is_translation_notice(b) and not isinstance(b, m.Notes)]
     contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry, lang)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""

@@ -169,6 +169,14 @@ def missing_catalogues(documents: list[m.Document], sources: dict[str, str]) -> 
             for d in first.values()]
 
 
+def with_stale_notices(documents: list[m.Document], sources: dict[str, str]) -> list[m.Document]:
+    """Every stale translation with the out-of-date notice every format prints (transforms.py)."""
+    from .transforms import with_stale_notice
+
+    newer = {s.translation.meta.slug: s.source.meta.version for s in stale(documents, sources)}
+    return [with_stale_notice(d, newer[d.meta.slug]) if d.meta.slug in newer else d for d in documents]
+
+
 def language_warnings(documents: list[m.Document], sources: dict[str, str]) -> list[Warning_]:
     """What the build says of a project's languages: stale and unlinked translations, missing catalogues."""
     return stale_warnings(documents, sources) + unlinked_translations(documents, sources) + missing_catalogues(documents, sources)

@@ -46,10 +46,21 @@ def english_fallback(document: m.Document, message: str) -> bool:
     return not language(tag).is_english and not has_message(tag, message) and organisation_language.startswith("en")
 
 
+# A character reference standing alone ("зв&#x27;язатися", an apostrophe in Cyrillic words):
+# matched first, and kept whole, so that its "x27" is never taken for a Latin stretch and
+# isolated into "&#<span dir="ltr">x27</span>;", which a page shows as "&#x27;".
+_REFERENCE_OR_RUN = re.compile(r"(&#?\w+;)|" + _LATIN_RUN.pattern)
+
+
 def isolate_latin(html: str, xml: bool = False) -> str:
     """Every stretch of Latin letters and digits in the text (not in tags) isolated as left-to-right
-    (with xml:lang beside lang in XHTML)."""
+    (with xml:lang beside lang in XHTML). The text is escaped HTML: a character reference is one
+    character, never cut (a reference inside a Latin stretch, "Bath &amp; North", stays in it)."""
     parts = re.split(r"(<[^>]*>)", html)
-    return "".join(part if part.startswith("<") else _LATIN_RUN.sub(lambda found: _isolated(found, xml), part) for part in parts)
+
+    def isolated(found: re.Match) -> str:
+        return found.group() if found.group(1) else _isolated(found, xml)
+
+    return "".join(part if part.startswith("<") else _REFERENCE_OR_RUN.sub(isolated, part) for part in parts)
 
 
