@@ -27,3 +27,14 @@ def test_a_character_reference_is_never_cut_by_the_isolation():
     assert isolate_latin("ਸਾਨੂੰ 01225 394382 &#x27;ਤੇ") == 'ਸਾਨੂੰ <span dir="ltr">01225 394382</span> &#x27;ਤੇ'
     assert isolate_latin("خدمة Bath &amp; North") == 'خدمة <span lang="en-GB" dir="ltr">Bath &amp; North</span>'
     assert isolate_latin("&amp; Co") == '&amp; <span lang="en-GB" dir="ltr">Co</span>'
+
+
+def test_the_page_number_line_comes_from_the_catalogue_and_sits_right_in_right_to_left_languages():
+    from factsheets.writers.bidi import page_number_css
+
+    assert page_number_css("en-GB") == '\n@page { @bottom-left { content: "Page " counter(page) " of " counter(pages); } }\n'
+    assert 'content: "Tudalen " counter(page) " o " counter(pages);' in page_number_css("cy")
+    assert 'content: counter(page) " puslapis iš " counter(pages);' in page_number_css("lt")  # the number first, as written
+    arabic = page_number_css("ar")
+    assert "@bottom-left { content: none; }" in arabic and "@bottom-right { content: " in arabic and "text-align: right" in arabic
+    assert "@bottom-right" in page_number_css("ur") and "@bottom-right" not in page_number_css("zh-Hans")
