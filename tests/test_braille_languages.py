@@ -112,3 +112,27 @@ def test_welsh_words_lost_from_the_brf_are_still_found_missing(tmp_path):
 def test_the_braille_code_is_named_from_the_tables_metadata_in_english_and_in_the_language(tag, english, own):
     assert code_name(tag) == english
     assert code_name(tag, tag) == own
+
+
+TWELVE = FIXTURES / "languages12"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_project(TWELVE).documents
+
+
+@pytest.mark.parametrize("tag", ["cy", "pl", "ar", "ur", "zh-Hans", "so", "ro", "bn", "uk", "pa", "pt", "lt"])
+def test_every_languages_braille_of_the_corpus_reads_back_or_is_said_to_be_not_available(corpus, tag, tmp_path):
+    for document in (d for d in corpus if d.meta.language == tag):
+        writer = BrailleWriter()
+        reason = writer.available(document)
+        if tag in ("so", "ro"):  # Somali has no table; Romanian only 8-dot computer braille
+            assert reason and "liblouis" in reason
+            continue
+        output = writer.write(document, tmp_path / document.meta.slug, {})
+        brf, text = output.files["brf"], output.files["braille_text"]
+        assert words_kept(brf, text, table_for_language(tag)) >= 0.98, document.meta.slug
+        assert check_braille(brf, text, tag) == [], document.meta.slug
+        assert spelled_out_letter(text.read_text(encoding="utf-8")) is None
+        assert output.warnings == [], document.meta.slug  # no mark dropped, no danda spelled out
