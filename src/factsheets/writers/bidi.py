@@ -76,6 +76,8 @@ def page_number_css(tag: str) -> str:
     rule that follows print.css's. Right-to-left readers start a page at its right edge and
     look for its number there: the number moves from the bottom left to the bottom right,
     with the same look (print.css's @bottom-left)."""
+    if language(tag).is_english:
+        return ""  # print.css's own rule is the English
     pattern = gettext(tag, "Page {n} of {total}", n="\x00", total="\x01")
     pieces = [_css_string(piece) if piece not in ("\x00", "\x01") else "counter(page)" if piece == "\x00" else "counter(pages)"
               for piece in re.split("([\x00\x01])", pattern) if piece]
