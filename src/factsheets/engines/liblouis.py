@@ -6,6 +6,18 @@ binding into the virtual environment; where that link is missing, the binding
 is loaded from Debian's own folder, so a venv made by hand still works.
 Python's binding passes text to liblouis directly, which avoids the backslash
 escapes the `lou_translate` command reads in its input.
+
+English in a translation's braille, one rule for every language: words the document marks
+as English (a Span in en-GB: untranslated organisation details, a glossary term left in
+English, a line a translation kept in English) are brailled in contracted UEB, as an English
+reader of braille reads them; computer material (web and email addresses) in uncontracted
+UEB; letters the language's table does not define (Latin letters in the Arabic, Urdu,
+Chinese, Bengali, Punjabi and Ukrainian tables) in UEB too. None of the tables liblouis 3.24
+has for the twelve languages defines a switch indicator between its code and UEB, so none
+is written. English words a translator typed into the text without marking them are the
+language's words to its table (Welsh contractions on an English name): mark them English.
+Before a language's table sees the text, liblouis_text.py puts it in the forms the table
+translates (a letter with its nukta as one character, the danda as the full stop).
 """
 
 from __future__ import annotations
