@@ -38,3 +38,18 @@ def test_the_page_number_line_comes_from_the_catalogue_and_sits_right_in_right_t
     arabic = page_number_css("ar")
     assert "@bottom-left { content: none; }" in arabic and "@bottom-right { content: " in arabic and "text-align: right" in arabic
     assert "@bottom-right" in page_number_css("ur") and "@bottom-right" not in page_number_css("zh-Hans")
+
+
+def test_a_phone_number_in_a_right_to_left_page_of_the_website_is_isolated():
+    # Seen on the Arabic page of the twelve-language corpus: "394382 01225" in running text.
+    from pathlib import Path
+
+    from factsheets import site
+    from factsheets.project import load_project
+
+    corpus = Path(__file__).parent / "fixtures" / "languages12"
+    arabic = next(d for d in load_project(corpus).documents if d.meta.slug == "contact-us-ar")
+    html, _ = site.factsheet_page(arabic, {"formats": {"html": ""}}, str, lambda key: None)
+    assert '<span dir="ltr">01225 394382</span>' in html
+    polish = next(d for d in load_project(corpus).documents if d.meta.slug == "contact-us-pl")
+    assert '<span dir="ltr">' not in site.factsheet_page(polish, {"formats": {"html": ""}}, str, lambda key: None)[0]

@@ -26,6 +26,7 @@ from .site_audio import audio_player, minutes_text, size_text
 from .site_read_along import ReadAlongRenderer, spoken_by_block
 from .transforms import contact_lines, is_contact, is_title_line, is_translation_notice
 from .walk import inline_runs, iter_block_inlines, iter_blocks
+from .writers.bidi import isolate_latin
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
@@ -192,7 +193,10 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     # Who publishes it, its version and date: after the text, as a guide's "Published" line, not
     # between the title and the text (on a phone it pushed the text below the first screen).
-    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + renderer.blocks(lines) + panel + renderer.blocks(contact)
+    text = renderer.blocks(blocks)
+    if i18n_language(lang).direction == "rtl":  # a number in running text: "01225 394382", not "394382 01225"
+        text = isolate_latin(text)
+    html = head + text + page_footnotes(document, renderer) + renderer.blocks(lines) + panel + renderer.blocks(contact)
     children = marked_tokens(toc_tokens(document), document)
     if has_panel:
         parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []
