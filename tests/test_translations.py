@@ -247,3 +247,12 @@ def test_a_stale_translation_says_so_at_the_start_of_every_format(welsh_project)
     # The website has its own notice, linked to the English (test_bumping_a_sources_version_...): not the block too.
     html, _ = site.factsheet_page(welsh, {"formats": {"html": ""}}, str, lambda key: None)
     assert "Cyfieithiad o fersiwn 1" not in html and 'id="translation-notice"' not in html
+
+
+def test_a_date_ending_in_an_abbreviation_does_not_double_the_title_lines_full_stop():
+    from factsheets.transforms import title_line
+
+    corpus = Path(__file__).parent / "fixtures" / "languages12"
+    ukrainian = next(d for d in load_project(corpus).documents if d.meta.slug == "contact-us-uk")
+    line = m.plain_text(title_line(ukrainian.meta, ukrainian.organisation).children)
+    assert line.endswith("березень 2024\u202fр.") and ".." not in line  # CLDR puts a narrow no-break space before р.

@@ -16,6 +16,7 @@ is likewise one paragraph, `title-line`, the first block of every document.
 from __future__ import annotations
 
 import difflib
+import re
 
 from dataclasses import replace
 
@@ -177,6 +178,8 @@ def title_line(meta: m.Meta, organisation: m.Organisation) -> m.Paragraph:
     """Who publishes the factsheet, its version and date: the bold line under its title."""
     words = gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.",
                     organisation=organisation.name, version=meta.version, date=display_month(meta.date, meta.language))
+    # A date CLDR ends with an abbreviation's full stop ("березень 2024 р.") takes the sentence's too.
+    words = re.sub(r"(?<!\.)\.\.(?!\.)", ".", words)
     return m.Paragraph((m.Strong((m.Text(words),)),), TITLE_LINE)
 
 
