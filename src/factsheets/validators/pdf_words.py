@@ -191,6 +191,9 @@ def logical_order(line: list[dict]) -> str:
     return "".join(out)
 
 
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
 def _uses_nastaliq(pages: list[list[dict]]) -> bool:
     return any("Nastaliq" in c["fontname"] for page in pages for c in page)
 
@@ -229,9 +232,9 @@ def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None
         if _uses_nastaliq(pages if pages is not None else glyphs(path)):
             # A number in an Urdu line is drawn among Nastaliq shapes that rise and fall across the
             # line's height, so the text layer can mix two lines' glyphs: it is looked for, not in order.
-            findings += [_finding(path, f"the number '{n}' is not in the PDF", fix) for n in dict.fromkeys(w for w in words if w.isdigit())
-                         if n not in text]
-            words = [w for w in words if not w.isdigit()]
+            numbers = [w for w in words if _NUMBER.fullmatch(w)]  # 2024, and a time: 3:00, 10.30
+            findings += [_finding(path, f"the number '{n}' is not in the PDF", fix) for n in dict.fromkeys(numbers) if n not in text]
+            words = [w for w in words if not _NUMBER.fullmatch(w)]
     elif _uses_nastaliq(pages if pages is not None else glyphs(path)):
         # Nastaliq draws several letters with one shape (the dots are glyphs of their own), and
         # WeasyPrint's text layer can map a shape to one letter only: its Urdu words cannot be
