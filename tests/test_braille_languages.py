@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from factsheets.engines.liblouis_tables import literary_table, table_for_language
+from factsheets.engines.liblouis import back_translate
+from factsheets.engines.liblouis_tables import code_name, literary_table, table_for_language
 from factsheets.project import load_project
 from factsheets.validators import FAILURE
 from factsheets.validators.braille import check_braille, check_braille_text, spelled_out_letter, words_kept
@@ -55,8 +56,13 @@ def test_each_language_reads_back_through_its_own_table(documents, tag, tmp_path
 
 
 def test_the_title_page_names_the_languages_braille_code(documents, tmp_path):
-    brf = BrailleWriter().write(documents["pl"], tmp_path, {}).files["brf"].read_text(encoding="ascii")
-    assert ".POLISH BRAILLE" in brf and "UNIFIED ENGLISH" not in brf
+    output = BrailleWriter().write(documents["pl"], tmp_path, {})
+    brf = output.files["brf"].read_text(encoding="ascii")
+    # In Polish, read back through the Polish table: "Brajl (polski), bez skrótów", not UEB (Polish
+    # braille has one cell for both brackets, which liblouis reads back as "(").
+    assert "brajl (polski(, bez skrótów" in back_translate(brf.split("\f")[0], table_for_language("pl")).lower()
+    assert "UNIFIED ENGLISH" not in brf
+    assert output.details["brf"]["code"] == "Polish braille, uncontracted"  # the manifest's, in English
     # Its date in Polish too ("marzec 2024"), as the text's own title line has it; not "March".
     title_page = brf.split("\f")[0]
     assert "MARZEC" in title_page and "MARCH" not in title_page
@@ -64,7 +70,7 @@ def test_the_title_page_names_the_languages_braille_code(documents, tmp_path):
 
 def test_somali_braille_is_not_available_with_a_reason(documents):
     reason = BrailleWriter().available(documents["so"])
-    assert reason == "liblouis has no literary braille table for Somali"
+    assert reason == "liblouis ma laha shax farta indhoolaha ah oo Somali ah"  # in Somali, for the Somali page
     assert BrailleWriter().available(documents["pl"]) is None
 
 
@@ -93,3 +99,40 @@ def test_welsh_words_lost_from_the_brf_are_still_found_missing(tmp_path):
     brf.write_bytes(b"\x0c".join(pages[:2] + pages[3:]))  # one page of braille lost
     assert words_kept(brf, text, table_for_language("cy")) < 0.98
     assert "keeps" in check_braille(brf, text, "cy")[-1].message
+
+
+@pytest.mark.parametrize(("tag", "english", "own"), [
+    ("cy", "Welsh braille, contracted", "Braille Cymraeg, cyfangedig"),
+    ("ar", "Arabic braille, contracted", "برايل العربية، مختصر"),
+    ("uk", "Ukrainian braille", "Брайль (українська)"),
+    ("pt", "Portuguese braille, contracted", "Braille português, contraído"),
+    ("en-GB", "Contracted Unified English Braille", "Contracted Unified English Braille"),
+    ("so", "", ""),  # no table: no code to name
+])
+def test_the_braille_code_is_named_from_the_tables_metadata_in_english_and_in_the_language(tag, english, own):
+    assert code_name(tag) == english
+    assert code_name(tag, tag) == own
+
+
+TWELVE = FIXTURES / "languages12"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_project(TWELVE).documents
+
+
+@pytest.mark.parametrize("tag", ["cy", "pl", "ar", "ur", "zh-Hans", "so", "ro", "bn", "uk", "pa", "pt", "lt"])
+def test_every_languages_braille_of_the_corpus_reads_back_or_is_said_to_be_not_available(corpus, tag, tmp_path):
+    for document in (d for d in corpus if d.meta.language == tag):
+        writer = BrailleWriter()
+        reason = writer.available(document)
+        if tag in ("so", "ro"):  # Somali has no table; Romanian only 8-dot computer braille
+            assert reason and "liblouis" in reason
+            continue
+        output = writer.write(document, tmp_path / document.meta.slug, {})
+        brf, text = output.files["brf"], output.files["braille_text"]
+        assert words_kept(brf, text, table_for_language(tag)) >= 0.98, document.meta.slug
+        assert check_braille(brf, text, tag) == [], document.meta.slug
+        assert spelled_out_letter(text.read_text(encoding="utf-8")) is None
+        assert output.warnings == [], document.meta.slug  # no mark dropped, no danda spelled out

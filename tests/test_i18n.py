@@ -84,3 +84,16 @@ def test_every_message_the_code_asks_for_is_in_every_catalogue():
     assert {"Listen from here", "Quotation:", "Notes", "End of factsheet."} <= asked
     for tag in ("cy", "pl", "ar", "ur", "zh-Hans"):
         assert sorted(m for m in asked - ONLY_WHERE_UNSUPPORTED if not i18n.has_message(tag, m)) == [], tag
+
+
+def test_a_language_tag_is_case_insensitive():
+    assert [i18n.canonical_tag(t) for t in ("zh-hans", "ZH-HANS-cn", "en-gb", "CY", "pt_br", "zh-Hans", "sr-latn-x-private")] == \
+        ["zh-Hans", "zh-Hans-CN", "en-GB", "cy", "pt-BR", "zh-Hans", "sr-Latn-x-private"]
+    assert i18n.gettext("zh-hans", "Glossary") == i18n.gettext("zh-Hans", "Glossary") != "Glossary"
+    assert i18n.has_catalogue("ZH-hans") and i18n.has_catalogue("en-GB") and not i18n.has_catalogue("fr")
+
+
+def test_the_twelve_community_languages_each_have_a_catalogue():
+    for tag in ("cy", "pl", "ar", "ur", "zh-Hans", "so", "ro", "bn", "uk", "pa", "pt", "lt"):
+        assert i18n.has_catalogue(tag), tag
+        assert i18n.gettext(tag, "Page {n} of {total}", n=1, total=4) != "Page 1 of 4", tag

@@ -30,12 +30,12 @@ def entries(root) -> dict:
 
 def test_somali_braille_is_skipped_with_its_reason(built):
     somali = entries(built)["sample-so"]
-    reason = "liblouis has no literary braille table for Somali"
+    reason = "liblouis ma laha shax farta indhoolaha ah oo Somali ah"  # in Somali, as the Somali page says it
     braille = {"braille_text": reason, "brf": reason, "pef": reason, "braille_preview": reason}
     assert {k: v for k, v in somali["not_available"].items() if k in braille} == braille
     # Audio (and the ebook, whose read-along is that audio) too, even in a braille-only build.
-    assert somali["not_available"]["audio_mp3"] == "espeak-ng has no voice for Somali"
-    assert somali["not_available"]["epub"] == "it is made from the audio, which is not available: espeak-ng has no voice for Somali"
+    assert somali["not_available"]["audio_mp3"] == "espeak-ng ma laha cod Somali ah"
+    assert somali["not_available"]["epub"] == "espeak-ng ma laha cod Somali ah"  # the audio's reason, in Somali
     assert "brf" not in somali["formats"] and "failed" not in somali
     assert not (built / "build" / "site" / "files" / "sample-so" / "sample-so.brf").exists()
     polish = entries(built)["sample-pl"]
@@ -44,15 +44,16 @@ def test_somali_braille_is_skipped_with_its_reason(built):
 
 def test_the_page_says_braille_is_not_available_in_this_language_and_how_to_ask(built):
     page = (built / "build" / entries(built)["sample-so"]["formats"]["html"]).read_text(encoding="utf-8")
-    assert "Braille file: not available in this language (liblouis has no literary braille table for Somali)." in page
-    line = page[page.index("Braille file: not available"):]
+    assert "Faylka farta indhoolaha: laguma heli karo luqaddan (liblouis ma laha shax farta indhoolaha ah oo Somali ah)." in page
+    line = page[page.index("Faylka farta indhoolaha: laguma"):]
     assert line.index('href="mailto:') < line.index("</li>")  # how to ask, on the same line
-    assert "Audio: not available in this language (espeak-ng has no voice for Somali). <a href=\"mailto:" in page
-    assert ">Ask us for a recording</a>" in page
+    assert "Cod: laguma heli karo luqaddan (espeak-ng ma laha cod Somali ah). <a href=\"mailto:" in page
+    assert ">Naga codso duubis</a>" in page
 
 
 def test_check_does_not_count_it_as_a_failure(built):
     report = run_check(built, website=False, only={"brf", "braille_text", "pef"})
     braille = [f for f in report.all() if f.format in ("brf", "braille_text", "pef", "build") and f.level == FAILURE]
     assert braille == []
-    assert "brf" in report.checked["Co zrobić, jeśli się nie zgadzam?"]
+    # The braille by the code it is in, not "contracted UEB".
+    assert "Braille file (BRF, Polish braille, uncontracted)" in report.checked["Co zrobić, jeśli się nie zgadzam?"]

@@ -67,3 +67,10 @@ def test_every_missing_word_is_reported_however_many(tmp_path, base):
     assert [f.message.split("'")[1] for f in findings[:MISSING_LISTED]] == missing[:MISSING_LISTED]
     assert findings[-1].message.startswith("7 more words are not in the PDF")
     assert findings[-1].message.endswith(" ".join(missing[MISSING_LISTED:]))
+
+
+def test_digits_of_every_script_are_compared_as_0_to_9():
+    from factsheets.validators.pdf_words import _normal
+
+    # An Urdu or Arabic PDF may print "۲۰۲۴" or "٢٠٢٤" for the text's 2024: the same number.
+    assert _normal("٢٠٢٤") == _normal("۲۰۲۴") == _normal("২০২৪") == "2024"

@@ -172,12 +172,87 @@ def test_bumping_a_sources_version_warns_lists_and_tells_readers(welsh_project):
 
 
 def test_fixed_words_a_language_has_no_catalogue_for_are_english_marked_english(welsh_project):
+    # French: none of the twelve community languages the project has catalogues for.
     page = welsh_project / "docs/factsheets/short-cy.md"
-    page.write_text(WELSH.replace("language: cy", "language: ro").replace("[[Cynnig Lleol]]", "[[Local Offer|oferta locală]]"), encoding="utf-8")
-    page.rename(welsh_project / "docs/factsheets/short-ro.md")
-    romanian = _document(load_project(welsh_project), "short-ro")
+    page.write_text(WELSH.replace("language: cy", "language: fr").replace("[[Cynnig Lleol]]", "[[Local Offer|offre locale]]"), encoding="utf-8")
+    page.rename(welsh_project / "docs/factsheets/short-fr.md")
+    second = welsh_project / "docs/factsheets/other-fr.md"
+    second.write_text(WELSH.replace("language: cy", "language: fr").replace("translation_of: short\nsource_version: 1\n", "")
+                      .replace("[[Cynnig Lleol]]", "offre locale"), encoding="utf-8")
+    project = load_project(welsh_project)
+    said = [w for w in project.warnings if "catalogue" in w.message]
+    assert [str(w.location) for w in said] == ["docs/factsheets/other-fr.md:6"]  # once for the language, at its first file
+    assert said[0].message.startswith("there is no catalogue of fixed words for French (fr), so its factsheets show words such as")
+    assert "locales/fr.po" in said[0].message
+    romanian = _document(project, "short-fr")
     glossary = next(b for b in romanian.blocks if isinstance(b, m.Heading) and b.id == "glossary")
     assert glossary.children == (m.Span("en-GB", "ltr", (m.Text("Glossary"),)),)
     entry = {"formats": {"html": "", "large_print_pdf": "site/files/x.pdf"}}
     html, _ = site.factsheet_page(romanian, entry, str, lambda key: None)
     assert '<span lang="en-GB" dir="ltr">Download this factsheet</span>' in html
+
+
+def test_a_language_tag_is_case_insensitive_in_the_file_name_and_in_language(welsh_project):
+    page = welsh_project / "docs/factsheets/short-cy.md"
+    page.write_text(WELSH.replace("language: cy", "language: zh-hans").replace("[[Cynnig Lleol]]", "[[Local Offer|地方服务]]"), encoding="utf-8")
+    page.rename(welsh_project / "docs/factsheets/short-zh-hans.md")
+    chinese = _document(load_project(welsh_project), "short-zh-hans")
+    assert chinese.meta.language == "zh-Hans"  # and so its catalogue is found: 词汇表, not "Glossary"
+    headings = {b.id: b for b in chinese.blocks if isinstance(b, m.Heading)}
+    assert m.plain_text(headings["glossary"].children) != "Glossary"
+    (welsh_project / "docs/factsheets/short-zh-hans.md").rename(welsh_project / "docs/factsheets/short-ZH-Hans.md")
+    assert _document(load_project(welsh_project), "short-ZH-Hans").meta.language == "zh-Hans"
+
+
+def test_a_file_named_like_a_translation_without_translation_of_warns_and_says_what_to_add(welsh_project):
+    page = welsh_project / "docs/factsheets/short-cy.md"
+    page.write_text(WELSH.replace("translation_of: short\n", "").replace("source_version: 1\n", ""), encoding="utf-8")
+    project = load_project(welsh_project)
+    [said] = [w for w in project.warnings if "named like a translation" in w.message]
+    assert str(said.location) == "docs/factsheets/short-cy.md:2"
+    assert said.message == ("this file is named like a translation of docs/factsheets/short.md into Welsh, but its front matter does not "
+                            "say so, so it is published as a factsheet of its own: add 'translation_of: short', 'language: cy' and "
+                            "'source_version: 1' (the version of the English it translates)")
+
+
+def test_a_file_whose_name_only_ends_like_a_language_is_not_taken_for_a_translation(welsh_project):
+    source = (welsh_project / "docs/factsheets/short.md").read_text(encoding="utf-8")
+    (welsh_project / "docs/factsheets/short-2.md").write_text(source, encoding="utf-8")
+    (welsh_project / "docs/factsheets/short-en.md").write_text(source, encoding="utf-8")  # its own language: no translation
+    assert not [w for w in load_project(welsh_project).warnings if "named like a translation" in w.message]
+
+
+def test_a_stale_translation_says_so_at_the_start_of_every_format(welsh_project):
+    from factsheets.writers.audio.lexicon import Lexicon
+    from factsheets.writers.audio.normalise import Normaliser
+    from factsheets.writers.audio.script import build_script
+    from factsheets.writers.braille.text import braille_ready_text, pieces
+    from factsheets.writers.print_html import print_document
+
+    source = welsh_project / "docs/factsheets/short.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8")
+    project = load_project(welsh_project)
+    welsh = _document(project, "short-cy")
+    notice = ("Cyfieithiad o fersiwn 1 o'r daflen ffeithiau Saesneg yw hwn. Mae'r Saesneg wedi newid ers hynny (fersiwn 2 yw hi nawr): "
+              "darllenwch y fersiwn Saesneg gyfredol i gael y wybodaeth ddiweddaraf.")
+    # A block of the document, after the title line: every writer gets it without code of its own.
+    assert welsh.blocks[1].id == "translation-notice" and m.plain_text(welsh.blocks[1].children) == notice
+    assert not any(b.id == "translation-notice" for b in _document(project, "short").blocks if isinstance(b, m.Paragraph))
+    braille = braille_ready_text(pieces(welsh))
+    assert notice in braille and braille.index(notice) < braille.index("Beth allwch chi ei wneud")
+    printed = print_document(welsh)
+    assert printed.index("Cyfieithiad o fersiwn 1") < printed.index("Beth allwch chi ei wneud")
+    spoken = build_script(welsh, Normaliser(Lexicon(), "cy")).transcript()
+    assert "Cyfieithiad o fersiwn" in spoken.split("[2. ")[0]  # in the introduction, before the first section
+    # The website has its own notice, linked to the English (test_bumping_a_sources_version_...): not the block too.
+    html, _ = site.factsheet_page(welsh, {"formats": {"html": ""}}, str, lambda key: None)
+    assert "Cyfieithiad o fersiwn 1" not in html and 'id="translation-notice"' not in html
+
+
+def test_a_date_ending_in_an_abbreviation_does_not_double_the_title_lines_full_stop():
+    from factsheets.transforms import title_line
+
+    corpus = Path(__file__).parent / "fixtures" / "languages12"
+    ukrainian = next(d for d in load_project(corpus).documents if d.meta.slug == "contact-us-uk")
+    line = m.plain_text(title_line(ukrainian.meta, ukrainian.organisation).children)
+    assert line.endswith("березень 2024\u202fр.") and ".." not in line  # CLDR puts a narrow no-break space before р.

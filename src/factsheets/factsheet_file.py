@@ -16,7 +16,7 @@ from .errors import ErrorList, Location, SourceError, SourceErrorWithText, Sourc
 from .factsheet_links import check_links_and_images
 from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
 from .glossary import Glossary
-from .i18n import display_month
+from .i18n import canonical_tag, display_month
 from .lexicon_setting import check_lexicon
 from .options import did_you_mean
 from .literal_syntax import literal_warnings
@@ -78,7 +78,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
         summary=str(front.get("summary") or "").strip(),
         version=str(front.get("version") or ""),
         date=_month(front.get("date")) or "",
-        language=str(front.get("language") or config.language),
+        language=canonical_tag(str(front.get("language") or config.language)),  # zh-hans is zh-Hans
         source=shown,
         review_due=_month(front.get("review_due")),
         translation_of=str(front["translation_of"]).strip() if front.get("translation_of") else None,

@@ -8,10 +8,16 @@ language in `locales/<language>.po`, read with Babel's PO reader (no compile ste
 translator's edit shows on the next build). A message a catalogue lacks stays English:
 callers that mark language per block can ask `has_message` to know which it got.
 
+Language tags are case-insensitive (BCP 47): `zh-hans`, `ZH-Hans` and `zh-Hans` are one
+language. `canonical_tag` writes a tag in BCP 47's usual case (language lower, script title,
+region upper), the form catalogue files are named in, and every lookup here goes through it.
+
 Interface (shared by every writer):
     language(tag) -> Language            names, direction, codes
     gettext(tag, message, **values)       the message in that language, formatted
     has_message(tag, message) -> bool     whether the catalogue translates it
+    has_catalogue(tag) -> bool            whether the language has a catalogue at all
+    canonical_tag(tag) -> str             'zh-hans' -> 'zh-Hans', 'EN-gb' -> 'en-GB'
 """
 
 from __future__ import annotations
@@ -71,9 +77,28 @@ def language(tag: str) -> Language:
     return Language(tag, base, english, autonym, direction)
 
 
+def canonical_tag(tag: str) -> str:
+    """A BCP 47 tag in its usual case: the language lower case, a four-letter script title
+    case, a region upper case, anything else lower case, and every subtag after a singleton
+    (`x-`, `u-`) lower case (RFC 5646 section 2.1.1). Tags are case-insensitive, so this
+    changes no meaning: it makes `zh-hans` find the catalogue `zh-Hans.po`."""
+    parts = tag.strip().replace("_", "-").split("-")
+    canonical = [parts[0].lower()]
+    extension = False
+    for part in parts[1:]:
+        extension = extension or len(part) == 1
+        if not extension and len(part) == 4 and part.isalpha():
+            canonical.append(part.title())
+        elif not extension and (len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit()):
+            canonical.append(part.upper())
+        else:
+            canonical.append(part.lower())
+    return "-".join(canonical)
+
+
 def _catalogue_names(tag: str) -> list[str]:
     """The catalogues to try, most specific first: zh-Hans-CN, zh-Hans, zh."""
-    parts = tag.split("-")
+    parts = canonical_tag(tag).split("-")
     return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
@@ -93,6 +118,11 @@ def _lookup(tag: str, message: str) -> str | None:
         if found:
             return found
     return None
+
+
+def has_catalogue(tag: str) -> bool:
+    """Whether any catalogue serves the language (English needs none)."""
+    return language(tag).is_english or any(_catalogue(name) for name in _catalogue_names(tag))
 
 
 def has_message(tag: str, message: str) -> bool:

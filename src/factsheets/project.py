@@ -126,7 +126,8 @@ def load_project(root: Path) -> Project:
     errors.raise_if_any()
     check_anchors(project.documents, project.sources)
     translations.check_sources(project.documents, project.sources)
-    project.warnings.extend(translations.stale_warnings(project.documents, project.sources))
+    project.warnings.extend(translations.language_warnings(project.documents, project.sources))
+    project.documents[:] = translations.with_stale_notices(project.documents, project.sources)
     return project
 
 

@@ -18,13 +18,15 @@ from pathlib import Path
 
 from . import model as m
 from .formats import describe, in_box_order
-from .i18n import ENGLISH, gettext
+from .engines.liblouis_tables import code_name as braille_code_name
+from .i18n import ENGLISH, gettext, language as i18n_language
 from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
 from .site_audio import audio_player, minutes_text, size_text
 from .site_read_along import ReadAlongRenderer, spoken_by_block, stretch_of
-from .transforms import contact_lines, is_contact, is_title_line
+from .transforms import contact_lines, is_contact, is_title_line, is_translation_notice
 from .walk import inline_runs, iter_block_inlines, iter_blocks
+from .writers.bidi import isolate_latin
 from .writers.html import HtmlRenderer, mailto_href, toc_tokens
 
 MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- factsheets:contact -->")
@@ -37,6 +39,8 @@ TECHNICAL = frozenset({"audio_playlist", "audio_chapters", "audio_sentences", "p
 def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
     """What the box says of a file besides its name: kind, size, pages, length."""
     facts = [gettext(language, describe(key).kind)]
+    if key == "brf" and not i18n_language(language).is_english:  # the code actually used, not "contracted UEB"
+        facts = [f"BRF, {braille_code_name(language, language)}"]
     if key == "html":
         return facts
     if path is not None and path.exists():
@@ -199,13 +203,17 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
         f"{translation_notice(document, *source) if source else ''}"
         f'<p class="fs-summary">{escape(meta.summary)}</p>{formats_link(entry, lang)}'
     )
-    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not isinstance(b, m.Notes)]
+    # The out-of-date notice: the page has its own, with a link to the English (site_languages.py).
+    blocks = [b for b in document.blocks if not is_contact(b) and not is_title_line(b) and not is_translation_notice(b) and not isinstance(b, m.Notes)]
     contact = [b for b in document.blocks if is_contact(b, "end")]
     has_panel = bool(formats_link(entry, lang)) or bool(entry.get("not_available"))  # saying what is not available, and how to ask
     panel = formats_panel(document, entry, href, file_of) if has_panel else ""
     # Who publishes it, its version and date: after the text, as a guide's "Published" line, not
     # between the title and the text (on a phone it pushed the text below the first screen).
-    html = head + renderer.blocks(blocks) + page_footnotes(document, renderer) + renderer.blocks(lines) + panel + renderer.blocks(contact)
+    text = renderer.blocks(blocks)
+    if i18n_language(lang).direction == "rtl":  # a number in running text: "01225 394382", not "394382 01225"
+        text = isolate_latin(text)
+    html = head + text + page_footnotes(document, renderer) + renderer.blocks(lines) + panel + renderer.blocks(contact)
     children = marked_tokens(toc_tokens(document), document)
     if has_panel:
         parts = [_token(3, "listen", gettext(lang, "Listen to this factsheet"))] if "audio_mp3" in entry.get("formats", {}) else []

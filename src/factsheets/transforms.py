@@ -16,6 +16,7 @@ is likewise one paragraph, `title-line`, the first block of every document.
 from __future__ import annotations
 
 import difflib
+import re
 
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ CONTACT_KIND = "contact"
 CONTACT_START = "contact-start"
 CONTACT_END = "contact-end"
 TITLE_LINE = "title-line"
+TRANSLATION_NOTICE = "translation-notice"
 
 
 def resolve_terms(blocks: list[m.Block], glossary: Glossary, shown: str, text: str, first_line: int) -> tuple[list[m.Block], list[str]]:
@@ -176,11 +178,39 @@ def title_line(meta: m.Meta, organisation: m.Organisation) -> m.Paragraph:
     """Who publishes the factsheet, its version and date: the bold line under its title."""
     words = gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.",
                     organisation=organisation.name, version=meta.version, date=display_month(meta.date, meta.language))
+    # A date CLDR ends with an abbreviation's full stop ("березень 2024 р.") takes the sentence's too.
+    words = re.sub(r"(?<!\.)\.\.(?!\.)", ".", words)
     return m.Paragraph((m.Strong((m.Text(words),)),), TITLE_LINE)
 
 
 def is_title_line(block: m.Block) -> bool:
     return isinstance(block, m.Paragraph) and block.id == TITLE_LINE
+
+
+def stale_notice(meta: m.Meta, source_version: str) -> m.Paragraph:
+    """On a translation whose English has moved on: which version it translates and that the
+    English has changed, in its language, as the first thing after the title line. A block of
+    the document, so the large print, braille, audio and ebook all say it with no code of
+    their own (the website shows its own, linked notice instead: `is_translation_notice`)."""
+    link = gettext(meta.language, "the current English version")
+    return m.Paragraph((m.Strong((
+        *fixed_words(meta.language, "This is a translation of version {version} of the English factsheet.", version=meta.source_version),
+        m.Text(" "),
+        *fixed_words(meta.language, "The English has changed since (it is now version {version}): read {link} for the latest information.",
+                     version=source_version, link=link),
+    )),), TRANSLATION_NOTICE)
+
+
+def is_translation_notice(block: m.Block) -> bool:
+    return isinstance(block, m.Paragraph) and block.id == TRANSLATION_NOTICE
+
+
+def with_stale_notice(document: m.Document, source_version: str) -> m.Document:
+    """The document with its out-of-date notice after its title line (once, however often asked)."""
+    blocks = [b for b in document.blocks if not is_translation_notice(b)]
+    at = next((i + 1 for i, b in enumerate(blocks) if is_title_line(b)), 0)
+    blocks.insert(at, stale_notice(document.meta, source_version))
+    return replace(document, blocks=tuple(blocks))
 
 
 def compose(blocks: list[m.Block], glossary: Glossary, used: list[str], meta: m.Meta, organisation: m.Organisation) -> tuple[m.Block, ...]:

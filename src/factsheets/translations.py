@@ -6,6 +6,12 @@ translates). Its file is named after the source and the language
 (`what-if-i-do-not-agree-cy.md`), so its slug, and its web address, say both. When the
 source's version moves on, the translation is out of date: the build warns, `check` lists it
 and its page says which version it translates.
+
+Staff deliver translations as they come: a language tag in any case (`zh-hans` is `zh-Hans`,
+BCP 47 tags are case-insensitive), and now and then a file named like a translation
+(`contact-us-pl.md`) without `translation_of:`, which would be published as a factsheet of its
+own with no link to its source: the build warns and says what to add. A language with no
+catalogue of fixed words is warned about once, whatever the number of its factsheets.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass
 from . import model as m
 from .errors import Location, SourceError, Warning_
 from .frontmatter import key_line
-from .i18n import language
+from .i18n import canonical_tag, has_catalogue, language
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,8 @@ def check_file_name(front: dict, stem: str, shown: str, text: str) -> None:
         raise SourceError(Location(shown, key_line(text, "translation_of")), "a translation needs 'language:', the language it is in, such as cy or ar")
     if "source_version" not in front:
         raise SourceError(Location(shown, key_line(text, "translation_of")), "a translation needs 'source_version:', the version of the source it translates")
-    expected = f"{str(source).strip()}-{str(tag).strip()}"
-    if stem != expected:
+    expected = f"{str(source).strip()}-{canonical_tag(str(tag))}"
+    if stem.lower() != expected.lower():  # a language tag is case-insensitive: -zh-hans is -zh-Hans
         raise SourceError(Location(shown, key_line(text, "translation_of")), f"a translation's file is named after its source and language: rename this file to {expected}.md")
 
 
@@ -106,3 +112,71 @@ def family(documents: list[m.Document], document: m.Document) -> list[m.Document
     root = document.meta.translation_of or document.meta.slug
     members = [d for d in documents if d.meta.slug == root or d.meta.translation_of == root]
     return sorted(members, key=lambda d: (d.meta.translation_of is not None, d.meta.language))
+
+
+def _known_language(tag: str) -> bool:
+    """Whether CLDR knows a tag as a language, so that `leaflet-2` or `faq-v` is not taken for one."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(canonical_tag(tag), sep="-")
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def unlinked_translations(documents: list[m.Document], sources: dict[str, str]) -> list[Warning_]:
+    """A factsheet named `<another factsheet>-<language>` that does not say `translation_of:`:
+    most likely a translation delivered without it, which would be published unlinked."""
+    by_slug = {d.meta.slug.lower(): d for d in documents}
+    found = []
+    for document in documents:
+        meta = document.meta
+        if meta.translation_of is not None:
+            continue
+        for cut in range(len(meta.slug) - 1, 0, -1):
+            if meta.slug[cut] != "-":
+                continue
+            source, tag = by_slug.get(meta.slug[:cut].lower()), meta.slug[cut + 1:]
+            if source is None or source.meta.translation_of is not None or not _known_language(tag):
+                continue
+            if language(tag).base == language(source.meta.language).base:
+                continue
+            text = sources[meta.slug]
+            found.append(Warning_(Location(meta.source, key_line(text, "title") if "title:" in text else 1),
+                                  f"this file is named like a translation of {source.meta.source} into {language(tag).english_name}, "
+                                  f"but its front matter does not say so, so it is published as a factsheet of its own: add "
+                                  f"'translation_of: {source.meta.slug}', 'language: {canonical_tag(tag)}' and "
+                                  f"'source_version: {source.meta.version or 1}' (the version of the English it translates)"))
+            break
+    return found
+
+
+def missing_catalogues(documents: list[m.Document], sources: dict[str, str]) -> list[Warning_]:
+    """One warning for each language whose fixed words ("Other formats", "Page 1 of 4") have no
+    catalogue: its pages show them in English, marked as English."""
+    from .i18n import LOCALES
+
+    first: dict[str, m.Document] = {}
+    for document in documents:
+        tag = canonical_tag(document.meta.language)
+        if not has_catalogue(tag):
+            first.setdefault(language(tag).base, document)
+    return [Warning_(Location(d.meta.source, key_line(sources[d.meta.slug], "language")),
+                     f"there is no catalogue of fixed words for {language(d.meta.language).english_name} ({d.meta.language}), "
+                     f"so its factsheets show words such as 'Other formats' and 'Page 1 of 4' in English, marked as English: "
+                     f"have {LOCALES.name}/{canonical_tag(d.meta.language)}.po translated (copy cy.po and translate each msgstr)")
+            for d in first.values()]
+
+
+def with_stale_notices(documents: list[m.Document], sources: dict[str, str]) -> list[m.Document]:
+    """Every stale translation with the out-of-date notice every format prints (transforms.py)."""
+    from .transforms import with_stale_notice
+
+    newer = {s.translation.meta.slug: s.source.meta.version for s in stale(documents, sources)}
+    return [with_stale_notice(d, newer[d.meta.slug]) if d.meta.slug in newer else d for d in documents]
+
+
+def language_warnings(documents: list[m.Document], sources: dict[str, str]) -> list[Warning_]:
+    """What the build says of a project's languages: stale and unlinked translations, missing catalogues."""
+    return stale_warnings(documents, sources) + unlinked_translations(documents, sources) + missing_catalogues(documents, sources)

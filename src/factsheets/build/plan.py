@@ -94,6 +94,7 @@ def unavailable_with_needs(jobs: list[Job]) -> list[Job]:
     for job in jobs:
         missing = [(name, reasons[(name, job.slug)]) for name in job.needs if (name, job.slug) in reasons]
         if missing and not job.not_available:
-            name, reason = missing[0]
-            job.not_available = f"it is made from the {name}, which is not available: {reason}"
+            # The reason it cannot be made is its source's, already in the factsheet's language
+            # ("espeak-ng ma laha cod Somali ah"): said alone, the page's line stays in one language.
+            job.not_available = missing[0][1]
     return jobs

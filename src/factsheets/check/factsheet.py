@@ -97,6 +97,7 @@ def _load(dotted: str):
 
 def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked: list[str]) -> list[Finding]:
     """One factsheet's files, each by its validator (`checks`: format_checks(), made once for every factsheet)."""
+    from ..i18n import language
     from ..validators.leftovers import check_outputs, code_texts
 
     source = document.meta.source
@@ -118,7 +119,9 @@ def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked:
                 found += validate(build_dir / entry["formats"][key], document, entry)
             except Exception as error:  # a file too damaged for its validator is a failure, not a crash
                 found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
-        checked.append(key)
+        code = entry.get("details", {}).get(key, {}).get("code") if key == "brf" else None
+        # A translation's braille by the code it is in ("Welsh braille, contracted"), not "contracted UEB".
+        checked.append(f"{describe(key).label} (BRF, {code})" if code and not language(entry.get("language") or "en").is_english else key)
     current = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
     return found + check_outputs(build_dir, current, source, code_texts(document))
 

@@ -6,6 +6,18 @@ binding into the virtual environment; where that link is missing, the binding
 is loaded from Debian's own folder, so a venv made by hand still works.
 Python's binding passes text to liblouis directly, which avoids the backslash
 escapes the `lou_translate` command reads in its input.
+
+English in a translation's braille, one rule for every language: words the document marks
+as English (a Span in en-GB: untranslated organisation details, a glossary term left in
+English, a line a translation kept in English) are brailled in contracted UEB, as an English
+reader of braille reads them; computer material (web and email addresses) in uncontracted
+UEB; letters the language's table does not define (Latin letters in the Arabic, Urdu,
+Chinese, Bengali, Punjabi and Ukrainian tables) in UEB too. None of the tables liblouis 3.24
+has for the twelve languages defines a switch indicator between its code and UEB, so none
+is written. English words a translator typed into the text without marking them are the
+language's words to its table (Welsh contractions on an English name): mark them English.
+Before a language's table sees the text, liblouis_text.py puts it in the forms the table
+translates (a letter with its nukta as one character, the danda as the full stop).
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EngineMissing
+from .liblouis_text import prepare, restore_spaces
 
 PACKAGES = "liblouis-bin liblouis-data python3-louis"
 DEBIAN_BINDING = Path("/usr/lib/python3/dist-packages/louis/__init__.py")
@@ -96,6 +109,11 @@ def translate(text: str, typeform: list[int] | None = None, table: str = CONTRAC
     is brailled in UEB, as the rest of an English word would be."""
     if table == CONTRACTED_UEB:
         return _translate_ueb(text, typeform)
+    # The forms the table translates (a letter with its nukta as one character, the danda as
+    # the table's full stop: liblouis_text.py), each pointing back at its print character.
+    printed = text
+    text, origin = prepare(printed, lambda part: _defines(part, table))
+    typeform = [typeform[i] for i in origin] if typeform else None
     # Computer material (NO_CONTRACT: web and email addresses) is written in uncontracted UEB
     # whatever the language, so that it reads back, and is typed, exactly as printed.
     in_ueb = {index for index, form in enumerate(typeform or ()) if form & (NO_CONTRACT | ENGLISH)}
@@ -106,8 +124,10 @@ def translate(text: str, typeform: list[int] | None = None, table: str = CONTRAC
         # context ('@' in the Welsh table): that character goes to UEB, and the text again.
         eight_dot = {translation.source_of_cell[i] for i, c in enumerate(translation.braille) if c not in BRF_CELLS}
         if not eight_dot or eight_dot <= in_ueb:
-            return translation
+            break
         in_ueb |= eight_dot
+    sources = [origin[s] if s < len(origin) else len(printed) for s in translation.source_of_cell]
+    return Translation(*restore_spaces(printed, translation.braille, sources))
 
 
 def _translate_runs(text: str, typeform: list[int] | None, table: str, in_ueb: set[int]) -> Translation:
@@ -164,10 +184,19 @@ def back_translate(brf: str, table: str = CONTRACTED_UEB) -> str:
 
 @functools.cache
 def can_translate(character: str, table: str = CONTRACTED_UEB) -> bool:
-    """Whether a table defines a character. liblouis writes an undefined one as an
-    escape such as '\\x1f600' in cells with dot 7, which no reader can make sense of."""
+    """Whether a table brailles a character (or a letter and its marks), in the form
+    `translate` gives it to the table: a danda as the table's full stop, य़ as one character."""
+    if table != CONTRACTED_UEB:
+        character = prepare(character, lambda part: _defines(part, table))[0]
+    return _defines(character, table)
+
+
+@functools.cache
+def _defines(text: str, table: str) -> bool:
+    """Whether a table defines every character of a text. liblouis writes an undefined one as
+    an escape such as '\\x1f600' in cells with dot 7, which no reader can make sense of."""
     module = louis()
-    cells = module.translateString([table], character, mode=module.dotsIO | module.ucBrl)
+    cells = module.translateString([table], text, mode=module.dotsIO | module.ucBrl)
     return bool(cells) and all(0x2800 <= ord(c) <= 0x283F for c in cells)
 
 

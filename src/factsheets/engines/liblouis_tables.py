@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from babel.core import get_global
 
-from ..i18n import language
+from ..i18n import ENGLISH, babel_locale, gettext, language
 
 QUERIES = (
     "type:literary dots:6 contraction:full",
@@ -105,3 +105,24 @@ def table_for_language(tag: str) -> str | None:
         return CONTRACTED_UEB
     found = literary_table(tag)
     return found.path if found else None
+
+
+_CONTRACTION_NAMES = {"full": "{language} braille, contracted", "partial": "{language} braille, contracted",
+                      "no": "{language} braille, uncontracted"}
+
+
+def code_name(tag: str, in_language: str = ENGLISH) -> str:
+    """The braille code a factsheet in `tag` is brailled in, named in `in_language`: "Welsh
+    braille, contracted", "Polish braille, uncontracted", "Arabic braille, contracted" in
+    English (the manifest, `check`), "Braille Cymraeg, cyfangedig" on a Welsh title page.
+    Whether it is contracted comes from the table's own metadata; a table that does not say
+    (Chinese, Bengali) is named without it. "" if liblouis has no table for the language."""
+    if language(tag).is_english:
+        return gettext(in_language, "Contracted Unified English Braille")
+    found = literary_table(tag)
+    if found is None:
+        return ""
+    base = language(tag).base
+    name = babel_locale(in_language).languages.get(base) or language(tag).english_name
+    message = _CONTRACTION_NAMES.get(found.contraction, "{language} braille")
+    return gettext(in_language, message, language=name)

@@ -119,9 +119,15 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def words(text: str) -> Counter:
     """Words as a reader would count them: case, quotes and punctuation aside; digits of
     any script as 0-9 (Urdu braille reads numbers back in Urdu digits); Han characters,
-    which no braille gives back, aside."""
-    text = re.sub(r"\d", _digit, text.lower().replace("’", "'"))
-    return Counter(w for w in re.findall(r"[^\W_]+(?:'[^\W\d_]+)?", text) if not _HAN.search(w))
+    which no braille gives back, aside. A letter's marks are part of its word (Python's \\w
+    leaves out the vowel signs and the nukta of Indic scripts, which split "ਫ਼ੋਨ" in three), in
+    Unicode's normal form, so a word that lost its nukta in the braille is a word missing."""
+    text = re.sub(r"\d", _digit, unicodedata.normalize("NFC", text).lower().replace("’", "'"))
+    return Counter(w for w in _WORD.findall(text) if not _HAN.search(w))
+
+
+_MARKS = "".join(re.escape(chr(c)) for c in range(0x0300, 0x10000) if unicodedata.category(chr(c))[0] == "M")
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:'[^\W\d_]+)?")
 
 
 def words_kept(brf_path: Path, text_path: Path, table: str | None = None) -> float:
@@ -218,7 +224,10 @@ def check_pef(pef_path: Path, brf_path: Path) -> list[Finding]:
 
 
 def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
-    """For `factsheets check`: a manifest entry's braille files, and its page count."""
+    """For `factsheets check`: a manifest entry's braille files, its page count, and the braille
+    code the manifest names (the one the page and the title page say)."""
+    from ..engines.liblouis_tables import code_name
+
     formats = entry.get("formats", {})
     if "brf" not in formats or "braille_text" not in formats:
         return []
@@ -226,6 +235,11 @@ def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
     findings = check_braille(brf_path, text_path, entry.get("language") or "en-GB")
     if "pef" in formats:
         findings += check_pef(build_dir / formats["pef"], brf_path)
+    code = entry.get("details", {}).get("brf", {}).get("code")
+    expected = code_name(entry.get("language") or "en-GB")
+    if code is not None and code != expected:  # the page and the title page would name the wrong code
+        findings.append(Finding(FAILURE, "brf", f"the manifest says the braille is {code}, but a factsheet in this language is brailled in {expected}",
+                                "Run `factsheets build` again.", str(brf_path)))
     pages = entry.get("details", {}).get("brf", {}).get("braille_pages")
     if pages and len(brf_pages(brf_path)) != pages:
         findings.append(Finding(FAILURE, "brf", f"the manifest says {pages} braille pages but the BRF has {len(brf_pages(brf_path))}",

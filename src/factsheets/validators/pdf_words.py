@@ -33,8 +33,26 @@ def glyphs(path: Path) -> list[list[dict]]:
 
 
 def _normal(text: str) -> str:
+    """Text as compared: NFKC, no invisible breaks, straight quotes, and the digits of every
+    script as 0-9 (Arabic-Indic "٢٠٢٤" in the PDF is the "2024" of the text, and the other way)."""
     text = unicodedata.normalize("NFKC", text).replace("\u200b", "").replace("\u2060", "").replace("\u00ad", "")
+    text = re.sub(r"\d", lambda digit: str(unicodedata.digit(digit.group(), digit.group())), text)
     return re.sub(r"[\u2018\u2019]", "'", re.sub(r"[\u201c\u201d]", '"', text))
+
+
+def actual_text(path: Path) -> str:
+    """The text the PDF's ActualText spans say their glyphs stand for, in drawing order, without
+    spaces: the words of the lines whose glyphs cannot give them back (engines/weasyprint_text.py)."""
+    import pikepdf
+
+    found = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) \
+                        and "/ActualText" in operands[1]:
+                    found.append(str(operands[1].ActualText))
+    return re.sub(r"\s+", "", _normal("".join(found)))
 
 
 def _bare(word: str) -> str:
@@ -174,6 +192,9 @@ def logical_order(line: list[dict]) -> str:
     return "".join(out)
 
 
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
 def _uses_nastaliq(pages: list[list[dict]]) -> bool:
     return any("Nastaliq" in c["fontname"] for page in pages for c in page)
 
@@ -191,10 +212,31 @@ def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None
     except Exception as error:
         return [_finding(path, f"the PDF's text cannot be read: {error}", "Build it again with `factsheets build`.")]
     fix = "Build the PDF again; if it persists, the print view is losing text."
-    position = 0
     words = document_words(document, captions=prints_captions(path))
-    findings, rest = [], []
-    if _uses_nastaliq(pages if pages is not None else glyphs(path)):
+    findings: list[Finding] = []
+    spoken_for = actual_text(path)
+    if spoken_for:
+        # Lines in an Indic script or in Nastaliq carry their words as ActualText: those words are
+        # read from it, in order, as a screen reader and pdftotext read them; the rest from the glyphs.
+        from ..engines.weasyprint_text import needs_actual_text
+
+        # A word half in each ("Service-এর": the English name isolated, its Bengali ending not) is
+        # looked for in both, each part where it is drawn.
+        shaped: list[str] = []
+        others: list[str] = []
+        for word in words:
+            for part in re.split(r"([\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0900-\u0dff]+)", word):
+                if part.strip("-"):
+                    (shaped if needs_actual_text(part, document.meta.language) else others).append(part.strip("-"))
+        words = others
+        findings += _in_order(shaped, spoken_for, document, fix, "in the PDF's text layer (ActualText)")
+        if _uses_nastaliq(pages if pages is not None else glyphs(path)):
+            # A number in an Urdu line is drawn among Nastaliq shapes that rise and fall across the
+            # line's height, so the text layer can mix two lines' glyphs: it is looked for, not in order.
+            numbers = [w for w in words if _NUMBER.fullmatch(w)]  # 2024, and a time: 3:00, 10.30
+            findings += [_finding(path, f"the number '{n}' is not in the PDF", fix) for n in dict.fromkeys(numbers) if n not in text]
+            words = [w for w in words if not _NUMBER.fullmatch(w)]
+    elif _uses_nastaliq(pages if pages is not None else glyphs(path)):
         # Nastaliq draws several letters with one shape (the dots are glyphs of their own), and
         # WeasyPrint's text layer can map a shape to one letter only: its Urdu words cannot be
         # read back. Its other words still are; the page itself has to be looked at.
@@ -208,19 +250,27 @@ def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None
                                 "Look at the PDF's pages; for a text to copy or read aloud use the website or the EPUB.", document.meta.source))
         findings += [_finding(path, f"the number '{n}' is not in the PDF", "Build the PDF again; if it persists, the print view is losing text.")
                      for n in dict.fromkeys(numbers) if n not in text]
+    return findings + _in_order(words, text, document, fix, "in the PDF", already=len(findings))
+
+
+def _in_order(words: list[str], text: str, document: m.Document, fix: str, where_read: str, already: int = 0) -> list[Finding]:
+    """Each word found in `text` after the one before it; every missing one reported."""
+    findings: list[Finding] = []
+    rest: list[str] = []
+    position = 0
     for index, word in enumerate(words):
-        found = text.find(word, position)
+        found = text.find(_normal(word), position)
         if found >= 0:
-            position = found + len(word)
+            position = found + len(_normal(word))
             continue
-        if len(findings) >= MISSING_LISTED:
+        if already + len(findings) >= MISSING_LISTED:
             rest.append(word)
             continue
         before = " ".join(words[max(0, index - 6):index])
-        where = "anywhere" if word not in text else "in reading order"
-        findings.append(Finding(FAILURE, FORMAT, f"the word '{word}' (after '{before}') is not in the PDF {where}", fix, document.meta.source))
+        where = "anywhere" if _normal(word) not in text else "in reading order"
+        findings.append(Finding(FAILURE, FORMAT, f"the word '{word}' (after '{before}') is not {where_read} {where}", fix, document.meta.source))
     if rest:
-        findings.append(Finding(FAILURE, FORMAT, f"{len(rest)} more words are not in the PDF (in reading order): {' '.join(rest)}",
+        findings.append(Finding(FAILURE, FORMAT, f"{len(rest)} more words are not {where_read} (in reading order): {' '.join(rest)}",
                                 fix, document.meta.source))
     return findings
 

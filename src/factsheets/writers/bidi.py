@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from ..i18n import ENGLISH, has_message, language
+from ..i18n import ENGLISH, gettext, has_message, language
 
 # A stretch of Latin letters and digits with what may sit inside it (spaces, dots, @, the
 # print view's invisible break marks), starting and ending with a letter or digit.
@@ -46,10 +46,44 @@ def english_fallback(document: m.Document, message: str) -> bool:
     return not language(tag).is_english and not has_message(tag, message) and organisation_language.startswith("en")
 
 
+# A character reference standing alone ("зв&#x27;язатися", an apostrophe in Cyrillic words):
+# matched first, and kept whole, so that its "x27" is never taken for a Latin stretch and
+# isolated into "&#<span dir="ltr">x27</span>;", which a page shows as "&#x27;".
+_REFERENCE_OR_RUN = re.compile(r"(&#?\w+;)|" + _LATIN_RUN.pattern)
+
+
 def isolate_latin(html: str, xml: bool = False) -> str:
     """Every stretch of Latin letters and digits in the text (not in tags) isolated as left-to-right
-    (with xml:lang beside lang in XHTML)."""
+    (with xml:lang beside lang in XHTML). The text is escaped HTML: a character reference is one
+    character, never cut (a reference inside a Latin stretch, "Bath &amp; North", stays in it)."""
     parts = re.split(r"(<[^>]*>)", html)
-    return "".join(part if part.startswith("<") else _LATIN_RUN.sub(lambda found: _isolated(found, xml), part) for part in parts)
+
+    def isolated(found: re.Match) -> str:
+        return found.group() if found.group(1) else _isolated(found, xml)
+
+    return "".join(part if part.startswith("<") else _REFERENCE_OR_RUN.sub(isolated, part) for part in parts)
 
 
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_number_css(tag: str) -> str:
+    """The large print's running "Page 1 of 4" from the language's catalogue ("Tudalen 1 o 4",
+    "{n} puslapis iš {total}", with the numbers wherever the translator put them), as an @page
+    rule that follows print.css's. Right-to-left readers start a page at its right edge and
+    look for its number there: the number moves from the bottom left to the bottom right,
+    with the same look (print.css's @bottom-left)."""
+    if language(tag).is_english:
+        return ""  # print.css's own rule is the English
+    pattern = gettext(tag, "Page {n} of {total}", n="\x00", total="\x01")
+    pieces = [_css_string(piece) if piece not in ("\x00", "\x01") else "counter(page)" if piece == "\x00" else "counter(pages)"
+              for piece in re.split("([\x00\x01])", pattern) if piece]
+    content = f"content: {' '.join(pieces)};"
+    if language(tag).direction != "rtl":
+        return f"\n@page {{ @bottom-left {{ {content} }} }}\n"
+    look = ('font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: var(--fs-size); font-weight: bold; '
+            "color: #000; vertical-align: top; padding-top: 4mm; text-align: right;")
+    return f"\n@page {{ @bottom-left {{ content: none; }} @bottom-right {{ {content} {look} }} }}\n"

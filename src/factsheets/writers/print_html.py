@@ -29,7 +29,7 @@ from .. import model as m
 from ..i18n import ENGLISH, gettext, language, script
 from ..transforms import CONTACT_END, CONTACT_KIND
 from . import Output, OutputKind, Writer
-from .bidi import english_fallback, isolate_latin
+from .bidi import english_fallback, isolate_latin, page_number_css
 from .common import NO_ALT_TEXT, printed_address
 from .constructs import callout_label
 from .html import HtmlRenderer
@@ -269,7 +269,7 @@ def print_document(document: m.Document, size_pt: float = DEFAULT_SIZE_PT, extra
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(meta.title)}</title>\n"
         f"{head_metadata(document, date)}\n"
-        f"<style>\n{print_css(size_pt)}{extra_css}</style>\n</head>\n<body>\n<main>\n"
+        f"<style>\n{print_css(size_pt)}{page_number_css(meta.language)}{extra_css}</style>\n</head>\n<body>\n<main>\n"
         f"{body}\n</main>\n</body>\n</html>\n"
     )
 

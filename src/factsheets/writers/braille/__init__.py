@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ... import model as m
 from ...engines import liblouis
-from ...engines.liblouis_tables import literary_table, table_for_language
+from ...engines.liblouis_tables import code_name as braille_code_name, table_for_language
 from ...i18n import gettext, language
 from .. import FinishedJob, Output, OutputKind, Writer
 from . import brf as layout
@@ -44,12 +44,8 @@ def table_for(document: m.Document) -> str | None:
 
 
 def code_name(document: m.Document) -> str:
-    """The braille code, as the title page names it."""
-    tag = document.meta.language
-    if language(tag).is_english:
-        return gettext(tag, "Contracted Unified English Braille")
-    found = literary_table(tag)
-    return gettext(tag, found.name) if found else ""  # liblouis's name for the code, translatable
+    """The braille code, as the title page names it: in the factsheet's own language."""
+    return braille_code_name(document.meta.language, document.meta.language)
 
 
 def title_lines(document: m.Document, translate) -> list[list[str]]:
@@ -134,6 +130,7 @@ class BrailleWriter(Writer):
 
         return Output(
             files={"braille_text": text_path, "brf": brf_path, "pef": pef_path, "braille_preview": preview_path},
-            details={"brf": {"braille_pages": len(pages)}},
+            # The code in English for the manifest and `check`; the page names it in its language.
+            details={"brf": {"braille_pages": len(pages), "code": braille_code_name(document.meta.language)}},
             warnings=warnings,
         )

@@ -37,6 +37,17 @@ def replace_untranslatable(items: list[Piece], can_translate: Callable[[str], bo
             if character.isascii() or can_translate(character):
                 words.append(character)
                 continue
+            if mark_of_a_letter(text, index):
+                if can_translate(text[index - 1:index + 1]):  # a nukta: brailled with its letter (ਫ਼, য়)
+                    words.append(character)
+                    continue
+                # A mark on a letter changes the word: never dropped without saying so.
+                warnings.append(Warning_(
+                    Location(source, piece.line),
+                    f"braille: liblouis cannot translate the mark {unicodedata.name(character, f'U+{ord(character):04X}').lower()} "
+                    f"(U+{ord(character):04X}) on '{text[index - 1]}' in '{_excerpt(text, index)}'; the braille files leave it out",
+                ))
+                continue
             if unicodedata.category(character) in _SILENT_CATEGORIES or ord(character) in _SKIN_TONES:
                 continue
             shown = f"({_name(character)})"
@@ -55,6 +66,12 @@ def replace_untranslatable(items: list[Piece], can_translate: Callable[[str], bo
         # The names shift the text, so its emphasis is dropped rather than put on the wrong words.
         out.append(replace(piece, text=" ".join("".join(words).split()), styles=()))
     return out, warnings
+
+
+def mark_of_a_letter(text: str, index: int) -> bool:
+    """A combining mark (a nukta, an accent) on a letter; not a selector that shapes an emoji."""
+    return (index > 0 and unicodedata.category(text[index]) == "Mn" and unicodedata.category(text[index - 1])[0] in "LM"
+            and not 0xFE00 <= ord(text[index]) <= 0xFE0F)
 
 
 def _excerpt(text: str, index: int, width: int = 30) -> str:
