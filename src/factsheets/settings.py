@@ -164,6 +164,9 @@ def check_plugin_block(block, text: str, root: Path) -> dict:
             raise fail(text, key, f"'{key}' must be the name of a file or folder in the project")
         if key in block and not (root / block[key]).resolve().is_relative_to(root.resolve()):
             raise fail(text, key, f"'{key}' ({block[key]}) is outside the project folder: name one inside it")
+    from .writers.audio.voices import check_voice_files  # a Piper voice's files: inside the project, never fetched
+
+    check_voice_files(block.get("audio"), text, root)
     return block
 
 

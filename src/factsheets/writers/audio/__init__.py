@@ -27,14 +27,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ... import model as m
-from ...engines import speech
-from ...errors import Location, Warning_
+from ...engines import piper, speech
+from ...engines.speech_voices import configured_voice
+from ...errors import Location, SourceError, Warning_
 from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3, timings
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, is_phonemes, load_lexicon
 from .normalise import Normaliser
 from .script import Script, Section, build_script
 from .titles import one_line
+from .voices import model_problem, voices_problem
 
 @dataclass(frozen=True)
 class SectionTask:
@@ -120,16 +122,34 @@ class AudioWriter:
                check=voice_name_problem),
         Option("rate", (int,), speech.DEFAULT_RATE, "words a minute, such as 160", check=lambda v: None if 80 <= v <= 450 else "use 80 to 450 words a minute"),
         Option("lexicon", (str,), "glossary/lexicon.yml", "the lexicon file, inside the project, such as glossary/lexicon.yml"),
+        Option("voices", (dict,), None, "a voice for each language, such as en: {engine: piper, model: voices/en_GB-example-medium.onnx}",
+               check=voices_problem),
     )
+    # Memory one section's process takes, by engine: the build runs no more Piper sections at
+    # once than the machine's free memory holds (build/schedule.py). espeak-ng's is small.
+    part_memory_mb = {speech.PIPER: piper.MEMORY_MB}
     weight = 1.0  # a section
     # mutagen: imported where it is used, so that planning a build does not wait for it.
     # pyttsx3's espeak driver loads libespeak-ng (not started: each section's process starts
     # its own engine): 15-20 ms a section otherwise.
     preload = ("pyttsx3", "pyttsx3.drivers.espeak", "mutagen.id3", "factsheets.writers.audio.record")
-    version = "4"  # 4: sentence timings (3: a language's own voice; before, every language had the English voice)
+    version = "5"  # 5: true peak, the voice in the tags; 4: sentence timings (3: a language's own voice)
 
     def engine_version(self) -> str:
         return _engine_version()
+
+    def part_group(self, task: SectionTask) -> str:
+        """The engine a part runs, for part_memory_mb."""
+        return task.settings.engine
+
+    def voice(self, document: m.Document, options: dict) -> speech.VoiceSettings:
+        """Who reads this factsheet; a Piper model's files are checked before any section is planned."""
+        settings = speech.VoiceSettings.from_options(options, document.meta.language)
+        if settings.engine == speech.PIPER:
+            problem = model_problem(settings.model, Path(options.get("project_root") or "."))
+            if problem:
+                raise SourceError(Location("mkdocs.yml"), f"audio: voices: {problem}")
+        return settings
 
     def available(self, document: m.Document) -> str | None:
         """Not available in a language espeak-ng has no voice for (Somali), unless the factsheet
@@ -138,7 +158,8 @@ class AudioWriter:
         from ...i18n import gettext, language
 
         tag = document.meta.language
-        if document.meta.options.get(self.name, {}).get("voice") or voice_for_language(tag) is not None:
+        chosen = document.meta.options.get(self.name, {})
+        if chosen.get("voice") or configured_voice(chosen.get("voices"), tag) or voice_for_language(tag) is not None:
             return None
         return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
 
@@ -153,23 +174,26 @@ class AudioWriter:
         last one made for the same document and lexicon is given again (40 ms, measured)."""
         path, shown = lexicon_path(options)
         lexicon = path.read_bytes() if path.is_file() else None
+        engine = speech.VoiceSettings.from_options(options, document.meta.language).engine
         key = id(document)
         made = _scripts.get(key)
-        if made is None or made[0]() is not document or made[1:3] != (path, lexicon):
+        if made is None or made[0]() is not document or made[1] != (path, lexicon, engine):
             # Kept while the document lives, and no longer (a preview server makes new ones).
             held = weakref.ref(document, lambda _, key=key: _scripts.pop(key, None))
-            made = (held, path, lexicon, build_script(document, Normaliser(load_lexicon(path, shown), document.meta.language)))
+            words = for_engine(load_lexicon(path, shown), engine)
+            made = (held, (path, lexicon, engine), build_script(document, Normaliser(words, document.meta.language)))
             _scripts[key] = made
-        return made[3]
+        return made[2]
 
     def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
-        settings = speech.VoiceSettings.from_options(options, document.meta.language)
+        settings = self.voice(document, options)
         count = len(script.sections)
         language = mp3.language_code(document.meta.language)
         return [
             SectionTask(
                 number, section, settings,
-                mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language, f"{number}/{count}"),
+                mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language,
+                         f"{number}/{count}", read_by(settings)),
                 f"{number:02d}-{file_slug(section.title)}.mp3", number == count,
             )
             for number, section in enumerate(script.sections, 1)
@@ -177,8 +201,10 @@ class AudioWriter:
 
     def parts(self, document: m.Document, options: dict) -> list[Part]:
         """A part a section, longest first so that the workers finish together."""
-        speech.require_engine()
+        speech.require_engine()  # espeak-ng, also under Piper: English words in a translation, and Piper's own phonemes
         tasks = self.section_tasks(document, self.script(document, options), options)
+        if tasks and tasks[0].settings.engine == speech.PIPER:
+            piper.require_engine()
         tasks.sort(key=lambda t: -t.section.words())
         return [Part(Path(t.filename).stem, t) for t in tasks]
 
@@ -223,7 +249,8 @@ class AudioWriter:
                 start += duration
         organisation = document.organisation
         texts = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
-        mp3.tag(whole, mp3.Tags(*texts, mp3.language_code(document.meta.language)), chapters)
+        voice = read_by(tasks[0].settings) if tasks else ""
+        mp3.tag(whole, mp3.Tags(*texts, mp3.language_code(document.meta.language), None, voice), chapters)
 
         chapters_file = out_dir / f"{slug}-chapters.vtt"
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")
@@ -239,17 +266,32 @@ class AudioWriter:
             warnings.append(Warning_(Location(document.meta.source, 1), "audio: the factsheet has no date, so the MP3 has none in its tags"))
         return Output(
             files={"audio_mp3": whole, "audio_transcript": transcript, "audio_playlist": playlist_file, "audio_chapters": chapters_file, "audio_sentences": sentences_file},
-            details={"audio_mp3": {"duration_s": round(start / 1000, 1), "chapters": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]}},
+            details={"audio_mp3": {"duration_s": round(start / 1000, 1), "voice": voice, "chapters": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]}},
             warnings=warnings,
         )
 
 
-_scripts: dict[int, tuple[weakref.ref, Path, bytes | None, Script]] = {}  # see AudioWriter.script
+_scripts: dict[int, tuple[weakref.ref, tuple[Path, bytes | None, str], Script]] = {}  # see AudioWriter.script
 
 
 @functools.cache
 def _engine_version() -> str:
-    return speech.engine_version()
+    """Both engines' versions: a section's cache entry names the engine that made it."""
+    return f"{speech.engine_version()}; {piper.engine_version()}"
+
+
+def read_by(settings: speech.VoiceSettings) -> str:
+    """What a listener is told about the voice (the web page, the MP3's tags)."""
+    return f"Read by a synthetic voice ({settings.described()})"
+
+
+def for_engine(lexicon: Lexicon, engine: str) -> Lexicon:
+    """The lexicon as an engine can use it: phoneme entries ([[...]]) are espeak-ng's own
+    mnemonics, which Piper's phonemizer does not read; a Piper voice gets the respellings only,
+    and says a phoneme entry's word as it is written."""
+    if engine == speech.ESPEAK:
+        return lexicon
+    return Lexicon([entry for entry in lexicon.entries if not is_phonemes(entry.spoken)])
 
 
 def audio_frames(data: bytes) -> bytes:

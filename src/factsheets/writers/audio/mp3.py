@@ -44,6 +44,7 @@ class Tags:
     date: str  # YYYY-MM, from the factsheet, never the clock
     language: str  # ISO 639-2, e.g. "eng"
     track: str | None = None  # "3/12"
+    voice: str = ""  # "Read by a synthetic voice (Piper, en_US-joe-medium)": a comment (COMM), and TXXX:VOICE
 
 
 def encode(samples: np.ndarray, rate: int) -> bytes:
@@ -82,7 +83,7 @@ def language_code(language: str) -> str:
 
 def tag(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
     # Imported here: planning a build needs Tags, not mutagen (the workers have it imported).
-    from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK, CTOCFlags
+    from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK, TXXX, CTOCFlags
 
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
@@ -93,6 +94,10 @@ def tag(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
     id3.add(TCON(encoding=3, text="Speech"))
     if tags.track:
         id3.add(TRCK(encoding=3, text=tags.track))
+    if tags.voice:
+        # The comment is what players show; TXXX:VOICE is for a program that looks for it.
+        id3.add(COMM(encoding=3, lang=tags.language if len(tags.language) == 3 else "und", desc="", text=tags.voice))
+        id3.add(TXXX(encoding=3, desc="VOICE", text=tags.voice))
     if chapters:
         id3.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=[c.id for c in chapters], sub_frames=[TIT2(encoding=3, text="Contents")]))
         for chapter in chapters:

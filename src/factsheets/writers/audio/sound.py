@@ -49,6 +49,16 @@ def silence(seconds: float, rate: int) -> np.ndarray:
     return np.zeros(int(round(seconds * rate)), dtype=np.int16)
 
 
+def resampled(samples: np.ndarray, rate: int, to: int) -> np.ndarray:
+    """16-bit samples at another rate, by linear interpolation: for the odd utterance in a voice
+    of another rate (English words in a translation), not for music."""
+    if rate == to or samples.size == 0:
+        return samples
+    count = int(round(samples.size * to / rate))
+    positions = np.arange(count) * (rate / to)
+    return np.round(np.interp(positions, np.arange(samples.size), samples.astype(np.float64))).astype(np.int16)
+
+
 def _float_slices(samples: np.ndarray, scale: float, dtype=np.float32):
     for begin in range(0, samples.size, CHUNK):
         yield samples[begin:begin + CHUNK].astype(dtype) * dtype(scale)
