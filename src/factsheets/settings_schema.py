@@ -91,7 +91,8 @@ class SpeechVoices(Spec):
         for key, value in node.value:
             if not isinstance(key, IS_TEXT) or not re.fullmatch(LANGUAGE_PATTERN, str(key.value)):
                 raise fail(key, shown, f"'{key.value}' in 'voices' is not a language code: write one such as en or cy")
-            engine = next((v.value for k, v in getattr(value, "value", []) if isinstance(k, IS_TEXT) and k.value == "engine"), None)
+            pairs = value.value if isinstance(value, IS_GROUP) else []
+            engine = next((v.value for k, v in pairs if isinstance(k, IS_TEXT) and k.value == "engine"), None)
             if engine not in ENGINES:
                 raise fail(value if isinstance(value, IS_GROUP) else key, shown,
                            f"the voice for '{key.value}' needs 'engine: piper' (with 'model:') or 'engine: espeak-ng' (with 'voice:')")

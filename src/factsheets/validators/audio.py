@@ -1,6 +1,6 @@
 """The audio standard (ACX's bar, FORMATS.md), checked on the real MP3.
 
-The MP3 is decoded (by sox) and measured: loudness, peak, the silence at the
+The MP3 is decoded (by sox) and measured: loudness, true peak, the silence at the
 start and end, no long silent gap inside, a plausible length for the words and
 the rate, and ID3 chapters that match the factsheet's sections.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..writers.audio.sound import true_peak_db
 from . import FAILURE, Finding
 
 FORMAT = "audio_mp3"
@@ -61,10 +62,21 @@ def measure(path: Path) -> dict:
         "duration_s": samples.size / rate,
         "rms_db": _db(float(np.sqrt(np.mean(x * x)))) if x.size else -120.0,
         "peak_db": _db(float(np.max(np.abs(x)))) if x.size else -120.0,
+        "true_peak_db": true_peak_db(samples),
         "lead_in_s": (loud[0] if loud.size else levels.size) * WINDOW_S,
         "tail_s": (levels.size - 1 - loud[-1] if loud.size else levels.size) * WINDOW_S,
         "longest_gap_s": longest * WINDOW_S,
     }
+
+
+def check_peak(path: Path, m: dict) -> list[Finding]:
+    """ACX's peak bar, read as a true-peak meter reads it (4x oversampled, dBTP): the sample
+    peak under-reads what a player's converter makes between two loud samples (the leaflet's
+    MP3 measured -3.3 dBFS sample peak but -2.7 dBTP)."""
+    if m["true_peak_db"] > PEAK_MAX:
+        return [Finding(FAILURE, FORMAT, f"{path.name}: the true peak reaches {m['true_peak_db']:.2f} dBTP (sample peak {m['peak_db']:.2f} dBFS), "
+                        f"above {PEAK_MAX:.0f}", "check the peak limiter in writers/audio/sound.py", str(path))]
+    return []
 
 
 def check_sound(path: Path) -> list[Finding]:
@@ -73,8 +85,7 @@ def check_sound(path: Path) -> list[Finding]:
     out = []
     if not RMS_RANGE[0] <= m["rms_db"] <= RMS_RANGE[1]:
         out.append(Finding(FAILURE, FORMAT, f"{path.name}: loudness (RMS) is {m['rms_db']:.1f} dBFS, outside {RMS_RANGE[0]:.0f} to {RMS_RANGE[1]:.0f}", "check the levelling in writers/audio/sound.py", str(path)))
-    if m["peak_db"] > PEAK_MAX:
-        out.append(Finding(FAILURE, FORMAT, f"{path.name}: peaks reach {m['peak_db']:.2f} dBFS, above {PEAK_MAX:.0f}", "check the peak limiter in writers/audio/sound.py", str(path)))
+    out += check_peak(path, m)
     if not LEAD_IN[0] <= m["lead_in_s"] <= LEAD_IN[1]:
         out.append(Finding(FAILURE, FORMAT, f"{path.name}: {m['lead_in_s']:.2f} s of silence at the start, not {LEAD_IN[0]}–{LEAD_IN[1]} s", "check the lead-in in the audio writer", str(path)))
     if not TAIL[0] <= m["tail_s"] <= TAIL[1]:
