@@ -107,3 +107,31 @@ def test_gain_ramps_are_the_numbers_np_interp_gives():
         for begin in range(0, size, sound.CHUNK):
             count = min(sound.CHUNK, size - begin)
             assert np.array_equal(sound.gain_ramps(gains, begin, count), np.interp(np.arange(begin, begin + count), centres, gains))
+
+
+def test_the_true_peak_reads_between_the_samples():
+    # A tone at a quarter of the sample rate, sampled 45 degrees off its crests: every sample is
+    # at 0.707 of the wave's peak, so the sample peak is 3 dB under the true one.
+    n = np.arange(4000)
+    fade = np.minimum(1, np.minimum(n, n[::-1]) / 400)  # no click at either end: a click's true peak is its own
+    tone = np.round(np.sin(2 * np.pi * n / 4 + np.pi / 4) * 0.5 * fade * 32768).astype(np.int16)
+    assert abs(sound.peak_db(tone) - (-9.03)) < 0.05
+    assert abs(sound.true_peak_db(tone) - (-6.02)) < 0.1
+
+
+def test_master_keeps_the_true_peak_under_its_ceiling_with_the_loudness_in_range():
+    n = np.arange(RATE * 5)
+    crests_between_samples = np.sin(2 * np.pi * n / 4 + np.pi / 4) * 0.3 * (1 + np.sin(2 * np.pi * 0.5 * n / RATE))
+    speech = np.round(crests_between_samples * 32767).astype(np.int16)
+    out = sound.master(speech, 0.6, 1.2, RATE)
+    assert sound.true_peak_db(out) <= sound.TRUE_PEAK_DB + 0.01
+    assert sound.true_peak_db(sound.master(speech[:0], 0.6, 1.2, RATE)) == -120.0 or not sound.master(speech[:0], 0.6, 1.2, RATE).any()
+    assert -23 <= sound.rms_db(out) <= -18
+
+
+def test_an_utterance_at_another_rate_is_resampled_to_the_sections():
+    tone = np.round(np.sin(2 * np.pi * 440 * np.arange(16000) / 16000) * 10000).astype(np.int16)
+    out = sound.resampled(tone, 16000, RATE)
+    assert out.size == RATE
+    crossings = np.count_nonzero(np.diff(np.signbit(out.astype(np.int32))))
+    assert abs(crossings - 880) <= 2  # still 440 Hz: a second of it

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from .true_peak import block_true_peaks, true_peak_db  # noqa: F401 (true_peak_db: the validator's too)
+
 FULL_SCALE = 32768.0
 TARGET_RMS_DB = -20.0  # the middle of ACX's -23 to -18
 CEILING_DB = -3.5  # half a decibel under ACX's -3, for MP3 encoding's overshoot
 TRUE_PEAK_DB = -3.8  # the true peak (4x oversampled) before encoding: ACX's -3 dBTP, less MP3's overshoot (measured up to 0.6 dB)
-OVERSAMPLE = 4  # as ITU-R BS.1770's true-peak meter
-TAPS = 12  # samples either side in the interpolation filter
+NEAR_DB = 6.0  # a block's true peak is read only where its samples come within this of the ceiling (see master)
 CHUNK = 1 << 16  # samples in a slice: a multiple of BLOCK
 BLOCK = 64  # samples: about 3 ms at 22,050 Hz
 SPREAD = 8  # blocks either side a gain reduction reaches, so it is not heard as a click
@@ -48,35 +49,6 @@ def peak_db(samples: np.ndarray) -> float:
     return db(float(max(int(samples.max()), -int(samples.min()))) / FULL_SCALE)
 
 
-def _interpolation_filters() -> np.ndarray:
-    """For each in-between position (1/4, 2/4, 3/4 of a sample on), a windowed-sinc filter
-    of 2*TAPS samples that gives the signal's value there."""
-    k = np.arange(-TAPS + 1, TAPS + 1)
-    filters = []
-    for phase in range(1, OVERSAMPLE):
-        x = k - phase / OVERSAMPLE
-        filters.append(np.sinc(x) * np.kaiser(2 * TAPS, 8.0))
-    return np.array(filters)
-
-
-def true_peak_db(samples: np.ndarray) -> float:
-    """The peak of the signal between the samples as well as at them (4x oversampled, as a
-    true-peak meter reads it, dBTP): a sample peak under-reads what a player's converter
-    makes of two loud samples in a row. Worked in slices, as everything here."""
-    if samples.size == 0:
-        return -120.0
-    filters = _interpolation_filters()
-    peak = float(max(int(samples.max()), -int(samples.min()))) / FULL_SCALE
-    for begin in range(0, samples.size, CHUNK):
-        start = max(begin - TAPS, 0)
-        part = samples[start:min(begin + CHUNK + TAPS, samples.size)].astype(np.float64) / FULL_SCALE
-        for taps in filters:
-            between = np.convolve(part, taps[::-1], mode="valid")
-            if between.size:
-                peak = max(peak, float(np.abs(between).max()))
-    return db(peak)
-
-
 def silence(seconds: float, rate: int) -> np.ndarray:
     return np.zeros(int(round(seconds * rate)), dtype=np.int16)
 
@@ -101,11 +73,11 @@ def block_peaks(samples: np.ndarray) -> np.ndarray:
     blocks = -(-samples.size // BLOCK)
     peaks = np.empty(blocks, dtype=np.float64)
     for begin in range(0, samples.size, CHUNK):
-        part = np.abs(samples[begin:begin + CHUNK].astype(np.int32))
-        padded = np.zeros(-(-part.size // BLOCK) * BLOCK, dtype=np.int32)
+        part = np.abs(samples[begin:begin + CHUNK].astype(np.float64)) / FULL_SCALE
+        padded = np.zeros(-(-part.size // BLOCK) * BLOCK)
         padded[: part.size] = part
         peaks[begin // BLOCK: begin // BLOCK + padded.size // BLOCK] = padded.reshape(-1, BLOCK).max(axis=1)
-    return peaks / FULL_SCALE
+    return peaks
 
 
 def limiter_gains(peaks: np.ndarray, gain: float, ceiling: float) -> np.ndarray:
@@ -182,16 +154,16 @@ def master(speech: np.ndarray, lead_in: float, tail: float, rate: int) -> np.nda
     current = rms_db(source)
     if current < -100:
         return source
-    ceiling = undb(CEILING_DB)
+    ceiling = undb(min(CEILING_DB, TRUE_PEAK_DB))  # held by the samples and by the signal between them
     peaks = block_peaks(source)
     energies = segment_energies(source)
-    gain = 0.0
-    for _ in range(5):  # limiting lowers the RMS a little; a few rounds settle it
-        gain += TARGET_RMS_DB - current
-        gains = limiter_gains(peaks, undb(gain), ceiling)
-        current = db(np.sqrt(limited_energy(energies, gains) / source.size))
-        if abs(current - TARGET_RMS_DB) < 0.2:
-            break
+    gains = levelled_gains(peaks, energies, current, ceiling, source.size)
+    # The true peak of the blocks that come near the ceiling (reading every block's was most of
+    # the levelling's time): between the samples the signal may rise over them.
+    near = np.flatnonzero(peaks * gains > ceiling * undb(-NEAR_DB))
+    if near.size:
+        peaks[near] = np.maximum(peaks[near], block_true_peaks(source, near, BLOCK))
+        gains = levelled_gains(peaks, energies, current, ceiling, source.size)
     out = np.empty_like(source)
     for begin, part in zip(range(0, source.size, CHUNK), limited_slices(source, gains)):
         part *= np.float32(FULL_SCALE)
@@ -200,11 +172,26 @@ def master(speech: np.ndarray, lead_in: float, tail: float, rate: int) -> np.nda
     return under_true_peak(out)
 
 
+def levelled_gains(peaks: np.ndarray, energies, current: float, ceiling: float, size: int) -> np.ndarray:
+    """Each block's gain: the RMS at the target, no block over the ceiling."""
+    gain = 0.0
+    for _ in range(5):  # limiting lowers the RMS a little; a few rounds settle it
+        gain += TARGET_RMS_DB - current
+        gains = limiter_gains(peaks, undb(gain), ceiling)
+        current = db(np.sqrt(limited_energy(energies, gains) / size))
+        if abs(current - TARGET_RMS_DB) < 0.2:
+            break
+    return gains
+
+
 def under_true_peak(samples: np.ndarray) -> np.ndarray:
     """Turned down as a whole, if need be, so its true peak is at most TRUE_PEAK_DB: the
     limiter holds the samples under CEILING_DB, but not what lies between them (a fraction
     of a decibel, so the loudness stays in ACX's range)."""
-    over = true_peak_db(samples) - TRUE_PEAK_DB
+    peaks = block_peaks(samples)
+    near = np.flatnonzero(peaks > undb(TRUE_PEAK_DB - NEAR_DB))
+    highest = max(float(peaks.max(initial=0)), float(block_true_peaks(samples, near, BLOCK).max(initial=0)))
+    over = db(highest) - TRUE_PEAK_DB
     if over <= 0:
         return samples
     return np.round(samples.astype(np.float32) * np.float32(undb(-over))).astype(np.int16)
