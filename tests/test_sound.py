@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from factsheets.writers.audio import sound
+from factsheets.validators.audio import decode
+from factsheets.writers.audio import sound, xing
 import pytest
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
@@ -54,8 +55,10 @@ def test_silence_stays_silence():
 
 
 def test_the_mp3_is_decoded_late_by_the_encoder_delay(tmp_path):
-    # No gapless header: decoders play every sample ENCODER_DELAY samples late, and the
-    # read-along timings add it. Measured on a click, decoded by sox as players decode it.
+    # No LAME gapless extension: decoders play every sample ENCODER_DELAY samples late, and the
+    # read-along timings add it. Measured on a click, decoded by sox from the frames after the
+    # Info header, as players decode it (ffmpeg, measured here: 1,105 samples, with or without
+    # the header; sox given the whole file plays the header as one frame, 576 samples, of silence).
     import subprocess
 
     from factsheets.writers.audio import mp3, timings
@@ -64,10 +67,16 @@ def test_the_mp3_is_decoded_late_by_the_encoder_delay(tmp_path):
     samples[10_000:10_020] = 20_000
     path = tmp_path / "click.mp3"
     path.write_bytes(mp3.encode(samples, RATE))
-    raw = subprocess.run(["sox", str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"], capture_output=True, check=True).stdout
-    decoded = np.frombuffer(raw, dtype="<i2")
-    heard = int(np.argmax(np.abs(decoded.astype(int)) > 3000))
-    assert abs(heard - 10_000 - timings.ENCODER_DELAY) <= 3
+
+    def heard(mp3_bytes: bytes) -> int:
+        raw = subprocess.run(["sox", "-t", "mp3", "-", "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"],
+                             input=mp3_bytes, capture_output=True, check=True).stdout
+        return int(np.argmax(np.abs(np.frombuffer(raw, dtype="<i2").astype(int)) > 3000))
+
+    assert abs(heard(xing.without_info(path.read_bytes())) - 10_000 - timings.ENCODER_DELAY) <= 3
+    assert abs(heard(path.read_bytes()) - 10_000 - timings.ENCODER_DELAY - 576) <= 3
+    decoded, _ = decode(path)  # the audio check hears it as players do
+    assert abs(int(np.argmax(np.abs(decoded.astype(int)) > 3000)) - 10_000 - timings.ENCODER_DELAY) <= 3
 
 
 def test_mp3_length_and_tag_size_are_read_by_mutagen(tmp_path):
@@ -76,7 +85,8 @@ def test_mp3_length_and_tag_size_are_read_by_mutagen(tmp_path):
     rate = 22050
     samples = (np.sin(np.arange(rate * 3) / 7) * 8000).astype("int16")
     data = mp3.encode(samples, rate)
-    assert mp3.id3_size(data) == 0 and audio_frames(data) == data
+    header = xing.frame_length(data[:4])
+    assert mp3.id3_size(data) == 0 and audio_frames(data) == data[header:]  # the frames without the Info header
     # LAME adds its delay and pads the last frame: a little over 3 s, never less.
     assert 3000 <= mp3.duration_ms(data) <= 3000 + 2 * 1152 * 1000 // rate
     path = tmp_path / "tagged.mp3"
@@ -84,8 +94,28 @@ def test_mp3_length_and_tag_size_are_read_by_mutagen(tmp_path):
     mp3.tag(path, mp3.Tags("Title", "Organisation", "Series", "2024-01", "eng"))
     tagged = path.read_bytes()
     assert mp3.id3_size(tagged) == len(tagged) - len(data)
-    assert audio_frames(tagged) == data
+    assert audio_frames(tagged) == data[header:]
     assert mp3.duration_ms(audio_frames(tagged)) == mp3.duration_ms(data)
+
+
+def test_the_mp3_carries_an_info_header_that_mutagen_reads(tmp_path):
+    # lameenc writes frames only: the Info (Xing) header is ours. mutagen reads the length from
+    # its frame count, not from the file's size and the bit rate.
+    from mutagen.mp3 import MP3, BitrateMode
+
+    from factsheets.writers.audio import mp3
+
+    rate = 22050
+    data = mp3.encode((np.sin(np.arange(rate * 3) / 7) * 8000).astype("int16"), rate)
+    frames = xing.frames(data)
+    assert xing.is_info(data[:frames[0][1]]) and data[13:17] == b"Info"  # after MPEG-2 mono's 9 bytes of side information
+    count, total = int.from_bytes(data[21:25], "big"), int.from_bytes(data[25:29], "big")
+    assert count == len(frames) - 1 and total == len(data)
+    path = tmp_path / "info.mp3"
+    path.write_bytes(data + bytes(5000))  # bytes after the audio (a bad copy) no longer stretch the length
+    info = MP3(path).info
+    assert info.bitrate_mode == BitrateMode.CBR
+    assert info.length == pytest.approx(count * 576 / rate, abs=1e-6)
 
 
 @pytest.mark.parametrize("size", [0, 1, 31, 32, 64, 100, 4096 + 17, 3 * sound.CHUNK + 5])

@@ -28,12 +28,17 @@ WINDOW_S = 0.01
 
 
 def decode(path: Path) -> tuple[np.ndarray, int]:
-    """MP3 -> 16-bit mono samples and the sample rate."""
+    """MP3 -> 16-bit mono samples and the sample rate, as players hear it: the Info header frame
+    (writers/audio/xing.py) is skipped, as ffmpeg and browsers skip it; libmad (sox's decoder)
+    would play it as 576 samples of silence (measured: a click heard 1,681 samples in, not 1,105)."""
+    from ..writers.audio import audio_frames
+
     sox = shutil.which("sox")
     if not sox:
         raise RuntimeError("sox is needed to decode the MP3: install the Debian package sox")
     rate = int(subprocess.run([sox, "--i", "-r", str(path)], capture_output=True, text=True, check=True).stdout.strip())
-    raw = subprocess.run([sox, str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"], capture_output=True, check=True).stdout
+    frames = audio_frames(path.read_bytes())
+    raw = subprocess.run([sox, "-t", "mp3", "-", "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"], input=frames, capture_output=True, check=True).stdout
     return np.frombuffer(raw, dtype="<i2"), rate
 
 

@@ -31,7 +31,7 @@ from ...engines import piper, speech
 from ...engines.speech_voices import configured_voice
 from ...errors import Location, SourceError, Warning_
 from .. import FinishedPart, Option, Output, OutputKind, Part
-from . import mp3, timings
+from . import mp3, timings, xing
 from .lexicon import Lexicon, is_phonemes, load_lexicon
 from .normalise import Normaliser
 from .script import Script, Section, build_script
@@ -242,11 +242,21 @@ class AudioWriter:
         whole = out_dir / f"{slug}.mp3"
         chapters: list[mp3.Chapter] = []
         start = 0
+        count, size, first = 0, 0, b""
         with whole.open("wb") as out:
+            out.write(bytes(INFO_SPACE))  # the Info header's place, filled in below
             for task, duration in zip(tasks, durations):
-                out.write(audio_frames((sections_dir / task.filename).read_bytes()))
+                frames = audio_frames((sections_dir / task.filename).read_bytes())
+                out.write(frames)
+                count, size, first = count + len(xing.frames(frames)), size + len(frames), first or frames[:4]
                 chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
                 start += duration
+            header = xing.info_frame(first, count, size) if first else b""
+            out.seek(0)
+            out.write(header)
+        if len(header) != INFO_SPACE:  # another kind of stream (a Piper voice's own rate): write it again
+            data = whole.read_bytes()[INFO_SPACE:]
+            whole.write_bytes(header + data)
         organisation = document.organisation
         texts = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
         voice = read_by(tasks[0].settings) if tasks else ""
@@ -295,5 +305,8 @@ def for_engine(lexicon: Lexicon, engine: str) -> Lexicon:
 
 
 def audio_frames(data: bytes) -> bytes:
-    """An MP3 file without its ID3v2 tag: the frames to join into the whole recording."""
-    return data[mp3.id3_size(data):]
+    """An MP3 file without its ID3v2 tag and Info header: the frames to join into the whole recording."""
+    return xing.without_info(data[mp3.id3_size(data):])
+
+
+INFO_SPACE = 208  # bytes of the Info header frame at 64 kbit/s, 22,050 Hz (espeak-ng's and most Piper voices' rate)

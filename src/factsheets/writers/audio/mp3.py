@@ -5,11 +5,12 @@ accurately. Chapters are ID3v2 CHAP frames with a CTOC table of contents (the
 "ID3v2 Chapter Frame Addendum"), one a section. Nothing here reads the clock,
 so the same audio gives the same bytes.
 
-lameenc writes no Xing/LAME gapless header, so decoders (sox, ffmpeg, browsers)
-play every sample 1,106 samples late at 22,050 Hz (about 50 ms: LAME's delay of
-576 plus the decoder's 529 and one). The file is left as it is (the same bytes as
-before read-along existed); the sentence timings add the delay instead
-(`timings.ENCODER_DELAY`, tested in tests/test_sound.py).
+lameenc writes no Xing/LAME header; encode() puts an "Info" header frame first
+(xing.py), so players show the right length and seek by its table. It carries no
+LAME extension (no encoder delay), so decoders (sox, ffmpeg, browsers) all play every
+sample 1,106 samples late at 22,050 Hz (about 50 ms: LAME's delay of 576 plus the
+decoder's 529 and one); the sentence timings add the delay (`timings.ENCODER_DELAY`,
+tested in tests/test_sound.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import lameenc
+
+from . import xing
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,7 +56,7 @@ def encode(samples: np.ndarray, rate: int) -> bytes:
     encoder.set_in_sample_rate(rate)
     encoder.set_channels(1)
     encoder.set_quality(QUALITY)
-    return bytes(encoder.encode(samples.astype("<i2").tobytes()) + encoder.flush())
+    return xing.with_info(bytes(encoder.encode(samples.astype("<i2").tobytes()) + encoder.flush()))
 
 
 def duration_ms(data: bytes) -> int:
