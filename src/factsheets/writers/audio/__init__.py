@@ -32,11 +32,11 @@ from ...engines.speech_voices import configured_voice
 from ...errors import Location, SourceError, Warning_
 from .. import FinishedPart, Option, Output, OutputKind, Part
 from . import mp3, timings, xing
-from .lexicon import Lexicon, is_phonemes, load_lexicon
+from .lexicon import load_lexicon
 from .normalise import Normaliser
 from .script import Script, Section, build_script
 from .titles import one_line
-from .voices import model_problem, voices_problem
+from .voices import for_engine, model_problem, read_by, voices_problem  # noqa: F401 (read_by: the tests' too)
 
 @dataclass(frozen=True)
 class SectionTask:
@@ -242,21 +242,10 @@ class AudioWriter:
         whole = out_dir / f"{slug}.mp3"
         chapters: list[mp3.Chapter] = []
         start = 0
-        count, size, first = 0, 0, b""
-        with whole.open("wb") as out:
-            out.write(bytes(INFO_SPACE))  # the Info header's place, filled in below
-            for task, duration in zip(tasks, durations):
-                frames = audio_frames((sections_dir / task.filename).read_bytes())
-                out.write(frames)
-                count, size, first = count + len(xing.frames(frames)), size + len(frames), first or frames[:4]
-                chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
-                start += duration
-            header = xing.info_frame(first, count, size) if first else b""
-            out.seek(0)
-            out.write(header)
-        if len(header) != INFO_SPACE:  # another kind of stream (a Piper voice's own rate): write it again
-            data = whole.read_bytes()[INFO_SPACE:]
-            whole.write_bytes(header + data)
+        xing.join([sections_dir / t.filename for t in tasks], whole, audio_frames)
+        for task, duration in zip(tasks, durations):
+            chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
+            start += duration
         organisation = document.organisation
         texts = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
         voice = read_by(tasks[0].settings) if tasks else ""
@@ -290,23 +279,7 @@ def _engine_version() -> str:
     return f"{speech.engine_version()}; {piper.engine_version()}"
 
 
-def read_by(settings: speech.VoiceSettings) -> str:
-    """What a listener is told about the voice (the web page, the MP3's tags)."""
-    return f"Read by a synthetic voice ({settings.described()})"
-
-
-def for_engine(lexicon: Lexicon, engine: str) -> Lexicon:
-    """The lexicon as an engine can use it: phoneme entries ([[...]]) are espeak-ng's own
-    mnemonics, which Piper's phonemizer does not read; a Piper voice gets the respellings only,
-    and says a phoneme entry's word as it is written."""
-    if engine == speech.ESPEAK:
-        return lexicon
-    return Lexicon([entry for entry in lexicon.entries if not is_phonemes(entry.spoken)])
-
-
 def audio_frames(data: bytes) -> bytes:
     """An MP3 file without its ID3v2 tag and Info header: the frames to join into the whole recording."""
     return xing.without_info(data[mp3.id3_size(data):])
 
-
-INFO_SPACE = 208  # bytes of the Info header frame at 64 kbit/s, 22,050 Hz (espeak-ng's and most Piper voices' rate)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...engines.speech_voices import ENGINES, ESPEAK, ESPEAK_VOICE_PATTERN, LANGUAGE_PATTERN, MODEL_PATTERN, PIPER
+from ...engines.speech_voices import ENGINES, ESPEAK, VoiceSettings, ESPEAK_VOICE_PATTERN, LANGUAGE_PATTERN, MODEL_PATTERN, PIPER
 from ...errors import Location, SourceError
+from .lexicon import Lexicon, is_phonemes
 
 LANGUAGE, MODEL, ESPEAK_VOICE = LANGUAGE_PATTERN, MODEL_PATTERN, ESPEAK_VOICE_PATTERN
 EXAMPLE = "en: {engine: piper, model: voices/en_GB-example-medium.onnx}"
@@ -92,3 +93,17 @@ def check_voice_files(audio_block: object, text: str, root: Path) -> None:
 def _line(text: str, value: str) -> int | None:
     index = text.find(value)
     return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def read_by(settings: VoiceSettings) -> str:
+    """What a listener is told about the voice (the web page, the MP3's tags)."""
+    return f"Read by a synthetic voice ({settings.described()})"
+
+
+def for_engine(lexicon: Lexicon, engine: str) -> Lexicon:
+    """The lexicon as an engine can use it: phoneme entries ([[...]]) are espeak-ng's own
+    mnemonics, which Piper's phonemizer does not read; a Piper voice gets the respellings only,
+    and says a phoneme entry's word as it is written."""
+    if engine == ESPEAK:
+        return lexicon
+    return Lexicon([entry for entry in lexicon.entries if not is_phonemes(entry.spoken)])
