@@ -94,7 +94,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="cold builds timed for each engine (the median is shown)")
     parser.add_argument("--no-wer", action="store_true", help="leave out the word error rate (the recogniser takes minutes)")
     args = parser.parse_args()
-    rows = []
+    print("| engine | cold audio build | peak memory (RSS) | peak memory (PSS) | word error rate (Whisper tiny.en) |")
+    print("|---|---|---|---|---|", flush=True)
     with tempfile.TemporaryDirectory() as folder:
         for engine in ("espeak-ng", "piper"):
             root = copy_project(Path(folder) / engine)
@@ -106,11 +107,8 @@ def main() -> None:
             if not args.no_wer:
                 reference = words((files / f"{SEND}-audio-script.txt").read_text(encoding="utf-8-sig"))
                 wer = f"{100 * word_error_rate(reference, words(recognised(files / f'{SEND}.mp3'))):.1f}%"
-            rows.append((engine, f"{seconds:.1f} s", f"{rss / 1024:.0f} MB", f"{pss / 1024:.0f} MB", wer))
-    print("| engine | cold audio build | peak memory (RSS) | peak memory (PSS) | word error rate (Whisper tiny.en) |")
-    print("|---|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+            # A row as soon as it is measured: the Piper part takes many minutes.
+            print(f"| {engine} | {seconds:.1f} s | {rss / 1024:.0f} MB | {pss / 1024:.0f} MB | {wer} |", flush=True)
 
 
 if __name__ == "__main__":
