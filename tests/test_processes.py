@@ -61,3 +61,30 @@ def test_a_worker_that_dies_while_it_is_handed_its_call_is_that_calls_outcome(mo
                         lambda call, outcome: outcomes.append(outcome) or [])
     assert isinstance(outcomes[0], processes.WorkerDied) and "died as it started" in str(outcomes[0])
     assert outcomes[1][0] == "second"
+
+
+def test_no_more_calls_of_a_group_run_at_once_than_its_limit():
+    # Piper's sections take about 0.5 GB each: with memory for one, they run one at a time,
+    # while the others' calls still run beside them.
+    events: list[tuple[str, float]] = []
+
+    def settle(call, outcome):
+        events.append((outcome[0], time.monotonic()))
+        return []
+
+    calls = [processes.Call(sleep_and_say, (name, 0.4), 60, group=group)
+             for name, group in (("piper-1", "piper"), ("piper-2", "piper"), ("espeak", "espeak-ng"))]
+    processes.run_calls(calls, 3, settle, limits={"piper": 1})
+    ended = dict(events)
+    assert ended["espeak"] < ended["piper-2"] and ended["piper-2"] - ended["piper-1"] >= 0.3
+
+
+def sleep_and_say(name: str, seconds: float) -> tuple[str, float]:
+    time.sleep(seconds)
+    return name, time.monotonic()
+
+
+def test_a_groups_limit_is_what_free_memory_holds_and_at_least_one():
+    assert processes.group_limits({"piper": 600}, available=2000) == {"piper": 3}
+    assert processes.group_limits({"piper": 600}, available=100) == {"piper": 1}
+    assert processes.available_memory_mb() > 0

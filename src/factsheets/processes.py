@@ -121,6 +121,38 @@ class Call:
     time_limit: float
     tag: object = None  # the caller's own record of what this is
     began: float = field(default=0.0)
+    group: str = ""  # calls of one group share a limit on how many run at once (see run_calls)
+
+
+def available_memory_mb() -> int:
+    """Memory the system can give without swapping (Linux's MemAvailable); a large number elsewhere."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 1 << 20
+
+
+def group_limits(memory_mb: dict[str, int], available: int | None = None) -> dict[str, int]:
+    """How many calls of each group may run at once: as many as the free memory holds at
+    `memory_mb` each (at least one, so a build still finishes, one at a time)."""
+    free = available_memory_mb() if available is None else available
+    return {group: max(1, free // max(mb, 1)) for group, mb in memory_mb.items()}
+
+
+def _next_call(queue: deque, running: dict, limits: dict[str, int]) -> Call | None:
+    """The first waiting call whose group is under its limit, taken from the queue."""
+    counts: dict[str, int] = {}
+    for call, _ in running.values():
+        counts[call.group] = counts.get(call.group, 0) + 1
+    for index, call in enumerate(queue):
+        if call.group not in limits or counts.get(call.group, 0) < limits[call.group]:
+            del queue[index]
+            return call
+    return None
 
 
 def _child(answer, function, arguments) -> None:
@@ -133,8 +165,10 @@ def _child(answer, function, arguments) -> None:
     answer.close()
 
 
-def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], list[Call]], meanwhile: Callable | None = None) -> None:
-    """Runs every call in a fresh process, `workers` at a time. settle(call, outcome) gets the
+def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], list[Call]], meanwhile: Callable | None = None,
+              limits: dict[str, int] | None = None) -> None:
+    """Runs every call in a fresh process, `workers` at a time, and no more of a group at once
+    than `limits` says (memory: see group_limits). settle(call, outcome) gets the
     function's return value, or WorkerDied or TimedOut; it gives back the calls to run next
     (the same call again, calls that waited for this one's outcome), if any.
     meanwhile(), if given, runs once the first workers have started. No worker outlives this."""
@@ -146,7 +180,9 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
     try:
         while queue or running:
             while queue and len(running) < workers:
-                call = queue.popleft()
+                call = _next_call(queue, running, limits or {})
+                if call is None:
+                    break  # every waiting call's group is at its limit: wait for one to end
                 reader, writer = context.Pipe(duplex=False)
                 process = context.Process(target=_child, args=(writer, call.function, call.arguments), daemon=True)
                 call.began = time.monotonic()

@@ -60,6 +60,9 @@ def check_plugin_block(block: Any, tree: yaml.Node | None, root: Path) -> dict[s
             raise fail(tree, (*at, key), f"'{key}' must be the name of a file or folder in the project")
         if key in block and not (root / block[key]).resolve().is_relative_to(root.resolve()):
             raise fail(tree, (*at, key), f"'{key}' ({block[key]}) is outside the project folder: name one inside it")
+    from .writers.audio import check_voice_files  # a Piper voice's files: inside the project, never fetched
+
+    check_voice_files(block.get("audio"), tree, root)
     return block
 
 

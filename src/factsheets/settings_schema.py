@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from .engines.speech_voices import ENGINES, ESPEAK_VOICE_PATTERN, LANGUAGE_PATTERN, MODEL_PATTERN, PIPER
 from .sources import CONTROL_CHARACTER, describe_control
 from .urls import SCHEME, as_browser_reads, url_problem
 from .yaml_schema import (
@@ -138,12 +140,46 @@ SEARCH = Group({
 }, refused={"jieba_dict": "the search reads no file of its own", "jieba_dict_user": "the search reads no file of its own"})
 
 LANGUAGE_TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"
+
+
+@dataclass
+class SpeechVoices(Spec):
+    """`audio: voices:`, a voice for each language: `en: {engine: piper, model: voices/x.onnx}` or
+    `cy: {engine: espeak-ng, voice: cy}`. The model's files are checked by
+    writers/audio/voices.check_voice_files (it needs the project folder)."""
+
+    what: str = "a group of languages, one a line, such as en: {engine: piper, model: voices/en_GB-example-medium.onnx}"
+
+    def check(self, node: yaml.Node, shown: str, name: str, at: yaml.Node | None = None) -> None:
+        if not isinstance(node, IS_GROUP):
+            raise fail(at or node, shown, f"'{name}' must be {self.what}")
+        for key, value in node.value:
+            if not isinstance(key, IS_TEXT) or not re.fullmatch(LANGUAGE_PATTERN, str(key.value)):
+                raise fail(key, shown, f"'{key.value}' in 'voices' is not a language code: write one such as en or cy")
+            pairs = value.value if isinstance(value, IS_GROUP) else []
+            engine = next((v.value for k, v in pairs if isinstance(k, IS_TEXT) and k.value == "engine"), None)
+            if engine not in ENGINES:
+                raise fail(value if isinstance(value, IS_GROUP) else key, shown,
+                           f"the voice for '{key.value}' needs 'engine: piper' (with 'model:') or 'engine: espeak-ng' (with 'voice:')")
+            fields: dict[str, Spec] = {"engine": ENGINE}
+            fields.update({"model": MODEL} if engine == PIPER else {"voice": ESPEAK_VOICE})
+            Group(fields).check(value, shown, str(key.value), key)
+            if engine == PIPER and not any(k.value == "model" for k, _ in value.value):
+                raise fail(key, shown, f"the Piper voice for '{key.value}' needs 'model:', its .onnx file inside the project")
+
+
+ENGINE = Text(pattern="|".join(ENGINES), what="piper or espeak-ng")
+MODEL = Text(pattern=MODEL_PATTERN, what="a .onnx file inside the project, such as voices/en_GB-example-medium.onnx")
+ESPEAK_VOICE = Text(pattern=ESPEAK_VOICE_PATTERN, what="an espeak-ng voice's name, such as en-gb or cy")
+# Only `voices` is checked here; the audio writer's other options by options.check_plugin_options.
+AUDIO = Group({"voices": SpeechVoices()}, others=Any_())
 # The plugin's own settings; each writer's block (pdf:, audio:...) is checked against the
 # writer's options, and a misspelt name refused, by options.check_plugin_options.
 FACTSHEETS = Group({
     "language": Text(pattern=LANGUAGE_TAG, what="a language code, like en-GB"),
     "factsheets_dir": Text(), "glossary_dir": Text(), "organisation": Text(),
     "job_timeout": Either(((yaml.ScalarNode, Any_()),), what="a number of seconds"),
+    "audio": AUDIO,
 }, others=Any_())
 
 PLUGINS = Named(

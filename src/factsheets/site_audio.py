@@ -92,9 +92,12 @@ def audio_player(entry: dict, href, file_of, language: str = ENGLISH, title: str
         # utf-8-sig: the file starts with a byte-order mark, so browsers read it as UTF-8.
         body = transcript_html(path.read_text(encoding="utf-8-sig"), language, title, english)
         transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
+    # Who reads it, as the MP3's tags say ("Read by a synthetic voice (Piper, en_US-joe-medium)"):
+    # the engine's and voice's names are not translated.
+    voice = f'<p class="fs-voice">{escape(recording["voice"])}</p>' if recording.get("voice") else ""
     go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
-        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>'
+        f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>{voice}'
         f'<audio id="fs-audio" controls preload="none" src="{escape(href("audio_mp3"))}"'
         f' data-fs-listen="{escape(gettext(language, "Listen from here"))}"'
         f' data-fs-listen-lang="{escape(language if has_message(language, "Listen from here") else ENGLISH)}">'

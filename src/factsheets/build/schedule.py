@@ -62,6 +62,7 @@ class Task:
     name: str | None = None
     began: float = 0.0
     died: bool = False  # its worker died once: it has run again
+    group: str = ""  # a part's engine, whose memory limits how many run at once (processes.group_limits)
 
     def what(self) -> str:
         return f"{self.job.writer_name} ({self.name})" if self.name else self.job.writer_name
@@ -187,7 +188,8 @@ class Scheduler:
                 assembly.waiting.discard(part.name)
                 assembly.finished[part.name] = FinishedPart(new_part, part_entry.files, part_entry.details)
             else:
-                self.tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), new_part, job, assembly, part.name))
+                group = writer.part_group(part.task) if hasattr(writer, "part_group") else ""
+                self.tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), new_part, job, assembly, part.name, group=group))
 
     def settle(self, task: Task, outcome) -> Task | None:
         """A task's outcome: its entry, a Failure, or its worker's death or time-out. Gives back a task to run again."""
@@ -239,16 +241,18 @@ class Scheduler:
         if self.workers == 1:
             self.run_here(tasks, meanwhile)
             return
-        calls = [processes.Call(perform, self.perform_arguments(task), self.time_limit, task) for task in tasks]
+        calls = [processes.Call(perform, self.perform_arguments(task), self.time_limit, task, group=task.group) for task in tasks]
 
         def settle(call: processes.Call, outcome) -> list[processes.Call]:
             call.tag.began = call.began
             again = self.settle(call.tag, outcome)
             # A job may have been waiting for this one (an EPUB for its audio): it runs now too.
             more, self.tasks = ([again] if again else []) + self.tasks, []
-            return [processes.Call(perform, self.perform_arguments(task), self.time_limit, task) for task in more]
+            return [processes.Call(perform, self.perform_arguments(task), self.time_limit, task, group=task.group) for task in more]
 
-        processes.run_calls(calls, self.workers, settle, meanwhile)
+        # Each writer's memory a part, by engine (the audio writer's Piper: about 0.5 GB a process).
+        memory = {group: mb for writer in registry().values() for group, mb in getattr(writer, "part_memory_mb", {}).items()}
+        processes.run_calls(calls, self.workers, settle, meanwhile, processes.group_limits(memory))
         if self.rerun:
             self.result.warnings.append(Warning_(Location(str(BUILD_DIR)), f"a worker process stopped unexpectedly; {self.rerun} job(s) it took down with it were run again"))
 

@@ -36,56 +36,28 @@ import sys
 import threading
 import time
 import wave
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import EngineMissing
 from .espeak_timing import TimedSynthesis, WordStart
+from .speech_voices import DEFAULT_RATE, DEFAULT_VOICE, ENGINES, ESPEAK, ESPEAK_RATE, PIPER, Audio, VoiceSettings  # noqa: F401 (the engines' common names)
 
-if TYPE_CHECKING:
-    import numpy as np
 
 APT_PACKAGE = "espeak-ng"
-DEFAULT_VOICE = "en-gb"  # espeak-ng's British English
-DEFAULT_RATE = 160  # words a minute: an unhurried reading pace
 ATTEMPTS = 3
-ESPEAK_RATE = 22050  # samples a second: what espeak-ng's voices are made at (pyttsx3 writes its WAVs so)
 MISSING = (
     f"espeak-ng, the speech engine, is not installed: install the Debian package {APT_PACKAGE} "
     f"(sudo apt-get install {APT_PACKAGE}), or run scripts/setup.sh"
 )
 
 
-@dataclass(frozen=True)
-class VoiceSettings:
-    voice: str = DEFAULT_VOICE
-    rate: int = DEFAULT_RATE
+def synthesiser(settings: VoiceSettings, workdir: Path):
+    """The engine that says with these settings: Piper's or espeak-ng's (through pyttsx3)."""
+    if settings.engine == PIPER:
+        from .piper import PiperSynthesiser
 
-    @classmethod
-    def from_options(cls, options: dict, language: str = "en-GB") -> "VoiceSettings":
-        """The voice set on purpose (the `voice` option), else the language's (espeak_voices.py).
-
-        A set voice that does not speak the factsheet's language gives way to the language's
-        own: `voice: en-gb` in mkdocs.yml is the English factsheets' voice, and an Arabic
-        translation said by it is every letter's English name ("Arabic letter teh ..."),
-        five times as long. Only a language with no voice of its own (Somali) keeps it."""
-        from .espeak_voices import speaks, voice_for_language
-
-        tag = language or "en-GB"
-        own = voice_for_language(tag)
-        chosen = options.get("voice")
-        if chosen and own and not speaks(str(chosen), tag):
-            chosen = None
-        voice = str(chosen or own or language or DEFAULT_VOICE).lower()
-        rate = int(options.get("rate") or DEFAULT_RATE)
-        return cls(voice, rate)
-
-
-@dataclass
-class Audio:
-    samples: np.ndarray  # int16, mono
-    rate: int  # samples a second
+        return PiperSynthesiser(settings, workdir)
+    return Synthesiser(settings, workdir)
 
 
 def require_engine() -> None:

@@ -26,15 +26,18 @@ import weakref
 from pathlib import Path
 
 from ... import model as m
-from ...engines import speech
-from ...errors import Location, Warning_
+from ...engines import piper, speech
+from ...engines.speech_voices import configured_voice
+from ...errors import Location, SourceError, Warning_
 from .. import FinishedPart, Option, Output, OutputKind, Part, Writer
-from . import mp3, timings
+from . import mp3, timings, xing
 from .lexicon import language_lexicon_names, load_lexicon
 from .normalise import Normaliser
 from .script import Script, build_script
 from .section_task import SectionTask
 from .titles import one_line
+from .true_peak import true_peak_db  # noqa: F401 (the audio validator measures with it)
+from .voices import check_voice_files, for_engine, model_problem, read_by, voices_problem  # noqa: F401 (check_voice_files: mkdocs.yml's check; read_by: the tests')
 
 def vtt_time(ms: int) -> str:
     hours, rest = divmod(ms, 3_600_000)
@@ -108,17 +111,35 @@ class AudioWriter(Writer):
                check=voice_name_problem),
         Option("rate", (int,), speech.DEFAULT_RATE, "words a minute, such as 160", check=lambda v: None if 80 <= v <= 450 else "use 80 to 450 words a minute"),
         Option("lexicon", (str,), "glossary/lexicon.yml", "the lexicon file, inside the project, such as glossary/lexicon.yml"),
+        Option("voices", (dict,), None, "a voice for each language, such as en: {engine: piper, model: voices/en_GB-example-medium.onnx}",
+               check=voices_problem),
     )
+    # Memory one section's process takes, by engine: the build runs no more Piper sections at
+    # once than the machine's free memory holds (build/schedule.py). espeak-ng's is small.
+    part_memory_mb = {speech.PIPER: piper.MEMORY_MB}
     weight = 1.0  # a section
     in_parts = True
     # mutagen: imported where it is used, so that planning a build does not wait for it.
     # pyttsx3's espeak driver loads libespeak-ng (not started: each section's process starts
     # its own engine): 15-20 ms a section otherwise.
     preload = ("pyttsx3", "pyttsx3.drivers.espeak", "mutagen.id3", "factsheets.writers.audio.record")
-    version = "4"  # 4: sentence timings (3: a language's own voice; before, every language had the English voice)
+    version = "5"  # 5: true peak, the voice in the tags; 4: sentence timings (3: a language's own voice)
 
     def engine_version(self) -> str:
         return _engine_version()
+
+    def part_group(self, task: SectionTask) -> str:
+        """The engine a part runs, for part_memory_mb."""
+        return task.settings.engine
+
+    def voice(self, document: m.Document, options: dict) -> speech.VoiceSettings:
+        """Who reads this factsheet; a Piper model's files are checked before any section is planned."""
+        settings = speech.VoiceSettings.from_options(options, document.meta.language)
+        if settings.engine == speech.PIPER:
+            problem = model_problem(settings.model, Path(options.get("project_root") or "."))
+            if problem:
+                raise SourceError(Location("mkdocs.yml"), f"audio: voices: {problem}")
+        return settings
 
     def available(self, document: m.Document) -> str | None:
         """Not available in a language espeak-ng has no voice for (Somali), unless the factsheet
@@ -127,7 +148,8 @@ class AudioWriter(Writer):
         from ...i18n import gettext, language
 
         tag = document.meta.language
-        if document.meta.options.get(self.name, {}).get("voice") or voice_for_language(tag) is not None:
+        chosen = document.meta.options.get(self.name, {})
+        if chosen.get("voice") or configured_voice(chosen.get("voices"), tag) or voice_for_language(tag) is not None:
             return None
         return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
 
@@ -144,23 +166,26 @@ class AudioWriter(Writer):
         last one made for the same document and lexicon is given again (40 ms, measured)."""
         path, shown = lexicon_path(options)
         lexicon = path.read_bytes() if path.is_file() else None
+        engine = speech.VoiceSettings.from_options(options, document.meta.language).engine
         key = id(document)
         made = _scripts.get(key)
-        if made is None or made[0]() is not document or made[1:3] != (path, lexicon):
+        if made is None or made[0]() is not document or made[1] != (path, lexicon, engine):
             # Kept while the document lives, and no longer (a preview server makes new ones).
             held = weakref.ref(document, lambda _, key=key: _scripts.pop(key, None))
-            made = (held, path, lexicon, build_script(document, Normaliser(load_lexicon(path, shown), document.meta.language)))
+            words = for_engine(load_lexicon(path, shown), engine)
+            made = (held, (path, lexicon, engine), build_script(document, Normaliser(words, document.meta.language)))
             _scripts[key] = made
-        return made[3]
+        return made[2]
 
     def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
-        settings = speech.VoiceSettings.from_options(options, document.meta.language)
+        settings = self.voice(document, options)
         count = len(script.sections)
         language = mp3.language_code(document.meta.language)
         return [
             SectionTask(
                 number, section, settings,
-                mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language, f"{number}/{count}"),
+                mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language,
+                         f"{number}/{count}", read_by(settings)),
                 f"{number:02d}-{file_slug(section.title)}.mp3", number == count,
             )
             for number, section in enumerate(script.sections, 1)
@@ -168,8 +193,10 @@ class AudioWriter(Writer):
 
     def parts(self, document: m.Document, options: dict) -> list[Part]:
         """A part a section, longest first so that the workers finish together."""
-        speech.require_engine()
+        speech.require_engine()  # espeak-ng, also under Piper: English words in a translation, and Piper's own phonemes
         tasks = self.section_tasks(document, self.script(document, options), options)
+        if tasks and tasks[0].settings.engine == speech.PIPER:
+            piper.require_engine()
         tasks.sort(key=lambda t: -t.section.words())
         return [Part(Path(t.filename).stem, t) for t in tasks]
 
@@ -208,14 +235,14 @@ class AudioWriter(Writer):
         whole = out_dir / f"{slug}.mp3"
         chapters: list[mp3.Chapter] = []
         start = 0
-        with whole.open("wb") as out:
-            for task, duration in zip(tasks, durations):
-                out.write(audio_frames((sections_dir / task.filename).read_bytes()))
-                chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
-                start += duration
+        xing.join([sections_dir / t.filename for t in tasks], whole, audio_frames)
+        for task, duration in zip(tasks, durations):
+            chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
+            start += duration
         organisation = document.organisation
         texts = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
-        mp3.tag(whole, mp3.Tags(*texts, mp3.language_code(document.meta.language)), chapters)
+        voice = read_by(tasks[0].settings) if tasks else ""
+        mp3.tag(whole, mp3.Tags(*texts, mp3.language_code(document.meta.language), None, voice), chapters)
 
         chapters_file = out_dir / f"{slug}-chapters.vtt"
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")
@@ -231,19 +258,21 @@ class AudioWriter(Writer):
             warnings.append(Warning_(Location(document.meta.source, 1), "audio: the factsheet has no date, so the MP3 has none in its tags"))
         return Output(
             files={"audio_mp3": whole, "audio_transcript": transcript, "audio_playlist": playlist_file, "audio_chapters": chapters_file, "audio_sentences": sentences_file},
-            details={"audio_mp3": {"duration_s": round(start / 1000, 1), "chapters": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]}},
+            details={"audio_mp3": {"duration_s": round(start / 1000, 1), "voice": voice, "chapters": [{"title": c.title, "start_s": c.start_ms / 1000} for c in chapters]}},
             warnings=warnings,
         )
 
 
-_scripts: dict[int, tuple[weakref.ref, Path, bytes | None, Script]] = {}  # see AudioWriter.script
+_scripts: dict[int, tuple[weakref.ref, tuple[Path, bytes | None, str], Script]] = {}  # see AudioWriter.script
 
 
 @functools.cache
 def _engine_version() -> str:
-    return speech.engine_version()
+    """Both engines' versions: a section's cache entry names the engine that made it."""
+    return f"{speech.engine_version()}; {piper.engine_version()}"
 
 
 def audio_frames(data: bytes) -> bytes:
-    """An MP3 file without its ID3v2 tag: the frames to join into the whole recording."""
-    return data[mp3.id3_size(data):]
+    """An MP3 file without its ID3v2 tag and Info header: the frames to join into the whole recording."""
+    return xing.without_info(data[mp3.id3_size(data):])
+

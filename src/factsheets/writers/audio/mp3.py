@@ -5,11 +5,12 @@ accurately. Chapters are ID3v2 CHAP frames with a CTOC table of contents (the
 "ID3v2 Chapter Frame Addendum"), one a section. Nothing here reads the clock,
 so the same audio gives the same bytes.
 
-lameenc writes no Xing/LAME gapless header, so decoders (sox, ffmpeg, browsers)
-play every sample 1,106 samples late at 22,050 Hz (about 50 ms: LAME's delay of
-576 plus the decoder's 529 and one). The file is left as it is (the same bytes as
-before read-along existed); the sentence timings add the delay instead
-(`timings.ENCODER_DELAY`, tested in tests/test_sound.py).
+lameenc writes no Xing/LAME header; encode() puts an "Info" header frame first
+(xing.py), so players show the right length and seek by its table. It carries no
+LAME extension (no encoder delay), so decoders (sox, ffmpeg, browsers) all play every
+sample 1,106 samples late at 22,050 Hz (about 50 ms: LAME's delay of 576 plus the
+decoder's 529 and one); the sentence timings add the delay (`timings.ENCODER_DELAY`,
+tested in tests/test_sound.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import lameenc
+
+from . import xing
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,6 +47,7 @@ class Tags:
     date: str  # YYYY-MM, from the factsheet, never the clock
     language: str  # ISO 639-2, e.g. "eng"
     track: str | None = None  # "3/12"
+    voice: str = ""  # "Read by a synthetic voice (Piper, en_US-joe-medium)": a comment (COMM), and TXXX:VOICE
 
 
 def encode(samples: np.ndarray, rate: int) -> bytes:
@@ -52,7 +56,7 @@ def encode(samples: np.ndarray, rate: int) -> bytes:
     encoder.set_in_sample_rate(rate)
     encoder.set_channels(1)
     encoder.set_quality(QUALITY)
-    return bytes(encoder.encode(samples.astype("<i2").tobytes()) + encoder.flush())
+    return xing.with_info(bytes(encoder.encode(samples.astype("<i2").tobytes()) + encoder.flush()))
 
 
 def duration_ms(data: bytes) -> int:
@@ -82,7 +86,7 @@ def language_code(language: str) -> str:
 
 def tag(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
     # Imported here: planning a build needs Tags, not mutagen (the workers have it imported).
-    from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK, CTOCFlags
+    from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TRCK, TXXX, CTOCFlags
 
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
@@ -93,6 +97,10 @@ def tag(path: Path, tags: Tags, chapters: list[Chapter] | None = None) -> None:
     id3.add(TCON(encoding=3, text="Speech"))
     if tags.track:
         id3.add(TRCK(encoding=3, text=tags.track))
+    if tags.voice:
+        # The comment is what players show; TXXX:VOICE is for a program that looks for it.
+        id3.add(COMM(encoding=3, lang=tags.language if len(tags.language) == 3 else "und", desc="", text=tags.voice))
+        id3.add(TXXX(encoding=3, desc="VOICE", text=tags.voice))
     if chapters:
         id3.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=[c.id for c in chapters], sub_frames=[TIT2(encoding=3, text="Contents")]))
         for chapter in chapters:

@@ -48,33 +48,46 @@ def trim(samples: np.ndarray) -> np.ndarray:
     return samples[begin:end]
 
 
-_synthesiser: speech.Synthesiser | None = None
+_synthesiser = None  # speech.Synthesiser or piper.PiperSynthesiser: kept for the process's next section
+
+
+def synthesiser_for(settings: speech.VoiceSettings, work: Path):
+    """This process's synthesiser, made again only when the engine or voice changes
+    (a Piper voice takes seconds to load; espeak-ng is started once a process)."""
+    global _synthesiser
+    if _synthesiser is None or _synthesiser.settings != settings:
+        _synthesiser = speech.synthesiser(settings, work)
+    _synthesiser.workdir = work
+    return _synthesiser
+
+
+def utterance_settings(task: SectionTask, language: str) -> speech.VoiceSettings:
+    """English words in a translation (an utterance's own language) are said by espeak-ng's
+    voice for that language, whichever engine reads the rest."""
+    if not language:
+        return task.settings
+    return speech.VoiceSettings(speech.VoiceSettings.from_options({}, language).voice, task.settings.rate)
 
 
 def render_section(task: SectionTask, out_dir: Path) -> Output:
     """One section: speech -> pauses -> levelled and limited -> MP3 file, in 16-bit samples throughout."""
-    global _synthesiser
     out_dir.mkdir(parents=True, exist_ok=True)
     work = out_dir / ".speech"
     work.mkdir(exist_ok=True)
-    if _synthesiser is None or _synthesiser.settings != task.settings:
-        _synthesiser = speech.Synthesiser(task.settings, work)
-    _synthesiser.workdir = work
     pieces: list[np.ndarray] = []
     sentences: list[timings.SentenceTime] = []
     placed = 0  # samples so far
-    rate = None
+    rate = task.settings.sample_rate()  # the section's: an utterance in another voice's rate is resampled to it
     for utterance in task.section.utterances:
         if not any(ch.isalnum() for ch in utterance.text):
             continue  # nothing to say (text the engine could not say was left out, with a warning)
-        # English words in a translation (utterance.language) are said by the English voice.
-        voice = speech.VoiceSettings.from_options({}, utterance.language).voice if utterance.language else task.settings.voice
-        settings = replace(task.settings, voice=voice)
-        if _synthesiser.settings != settings:
-            _synthesiser = speech.Synthesiser(settings, work)
+        synthesiser = synthesiser_for(utterance_settings(task, utterance.language), work)
         (out_dir / WORKING_ON).write_text(utterance.block_id, encoding="utf-8")
-        audio, words = _synthesiser.synthesise_timed(utterance.text)
-        rate = audio.rate
+        audio, words = synthesiser.synthesise_timed(utterance.text)
+        if audio.rate != rate:
+            if words is not None:
+                words = [replace(w, sample=w.sample * rate // audio.rate) for w in words]
+            audio = speech.Audio(sound.resampled(audio.samples, audio.rate, rate), rate)
         bounds = trim_bounds(audio.samples)
         before, after = sound.silence(utterance.pause_before, rate), sound.silence(utterance.pause_after, rate)
         sentences += timings.utterance_sentences(utterance.text, utterance.block_id, words, bounds, placed + before.size)
@@ -82,7 +95,6 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
         placed += before.size + bounds[1] - bounds[0] + after.size
     shutil.rmtree(work, ignore_errors=True)
     (out_dir / WORKING_ON).unlink(missing_ok=True)
-    rate = rate or 22050
     speech_samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
     del pieces
     # The pause after a section's last utterance is its tail.

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from .true_peak import block_true_peaks, true_peak_db  # noqa: F401 (true_peak_db: the validator's too)
+
 FULL_SCALE = 32768.0
 TARGET_RMS_DB = -20.0  # the middle of ACX's -23 to -18
 CEILING_DB = -3.5  # half a decibel under ACX's -3, for MP3 encoding's overshoot
+TRUE_PEAK_DB = -3.8  # the true peak (4x oversampled) before encoding: ACX's -3 dBTP, less MP3's overshoot (measured up to 0.6 dB)
+NEAR_DB = 6.0  # a block's true peak is read only where its samples come within this of the ceiling (see master)
 CHUNK = 1 << 16  # samples in a slice: a multiple of BLOCK
 BLOCK = 64  # samples: about 3 ms at 22,050 Hz
 SPREAD = 8  # blocks either side a gain reduction reaches, so it is not heard as a click
@@ -49,6 +53,16 @@ def silence(seconds: float, rate: int) -> np.ndarray:
     return np.zeros(int(round(seconds * rate)), dtype=np.int16)
 
 
+def resampled(samples: np.ndarray, rate: int, to: int) -> np.ndarray:
+    """16-bit samples at another rate, by linear interpolation: for the odd utterance in a voice
+    of another rate (English words in a translation), not for music."""
+    if rate == to or samples.size == 0:
+        return samples
+    count = int(round(samples.size * to / rate))
+    positions = np.arange(count) * (rate / to)
+    return np.round(np.interp(positions, np.arange(samples.size), samples.astype(np.float64))).astype(np.int16)
+
+
 def _float_slices(samples: np.ndarray, scale: float, dtype=np.float32):
     for begin in range(0, samples.size, CHUNK):
         yield samples[begin:begin + CHUNK].astype(dtype) * dtype(scale)
@@ -59,11 +73,11 @@ def block_peaks(samples: np.ndarray) -> np.ndarray:
     blocks = -(-samples.size // BLOCK)
     peaks = np.empty(blocks, dtype=np.float64)
     for begin in range(0, samples.size, CHUNK):
-        part = np.abs(samples[begin:begin + CHUNK].astype(np.int32))
-        padded = np.zeros(-(-part.size // BLOCK) * BLOCK, dtype=np.int32)
+        part = np.abs(samples[begin:begin + CHUNK].astype(np.float64)) / FULL_SCALE
+        padded = np.zeros(-(-part.size // BLOCK) * BLOCK)
         padded[: part.size] = part
         peaks[begin // BLOCK: begin // BLOCK + padded.size // BLOCK] = padded.reshape(-1, BLOCK).max(axis=1)
-    return peaks / FULL_SCALE
+    return peaks
 
 
 def limiter_gains(peaks: np.ndarray, gain: float, ceiling: float) -> np.ndarray:
@@ -140,19 +154,44 @@ def master(speech: np.ndarray, lead_in: float, tail: float, rate: int) -> np.nda
     current = rms_db(source)
     if current < -100:
         return source
-    ceiling = undb(CEILING_DB)
+    ceiling = undb(min(CEILING_DB, TRUE_PEAK_DB))  # held by the samples and by the signal between them
     peaks = block_peaks(source)
     energies = segment_energies(source)
-    gain = 0.0
-    for _ in range(5):  # limiting lowers the RMS a little; a few rounds settle it
-        gain += TARGET_RMS_DB - current
-        gains = limiter_gains(peaks, undb(gain), ceiling)
-        current = db(np.sqrt(limited_energy(energies, gains) / source.size))
-        if abs(current - TARGET_RMS_DB) < 0.2:
-            break
+    gains = levelled_gains(peaks, energies, current, ceiling, source.size)
+    # The true peak of the blocks that come near the ceiling (reading every block's was most of
+    # the levelling's time): between the samples the signal may rise over them.
+    near = np.flatnonzero(peaks * gains > ceiling * undb(-NEAR_DB))
+    if near.size:
+        peaks[near] = np.maximum(peaks[near], block_true_peaks(source, near, BLOCK))
+        gains = levelled_gains(peaks, energies, current, ceiling, source.size)
     out = np.empty_like(source)
     for begin, part in zip(range(0, source.size, CHUNK), limited_slices(source, gains)):
         part *= np.float32(FULL_SCALE)
         np.round(part, out=part)
         out[begin: begin + part.size] = np.clip(part, -32768, 32767)
-    return out
+    return under_true_peak(out)
+
+
+def levelled_gains(peaks: np.ndarray, energies, current: float, ceiling: float, size: int) -> np.ndarray:
+    """Each block's gain: the RMS at the target, no block over the ceiling."""
+    gain = 0.0
+    for _ in range(5):  # limiting lowers the RMS a little; a few rounds settle it
+        gain += TARGET_RMS_DB - current
+        gains = limiter_gains(peaks, undb(gain), ceiling)
+        current = db(np.sqrt(limited_energy(energies, gains) / size))
+        if abs(current - TARGET_RMS_DB) < 0.2:
+            break
+    return gains
+
+
+def under_true_peak(samples: np.ndarray) -> np.ndarray:
+    """Turned down as a whole, if need be, so its true peak is at most TRUE_PEAK_DB: the
+    limiter holds the samples under CEILING_DB, but not what lies between them (a fraction
+    of a decibel, so the loudness stays in ACX's range)."""
+    peaks = block_peaks(samples)
+    near = np.flatnonzero(peaks > undb(TRUE_PEAK_DB - NEAR_DB))
+    highest = max(float(peaks.max(initial=0)), float(block_true_peaks(samples, near, BLOCK).max(initial=0)))
+    over = db(highest) - TRUE_PEAK_DB
+    if over <= 0:
+        return samples
+    return np.round(samples.astype(np.float32) * np.float32(undb(-over))).astype(np.int16)
