@@ -257,10 +257,13 @@ def test_a_job_whose_worker_dies_every_time_is_reported_and_nothing_is_published
     with killing_workers(limit=None):
         with pytest.raises(BuildFailed) as error:
             build(two_factsheets, formats=["print"])
-    assert sorted(map(str, error.value.failures)) == [
+    # A print job takes a few milliseconds: on a loaded machine (pytest-xdist's other worker) one
+    # may finish before the killer finds its process. Whichever died twice is reported so.
+    said = sorted(map(str, error.value.failures))
+    assert said and set(said) <= {
         f"docs/factsheets/{slug}.md: the print writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
         "(a crash in an engine, or killed for want of memory)" for slug in ("other", "short")
-    ]
+    }, said
     assert not (two_factsheets / "build").exists()
 
 

@@ -182,6 +182,9 @@ CLIPPED_JS = """
   const s = getComputedStyle(e);
   const hides = v => v === 'hidden' || v === 'clip';
   if (!e.textContent.trim()) return false;
+  // Text hidden on purpose for screen readers (a table's caption under its own heading) is clipped
+  // to a pixel by design: a reader who widens the spacing was never shown it.
+  if (e.closest('.fs-visually-hidden, .md-visually-hidden') || (s.clip && s.clip !== 'auto')) return false;
   return (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
 }).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''))
 """
