@@ -162,7 +162,7 @@ def test_a_validator_fails_raw_engine_output(tmp_path):
     path = tmp_path / "raw.mp3"
     path.write_bytes(mp3.encode(np.clip(raw.samples.astype(np.int32) * 2, -32768, 32767).astype(np.int16), raw.rate))
     problems = " ".join(f.message for f in check.check_sound(path))
-    assert "peaks" in problems and "start" in problems
+    assert "true peak" in problems and "start" in problems
 
 
 def test_same_source_gives_identical_files(small_project, tmp_path):

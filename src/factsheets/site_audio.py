@@ -93,8 +93,9 @@ def audio_player(entry: dict, href, file_of, language: str = ENGLISH, title: str
         body = transcript_html(path.read_text(encoding="utf-8-sig"), language, title, english)
         transcript = f'<details class="fs-transcript"><summary>{t("Read the transcript")}</summary>{body}</details>'
     # Who reads it, as the MP3's tags say ("Read by a synthetic voice (Piper, en_US-joe-medium)"):
-    # the engine's and voice's names are not translated.
-    voice = f'<p class="fs-voice">{escape(recording["voice"])}</p>' if recording.get("voice") else ""
+    # the words are the tags' own, in English, and marked so on another language's page (WCAG 3.1.2).
+    english_mark = "" if language.lower().startswith("en") else f' lang="{ENGLISH}" dir="ltr"'
+    voice = f'<p class="fs-voice"{english_mark}>{escape(recording["voice"])}</p>' if recording.get("voice") else ""
     go_to = f'<p>{t("Go to a section:")}</p><ol class="fs-chapters">{chapters}</ol>' if chapters else ""
     return (
         f'<h3 id="listen">{t("Listen to this factsheet")}</h3><p>{escape(gettext(language, ", ").join(facts))}</p>{voice}'
