@@ -205,3 +205,11 @@ def test_malformed_lexicon_stops_the_build_with_file_and_line(tmp_path):
     result = factsheets(root, "build", "--format", "audio")
     assert result.returncode == 1
     assert f"glossary/lexicon.yml:{line}:" in result.stdout + result.stderr
+
+
+def test_a_translation_may_take_longer_than_english_but_not_letter_by_letter(tmp_path):
+    # espeak-ng's rate counts English words: the leaflet's Arabic took 360 s for 598 words at 160.
+    mp3 = tmp_path / "x.mp3"
+    assert check.check_duration(mp3, 598, 160, 360.0, "ar") == []
+    assert check.check_duration(mp3, 598, 160, 360.0, "en-GB")  # too long for English
+    assert check.check_duration(mp3, 598, 160, 5 * 224.0, "ar")  # five times as long: read letter by letter

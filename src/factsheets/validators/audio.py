@@ -162,12 +162,17 @@ def check_tags(path: Path, title: str, artist: str, album: str, date: str, langu
     return out
 
 
-def check_duration(path: Path, words: int, rate_wpm: int, duration_s: float | None = None) -> list[Finding]:
-    """Length against the words and the speaking rate: a missing or truncated utterance shows here."""
+def check_duration(path: Path, words: int, rate_wpm: int, duration_s: float | None = None, language: str = "en-GB") -> list[Finding]:
+    """Length against the words and the speaking rate: a missing or truncated utterance shows here,
+    and text read letter by letter in another language's voice (five times as long)."""
     duration_s = duration_s if duration_s is not None else measure(path)["duration_s"]
     speaking = words / rate_wpm * 60
     # Pauses between headings, items and paragraphs add time; the engine's own pace varies a little.
-    low, high = speaking * 0.85, speaking * 1.5 + 10
+    # espeak-ng's rate is English words a minute: another language's words are longer (an Arabic
+    # number said in words is a few long words), measured up to 1.8 times English's time (the
+    # leaflet's Arabic translation: 589 words in 360 s at 160).
+    stretch = 1.5 if language.lower().startswith("en") else 2.0
+    low, high = speaking * 0.85, speaking * stretch + 10
     if not low <= duration_s <= high:
         return [Finding(FAILURE, FORMAT, f"{path.name}: lasts {duration_s:.0f} s; {words} words at {rate_wpm} a minute should take {low:.0f}–{high:.0f} s", "look for text that was not spoken", str(path))]
     return []
@@ -205,7 +210,7 @@ def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: in
     transcript = entry.get("formats", {}).get("audio_transcript")
     if transcript:
         words = spoken_words((build_dir / transcript).read_text(encoding="utf-8"))
-        findings += check_duration(path, words, rate_wpm, measured["duration_s"])
+        findings += check_duration(path, words, rate_wpm, measured["duration_s"], document.meta.language)
     organisation = document.organisation
     from ..i18n import iso639_2
 
