@@ -63,6 +63,18 @@ def test_a_worker_that_dies_while_it_is_handed_its_call_is_that_calls_outcome(mo
     assert outcomes[1][0] == "second"
 
 
+def test_the_last_call_dying_as_it_starts_ends_the_run(monkeypatch):
+    # With nothing else running or waiting, there is no answer to wait for: the run ends (a
+    # build's last job whose worker died twice as it started raised ValueError from min()).
+    def always_break(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(processes.multiprocessing.get_context("forkserver").Process, "start", always_break)
+    outcomes = []
+    processes.run_calls([processes.Call(started, ("only",), 60)], 1, lambda call, outcome: outcomes.append(outcome) or [])
+    assert len(outcomes) == 1 and isinstance(outcomes[0], processes.WorkerDied)
+
+
 def test_no_more_calls_of_a_group_run_at_once_than_its_limit():
     # Piper's sections take about 0.5 GB each: with memory for one, they run one at a time,
     # while the others' calls still run beside them.

@@ -201,6 +201,8 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
             if meanwhile:
                 meanwhile()
                 meanwhile = None
+            if not running:
+                continue  # every call started failed as it started (WorkerDied), and none is left to wait for
             for call, outcome in _next_outcomes(running, exiting):
                 # Ahead of the queue: a call that waited for others is on the build's longest
                 # path (an EPUB, after every audio section), and short jobs can fill in beside it.
