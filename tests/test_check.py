@@ -87,13 +87,18 @@ def test_a_truncated_pdf_fails_the_check(broken_copy):
     assert factsheets(broken_copy, "check").returncode == 1
 
 
-def test_a_41_cell_brf_line_fails_the_check(broken_copy):
-    brf = broken_copy / "build" / _entry(broken_copy)["formats"]["brf"]
+def widen_a_brf_line(root) -> None:
+    """The built BRF's fourth line made 41 cells (a new file, not the hard-linked one changed in place)."""
+    brf = root / "build" / _entry(root)["formats"]["brf"]
     data = brf.read_bytes()
     brf.unlink()
     lines = data.split(b"\r\n")
     lines[3] = b"A" * 41
     brf.write_bytes(b"\r\n".join(lines))
+
+
+def test_a_41_cell_brf_line_fails_the_check(broken_copy):
+    widen_a_brf_line(broken_copy)
     assert any("41" in m for m in _messages(broken_copy, "brf")), _messages(broken_copy, "brf")
 
 
@@ -287,12 +292,7 @@ def test_a_check_with_nothing_changed_checks_nothing_again_and_finds_the_same(ch
 def test_a_changed_file_is_checked_again_and_its_fault_found(checked, tmp_path):
     root = tmp_path / "copy"
     shutil.copytree(checked[0], root, symlinks=True)  # with the kept results of the full check
-    brf = root / "build" / _entry(root)["formats"]["brf"]
-    data = brf.read_bytes()
-    brf.unlink()
-    lines = data.split(b"\r\n")
-    lines[3] = b"A" * 41
-    brf.write_bytes(b"\r\n".join(lines))
+    widen_a_brf_line(root)
     said = _Lines()
     report = run_check(root, website=False, progress=said)
     assert said.lines[0].endswith(" s)") and "checked in" in said.lines[0], said.lines
