@@ -267,8 +267,7 @@ class PdfWriter(Writer):
             fix_tags(path, html)
         return rendered
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
-              needed: dict | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None, needed: dict | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         source = document.meta.source
         default, extra = sizes_wanted(options, source)

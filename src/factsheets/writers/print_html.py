@@ -290,8 +290,7 @@ class PrintHtmlWriter(Writer):
     def dependencies(self, document: m.Document, options: dict) -> str:
         return dependencies(document, options)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
-              needed: dict | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None, needed: dict | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         root = Path(options.get("project_root") or ".")
         path = out_dir / f"{document.meta.slug}-print.html"
