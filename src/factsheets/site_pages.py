@@ -6,10 +6,14 @@ from __future__ import annotations
 from html import escape, unescape
 
 from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from . import model as m
+from .manifest_entry import ManifestEntry
 
-def marked_if_older(entry: dict, document) -> dict:
+
+def marked_if_older(entry: ManifestEntry, document: m.Document) -> ManifestEntry:
     """The entry, with every download marked as older than the page if the build made them
     from another text (the factsheet, its glossary terms or the organisation's details since changed)."""
     from .build.manifest import document_digest
@@ -19,7 +23,7 @@ def marked_if_older(entry: dict, document) -> dict:
     return {**entry, "older": [key for key in entry.get("formats", {}) if key != "html"]}
 
 
-def escape_title(page) -> None:
+def escape_title(page: Page) -> None:
     """The theme puts a page's title into the navigation and <title> as it is, unescaped:
     it gets the title as HTML text, so a title is always shown as words, never read as markup."""
     title = page.title
@@ -27,7 +31,7 @@ def escape_title(page) -> None:
         page.meta["title"] = escape(unescape(str(title)), quote=False)
 
 
-def add_to_toc(page, headings: list[tuple[str, str]]) -> None:
+def add_to_toc(page: Page, headings: list[tuple[str, str]]) -> None:
     """Headings written into a page after MarkDown's table of contents was made, as sections of
     its title (or of the page, when it has no title)."""
     links = [AnchorLink(title, id_, 2) for id_, title in headings]
