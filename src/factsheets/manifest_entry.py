@@ -28,5 +28,5 @@ class ManifestEntry(TypedDict):
 
 
 class Manifest(TypedDict):
-    generator: str  # "factsheets <version>"
+    generator: NotRequired[str]  # "factsheets <version>" (none in the preview's empty one)
     factsheets: list[ManifestEntry]

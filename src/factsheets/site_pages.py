@@ -4,8 +4,11 @@ as the theme shows them, and where a factsheet's downloads are."""
 from __future__ import annotations
 
 from html import escape, unescape
+from pathlib import Path
 
 from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
+from mkdocs.structure import StructureItem
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -47,3 +50,28 @@ def files_relative(manifest_path: str) -> str:
     """'site/files/slug/x.pdf' -> 'slug/x.pdf'."""
     prefix = "site/files/"
     return manifest_path[len(prefix):] if manifest_path.startswith(prefix) else manifest_path
+
+
+def without_pages(nav: Navigation, left_out: set[Path]) -> Navigation:
+    """The menu without the pages of these source files (translations: they are reached from their
+    factsheet's language line; in the menu their titles would be read in the page's language)."""
+
+    def keep(item: object) -> bool:
+        path = getattr(getattr(item, "file", None), "abs_src_path", None)
+        return not (path and Path(path).resolve() in left_out)
+
+    def prune(items: list[StructureItem]) -> list[StructureItem]:
+        kept = [item for item in items if keep(item)]
+        for item in kept:
+            if isinstance(item, Section) and item.children:
+                item.children = prune(item.children)
+        return kept
+
+    nav.items = prune(nav.items)
+    nav.pages = [p for p in nav.pages if keep(p)]
+    for before, after in zip([None, *nav.pages], [*nav.pages, None]):
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before
+    return nav
