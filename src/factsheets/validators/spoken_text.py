@@ -14,8 +14,12 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import FAILURE, Finding
+
+if TYPE_CHECKING:
+    from .. import model as m
 
 # An address is spelt in words before it reaches the voice ("slash", "underscore"), so no
 # "/" is left that belongs to one: every symbol here is one the voice would drop.
@@ -23,7 +27,7 @@ RAW = re.compile(r"[£@_&/]|(?<!\d)\d{1,3}(?:[,٬]\d{3})+(?!\d)")  # "٬": Arabi
 NAMES = {"£": "a pound sign", "@": "an at sign", "_": "an underscore", "&": "an ampersand", "/": "a slash"}
 
 
-def block_lines(document) -> dict[str, int]:
+def block_lines(document: m.Document) -> dict[str, int]:
     """Each block's id and the line of the factsheet it starts on."""
     from ..walk import iter_blocks
 
@@ -44,7 +48,7 @@ def line_of(block_id: str, lines: dict[str, int]) -> int | None:
     return lines[max(known, key=len)] if known else None
 
 
-def check_spoken(sentences: Iterable[tuple[str, str]], document) -> list[Finding]:
+def check_spoken(sentences: Iterable[tuple[str, str]], document: m.Document) -> list[Finding]:
     """(block id, text the voice is given) -> a failure for each symbol a voice would drop,
     one a factsheet line."""
     lines = block_lines(document)
@@ -67,7 +71,7 @@ def check_spoken(sentences: Iterable[tuple[str, str]], document) -> list[Finding
     return out
 
 
-def check_sentences_file(path: Path, document) -> list[Finding]:
+def check_sentences_file(path: Path, document: m.Document) -> list[Finding]:
     """`factsheets check`: the audio's sentence timings (what the voice was given) read back."""
     sentences = json.loads(path.read_text(encoding="utf-8")).get("sentences", [])
     return check_spoken(((s.get("block", ""), s.get("text", "")) for s in sentences if isinstance(s, dict)), document)
