@@ -68,6 +68,7 @@ CASES = [
     ('Drop in sessions are 10:00am – 12:00pm.', 'Drop in sessions are 10 a.m. to 12 noon.'),
     ('The helpline is open 8am to 8pm.', 'The helpline is open 8 a.m. to 8 p.m.'),
     ('The meeting starts at 10.30.', 'The meeting starts at 10 30.'),
+    ('At 10.30 the doors open.', 'At 10 30 the doors open.'),  # a capital at a sentence's start: read, not a crash
     ('Call between 9.30am and 4.30pm.', 'Call between 9 30 a.m. and 4 30 p.m.'),
     ('Lines open at 9.05 am.', 'Lines open at 9 oh 5 a.m.'),
     ('The clinic runs 2-4pm on Wednesdays.', 'The clinic runs 2 p.m. to 4 p.m. on Wednesdays.'),

@@ -51,9 +51,10 @@ ENTRY_POINT_GROUP = "factsheets.writers"
 @dataclass
 class Output:
     files: dict[str, Path] = field(default_factory=dict)  # manifest format key -> file written
-    # Each output's facts, in a section of its own: {"large_print_pdf": {"pages": 12}}. The manifest
-    # keeps them so ("details"), and the site and `check` read them by output key, never by a key's spelling.
-    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # A writer's: each output's facts, in a section of its own: {"large_print_pdf": {"pages": 12}}. The
+    # manifest keeps them so ("details"), and the site and `check` read them by output key, never by a
+    # key's spelling. A part's (write_part): its own facts, which its FinishedPart.details give back.
+    details: dict[str, Any] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
 
@@ -74,7 +75,7 @@ class Part:
 class FinishedPart:
     folder: Path  # where write_part() wrote its files
     files: dict[str, str]  # file key -> path inside folder
-    details: dict[str, object]
+    details: dict[str, Any]  # what write_part's Output gave as details
 
     def link(self, key: str, dest: Path) -> None:
         """dest becomes the part's file `key`, by hard link where it can (a part's file is

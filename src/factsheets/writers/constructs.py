@@ -8,6 +8,8 @@ audio (the note is read after the paragraph instead).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import model as m
 from ..i18n import gettext
 
@@ -28,7 +30,7 @@ def abbreviation_words(node: m.Abbreviation, following: str, language: str) -> s
     return said + ("," if goes_on else "")
 
 
-def following_text(nodes, index: int) -> str:
+def following_text(nodes: Sequence[m.Inline], index: int) -> str:
     """The words after the inline at index, among its siblings."""
     return m.plain_text(tuple(nodes[index + 1:]))
 

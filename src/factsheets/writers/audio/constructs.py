@@ -4,7 +4,8 @@ A listener cannot glance down to a note: each note is read straight after the
 paragraph (or list, table or definition list) that cites it, "Note: ...", once,
 and its number is never read. The "Notes" at the end of a section, which print
 and braille show, are not read again (only a note cited in a heading is read there). A definition list is read "term:
-definition", an item at a time.
+definition", an item at a time. A glossary entry is its term (as the glossary says it), then
+its definition.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from ... import model as m
 from ...i18n import gettext
 from ...walk import iter_block_inlines, iter_blocks
+from .lexicon import engine_text, reader_text, said_as
 
 if TYPE_CHECKING:
     from .script import ScriptBuilder
@@ -71,4 +73,24 @@ def definition_list(builder: ScriptBuilder, block: m.DefinitionList) -> list[Utt
         out.append(utterance(builder.sentence(builder.say(text, line)), pause_after=BETWEEN_DEFINITIONS, block_id=block.id))
     if out:
         out[-1].pause_after = AFTER_PARAGRAPH
+    return out
+
+
+def glossary_entry(builder: ScriptBuilder, block: m.GlossaryEntry, heading_id: str) -> list[Utterance]:
+    """The term, shown as it is written and said as the glossary says it, then its definition.
+    `heading_id`: the term's heading, which the term's words highlight."""
+    from .utterances import BEFORE_SUBHEADING, utterance
+
+    term = builder.say(block.term, block.line)
+    if block.spoken:
+        term = said_as(reader_text(term), engine_text(builder.say(block.spoken, block.line)))
+    out = [utterance(builder.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4, block_id=heading_id)]
+    other_language = block.language and block.language.split("-")[0] != builder.document.meta.language.split("-")[0]
+    for inner in block.blocks:
+        for said in builder.block(inner, None):
+            if other_language:
+                said.language = block.language or ""  # an English definition in a translation
+            # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
+            said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
+            out.append(said)
     return out

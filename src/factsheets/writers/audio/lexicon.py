@@ -90,7 +90,7 @@ def for_engine(spoken: str) -> str:
 class LexiconError(SourceError):
     """A SourceError that survives being sent back from a build's worker process."""
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[LexiconError], tuple[Location, str]]:
         return (LexiconError, (self.location, self.message))
 
 
@@ -137,7 +137,7 @@ class Lexicon:
         if not self._pattern:
             return text
 
-        def say(match: re.Match) -> str:
+        def say(match: re.Match[str]) -> str:
             found = match.group(0)
             if found in self._exact:
                 spoken = self._exact[found]

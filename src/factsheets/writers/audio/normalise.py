@@ -102,7 +102,7 @@ def clock(hour: str, minutes: str | None, half: str) -> str:
     return f"{hour_minutes(hour, minutes)} {half.lower()}.m."
 
 
-def times(match: re.Match) -> str:
+def times(match: re.Match[str]) -> str:
     last = clock(match.group(4), match.group(5), match.group(6))
     if match.group(1):
         half = match.group(3)
@@ -114,8 +114,16 @@ def times(match: re.Match) -> str:
     return last
 
 
-def reference(match: re.Match) -> str:
+def reference(match: re.Match[str]) -> str:
     return f"(paragraph {match.group(1)})"
+
+
+def _matched(pattern: re.Pattern[str], found: str) -> re.Match[str]:
+    """`pattern` matched against what SPECIAL found with it: SPECIAL ignores case, and so must
+    this ("At 10.30" starting a sentence is CLOCK's "at 10.30"), or it finds nothing."""
+    match = re.fullmatch(pattern.pattern, found, pattern.flags | re.IGNORECASE)
+    assert match is not None, (pattern.pattern, found)
+    return match
 
 
 SPECIAL = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
@@ -154,7 +162,7 @@ class Normaliser:
                 text = text.replace(marker, " ")
         position = 0
         for match in SPECIAL.finditer(text):
-            kind = match.lastgroup
+            kind = match.lastgroup or ""  # every alternative of SPECIAL is a named group
             found = match.group(kind)
             if not self.english and kind in ("time", "clock"):
                 continue  # the language's reading rules say its times (readings.py)
@@ -175,11 +183,11 @@ class Normaliser:
         if kind == "url":
             return address(found, self.lexicon, words)
         if kind == "time":
-            said = times(TIME_RANGE.fullmatch(found))
+            said = times(_matched(TIME_RANGE, found))
             return said + "." if found.endswith(".") and not said.endswith(".") else said  # "12pm." ends a sentence
         if kind == "clock":
-            said = CLOCK.fullmatch(found)
-            return f"{said.group(1)} {hour_minutes(said.group(2), said.group(3))}"
+            clock = _matched(CLOCK, found)
+            return f"{clock.group(1)} {hour_minutes(clock.group(2), clock.group(3))}"
         if kind == "service":
             word, _, number = found.partition(" ")
             return f"{word} {phone(number, words) if self.english else digits_spaced(number)}"
@@ -187,7 +195,7 @@ class Normaliser:
             return phone(found, words)
         if not self.english:  # "(11.1)": the numbers either side of the dot said, and the dot
             return f"({found[1:-1].replace('.', f' {words.dot} ')})"
-        return reference(REFERENCE.fullmatch(found))
+        return reference(_matched(REFERENCE, found))
 
     def address(self, url: str) -> str:
         return address(url, self.lexicon, self.spoken_words)

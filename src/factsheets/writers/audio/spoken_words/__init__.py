@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -74,8 +75,14 @@ def words_for(tag: str) -> SpokenWords:
     return SpokenWords(language=name, **data)
 
 
+class SpellOut(Protocol):
+    """What is used of PyICU's RuleBasedNumberFormat (PyICU has no types)."""
+
+    def format(self, number: int) -> str: ...
+
+
 @lru_cache(maxsize=None)
-def _icu_spellout(tag: str):
+def _icu_spellout(tag: str) -> SpellOut | None:
     """ICU's spell-out formatter for a language, or None where ICU has no rules of its own
     for it (ICU then falls back to its root rules, which write digits)."""
     try:
@@ -83,7 +90,7 @@ def _icu_spellout(tag: str):
     except ImportError:  # pragma: no cover - PyICU is a dependency; kept for a broken install
         return None
     locale = icu.Locale(tag.replace("-", "_"))
-    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, locale)
+    formatter: SpellOut = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, locale)
     said = formatter.format(7)
     return None if said.isdigit() or said == "seven" and base(tag) != ENGLISH else formatter
 
@@ -105,8 +112,9 @@ def number_words(number: int, tag: str) -> str | None:
         from num2words import num2words
 
         return str(num2words(number, lang=base(tag)))
-    if source == "icu":
-        return str(_icu_spellout(base(tag)).format(number))
+    spellout = _icu_spellout(base(tag)) if source == "icu" else None
+    if spellout is not None:
+        return str(spellout.format(number))  # PyICU may give its own UnicodeString
     if source == "digits":
         return digit_words(str(number), tag)
     return None
