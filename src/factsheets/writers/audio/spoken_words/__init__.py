@@ -49,11 +49,14 @@ class SpokenWords:
     digits: tuple[str, ...] = field(default=())
     digit_space: str = " "  # between digits said one by one ("" in Chinese: 二零二五)
     feminine: dict[str, str] = field(default_factory=dict)  # number words before a feminine unit (Portuguese "duas libras")
+    long_address: str = ""  # for an address too long to spell, "{site} (the full address is in the text)"; "": spelt to its end
+    hyphen: str = ""  # said for "-" in an address: the file's `dash` word where it has no `hyphen`
+    phone_zero: str = ""  # a nought in a phone number ("oh" in English); "": the voice names the digit
 
     @property
     def separators(self) -> dict[str, str]:
         """An address's separators and the words said for them."""
-        return {"/": self.slash, "-": self.dash, "_": self.underscore, ".": self.dot}
+        return {"/": self.slash, "-": self.hyphen or self.dash, "_": self.underscore, ".": self.dot}
 
 
 def base(tag: str) -> str:
