@@ -10,8 +10,9 @@ out, is the transcript: an utterance's `text` is what the engine is given, its
 phonemes).
 
 A call-out is announced by its weight and title ("Important: Time limits." for a
-warning, "Note: ..." for the rest), then read; the contact details close the
-script as a chapter of their own, read from the same blocks every format shows.
+warning, "Note: ..." for the rest), read, and closed ("End of important
+information.": constructs.box); the contact details close the script as a chapter
+of their own, read from the same blocks every format shows.
 
 Running text keeps the words the author wrote, glossary terms included: a
 term's `spoken` form (glossary front matter) is how the glossary section says
@@ -26,7 +27,7 @@ from ...i18n import gettext, has_message, marked_language
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
 from ...walk import UnknownNode
-from ..constructs import abbreviation_words, following_text
+from ..constructs import abbreviation_words, fitted_article
 from . import constructs
 from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
@@ -72,11 +73,13 @@ class ScriptBuilder:
     def written(self, nodes) -> str:
         """Inlines -> written text for the normaliser: link text, and glossary terms as the author wrote them."""
         out = []
-        for index, node in enumerate(nodes):
+        for node in nodes:
             if isinstance(node, m.FootnoteRef):
                 continue  # the note is read after the paragraph (constructs.notes_after)
             if isinstance(node, m.Abbreviation):
-                out.append(abbreviation_words(node, following_text(nodes, index), self.document.meta.language))
+                said = abbreviation_words(node, "".join(out), self.document.meta.language)
+                out[-1:] = [fitted_article(out[-1], said, self.document.meta.language)] if out else []
+                out.append(said)
             elif isinstance(node, m.Text):
                 out.append(node.text)
             elif isinstance(node, m.Code):
@@ -130,7 +133,7 @@ class ScriptBuilder:
             alt = self.say(block.image.alt, line)
             return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
         if isinstance(block, m.Box):
-            return self.box(block, line)
+            return constructs.box(self, block, line)
         if isinstance(block, m.DefinitionList):
             return constructs.definition_list(self, block)
         if isinstance(block, m.Notes):
@@ -140,19 +143,6 @@ class ScriptBuilder:
             return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id, language=language)]
         # A block type the script does not know is an error, never left out of the recording.
         raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
-
-    def box(self, block: m.Box, line) -> list[Utterance]:
-        """A call-out: its weight and title, then its text, set off by pauses."""
-        language = self.document.meta.language
-        cue = gettext(language, "Important:") if block.kind in m.IMPORTANT_KINDS else gettext(language, "Note:")
-        title = self.sentence(self.say(self.written(block.title), line))
-        # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
-        said = title if title.rstrip(".").casefold() == cue.rstrip(":：").casefold() else f"{cue} {title}"
-        out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3, block_id=f"{block.id}-title" if block.id else "")]
-        for inner in block.blocks:
-            out += self.block(inner, None)
-        out[-1].pause_after = AROUND_QUOTE + AFTER_PARAGRAPH
-        return out
 
     def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,
