@@ -92,7 +92,7 @@ CASES = [
     ('See gov.uk/disability-living-allowance-children.', 'See gov dot u k slash disability hyphen living hyphen allowance hyphen children.'),
     ('Apply online at bathnes.gov.uk/apply.', 'Apply online at bath n e s dot gov dot u k slash apply.'),
     ('http://www.spsbathnes.org.uk/', 'w w w dot s p s bath n e s dot org dot u k'),
-    ('https://livewell.bathnes.gov.uk/send', 'live well dot bath n e s dot gov dot u k slash send'),
+    ('https://livewell.bathnes.gov.uk/send', 'liv well dot bath n e s dot gov dot u k slash send'),
     ('www.contact.org.uk/', 'w w w dot contact dot org dot u k'),
     ('Find it at www.nhs.uk.', 'Find it at w w w dot n h s dot u k.'),
     # acronyms

@@ -24,7 +24,7 @@ ADDRESSES = [
     ("Appeal at www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability.",
      "Appeal at w w w dot gov dot u k (the full address is in the text)."),
     ("The Local Offer is at https://livewell.bathnes.gov.uk/special-educational-need-or-disability-send.",
-     "The Local Offer is at live well dot bath n e s dot gov dot u k (the full address is in the text)."),
+     "The Local Offer is at liv well dot bath n e s dot gov dot u k (the full address is in the text)."),
     ("www.gov.uk/government/publications/send-code-of-practice-0-to-25",
      "w w w dot gov dot u k (the full address is in the text)"),
     ("See www.globalmediation.co.uk/service/special-educational-needs-disability/ for more.",
