@@ -29,7 +29,7 @@ _VOWEL_SOUND = ("hour", "honest", "honour")
 
 def abbreviation_words(node: m.Abbreviation, preceding: str, language: str) -> str:
     """The letters, and at their first use the expansion with the letters in brackets after
-    it. `preceding`: the words before it, among its siblings (preceding_text)."""
+    it. `preceding`: the words written before it in its paragraph."""
     if not node.first or not node.expansion:
         return node.text
     expansion = node.expansion
@@ -48,11 +48,6 @@ def fitted_article(preceding: str, said: str, language: str) -> str:
     vowel = first.startswith(_VOWEL_SOUND) or first[0] in "aeiou" and not first.startswith(_CONSONANT_SOUND)
     article = ("An" if found.group(1)[0] == "A" else "an") if vowel else found.group(1)[0]
     return preceding[:found.start()] + article + found.group(2)
-
-
-def preceding_text(nodes, index: int) -> str:
-    """The words before the inline at index, among its siblings."""
-    return m.plain_text(tuple(nodes[:index]))
 
 
 def callout_label(block: m.Box, language: str) -> str:
