@@ -56,8 +56,11 @@ def test_a_nought_in_a_phone_number_is_oh_in_english(written, spoken):
 
 @pytest.mark.parametrize("language, spoken", [
     ("cy", "0 1 2 2 5, 3 9 4 3 8 2"), ("pl", "0 1 2 2 5, 3 9 4 3 8 2"), ("ar", "0 1 2 2 5, 3 9 4 3 8 2"),
+    ("fr", "0 1 2 2 5, 3 9 4 3 8 2"),  # no word list of its own: English's words, not its "oh"
+    ("en-US", "0 1 2 2 5, 3 9 4 3 8 2"),  # American callers say "zero"
+    ("en", "oh 1 2 2 5, 3 9 4 3 8 2"), ("en-gb", "oh 1 2 2 5, 3 9 4 3 8 2"),
 ])
-def test_other_languages_keep_the_digit_for_a_nought(language, spoken):
+def test_other_languages_and_other_englishes_keep_the_digit_for_a_nought(language, spoken):
     assert said("01225 394382", language) == spoken
 
 

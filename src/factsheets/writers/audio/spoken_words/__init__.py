@@ -51,7 +51,7 @@ class SpokenWords:
     feminine: dict[str, str] = field(default_factory=dict)  # number words before a feminine unit (Portuguese "duas libras")
     long_address: str = ""  # for an address too long to spell, "{site} (the full address is in the text)"; "": spelt to its end
     hyphen: str = ""  # said for "-" in an address: the file's `dash` word where it has no `hyphen`
-    phone_zero: str = ""  # a nought in a phone number ("oh" in English); "": the voice names the digit
+    phone_zero: str = ""  # a nought in a phone number ("oh" in UK English: words_for); "": the voice names the digit
 
     @property
     def separators(self) -> dict[str, str]:
@@ -74,7 +74,17 @@ def words_for(tag: str) -> SpokenWords:
     data = yaml.safe_load((HERE / f"{name}.yml").read_text(encoding="utf-8"))
     data["and_"], data["or_"] = data.pop("and"), data.pop("or")
     data["digits"] = tuple(str(d) for d in data.get("digits", ()))
+    if name != base(tag) or region(tag) not in ("", "gb"):
+        # "oh" for a nought is what UK callers say: not a language that borrows English's words
+        # (it keeps its voice's digit), nor another English (American callers say "zero").
+        data.pop("phone_zero", None)
     return SpokenWords(language=name, **data)
+
+
+def region(tag: str) -> str:
+    """The region subtag, lower case ("gb" in en-GB), "" when the tag has none."""
+    parts = tag.replace("_", "-").lower().split("-")[1:]
+    return next((part for part in parts if len(part) == 2 or part.isdigit()), "")
 
 
 @lru_cache(maxsize=None)
