@@ -201,3 +201,19 @@ def test_a_call_out_is_announced_once_and_its_end_is_said(script_of, body, said_
     start = said.index(said_in_order[0])
     assert said[start:start + 4] == said_in_order + ["After."]
     assert "Important: Important" not in transcript and "Note: Note" not in transcript
+
+
+# A link with words is read by its words (the page's title), never its address; an address
+# written as the link's words is read to be typed: in full when short, by its site when long.
+@pytest.mark.parametrize("body, said", [
+    ("Read [the tribunal's guide](https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability).\n",
+     "Read the tribunal's guide."),
+    ("See [Apply for PIP](https://www.gov.uk/apply-for-pip) online.\n", "See Apply for PIP online."),
+    ("Go to <https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability>.\n",
+     "Go to w w w dot gov dot u k (the full address is in the text)."),
+    ("Go to <https://www.gov.uk/apply-for-pip>.\n", "Go to w w w dot gov dot u k slash apply hyphen for hyphen pip."),
+    ("Visit [www.gov.uk/apply-for-pip](https://www.gov.uk/apply-for-pip).\n", "Visit w w w dot gov dot u k slash apply hyphen for hyphen pip."),
+])
+def test_a_link_is_read_by_its_words_and_an_address_as_a_person_reads_it(script_of, body, said):
+    spoken, _ = script_of(body)
+    assert said in spoken
