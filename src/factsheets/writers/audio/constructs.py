@@ -45,8 +45,10 @@ def box(builder: ScriptBuilder, block: m.Box, line: int | None) -> list[Utteranc
         end, known = gettext(language, "End of important information."), has_message(language, "End of important information.")
     else:
         end, known = gettext(language, "End of note."), has_message(language, "End of note.")
-    # Words not in the text: no block of it to highlight ("").
-    out.append(utterance(end, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, language="" if known else ENGLISH))
+    # Words not in the text: the read-along highlights the whole box as it is closed (its own id;
+    # its title is "-title"), so every sentence heard has text shown (epub/overlay.py).
+    out.append(utterance(end, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, block_id=block.id,
+                         language="" if known else ENGLISH))
     return out
 
 
