@@ -62,3 +62,23 @@ def test_a_piper_voice_set_in_mkdocs_yml_alone_makes_audio_available_in_a_langua
     real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *rest: None if name == "piper" else real_find_spec(name, *rest))
     assert somali_audio_reason(root) is None
+
+
+def test_a_writer_whose_available_takes_the_document_alone_is_still_asked():
+    from factsheets.writers import Writer, not_available
+
+    class OlderWriter(Writer):
+        name = "older"
+
+        def available(self, document):  # written before the hook took the job's options
+            return f"not for {document}"
+
+    class NewerWriter(Writer):
+        name = "newer"
+
+        def available(self, document, options=None):
+            return f"not for {document} with {options}"
+
+    assert not_available(OlderWriter(), "cy", {"voice": "x"}) == "not for cy"
+    assert not_available(NewerWriter(), "cy", {"voice": "x"}) == "not for cy with {'voice': 'x'}"
+    assert not_available(Writer(), "cy", {}) is None
