@@ -145,14 +145,19 @@ class AudioWriter(Writer):
                 raise SourceError(Location("mkdocs.yml"), f"audio: voices: {problem}")
         return settings
 
-    def available(self, document: m.Document) -> str | None:
-        """Not available in a language espeak-ng has no voice for (Somali), unless the factsheet
-        sets a voice on purpose (`audio: voice:` in its front matter)."""
+    def available(self, document: m.Document, options: dict[str, Any] | None = None) -> str | None:
+        """Not available in a language espeak-ng has no voice for (Somali), unless a voice is set
+        on purpose: `audio: voice:`, or a `voices:` entry for the language, in mkdocs.yml or the
+        front matter (`options`: the job's, both together). A configured Piper voice counts even
+        when its engine or files are missing: that is not the language's lack but the
+        installation's, reported to staff plainly where it is found (mkdocs.yml's line for a
+        missing file, check_voice_files and voice(); a warning naming the package for a missing
+        engine, engines/piper.py), never on the public page as "not available in this language"."""
         from ...engines.espeak_voices import voice_for_language
         from ...i18n import gettext, language
 
         tag = document.meta.language
-        chosen = document.meta.options.get(self.name, {})
+        chosen = options if options is not None else document.meta.options.get(self.name, {})
         if chosen.get("voice") or configured_voice(chosen.get("voices"), tag) or voice_for_language(tag) is not None:
             return None
         return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)

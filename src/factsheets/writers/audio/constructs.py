@@ -1,4 +1,9 @@
-"""What the audio says for footnotes and definition lists.
+"""What the audio says for call-outs, footnotes and definition lists.
+
+A call-out is announced by its weight and title ("Important: Time limits.") and closed
+("End of important information.", "End of note."), as a quotation is: a listener cannot see
+where the box ends. A title that already starts with the weight's word ("Important",
+"Important information") is said once, never "Important: Important:".
 
 A listener cannot glance down to a note: each note is read straight after the
 paragraph (or list, table or definition list) that cites it, "Note: ...", once,
@@ -13,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import model as m
-from ...i18n import gettext
+from ...i18n import gettext, has_message
 from ...walk import iter_block_inlines, iter_blocks
 from .lexicon import engine_text, reader_text, said_as
 
@@ -22,6 +27,31 @@ if TYPE_CHECKING:
     from .utterances import Utterance
 
 BETWEEN_DEFINITIONS = 0.35
+
+
+def box(builder: ScriptBuilder, block: m.Box, line: int | None) -> list[Utterance]:
+    """A call-out: its weight and title, its text, and its end, set off by pauses."""
+    from .utterances import AFTER_PARAGRAPH, AROUND_QUOTE, ENGLISH, utterance
+
+    language = builder.document.meta.language
+    important = block.kind in m.IMPORTANT_KINDS
+    cue = gettext(language, "Important:") if important else gettext(language, "Note:")
+    title = builder.sentence(builder.say(builder.written(block.title), line))
+    words = m.plain_text(block.title).strip().rstrip(".:：").casefold().split()
+    said = title if words[:1] == [cue.rstrip(":：").casefold()] else f"{cue} {title}"
+    out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3, block_id=f"{block.id}-title" if block.id else "")]
+    for inner in block.blocks:
+        out += builder.block(inner, None)
+    out[-1].pause_after = 0.2
+    if important:
+        end, known = gettext(language, "End of important information."), has_message(language, "End of important information.")
+    else:
+        end, known = gettext(language, "End of note."), has_message(language, "End of note.")
+    # Words not in the text: the read-along highlights the whole box as it is closed (its own id;
+    # its title is "-title"), so every sentence heard has text shown (epub/overlay.py).
+    out.append(utterance(end, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, block_id=block.id,
+                         language="" if known else ENGLISH))
+    return out
 
 
 def notes_by_id(document: m.Document) -> dict[str, m.Note]:

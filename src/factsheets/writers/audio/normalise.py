@@ -37,7 +37,8 @@ PHONE = re.compile(r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{3,4})
 SERVICE = re.compile(r"\b(?:(?:call|ring|dial|phone|NHS|text)\s(?:999|111|101|112|119|116\s?\d{3})|on\s116\s?\d{3})\b")
 TIME = r"(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?m\b\.?"
 FIRST_TIME = r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?(?:\s?([ap])\.?m\b\.?)?"
-TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to)\s*)?{TIME}", re.IGNORECASE)
+# "9am/5pm": a slash after a.m. or p.m. joins a range, as a dash does.
+TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to|(?<=m)/|(?<=m\.)/)\s*)?{TIME}", re.IGNORECASE)
 # "at 10.30": a time without a.m. or p.m., said "10 30" (espeak-ng would say "ten point three zero").
 CLOCK = re.compile(r"\b(at|from|until|till|by|before|after)\s(\d{1,2})[.:]([0-5]\d)\b(?![.:]\d|\s?[ap]\.?m\b)")
 # Each starts only where its run of address characters starts: a match tried from every
@@ -57,10 +58,16 @@ SYMBOLS = [(re.compile(r"(?<!\s)\s*<\s*"), " less than "), (re.compile(r"(?<!\s)
            (re.compile(r"&"), " and ")]
 # "1,250" -> "1250": espeak-ng pauses at the comma ("one thousand, two hundred and fifty").
 THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
-# A slash between two names ("Action/Action Plus") is a pause; between other words, "or".
-AND_OR = re.compile(r"\b(and)/or\b", re.IGNORECASE)
+# A slash is read as a person reads it aloud, never "slash" (said only inside an address):
+# between two names ("Action/Action Plus") a pause; before "or" ("and/or", "either/or") a
+# space; between other words ("parent/carer") "or"; a school year ("2023/24") "to". What the
+# rules would get wrong, written in real leaflets, is said from this table.
+SLASHED = {"s/he": "she or he", "w/c": "week commencing", "n/a": "not applicable", "c/o": "care of", "a/c": "account"}
+SLASHED_WORD = re.compile(r"(?<![\w/])(" + "|".join(re.escape(w) for w in SLASHED) + r")(?![\w/])", re.IGNORECASE)
+AND_OR = re.compile(r"\b([A-Za-z]+)/or\b", re.IGNORECASE)
 NAMES_SLASH = re.compile(r"(?<![\w'])([A-Z][\w']*)/(?=[A-Z])")
-WORDS_SLASH = re.compile(r"(?<=[A-Za-z])(?<!\b[Aa]nd)/(?=[A-Za-z])")  # "and/or" is AND_OR's
+WORDS_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])(?!or\b)")  # "and/or" is AND_OR's
+SCHOOL_YEAR = re.compile(r"(?<![\d/])(\d{4})/(\d{2})(?![\d/])")
 MARKERS = {OPEN, MIDDLE, CLOSE}
 # Punctuation espeak-ng handles itself, or says nothing for, as a person would.
 PLAIN_PUNCTUATION = set(" \t\n.,;:!?'\"()[]-/%£$€#*+=<>")
@@ -112,6 +119,12 @@ def times(match: re.Match[str]) -> str:
             half = match.group(6) if same else "a"
         return f"{clock(match.group(1), match.group(2), half)} to {last}"
     return last
+
+
+def slashed_word(match: re.Match[str]) -> str:
+    """'w/c' -> 'week commencing' ('S/he' -> 'She or he'), in the transcript too, as "or" is."""
+    said = SLASHED[match.group().lower()]
+    return said[0].upper() + said[1:] if match.group()[0].isupper() else said
 
 
 def reference(match: re.Match[str]) -> str:
@@ -223,6 +236,8 @@ class Normaliser:
             text = pattern.sub(said, text)
         text = THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = self.sayable(text, unsayable)
+        text = SLASHED_WORD.sub(slashed_word, text)
+        text = SCHOOL_YEAR.sub(r"\1 to \2", text)
         text = NAMES_SLASH.sub(lambda m: m.group(1) + said_as("/", ", "), text)
         text = WORDS_SLASH.sub(" or ", text)
         text = AND_OR.sub(lambda m: said_as(m.group(), m.group(1) + " or"), text)

@@ -10,8 +10,9 @@ out, is the transcript: an utterance's `text` is what the engine is given, its
 phonemes).
 
 A call-out is announced by its weight and title ("Important: Time limits." for a
-warning, "Note: ..." for the rest), then read; the contact details close the
-script as a chapter of their own, read from the same blocks every format shows.
+warning, "Note: ..." for the rest), read, and closed ("End of important
+information.": constructs.box); the contact details close the script as a chapter
+of their own, read from the same blocks every format shows.
 
 Running text keeps the words the author wrote, glossary terms included: a
 term's `spoken` form (glossary front matter) is how the glossary section says
@@ -28,7 +29,7 @@ from ...i18n import gettext, has_message, marked_language
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
 from ...walk import unknown_node
-from ..constructs import abbreviation_words, following_text
+from ..constructs import abbreviation_words, fitted_article
 from . import constructs
 from .normalise import Normaliser
 from .readings import missing_rule_message
@@ -72,13 +73,15 @@ class ScriptBuilder:
 
     def written(self, nodes: Sequence[m.Inline]) -> str:
         """Inlines -> written text for the normaliser: link text, and glossary terms as the author wrote them."""
-        out = []
-        for index, node in enumerate(nodes):
+        out: list[str] = []
+        for node in nodes:
             match node:
                 case m.FootnoteRef():
                     continue  # the note is read after the paragraph (constructs.notes_after)
                 case m.Abbreviation():
-                    out.append(abbreviation_words(node, following_text(nodes, index), self.document.meta.language))
+                    said = abbreviation_words(node, "".join(out), self.document.meta.language)
+                    out[-1:] = [fitted_article(out[-1], said, self.document.meta.language)] if out else []
+                    out.append(said)
                 case m.Text() | m.Code():
                     out.append(node.text)
                 case m.LineBreak():
@@ -131,7 +134,7 @@ class ScriptBuilder:
                 alt = self.say(block.image.alt, line)
                 return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
             case m.Box():
-                return self.box(block, line)
+                return constructs.box(self, block, line)
             case m.DefinitionList():
                 return constructs.definition_list(self, block)
             case m.Notes():
@@ -144,19 +147,6 @@ class ScriptBuilder:
             case _:
                 # A block type the script does not know is an error, never left out of the recording.
                 unknown_node(block, "the audio script cannot say")
-
-    def box(self, block: m.Box, line: int | None) -> list[Utterance]:
-        """A call-out: its weight and title, then its text, set off by pauses."""
-        language = self.document.meta.language
-        cue = gettext(language, "Important:") if block.kind in m.IMPORTANT_KINDS else gettext(language, "Note:")
-        title = self.sentence(self.say(self.written(block.title), line))
-        # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
-        said = title if title.rstrip(".").casefold() == cue.rstrip(":：").casefold() else f"{cue} {title}"
-        out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3, block_id=f"{block.id}-title" if block.id else "")]
-        for inner in block.blocks:
-            out += self.block(inner, None)
-        out[-1].pause_after = AROUND_QUOTE + AFTER_PARAGRAPH
-        return out
 
     def list_items(self, block: m.ListBlock, line: int | None) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,

@@ -88,7 +88,7 @@ class BrailleWriter(Writer):
     def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         return dependencies(document, options)  # the titles of the factsheets it links to
 
-    def available(self, document: m.Document) -> str | None:
+    def available(self, document: m.Document, options: dict[str, Any] | None = None) -> str | None:
         if table_for(document) is not None:
             return None
         tag = document.meta.language

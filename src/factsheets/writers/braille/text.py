@@ -38,7 +38,7 @@ from ...i18n import gettext, marked_language
 from ...transforms import CONTACT_KIND, is_title_line
 from ...walk import map_inlines, unknown_node
 from ..common import NO_ALT_TEXT, printed_address
-from ..constructs import abbreviation_words, following_text
+from ..constructs import abbreviation_words, fitted_article
 from ..print_sources import LinkedFactsheet
 from .text_constructs import add_construct, broken_lines
 
@@ -85,12 +85,18 @@ def _styled_characters(nodes: Sequence[m.Inline], style: str, out: list[tuple[st
     def add(text: str, kind: str = style) -> None:
         out.extend((character, kind) for character in text)
 
-    for index, node in enumerate(nodes):
+    for node in nodes:
         match node:
             case m.FootnoteRef():
                 add(f"[{node.number}]", "")  # its note follows at the end of the section
             case m.Abbreviation():
-                add(abbreviation_words(node, following_text(nodes, index), language))
+                before = "".join(character for character, _ in out[-12:])
+                said = abbreviation_words(node, before, language)
+                fitted = fitted_article(before, said, language)  # "an SEN plan" -> "a special educational needs (SEN) plan"
+                if fitted != before:
+                    kinds = [kind for _, kind in out[len(out) - len(before):]]
+                    out[len(out) - len(before):] = [(c, kinds[min(i, len(kinds) - 1)]) for i, c in enumerate(fitted)]
+                add(said)
             case m.Text() | m.Code():
                 add(node.text)
             case m.LineBreak():

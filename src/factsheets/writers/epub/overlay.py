@@ -8,7 +8,7 @@ differently (the audio writes out a number or an abbreviation), the block is
 highlighted whole, from its first spoken sentence's start to its last one's end.
 Every sentence heard has text to highlight (coverage is the whole recording): the
 audio names an element for what no block says, such as its title, its spoken
-introduction (the summary), a call-out's label, a table's row, a quotation's cues,
+introduction (the summary), a call-out's label and its end (the whole call-out), a table's row, a quotation's cues,
 a footnote, and "End of factsheet." (see xhtml.py). The items play in the order
 they are heard: a footnote read after the paragraph that cites it is highlighted
 then, though the text shows it at the end of its section.

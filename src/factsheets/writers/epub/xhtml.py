@@ -178,6 +178,7 @@ class XhtmlRenderer(HtmlRenderer):
             if block.id == CONTACT_END and self.unmarked_pages:
                 html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
             return html
+        self.target(block.id)  # the audio's "End of important information." highlights the whole box
         ident = escape(block.id)
         # Its weight in words ("Important: Time limits"), as print and audio say it: a box with a
         # heavier rule alone looks like a note to many readers, and is not seen by a screen reader.

@@ -50,11 +50,14 @@ class SpokenWords:
     digits: tuple[str, ...] = field(default=())
     digit_space: str = " "  # between digits said one by one ("" in Chinese: 二零二五)
     feminine: dict[str, str] = field(default_factory=dict)  # number words before a feminine unit (Portuguese "duas libras")
+    long_address: str = ""  # for an address too long to spell, "{site} (the full address is in the text)"; "": spelt to its end
+    hyphen: str = ""  # said for "-" in an address: the file's `dash` word where it has no `hyphen`
+    phone_zero: str = ""  # a nought in a phone number ("oh" in UK English: words_for); "": the voice names the digit
 
     @property
     def separators(self) -> dict[str, str]:
         """An address's separators and the words said for them."""
-        return {"/": self.slash, "-": self.dash, "_": self.underscore, ".": self.dot}
+        return {"/": self.slash, "-": self.hyphen or self.dash, "_": self.underscore, ".": self.dot}
 
 
 def base(tag: str) -> str:
@@ -72,6 +75,10 @@ def words_for(tag: str) -> SpokenWords:
     data = yaml.safe_load((HERE / f"{name}.yml").read_text(encoding="utf-8"))
     data["and_"], data["or_"] = data.pop("and"), data.pop("or")
     data["digits"] = tuple(str(d) for d in data.get("digits", ()))
+    if name != base(tag) or region(tag) not in ("", "gb"):
+        # "oh" for a nought is what UK callers say: not a language that borrows English's words
+        # (it keeps its voice's digit), nor another English (American callers say "zero").
+        data.pop("phone_zero", None)
     return SpokenWords(language=name, **data)
 
 
@@ -79,6 +86,12 @@ class SpellOut(Protocol):
     """What is used of PyICU's RuleBasedNumberFormat (PyICU has no types)."""
 
     def format(self, number: int) -> str: ...
+
+
+def region(tag: str) -> str:
+    """The region subtag, lower case ("gb" in en-GB), "" when the tag has none."""
+    parts = tag.replace("_", "-").lower().split("-")[1:]
+    return next((part for part in parts if len(part) == 2 or part.isdigit()), "")
 
 
 @lru_cache(maxsize=None)
