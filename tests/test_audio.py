@@ -83,7 +83,7 @@ def test_webvtt_chapters_match_the_id3_chapters(send_audio):
 
 def test_transcript_reads_as_a_person_would_say_it(send_audio):
     text = send_audio["audio_transcript"].read_text()
-    for said in ("0 1 2 2 5, 3 9 4 3 8 2", "10 a.m. to 3 p.m.", "Quotation from paragraph 11.1:", "End of quotation.",
+    for said in ("oh 1 2 2 5, 3 9 4 3 8 2", "10 a.m. to 3 p.m.", "Quotation from paragraph 11.1:", "End of quotation.",
                  "w w w dot spsbathnes dot org dot u k", "send underscore partnershipservice at bathnes dot gov dot u k",
                  "It has 14 sections after this introduction", "Version 4, June 2021", "(CCGs)",
                  "sections 9.45 to 9.52", "Early Years Action/Action Plus",

@@ -44,6 +44,7 @@ def test_a_port_in_use_is_said_before_any_address_with_a_free_port_to_use(small_
         probe.bind(("127.0.0.1", free))  # it was free indeed
 
 
+@pytest.mark.engines  # two builds by the installed command (MkDocs)
 def test_the_next_build_keeps_the_report_check_wrote(small_project):
     assert factsheets(small_project, "build", "--format", "html").returncode == 0
     (small_project / "build/report.html").write_text("<p>Checked on 7 December 2026.</p>", encoding="utf-8")  # as check writes it

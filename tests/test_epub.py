@@ -16,6 +16,7 @@ from conftest import FIXTURES, copy_project
 from factsheets import model as m
 from factsheets.project import load_project
 from factsheets.validators import epub as check
+from factsheets.validators.epub_batch import check_books
 from factsheets.options import with_defaults
 from factsheets.writers import FinishedJob
 from factsheets.writers.audio import AudioWriter
@@ -70,13 +71,13 @@ def read(epub: Path, name: str) -> etree._Element:
         return etree.fromstring(archive.read(name))
 
 
-def test_epubcheck_and_ace_pass(small):
-    assert check.check(small["epub"]) == []
+def test_epubcheck_and_ace_pass(checked):
+    assert checked["small"] == []
 
 
-def test_a_broken_epub_fails_both_checkers(small, tmp_path):
-    broken = tmp_path / "broken.epub"
-    with zipfile.ZipFile(small["epub"]) as source, zipfile.ZipFile(broken, "w") as target:
+def broken_copy(epub: Path, broken: Path) -> Path:
+    """The book with a fault for each checker: no language on the package (Ace) and a duplicate id (EPUBCheck)."""
+    with zipfile.ZipFile(epub) as source, zipfile.ZipFile(broken, "w") as target:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename.endswith(".opf"):
@@ -84,7 +85,11 @@ def test_a_broken_epub_fails_both_checkers(small, tmp_path):
             if info.filename.endswith("text.xhtml"):
                 data = data.replace(b'<h1 id="title">', b'<h1 id="top">')  # EPUBCheck: duplicate id
             target.writestr(info, data)
-    problems = check.check(broken)
+    return broken
+
+
+def test_a_broken_epub_fails_both_checkers(checked):
+    problems = checked["broken"]
     assert any(p.checker == "EPUBCheck" and p.severity == "ERROR" and p.code == "RSC-005" for p in problems)
     assert any(p.checker == "Ace" and p.severity == "serious" and p.code == "epub-lang" for p in problems)
 
@@ -205,8 +210,8 @@ def leaflet(built_project, send_entry):
     return {"epub": build / send_entry["formats"]["epub"], "pdf": build / send_entry["formats"]["large_print_pdf"], "entry": send_entry}
 
 
-def test_the_leaflet_passes_epubcheck_and_ace(leaflet):
-    assert check.check(leaflet["epub"]) == []
+def test_the_leaflet_passes_epubcheck_and_ace(checked):
+    assert checked["leaflet"] == []
 
 
 def test_the_leaflets_page_list_marks_the_pdfs_pages(leaflet):
@@ -237,10 +242,10 @@ def test_the_leaflets_sentences_are_where_they_are_heard(leaflet, tmp_path):
     assert len(offsets) > 100 and (offsets <= 100).mean() >= 0.95
 
 
-def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epubcheck(tmp_path):
-    """The book carries its pictures, and a link to another factsheet (not in the book) goes to
-    its web page: EPUBCheck refuses a reference to a file the book does not hold (RSC-007)."""
-    root = copy_project(tmp_path / "small", FIXTURES / "small")
+@pytest.fixture(scope="module")
+def pictured(tmp_path_factory) -> Path:
+    """A book with a picture and a link to another factsheet of the project."""
+    root = copy_project(tmp_path_factory.mktemp("pictured") / "small", FIXTURES / "small")
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "site_url: https://www.example.org.uk/\n")
     (root / "docs/factsheets/photo.png").write_bytes((FIXTURES / "pdf-photo.png").read_bytes())
     (root / "docs/factsheets/pictured.md").write_text(
@@ -249,8 +254,23 @@ def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epub
     project = load_project(root)
     document = next(d for d in project.documents if d.meta.slug == "pictured")
     options = {**project.config.writer_options("epub"), "project_root": root}
-    book = EpubWriter().write(document, root / "out", options, needed=finished_needs(project, document, root)).files["epub"]
-    assert check.check(book) == []
+    return EpubWriter().write(document, root / "out", options, needed=finished_needs(project, document, root)).files["epub"]
+
+
+@pytest.fixture(scope="module")
+def checked(small, leaflet, pictured, tmp_path_factory) -> dict[str, list]:
+    """EPUBCheck's and Ace's problems with each of the module's books, from one batch: a JVM,
+    a Node and a Chromium for all four, where a book at a time took about 40 s each."""
+    books = {"small": small["epub"], "broken": broken_copy(small["epub"], tmp_path_factory.mktemp("broken") / "broken.epub"),
+             "leaflet": leaflet["epub"], "pictured": pictured}
+    return dict(zip(books, check_books(list(books.values()))))
+
+
+def test_a_picture_and_a_link_to_another_factsheet_are_in_the_book_and_pass_epubcheck(pictured, checked):
+    """The book carries its pictures, and a link to another factsheet (not in the book) goes to
+    its web page: EPUBCheck refuses a reference to a file the book does not hold (RSC-007)."""
+    book = pictured
+    assert checked["pictured"] == []
     with zipfile.ZipFile(book) as archive:
         assert archive.read("EPUB/images/photo.png") == (FIXTURES / "pdf-photo.png").read_bytes()
     text = read(book, "EPUB/text.xhtml")

@@ -49,7 +49,7 @@ def test_every_catalogue_translates_the_same_messages_and_keeps_their_fields():
     for name, catalogue in catalogues.items():
         assert set(catalogue) == messages, name
         for message, translated in catalogue.items():
-            assert translated and translated != message or message in (", ", "{n} pages", "{seconds} s", "{minutes} min {seconds} s", "{label}:"), (name, message)
+            assert translated and translated != message or message in (", ", "{n} pages", "{seconds} s", "{minutes} min {seconds} s", "{label}:", "{expansion} ({letters})"), (name, message)
             assert sorted(re.findall(r"\{\w+\}", message)) == sorted(re.findall(r"\{\w+\}", translated)), (name, message)
 
 

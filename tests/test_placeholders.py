@@ -86,8 +86,8 @@ def test_the_value_is_in_every_format(tmp_path):
     page = (root / "build" / "site" / "factsheets" / "short.html").read_text(encoding="utf-8")
     assert 'Ring the advice line on <a href="tel:01225394382">01225 394382</a>.' in page
     assert "Ring the advice line on 01225 394382." in (files / "short-braille.txt").read_text(encoding="utf-8-sig")
-    # The audio says a phone number digit by digit, in its groups.
-    assert "Ring the advice line on 0 1 2 2 5, 3 9 4 3 8 2." in (files / "short-audio-script.txt").read_text(encoding="utf-8-sig")
+    # The audio says a phone number digit by digit, in its groups, a nought "oh" (UK English).
+    assert "Ring the advice line on oh 1 2 2 5, 3 9 4 3 8 2." in (files / "short-audio-script.txt").read_text(encoding="utf-8-sig")
     import pdfplumber
 
     with pdfplumber.open(files / "short-large-print.pdf") as pdf:

@@ -169,3 +169,28 @@ def _texts(box) -> list[str]:
     """The words of a laid-out box, in order."""
     own = [box.text] if getattr(box, "text", None) else []
     return own + [text for child in getattr(box, "children", ()) for text in _texts(child)]
+
+
+def test_a_call_outs_end_is_heard_with_the_call_out_highlighted_in_the_book_and_on_the_page(document):
+    from factsheets.site import SiteRenderer
+
+    script = AudioWriter().script(document[0], {"project_root": document[1]})
+    said = [u for section in script.sections for u in section.utterances]
+    ends = [u for u in said if u.text in ("End of important information.", "End of note.")]
+    call_outs = [box for box in boxes(document[0].blocks) if box.kind != "contact"]
+    time_limits = call_outs[0]
+    assert [u.text for u in ends] == ["End of important information."] + ["End of note."] * 3
+    assert [u.block_id for u in ends] == [box.id for box in call_outs]
+    # The overlay plays every sentence heard (epub/overlay.py): each block the audio names in a
+    # call-out is a target of the book's text, its title and its end included.
+    renderer = XhtmlRenderer(document[0], {u.block_id for u in said if u.block_id})
+    renderer.blocks(document[0].blocks)
+    ids = {ident for box in call_outs for ident in (box.id, f"{box.id}-title", *(inner.id for inner in box.blocks))}
+    in_call_outs = [u for u in said if u.block_id in ids]
+    assert len(in_call_outs) == 4 * 3  # a title, a paragraph, an end
+    assert [u.text for u in in_call_outs if u.block_id not in renderer.sentences] == []
+    spoken = {f"{time_limits.id}-title": [{"block": "", "text": "", "start": 1.0, "end": 2.0}],
+              time_limits.id: [{"block": "", "text": "", "start": 5.0, "end": 6.5}]}
+    page = SiteRenderer(document[0], spoken).block(time_limits)
+    assert page.startswith(f'<div class="admonition warning" role="note" id="{time_limits.id}" data-fs-begin="5.000" data-fs-end="6.500"')
+    assert f'<p class="admonition-title" id="{time_limits.id}-title" data-fs-begin="1.000" data-fs-end="2.000">' in page

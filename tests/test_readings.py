@@ -28,8 +28,8 @@ READINGS = {
         ('10:30am', '10 30 a.m.'),
         ('12/03/2025', '12th March 2025'),
         ('info_send@bathnes.gov.uk', 'info underscore send at bathnes dot gov dot u k'),
-        ('www.bathnes.gov.uk/send-help', 'w w w dot bathnes dot gov dot u k slash send dash help'),
-        ('01225 394382', '0 1 2 2 5, 3 9 4 3 8 2'),
+        ('www.bathnes.gov.uk/send-help', 'w w w dot bathnes dot gov dot u k slash send hyphen help'),
+        ('01225 394382', 'oh 1 2 2 5, 3 9 4 3 8 2'),
         ('+44 1225 394382', 'plus 4 4, 1 2 2 5, 3 9 4 3 8 2'),
     ],
     "cy": [

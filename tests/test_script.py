@@ -185,3 +185,35 @@ def test_a_sentence_that_ends_with_its_scripts_own_stop_gets_no_full_stop():
 
     assert [ScriptBuilder.sentence(t) for t in ("এটি প্রথম বাক্য।", "ਇਹ ਵਾਕ ਹੈ।", "یہ جملہ ہے۔", "清楚了吗？", "Ready")] == [
         "এটি প্রথম বাক্য।", "ਇਹ ਵਾਕ ਹੈ।", "یہ جملہ ہے۔", "清楚了吗？", "Ready."]
+
+
+# A call-out is announced and closed, as a quotation is; a title that is its weight's word is said once.
+@pytest.mark.parametrize("body, said_in_order", [
+    ('!!! warning "Time limits"\n    Two months.\n', ["Important: Time limits.", "Two months.", "End of important information."]),
+    ('!!! warning "Important"\n    Two months.\n', ["Important.", "Two months.", "End of important information."]),
+    ('!!! danger "Important:"\n    Two months.\n', ["Important:", "Two months.", "End of important information."]),
+    ('!!! important "Important information"\n    Keep your letter.\n', ["Important information.", "Keep your letter.", "End of important information."]),
+    ("!!! note\n    From Year 9, reviews look at adult life.\n", ["Note.", "From Year 9, reviews look at adult life.", "End of note."]),
+    ('!!! tip "Before the meeting"\n    Write your questions down.\n', ["Note: Before the meeting.", "Write your questions down.", "End of note."]),
+])
+def test_a_call_out_is_announced_once_and_its_end_is_said(script_of, body, said_in_order):
+    said, transcript = script_of("Text.\n\n" + body + "\nAfter.\n")
+    start = said.index(said_in_order[0])
+    assert said[start:start + 4] == said_in_order + ["After."]
+    assert "Important: Important" not in transcript and "Note: Note" not in transcript
+
+
+# A link with words is read by its words (the page's title), never its address; an address
+# written as the link's words is read to be typed: in full when short, by its site when long.
+@pytest.mark.parametrize("body, said", [
+    ("Read [the tribunal's guide](https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability).\n",
+     "Read the tribunal's guide."),
+    ("See [Apply for PIP](https://www.gov.uk/apply-for-pip) online.\n", "See Apply for PIP online."),
+    ("Go to <https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability>.\n",
+     "Go to w w w dot gov dot u k (the full address is in the text)."),
+    ("Go to <https://www.gov.uk/apply-for-pip>.\n", "Go to w w w dot gov dot u k slash apply hyphen for hyphen pip."),
+    ("Visit [www.gov.uk/apply-for-pip](https://www.gov.uk/apply-for-pip).\n", "Visit w w w dot gov dot u k slash apply hyphen for hyphen pip."),
+])
+def test_a_link_is_read_by_its_words_and_an_address_as_a_person_reads_it(script_of, body, said):
+    spoken, _ = script_of(body)
+    assert said in spoken

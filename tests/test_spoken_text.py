@@ -72,3 +72,30 @@ def test_the_built_audios_spoken_text_passes_and_a_symbol_put_in_it_fails(built_
     faulty.write_text(json.dumps(data), encoding="utf-8")
     assert [f.message.split(" it would")[0] for f in check_sentences_file(faulty, send_document)] == [
         "the voice is given an underscore", "the voice is given an at sign"]
+
+
+@pytest.fixture(scope="module")
+def abbreviations_document(tmp_path_factory):
+    from constructs_project import constructs_project
+
+    return load_project(constructs_project(tmp_path_factory.mktemp("constructs") / "project")).documents[0]
+
+
+# Said as no reader would: a label twice at a sentence's start, a meaning inside its abbreviation's phrase.
+@pytest.mark.parametrize("text, fault", [
+    ("Important: Important:", "the voice says 'Important' twice"),
+    ("Important: Important information.", "the voice says 'Important' twice"),
+    ("Note: Note.", "the voice says 'Note' twice"),
+    ("Pwysig: pwysig.", "the voice says 'Pwysig' twice"),
+    ("Quotation: Quotation from paragraph 11.1:", "the voice says 'Quotation' twice"),
+    ("The S E N C O, the Special Educational Needs Coordinator, arranges the review.", "the voice says an abbreviation's meaning inside its phrase"),
+    ("Ask your S E N C O, Special Educational Needs Coordinator, today.", "the voice says an abbreviation's meaning inside its phrase"),
+    ("Important: Time limits.", None),
+    ("Note: Notes are read after the paragraph.", None),
+    ("The Special Educational Needs Coordinator (S E N C O) arranges the review.", None),
+    ("Ask the S E N C O, the Special Educational Needs Coordinator.", None),  # the whole noun phrase, then its meaning
+])
+def test_a_label_said_twice_or_a_meaning_inside_its_phrase_fails(abbreviations_document, text, fault):
+    findings = check_spoken([("top-p1", text)], abbreviations_document)
+    assert [f.message.split(":")[0] for f in findings] == ([fault] if fault else [])
+    assert all(f.line == 8 for f in findings)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from factsheets import model as m
-from factsheets.walk import UnknownNode, Visitor, iter_block_inlines, iter_blocks, map_inlines
+from factsheets.walk import UnknownNode, iter_block_inlines, iter_blocks, map_inlines
 
 
 def term(name: str) -> m.TermRef:
@@ -55,13 +55,3 @@ def test_an_unknown_block_is_an_error_not_skipped():
         map_inlines([Sidebar("new")], lambda n: n)
     with pytest.raises(UnknownNode):
         list(iter_block_inlines([m.Paragraph((Sidebar("x"),))]))
-
-
-def test_a_visitor_without_a_method_for_a_node_type_says_so():
-    class Words(Visitor):
-        def visit_Text(self, node):
-            return node.text
-
-    assert Words().visit(m.Text("hi")) == "hi"
-    with pytest.raises(UnknownNode, match="Words cannot render a 'Strong'"):
-        Words().visit(m.Strong((m.Text("x"),)))

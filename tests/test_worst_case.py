@@ -27,6 +27,10 @@ from factsheets.writers.audio.normalise import Normaliser
 from factsheets.writers.braille.ueb import computer_spans
 from factsheets.writers.sentences import split_sentences
 
+# Hostile input, and 20 s of the run: in the hostile tier, beside tests/hostile/, so the fast
+# tier stays a few seconds.
+pytestmark = pytest.mark.hostile
+
 SECONDS = 10
 SIZE = 100_000
 

@@ -13,7 +13,7 @@ from factsheets.project import load_project
 from factsheets.site import factsheet_page
 from factsheets.writers.audio import AudioWriter
 from factsheets.writers.braille.text import braille_ready_text, pieces
-from factsheets.writers.constructs import abbreviation_words
+from factsheets.writers.constructs import abbreviation_words, fitted_article
 from factsheets.writers.epub.xhtml import XhtmlRenderer, content_document
 from factsheets.writers.print_html import print_document
 
@@ -56,7 +56,7 @@ def test_the_print_view_expands_at_first_use_and_prints_notes_at_the_end_of_each
 def test_the_braille_ready_text_expands_and_lists_notes_after_the_section(project):
     _, document = project
     text = braille_ready_text(pieces(document))
-    assert ("The SENCO, the Special Educational Needs Coordinator, arranges the annual review of your EHC plan.[1] "
+    assert ("The Special Educational Needs Coordinator (SENCO) arranges the annual review of your EHC plan.[1] "
             "Ask the SENCO if you are not sure.\n\n### Notes\n\n[1] The review must be held within twelve months of the plan.\n") in text
     assert ("Advice\n  What each person thinks your child needs.\nOutcomes\n"
             "  What your child should achieve by the end of the key stage.\n\n### Notes\n\n[2] Everyone") in text
@@ -65,7 +65,7 @@ def test_the_braille_ready_text_expands_and_lists_notes_after_the_section(projec
 def test_the_audio_reads_each_note_after_its_paragraph_and_never_its_number(project):
     root, document = project
     transcript = AudioWriter().script(document, {"project_root": root}).transcript()
-    assert ("The SENCO, the Special Educational Needs Coordinator, arranges the annual review of your EHC plan. "
+    assert ("The Special Educational Needs Coordinator (SENCO) arranges the annual review of your EHC plan. "
             "Ask the SENCO if you are not sure.\n\nNote: The review must be held within twelve months of the plan.\n\n[2. Before") in transcript
     assert ("your child.\n\nNote: Everyone must send it at least two weeks before the meeting.\n\n"
             "Advice: What each person thinks your child needs.\n\nOutcomes: What your child") in transcript
@@ -85,14 +85,22 @@ def test_the_epub_marks_note_references_and_footnotes(project):
     assert page.xpath("count(//x:dl/x:dt)", namespaces=ns) == 2
 
 
-@pytest.mark.parametrize("following, said", [
-    (" arranges it.", "SENCO, the Special Educational Needs Coordinator,"),
-    (".", "SENCO, the Special Educational Needs Coordinator"),
+# The first use read as a phrase, never "an EHC, the Education, Health and Care, plan".
+@pytest.mark.parametrize("before, letters, expansion, said", [
+    ("Your child may have an ", "EHC", "Education, Health and Care", "Your child may have an Education, Health and Care (EHC)"),
+    ("The ", "SENCO", "the Special Educational Needs Coordinator", "The Special Educational Needs Coordinator (SENCO)"),
+    ("Ask your ", "SENCO", "Special Educational Needs Coordinator", "Ask your Special Educational Needs Coordinator (SENCO)"),
+    ("Contact ", "SENCO", "the Special Educational Needs Coordinator", "Contact the Special Educational Needs Coordinator (SENCO)"),
+    ("Children with an ", "SEN", "special educational needs", "Children with a special educational needs (SEN)"),
+    ("Ask a ", "IPSEA", "Independent Provider of Special Education Advice", "Ask an Independent Provider of Special Education Advice (IPSEA)"),
+    ("Apply for a ", "PIP", "Personal Independence Payment", "Apply for a Personal Independence Payment (PIP)"),
+    ("A ", "EP", "educational psychologist", "An educational psychologist (EP)"),
 ])
-def test_the_first_use_of_an_abbreviation_is_closed_by_a_comma_when_the_sentence_goes_on(following, said):
-    node = m.Abbreviation("SENCO", "Special Educational Needs Coordinator", first=True)
-    assert abbreviation_words(node, following, "en-GB") == said
-    assert abbreviation_words(m.Abbreviation("SENCO", "x"), following, "en-GB") == "SENCO"
+def test_the_first_use_of_an_abbreviation_reads_as_a_phrase(before, letters, expansion, said):
+    written = abbreviation_words(m.Abbreviation(letters, expansion, first=True), before, "en-GB")
+    assert fitted_article(before, written, "en-GB") + written == said
+    assert abbreviation_words(m.Abbreviation(letters, expansion), before, "en-GB") == letters  # not its first use
+    assert abbreviation_words(m.Abbreviation(letters, expansion, first=True), "", "cy") == f"{expansion} ({letters})"
 
 
 def test_a_note_cited_in_a_heading_is_read_at_the_end_of_its_section(tmp_path):

@@ -47,7 +47,7 @@ def test_the_brf_reads_back_with_the_expansion_and_the_notes(built):
     _, folder = built
     text = " ".join(read_back(page) for page in brf_pages(folder / "annual-reviews.brf"))
     text = " ".join(text.split())
-    assert "The SENCO, the Special Educational Needs" in text
+    assert "The Special Educational Needs Coordinator (SENCO) arranges" in text
     assert "Notes [1] The review must be held within twelve months of the plan." in text
     assert "Advice What each person thinks your child needs." in text
 

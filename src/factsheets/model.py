@@ -4,12 +4,17 @@ Small, immutable, plain Python. Writers never see Markdown or HTML: they walk
 these blocks and inlines. Every block carries a stable id so that an audio
 chapter, a braille page and a web anchor can point back at the same block, and
 the source line it came from so that a writer's warning can name it.
+
+`Inline` and `Block` are closed unions: every node type, and no other. Each
+renderer and check that must handle every node matches on them to the end
+(`walk.unknown_node`), so a node type added here is a mypy error in each of
+them until it is taught there (see "Adding a block type" in the developer guide).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Union, assert_never
 
 
 # Inlines ---------------------------------------------------------------------
@@ -278,20 +283,19 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     """The words of some inlines, without any formatting."""
     out: list[str] = []
     for node in inlines:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, Code):
-            out.append(node.text)
-        elif isinstance(node, LineBreak):
-            out.append(" ")
-        elif isinstance(node, Image):
-            out.append(node.alt)
-        elif isinstance(node, Abbreviation):
-            out.append(node.text)
-        elif isinstance(node, FootnoteRef):
-            continue  # a note's number is not one of the sentence's words
-        else:
-            out.append(plain_text(node.children))
+        match node:
+            case Text() | Code() | Abbreviation():
+                out.append(node.text)
+            case LineBreak():
+                out.append(" ")
+            case Image():
+                out.append(node.alt)
+            case FootnoteRef():
+                continue  # a note's number is not one of the sentence's words
+            case Strong() | Emphasis() | Link() | TermRef() | Span():
+                out.append(plain_text(node.children))
+            case _:
+                assert_never(node)  # not walk.unknown_node: walk imports this module
     return "".join(out)
 
 

@@ -15,7 +15,8 @@ words with the times they are heard, pairing them as the EPUB's media overlay do
 - what the audio says that is not a paragraph is marked on its own element: a table's rows
   (`<table>-row<n>`, "Week: 6; What happens: ..."), a picture's description ("Picture: ..."),
   a quotation's label ("Quotation from paragraph 6.18:", on the quotation) and its close ("End
-  of quotation.", on the quoted text's box), a heading, a definition list's terms (each term
+  of quotation.", on the quoted text's box), a call-out's label (on its title) and its close
+  ("End of important information.", on the whole call-out), a heading, a definition list's terms (each term
   and its definitions, said as one sentence, in a `<div>` of their own in the `<dl>`). The page's h1 (`title`) and the contact
   details' heading (`contact-end-title`) are marked where site.py writes them (`stretch_of`).
 
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from . import model as m
+from .transforms import is_contact
 from .writers.sentences import sentence_spans
 from .writers.sentence_inlines import split_inlines
 from .writers.html import HtmlRenderer
@@ -120,6 +122,9 @@ class ReadAlongRenderer(HtmlRenderer):
             return _mark_first(html, "<blockquote", stretch_of(self.spoken, f"{block.id}-end"))
         if isinstance(block, m.Table) and block.id:
             return self.timed_rows(block.id, html)
+        if isinstance(block, m.Box) and block.id and not is_contact(block):
+            html = _mark_first(html, f' id="{escape(block.id)}-title"', stretch_of(self.spoken, f"{block.id}-title"))
+            return _mark_first(html, f' id="{escape(block.id)}"', stretch_of(self.spoken, block.id))
         return html
 
     def definition_list(self, block: m.DefinitionList) -> str:

@@ -95,8 +95,9 @@ def factsheet_pages(sites):
     return [(site, path) for site, path in all_pages(sites) if path.startswith("factsheets/")]
 
 
-def open_page(browser, url, width=1280, height=900, palette="light"):
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=palette)
+def open_page(browser, url, width=1280, height=900, palette="light", motion="no-preference"):
+    """motion="reduce" when only the settled page counts (a tab walk): no smooth scrolling to wait out."""
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=palette, reduced_motion=motion)
     page = context.new_page()
     page.goto(url, wait_until="load")
     page.wait_for_timeout(150)

@@ -62,7 +62,7 @@ def bases(sites):
 def test_every_tab_stop_is_in_view_with_a_focus_indicator_in_reading_order(browser, sites, bases, width):
     problems = []
     for site, path in all_pages(sites):
-        page = open_page(browser, bases[site] + path, width=width, height=640 if width == 320 else 900)
+        page = open_page(browser, bases[site] + path, width=width, height=640 if width == 320 else 900, motion="reduce")
         try:
             stops = tab_stops(page)
         finally:
@@ -89,10 +89,11 @@ def test_a_factsheet_starts_with_its_text(browser, sites):
     for site, path in factsheet_pages(sites):
         for width in WIDTHS:
             height = 640 if width == 320 else 900
-            page = open_page(browser, (site / path).as_uri(), width=width, height=height)
+            page = open_page(browser, (site / path).as_uri(), width=width, height=height, motion="reduce")
             try:
                 first = page.evaluate(FIRST_PARAGRAPH_JS)
-                before = [s for s in tab_stops(page) if s["order"] < first["order"]]
+                # 16 stops tell whether more than 15 come before it: the rest of the page is walked by the test above.
+                before = [s for s in tab_stops(page, limit=16) if s["order"] < first["order"]]
             finally:
                 page.context.close()
             if width == 320 and first["top"] > 1.5 * height:

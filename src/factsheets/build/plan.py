@@ -86,7 +86,7 @@ def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[
             options["project_root"] = project.config.root
             key = cache.job_key(document, writer, options)  # a writer with needs: completed by the scheduler
             jobs.append(Job(name, document.meta.slug, document, options, key, selected, needs(writer),
-                            not_available=not_available(writer, document)))
+                            not_available=not_available(writer, document, options)))
     return unavailable_with_needs(jobs)
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import model as m
-from ..walk import UnknownNode, iter_inlines, map_inlines
+from ..walk import iter_inlines, map_inlines, unknown_node
 from . import FAILURE, WARNING, Finding
 
 FORMAT = "large_print_pdf"
@@ -93,34 +94,35 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
         list(iter_inlines(run))  # an inline type the walk does not know is an error, not words left out
         return printed_text(run)
 
-    def walk(blocks):
+    def walk(blocks: Iterable[m.Block]) -> None:
         for block in blocks:
-            if isinstance(block, (m.Heading, m.Paragraph)):
-                words.extend(text(block.children).split())
-            elif isinstance(block, m.Notes):
-                for note in block.notes:
-                    walk(note.blocks)
-            elif isinstance(block, m.DefinitionList):
-                for item in block.items:
-                    words.extend(w for term in item.terms for w in m.plain_text(term).split())
-                    for definition in item.definitions:
-                        walk(definition)
-            elif isinstance(block, m.ListBlock):
-                for item in block.items:
-                    walk(item.blocks)
-            elif isinstance(block, (m.Quote, m.GlossaryEntry)):
-                walk(block.blocks)
-            elif isinstance(block, m.Table):
-                for row in ([block.header] if block.header else []) + list(block.rows):
-                    for cell in row:
-                        words.extend(text(cell).split())
-            elif isinstance(block, m.Figure):
-                words.extend(block.image.alt.split() if captions else ())
-            elif isinstance(block, m.Box):  # a call-out or the contact details: its title, then its text
-                words.extend(text(block.title).split())
-                walk(block.blocks)
-            else:
-                raise UnknownNode(f"the PDF word check cannot read a {type(block).__name__!r} block")
+            match block:
+                case m.Heading() | m.Paragraph():
+                    words.extend(text(block.children).split())
+                case m.Notes():
+                    for note in block.notes:
+                        walk(note.blocks)
+                case m.DefinitionList():
+                    for definition_item in block.items:
+                        words.extend(w for term in definition_item.terms for w in m.plain_text(term).split())
+                        for definition in definition_item.definitions:
+                            walk(definition)
+                case m.ListBlock():
+                    for item in block.items:
+                        walk(item.blocks)
+                case m.Quote() | m.GlossaryEntry():
+                    walk(block.blocks)
+                case m.Table():
+                    for row in ([block.header] if block.header else []) + list(block.rows):
+                        for cell in row:
+                            words.extend(text(cell).split())
+                case m.Figure():
+                    words.extend(block.image.alt.split() if captions else ())
+                case m.Box():  # a call-out or the contact details: its title, then its text
+                    words.extend(text(block.title).split())
+                    walk(block.blocks)
+                case _:
+                    unknown_node(block, "the PDF word check cannot read")
 
     words.extend(document.meta.title.split())
     words.extend(document.meta.summary.split())  # printed under the title, as on the web

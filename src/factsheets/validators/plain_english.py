@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from .. import model as m
-from ..walk import inline_runs, iter_block_inlines, iter_blocks
+from ..walk import inline_runs, iter_block_inlines, iter_blocks, unknown_node
 from . import WARNING, Finding
 from ..i18n import display_month
 
@@ -36,25 +37,36 @@ def capitals(text: str):
             yield found
 
 
-def _sections(document: m.Document):
+def _sections(document: m.Document) -> Iterator[tuple[str, int | None, list[tuple[m.Block, str]]]]:
     """(heading text, heading line, [(block, text)]) for the body, quotations left out."""
-    title, line, items = "Introduction", None, []
+    title: str = "Introduction"
+    line: int | None = None
+    items: list[tuple[m.Block, str]] = []
     for block in document.blocks:
-        if isinstance(block, m.Heading):
-            if block.id == "glossary":
-                break
-            if items:
-                yield title, line, items
-            title, line, items = m.plain_text(block.children), block.line, []
-        elif isinstance(block, m.Paragraph) and block.id != "title-line":  # the publisher's line, not the author's
-            items.append((block, m.plain_text(block.children)))
-        elif isinstance(block, m.ListBlock):
-            for item in block.items:
-                for inner in item.blocks:
-                    if isinstance(inner, m.Paragraph):
-                        items.append((block, m.plain_text(inner.children)))
-        elif isinstance(block, m.Box) and block.kind != "contact":  # a call-out's text is the author's
-            items.extend((inner, m.plain_text(inner.children)) for inner in block.blocks if isinstance(inner, m.Paragraph))
+        match block:
+            case m.Heading():
+                if block.id == "glossary":
+                    break
+                if items:
+                    yield title, line, items
+                title, line, items = m.plain_text(block.children), block.line, []
+            case m.Paragraph():
+                if block.id != "title-line":  # the publisher's line, not the author's
+                    items.append((block, m.plain_text(block.children)))
+            case m.ListBlock():
+                for item in block.items:
+                    for inner in item.blocks:
+                        if isinstance(inner, m.Paragraph):
+                            items.append((block, m.plain_text(inner.children)))
+            case m.Box():
+                if block.kind != "contact":  # a call-out's text is the author's
+                    items.extend((inner, m.plain_text(inner.children)) for inner in block.blocks if isinstance(inner, m.Paragraph))
+            case m.Quote():
+                pass  # a quotation cannot be reworded
+            case m.Table() | m.Figure() | m.GlossaryEntry() | m.Notes() | m.DefinitionList():
+                pass  # cells, captions, definitions and notes are not running sentences to score
+            case _:
+                unknown_node(block, "the plain English checks cannot read")
     if items:
         yield title, line, items
 

@@ -6,6 +6,12 @@ language), "a/b" is "a slash b" or a pause, and "1,250" is two numbers. The read
 language, so any left in the spoken text is a rule missing for that language or that way
 of writing. The spoken text is the audio's sentence timings file (each sentence as the
 engine was given it, with the block it says), so the finding names the factsheet's line.
+
+It is also read for two ways of saying things no reader would: a label said twice at a
+sentence's start ("Important: Important:", a call-out titled by its weight's word), and an
+abbreviation's meaning put inside its own phrase ("an E H C, the Education, Health and Care,
+plan"), where a person says "an Education, Health and Care (EHC) plan"
+(writers/constructs.py).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ if TYPE_CHECKING:
 # "/" is left that belongs to one: every symbol here is one the voice would drop.
 RAW = re.compile(r"[£@_&/]|(?<!\d)\d{1,3}(?:[,٬]\d{3})+(?!\d)")  # "٬": Arabic's thousands separator
 NAMES = {"£": "a pound sign", "@": "an at sign", "_": "an underscore", "&": "an ampersand", "/": "a slash"}
+LABEL_TWICE = re.compile(r"^\s*(\w+(?: \w+){0,2})\s*[:：]\s*\1(?!\w)", re.IGNORECASE)
 
 
 def block_lines(document: m.Document) -> dict[str, int]:
@@ -48,13 +55,43 @@ def line_of(block_id: str, lines: dict[str, int]) -> int | None:
     return lines[max(known, key=len)] if known else None
 
 
+def apposed_expansions(document: m.Document) -> re.Pattern[str] | None:
+    """The document's abbreviations' meanings said as an apposition inside a phrase: ", the
+    Education, Health and Care, plan" (a comma, the meaning, a comma, and the phrase going on)."""
+    from .. import model as m
+    from ..walk import iter_block_inlines
+
+    meanings = {node.expansion for _, node in iter_block_inlines(document.blocks) if isinstance(node, m.Abbreviation) and node.expansion}
+    if not meanings:
+        return None
+    said = "|".join(re.escape(meaning) for meaning in sorted(meanings, key=len, reverse=True))
+    return re.compile(rf",\s+(?:(?:the|an?)\s+)?(?:{said}),\s+[a-z]", re.IGNORECASE)
+
+
+def phrasing_findings(text: str, apposed: re.Pattern[str] | None, line: int | None, source: str) -> list[Finding]:
+    """A label said twice, or a meaning put inside its abbreviation's phrase."""
+    out: list[Finding] = []
+    twice = LABEL_TWICE.search(text)
+    if twice:
+        out.append(Finding(FAILURE, "audio_mp3", f"the voice says '{twice.group(1)}' twice: '{text[:60]}'",
+                           "a call-out titled by its weight's word is announced once", source, line))
+    inside = apposed.search(text) if apposed else None
+    if inside:
+        around = text[max(inside.start() - 30, 0):inside.end() + 20].strip()
+        out.append(Finding(FAILURE, "audio_mp3", f"the voice says an abbreviation's meaning inside its phrase: '…{around}…'",
+                           "say the meaning with the letters after it, 'an Education, Health and Care (EHC) plan'", source, line))
+    return out
+
+
 def check_spoken(sentences: Iterable[tuple[str, str]], document: m.Document) -> list[Finding]:
     """(block id, text the voice is given) -> a failure for each symbol a voice would drop,
-    one a factsheet line."""
+    one a factsheet line, and for each phrasing no reader would say (phrasing_findings)."""
     lines = block_lines(document)
+    apposed = apposed_expansions(document)
     out: list[Finding] = []
     seen: set[tuple[int | None, str]] = set()
     for block_id, text in sentences:
+        out += phrasing_findings(text, apposed, line_of(block_id, lines), document.meta.source)
         for found in RAW.finditer(text):
             symbol = found.group(0)
             line = line_of(block_id, lines)

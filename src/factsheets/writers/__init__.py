@@ -24,7 +24,8 @@ digests of their files in this writer's cache key. Nothing is made twice.
 
 A writer that cannot serve some documents (braille for a language liblouis has no
 literary table for, audio for one espeak-ng has no voice for) says so with
-`available(document)`: None when it can, else the reason in plain words. The build
+`available(document, options)`: None when it can, else the reason in plain words
+(`options`: the job's, mkdocs.yml's and the front matter's together). The build
 then skips the job, the manifest records the reason under `not_available`, the
 website's format box says the format is not available in this language and how to
 ask for it, and `check` does not count the missing file as a failure. A writer
@@ -51,9 +52,10 @@ ENTRY_POINT_GROUP = "factsheets.writers"
 @dataclass
 class Output:
     files: dict[str, Path] = field(default_factory=dict)  # manifest format key -> file written
-    # Each output's facts, in a section of its own: {"large_print_pdf": {"pages": 12}}. The manifest
-    # keeps them so ("details"), and the site and `check` read them by output key, never by a key's spelling.
-    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # A writer's: each output's facts, in a section of its own: {"large_print_pdf": {"pages": 12}}. The
+    # manifest keeps them so ("details"), and the site and `check` read them by output key, never by a
+    # key's spelling. A part's (write_part): its own facts, which its FinishedPart.details give back.
+    details: dict[str, Any] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
 
@@ -74,7 +76,7 @@ class Part:
 class FinishedPart:
     folder: Path  # where write_part() wrote its files
     files: dict[str, str]  # file key -> path inside folder
-    details: dict[str, object]
+    details: dict[str, Any]  # what write_part's Output gave as details
 
     def link(self, key: str, dest: Path) -> None:
         """dest becomes the part's file `key`, by hard link where it can (a part's file is
@@ -153,8 +155,9 @@ class Writer:
         `needed`: the finished jobs of the writers it `needs`."""
         raise NotImplementedError(f"the {self.name} writer has no write()")
 
-    def available(self, document: Document) -> str | None:
-        """Why this writer cannot serve `document`, in plain words; None when it can."""
+    def available(self, document: Document, options: dict[str, Any] | None = None) -> str | None:
+        """Why this writer cannot serve `document` with these options (the job's: defaults,
+        mkdocs.yml, front matter; None: the front matter's alone), in plain words; None when it can."""
         return None
 
     def engine_version(self) -> str:
@@ -176,9 +179,15 @@ class Writer:
         raise NotImplementedError("this writer does not work in parts")
 
 
-def not_available(writer: Writer, document: Document) -> str | None:
-    """Why `writer` cannot serve `document`, or None if it can."""
-    return writer.available(document)
+def not_available(writer: Writer, document: Document, options: dict[str, Any] | None = None) -> str | None:
+    """Why `writer` cannot serve `document` with the job's options, or None if it can. A writer
+    from another package may still override `available(document)`, written before the hook
+    took the options: it is asked as it was written, not stopped with a TypeError."""
+    import inspect
+
+    if len(inspect.signature(writer.available).parameters) < 2:
+        return writer.available(document)
+    return writer.available(document, options)
 
 
 @functools.cache

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .. import model as m
-from ..i18n import ENGLISH, gettext, has_message, language
+from ..i18n import ENGLISH, gettext, language
 
 # A stretch of Latin letters and digits with what may sit inside it (spaces, dots, @, the
 # print view's invisible break marks), starting and ending with a letter or digit.
@@ -25,7 +24,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:(?:[A-Za-z0-9\u00c0-\u024f 
 _ONE_NUMBER = re.compile(r"[0-9]+(?:[.,:][0-9]+)*")
 
 
-def _isolated(match: re.Match, xml: bool = False) -> str:
+def _isolated(match: re.Match[str], xml: bool = False) -> str:
     run, after = match.group(), ""
     # A closing bracket whose opening one is outside the run stays outside with it ("(SEND)"),
     # so that the bidirectional algorithm pairs and mirrors the two together.
@@ -36,14 +35,6 @@ def _isolated(match: re.Match, xml: bool = False) -> str:
     english = len(re.findall(r"[A-Za-z]{2,}", run)) > 0
     marks = (f' lang="{ENGLISH}"' + (f' xml:lang="{ENGLISH}"' if xml else "")) if english else ""
     return f'<span{marks} dir="ltr">{run}</span>{after}'
-
-
-def english_fallback(document: m.Document, message: str) -> bool:
-    """Whether words the tool writes around a translation's text are still English: its
-    language's catalogue lacks `message`, and the organisation's details are not translated."""
-    tag = document.meta.language
-    organisation_language = getattr(document.organisation, "language", ENGLISH)
-    return not language(tag).is_english and not has_message(tag, message) and organisation_language.startswith("en")
 
 
 # A character reference standing alone ("зв&#x27;язатися", an apostrophe in Cyrillic words):
@@ -58,7 +49,7 @@ def isolate_latin(html: str, xml: bool = False) -> str:
     character, never cut (a reference inside a Latin stretch, "Bath &amp; North", stays in it)."""
     parts = re.split(r"(<[^>]*>)", html)
 
-    def isolated(found: re.Match) -> str:
+    def isolated(found: re.Match[str]) -> str:
         return found.group() if found.group(1) else _isolated(found, xml)
 
     return "".join(part if part.startswith("<") else _REFERENCE_OR_RUN.sub(isolated, part) for part in parts)

@@ -8,14 +8,16 @@ paper cannot be clicked.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from html import escape
+from typing import Any
 from urllib.parse import quote
 
 from .. import model as m
 from ..i18n import gettext, language as language_of
 from ..organisation import display_address
 from ..transforms import CONTACT_END, CONTACT_KIND
-from ..walk import UnknownNode
+from ..walk import unknown_node
 
 
 def mailto_href(address: str, subject: str | None = None) -> str:
@@ -23,42 +25,44 @@ def mailto_href(address: str, subject: str | None = None) -> str:
 
 
 class HtmlRenderer:
-    def __init__(self, document: m.Document, *, print_urls: bool = False, link_href=None):
+    def __init__(self, document: m.Document, *, print_urls: bool = False, link_href: Callable[[str], str] | None = None) -> None:
         self.document = document
         self.print_urls = print_urls
-        self.link_href = link_href or (lambda url: url)
+        self.link_href: Callable[[str], str] = link_href or (lambda url: url)
 
     # inlines ------------------------------------------------------------------
-    def inlines(self, nodes) -> str:
+    def inlines(self, nodes: Iterable[m.Inline]) -> str:
         return "".join(self.inline(n) for n in nodes)
 
     def inline(self, node: m.Inline) -> str:
-        if isinstance(node, m.Text):
-            return escape(node.text, quote=False)
-        if isinstance(node, m.Strong):
-            return f"<strong>{self.inlines(node.children)}</strong>"
-        if isinstance(node, m.Emphasis):
-            return f"<em>{self.inlines(node.children)}</em>"
-        if isinstance(node, m.Code):
-            return f"<code>{escape(node.text)}</code>"
-        if isinstance(node, m.LineBreak):
-            return "<br>"
-        if isinstance(node, m.Image):
-            return f'<img src="{escape(self.link_href(node.src))}" alt="{escape(node.alt)}">'
-        if isinstance(node, m.TermRef):
-            words = self.inlines(node.children)
-            if node.first:
-                return f'<a class="fs-term" href="#glossary-{escape(node.term_id)}">{words}</a>'
-            return f'<span class="fs-term">{words}</span>'
-        if isinstance(node, m.Link):
-            return self.link(node)
-        if isinstance(node, m.FootnoteRef):
-            return self.footnote_ref(node)
-        if isinstance(node, m.Abbreviation):
-            return self.abbreviation(node)
-        if isinstance(node, m.Span):
-            return self.span(node)
-        raise UnknownNode(f"HTML cannot render a {type(node).__name__!r} node")
+        match node:
+            case m.Text():
+                return escape(node.text, quote=False)
+            case m.Strong():
+                return f"<strong>{self.inlines(node.children)}</strong>"
+            case m.Emphasis():
+                return f"<em>{self.inlines(node.children)}</em>"
+            case m.Code():
+                return f"<code>{escape(node.text)}</code>"
+            case m.LineBreak():
+                return "<br>"
+            case m.Image():
+                return f'<img src="{escape(self.link_href(node.src))}" alt="{escape(node.alt)}">'
+            case m.TermRef():
+                words = self.inlines(node.children)
+                if node.first:
+                    return f'<a class="fs-term" href="#glossary-{escape(node.term_id)}">{words}</a>'
+                return f'<span class="fs-term">{words}</span>'
+            case m.Link():
+                return self.link(node)
+            case m.FootnoteRef():
+                return self.footnote_ref(node)
+            case m.Abbreviation():
+                return self.abbreviation(node)
+            case m.Span():
+                return self.span(node)
+            case _:
+                unknown_node(node, "HTML cannot render")
 
     def span(self, node: m.Span) -> str:
         """Words in another language: `lang` for a screen reader's voice, and `dir` only where
@@ -105,7 +109,7 @@ class HtmlRenderer:
             parts += [f"<dd>{self.item(m.ListItem(d))}</dd>" for d in item.definitions]
         return f'<dl id="{escape(block.id)}">{"".join(parts)}</dl>'
 
-    def term(self, inlines) -> str:
+    def term(self, inlines: tuple[m.Inline, ...]) -> str:
         return self.inlines(inlines)
 
     def link(self, node: m.Link) -> str:
@@ -143,37 +147,39 @@ class HtmlRenderer:
         return f"<span{marked}>{words}</span>" if marked else words
 
     # blocks -------------------------------------------------------------------
-    def blocks(self, blocks) -> str:
+    def blocks(self, blocks: Iterable[m.Block]) -> str:
         return "\n".join(self.block(b) for b in blocks)
 
     def block(self, block: m.Block) -> str:
-        if isinstance(block, m.Heading):
-            return f'<h{block.level} id="{escape(block.id)}">{self.inlines(block.children)}</h{block.level}>'
-        if isinstance(block, m.Paragraph):
-            return f"<p>{self.inlines(block.children)}</p>"
-        if isinstance(block, m.ListBlock):
-            tag = "ol" if block.ordered else "ul"
-            start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-            items = "".join(f"<li>{self.item(item)}</li>" for item in block.items)
-            return f"<{tag}{start}>{items}</{tag}>"
-        if isinstance(block, m.Quote):
-            return self.quote(block)
-        if isinstance(block, m.Table):
-            head = "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in block.header)
-            rows = "".join("<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>" for row in block.rows)
-            thead = f"<thead><tr>{head}</tr></thead>" if head else ""
-            return f'<div class="fs-table"><table>{thead}<tbody>{rows}</tbody></table></div>'
-        if isinstance(block, m.Figure):
-            return f'<figure>{self.inline(block.image)}</figure>'
-        if isinstance(block, m.GlossaryEntry):
-            return f'<div class="fs-definition" id="{escape(block.id)}"{self.lang_attributes(block.language)}>{self.blocks(block.blocks)}</div>'
-        if isinstance(block, m.Box):
-            return self.box(block)
-        if isinstance(block, m.Notes):
-            return self.notes(block)
-        if isinstance(block, m.DefinitionList):
-            return self.definition_list(block)
-        raise UnknownNode(f"HTML cannot render a {type(block).__name__!r} block")
+        match block:
+            case m.Heading():
+                return f'<h{block.level} id="{escape(block.id)}">{self.inlines(block.children)}</h{block.level}>'
+            case m.Paragraph():
+                return f"<p>{self.inlines(block.children)}</p>"
+            case m.ListBlock():
+                tag = "ol" if block.ordered else "ul"
+                start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+                items = "".join(f"<li>{self.item(item)}</li>" for item in block.items)
+                return f"<{tag}{start}>{items}</{tag}>"
+            case m.Quote():
+                return self.quote(block)
+            case m.Table():
+                head = "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in block.header)
+                rows = "".join("<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+                thead = f"<thead><tr>{head}</tr></thead>" if head else ""
+                return f'<div class="fs-table"><table>{thead}<tbody>{rows}</tbody></table></div>'
+            case m.Figure():
+                return f'<figure>{self.inline(block.image)}</figure>'
+            case m.GlossaryEntry():
+                return f'<div class="fs-definition" id="{escape(block.id)}"{self.lang_attributes(block.language)}>{self.blocks(block.blocks)}</div>'
+            case m.Box():
+                return self.box(block)
+            case m.Notes():
+                return self.notes(block)
+            case m.DefinitionList():
+                return self.definition_list(block)
+            case _:
+                unknown_node(block, "HTML cannot render")
 
     def item(self, item: m.ListItem) -> str:
         # A list item of one paragraph is written without <p>, as Markdown does for tight lists.
@@ -213,15 +219,16 @@ class HtmlRenderer:
                 f'<p class="admonition-title"{title_id}>{title}</p>{self.blocks(block.blocks)}</div>')
 
 
-def toc_tokens(document: m.Document) -> list[dict]:
+def toc_tokens(document: m.Document) -> list[dict[str, Any]]:
     """Headings as Python-Markdown's toc extension reports them, nested by level."""
-    root: list[dict] = []
-    stack: list[tuple[int, list]] = [(0, root)]
+    root: list[dict[str, Any]] = []
+    stack: list[tuple[int, list[dict[str, Any]]]] = [(0, root)]
     for heading in m.headings(document):
         name = escape(m.plain_text(heading.children), quote=False)
-        token = {"level": heading.level, "id": heading.id, "name": name, "html": name, "data-toc-label": "", "children": []}
+        children: list[dict[str, Any]] = []
+        token = {"level": heading.level, "id": heading.id, "name": name, "html": name, "data-toc-label": "", "children": children}
         while stack[-1][0] >= heading.level:
             stack.pop()
         stack[-1][1].append(token)
-        stack.append((heading.level, token["children"]))
+        stack.append((heading.level, children))
     return root

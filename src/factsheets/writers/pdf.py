@@ -18,20 +18,22 @@ import functools
 import hashlib
 import os
 import re
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .. import model as m
 from ..engines import weasyprint as engine
+from ..engines.weasyprint import Rendered
 from ..errors import Location, SourceError, Warning_
-from ..walk import UnknownNode, iter_inlines
-from . import Option, Output, OutputKind, Writer
+from ..walk import iter_inlines, unknown_node
+from . import FinishedJob, FinishedPart, Option, Output, OutputKind, Writer
 from .common import NO_ALT_TEXT, printed_address, text_key
 from .print_html import DEFAULT_SIZE_PT, address_pieces, is_address, print_document
 from .pdf_closing_box import with_closing_box_parts
-from .pdf_images import MINIMUM_SIZE_PT, image_text_warning
+from .pdf_images import MINIMUM_SIZE_PT, image_text_warning, refused_fetch
 from .pdf_tags import fix_tags
-from .print_sources import dependencies, image_file, images_of, linked_factsheets
+from .print_sources import LinkedFactsheet, dependencies, image_file, images_of, linked_factsheets
 
 GLOSSARY_DIR = "glossary"
 A4_WIDTH_PT = 595.28
@@ -48,27 +50,27 @@ BOX_INDENT_EM = 2.2  # a box's padding (1em) and rule (0.1em) on each side (asse
 class FontMetrics:
     """Widths of text in a font file, so a line's fit is known before layout."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         from fontTools.ttLib import TTFont
 
         font = TTFont(str(path), lazy=True)
-        self.units = font["head"].unitsPerEm
-        self.cmap = font.getBestCmap()
-        self.advance = {name: width for name, (width, _) in font["hmtx"].metrics.items()}
-        self.fallback = self.advance.get(".notdef", self.units // 2)
+        self.units: int = font["head"].unitsPerEm
+        self.cmap: dict[int, str] = font.getBestCmap()
+        self.advance: dict[str, int] = {name: width for name, (width, _) in font["hmtx"].metrics.items()}
+        self.fallback: int = self.advance.get(".notdef", self.units // 2)
 
     def width(self, text: str, size_pt: float) -> float:
         units = sum(self.advance.get(self.cmap.get(ord(ch), ""), self.fallback) for ch in text)
         return units * size_pt / self.units
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def bold_metrics() -> FontMetrics:
     # Bold is the widest face the print view uses (links, terms, labels): measure the worst case.
     return FontMetrics(engine.font_file("Liberation Sans", "Bold"))
 
 
-def sizes_wanted(options: dict, source: str) -> tuple[float, list[float]]:
+def sizes_wanted(options: dict[str, Any], source: str) -> tuple[float, list[float]]:
     """The default size and the extra sizes, checked against the large-print minimum."""
     default = options.get("print_size", DEFAULT_SIZE_PT)
     extra = options.get("print_sizes") or []
@@ -99,7 +101,7 @@ def pdf_date(document: m.Document) -> str | None:
 
 # Checks before layout ------------------------------------------------------------
 
-def _words(nodes) -> list[str]:
+def _words(nodes: Iterable[m.Inline]) -> list[str]:
     """The words as printed: the text, and each web address the print view writes out after its link."""
     out = []
     for node in iter_inlines(nodes):
@@ -158,7 +160,7 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
     warnings: list[Warning_] = []
     seen: set[str] = set()
 
-    def check_words(nodes, indent_em: float, line: int | None, where: str):
+    def check_words(nodes: Iterable[m.Inline], indent_em: float, line: int | None, where: str) -> None:
         room = LINE_WIDTH_PT - indent_em * size_pt
         for word in _words(nodes):
             too_long = [p for p in _unbreakable(word) if metrics.width(p, size_pt) > room]
@@ -172,37 +174,38 @@ def layout_warnings(document: m.Document, size_pt: float, metrics: FontMetrics, 
                     + ("link a short description to it instead of writing it out" if is_address(word) else "shorten it or add spaces")
                 )))
 
-    def walk(blocks, indent_em: float, line: int | None, where: str = source):
+    def walk(blocks: Iterable[m.Block], indent_em: float, line: int | None, where: str = source) -> None:
         for block in blocks:
-            here = getattr(block, "line", None) or line
-            if isinstance(block, (m.Heading, m.Paragraph)):
-                check_words(block.children, indent_em, here, where)
-            elif isinstance(block, m.ListBlock):
-                for item in block.items:
-                    walk(item.blocks, indent_em + LIST_INDENT_EM, here, where)
-            elif isinstance(block, m.Quote):
-                walk(block.blocks, indent_em + QUOTE_INDENT_EM, here, where)
-            elif isinstance(block, m.Box):
-                check_words(block.title, indent_em + BOX_INDENT_EM, here, where)
-                walk(block.blocks, indent_em + BOX_INDENT_EM, here, where)
-            elif isinstance(block, m.Table):
-                warnings.extend(table_warnings(block, size_pt, metrics, indent_em, Location(source, here)))
-            elif isinstance(block, m.Figure):
-                warnings.extend(figure_warnings(block, document, root, LINE_WIDTH_PT - indent_em * size_pt, here))
-            elif isinstance(block, m.GlossaryEntry):
-                # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
-                walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
-            elif isinstance(block, m.Notes):
-                for note in block.notes:
-                    walk(note.blocks, indent_em, here, where)
-            elif isinstance(block, m.DefinitionList):
-                for item in block.items:
-                    for term in item.terms:
-                        check_words(term, indent_em, here, where)
-                    for definition in item.definitions:
-                        walk(definition, indent_em + LIST_INDENT_EM, here, where)
-            else:
-                raise UnknownNode(f"the large-print checks cannot measure a {type(block).__name__!r} block")
+            here = block.line or line
+            match block:
+                case m.Heading() | m.Paragraph():
+                    check_words(block.children, indent_em, here, where)
+                case m.ListBlock():
+                    for item in block.items:
+                        walk(item.blocks, indent_em + LIST_INDENT_EM, here, where)
+                case m.Quote():
+                    walk(block.blocks, indent_em + QUOTE_INDENT_EM, here, where)
+                case m.Box():
+                    check_words(block.title, indent_em + BOX_INDENT_EM, here, where)
+                    walk(block.blocks, indent_em + BOX_INDENT_EM, here, where)
+                case m.Table():
+                    warnings.extend(table_warnings(block, size_pt, metrics, indent_em, Location(source, here)))
+                case m.Figure():
+                    warnings.extend(figure_warnings(block, document, root, LINE_WIDTH_PT - indent_em * size_pt, here))
+                case m.GlossaryEntry():
+                    # A definition's text and lines are its glossary file's (glossary/<term id>.md), not the factsheet's.
+                    walk(block.blocks, indent_em, None, f"{GLOSSARY_DIR}/{block.term_id}.md")
+                case m.Notes():
+                    for note in block.notes:
+                        walk(note.blocks, indent_em, here, where)
+                case m.DefinitionList():
+                    for definition_item in block.items:
+                        for term in definition_item.terms:
+                            check_words(term, indent_em, here, where)
+                        for definition in definition_item.definitions:
+                            walk(definition, indent_em + LIST_INDENT_EM, here, where)
+                case _:
+                    unknown_node(block, "the large-print checks cannot measure")
 
     walk(document.blocks, 0, None)
     return warnings
@@ -218,20 +221,10 @@ def manifest_key(size_pt: float, default: bool) -> str:
     return "large_print_pdf" if default else f"large_print_pdf_{size_pt:g}"
 
 
-def _print_size_rule(value) -> str | None:
+def _print_size_rule(value: float) -> str | None:
     if not MINIMUM_SIZE_PT <= value <= 72:
         return f"{value:g} pt is not large print: use {MINIMUM_SIZE_PT} to 72 (18 is usual, 24 is giant print)"
     return None
-
-
-def refused_fetch(document: m.Document, root: Path, url: str) -> SourceError:
-    """WeasyPrint was stopped from reading something: say which image, at its line."""
-    for image in images_of(document):
-        if image.src and url.endswith(image.src.lstrip("./")):
-            return SourceError(Location(document.meta.source, image.line), (
-                f"large print: the image '{image.src}' was not read, because only files inside the project are: "
-                f"copy it beside the factsheet and give its file name"))
-    return SourceError(Location(document.meta.source), f"large print: '{url}' was not read, because only files inside the project are")
 
 
 class PdfWriter(Writer):
@@ -256,10 +249,11 @@ class PdfWriter(Writer):
     def engine_version(self) -> str:
         return engine.engine_version()
 
-    def dependencies(self, document: m.Document, options: dict) -> str:
+    def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         return dependencies(document, options)
 
-    def render(self, document: m.Document, size: float, path: Path, base_url: str, factsheets, options: dict, root: Path):
+    def render(self, document: m.Document, size: float, path: Path, base_url: str, factsheets: dict[str, LinkedFactsheet], options: dict[str, Any],
+               root: Path) -> Rendered:
         html = print_document(document, size_pt=size, date=pdf_date(document), factsheets=factsheets)
         rendered = engine.render_pdf(html, path, base_url=base_url, identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
                                      uncompressed=bool(options.get("uncompressed")), allowed_folders=[root])
@@ -267,7 +261,8 @@ class PdfWriter(Writer):
             fix_tags(path, html)
         return rendered
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None, needed: dict | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict[str, Any], *, parts: dict[str, FinishedPart] | None = None,
+              needed: dict[str, FinishedJob] | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         source = document.meta.source
         default, extra = sizes_wanted(options, source)

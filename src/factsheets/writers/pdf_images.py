@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 from .. import model as m
-from ..errors import Location, Warning_
+from ..errors import Location, SourceError, Warning_
+from .print_sources import images_of
 
 MINIMUM_SIZE_PT = 16  # UKAAF G003: large print is 16 pt or more
 FIGURE_MAX_HEIGHT_PT = 150 * 72 / 25.4  # print.css: a picture is as wide as the text, at most 150 mm high
@@ -63,3 +64,11 @@ def image_text_warning(image: m.Image, path: Path, width_pt: float, where: Locat
     ))
 
 
+def refused_fetch(document: m.Document, root: Path, url: str) -> SourceError:
+    """WeasyPrint was stopped from reading something: say which image, at its line."""
+    for image in images_of(document):
+        if image.src and url.endswith(image.src.lstrip("./")):
+            return SourceError(Location(document.meta.source, image.line), (
+                f"large print: the image '{image.src}' was not read, because only files inside the project are: "
+                f"copy it beside the factsheet and give its file name"))
+    return SourceError(Location(document.meta.source), f"large print: '{url}' was not read, because only files inside the project are")

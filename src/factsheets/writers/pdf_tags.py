@@ -12,7 +12,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pikepdf
 
 
 def link_words(html: str) -> dict[str, str]:
@@ -28,19 +33,19 @@ def link_words(html: str) -> dict[str, str]:
     return words
 
 
-def _kids(element) -> list:
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
     import pikepdf
 
     kids = element.get("/K")
     return list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
 
 
-def structure_elements(root):
+def structure_elements(root: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
     """Every structure element under root."""
     import pikepdf
 
     stack = _kids(root)
-    seen = set()
+    seen: set[tuple[int, int]] = set()
     while stack:
         element = stack.pop()
         if isinstance(element, pikepdf.Dictionary) and "/S" in element and element.objgen not in seen:

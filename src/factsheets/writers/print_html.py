@@ -20,16 +20,18 @@ details) in every such factsheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html import escape
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from .. import model as m
-from ..i18n import ENGLISH, gettext, language, script
+from ..i18n import gettext, language, script
 from ..transforms import CONTACT_END, CONTACT_KIND
-from . import Output, OutputKind, Writer
-from .bidi import english_fallback, isolate_latin, page_number_css
+from . import FinishedJob, FinishedPart, Output, OutputKind, Writer
+from .bidi import isolate_latin, page_number_css
 from .common import NO_ALT_TEXT, printed_address
 from .constructs import callout_label
 from .html import HtmlRenderer
@@ -60,7 +62,7 @@ LONG_CELL_WORD = 24  # characters: longer than a column of a table can hold at 2
 WIDE_TABLE_COLUMNS = 5  # more columns than this cannot hold long words whole on A4 in large print
 
 
-def word_count(blocks) -> int:
+def word_count(blocks: Iterable[m.Block]) -> int:
     return sum(len(node.text.split()) for _, node in iter_block_inlines(blocks) if isinstance(node, m.Text))
 
 
@@ -79,7 +81,7 @@ def address_pieces(word: str) -> list[str]:
     if len(word) <= _SHORT_ADDRESS:
         return [word]  # it fits on a line: it moves to the next line whole rather than break
     # Not straight after "www" or the scheme: a line ending "www" reads as a word.
-    start = len(re.match(r"(?:https?://)?(?:www\.)?", word).group())
+    start = len(re.match(r"(?:https?://)?(?:www\.)?", word).group())  # type: ignore[union-attr]  # the pattern matches any string
     cuts = [0, *(match.start() for match in _ADDRESS_BREAKS.finditer(word) if match.start() > start), len(word)]
     pieces = []
     for piece in (word[a:b] for a, b in zip(cuts, cuts[1:]) if b > a):
@@ -132,12 +134,6 @@ class PrintRenderer(HtmlRenderer):
             return f'<img src="{escape(self.image_src.get(node.src, node.src))}" alt="{escape(alt)}">'
         return super().inline(node)
 
-    def contact(self, placement: str) -> str:
-        # The organisation's details in a translation are English until organisation.<language>.yml
-        # and the catalogue translate them: marked so, and laid out left to right as a block.
-        html = super().contact(placement)
-        return f'<div lang="{ENGLISH}" dir="ltr">{html}</div>' if english_fallback(self.document, "Advice line") else html
-
     def link(self, node: m.Link) -> str:
         other = self.factsheets.get(node.url)
         if other:
@@ -186,7 +182,7 @@ class PrintRenderer(HtmlRenderer):
         return (f'<section class="fs-notes" id="{escape(block.id)}"><h{level} class="fs-notes-title">{title}</h{level}>'
                 f'<ul class="fs-notes-list">{"".join(items)}</ul></section>')
 
-    def term(self, inlines) -> str:
+    def term(self, inlines: tuple[m.Inline, ...]) -> str:
         return f"<strong>{self.inlines(inlines)}</strong>"
 
     def block(self, block: m.Block) -> str:
@@ -287,10 +283,10 @@ class PrintHtmlWriter(Writer):
     weight = 0.1
     preload = ("factsheets.writers.print_html",)
 
-    def dependencies(self, document: m.Document, options: dict) -> str:
+    def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         return dependencies(document, options)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None, needed: dict | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict[str, Any], *, parts: dict[str, FinishedPart] | None = None, needed: dict[str, FinishedJob] | None = None) -> Output:
         out_dir.mkdir(parents=True, exist_ok=True)
         root = Path(options.get("project_root") or ".")
         path = out_dir / f"{document.meta.slug}-print.html"

@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import model as m
@@ -90,7 +92,7 @@ def linked_factsheets(document: m.Document, root: Path) -> dict[str, LinkedFacts
     source_file = root / document.meta.source
     folder = source_file.parent
     site, directory_urls, docs = _site_settings(root)
-    found = {}
+    found: dict[str, LinkedFactsheet] = {}
     for node in _all_links(document.blocks):
         parts = urlsplit(node.url)
         if parts.scheme or parts.netloc or not parts.path:
@@ -108,7 +110,7 @@ def linked_factsheets(document: m.Document, root: Path) -> dict[str, LinkedFacts
     return found
 
 
-def _all_links(blocks):
+def _all_links(blocks: Iterable[m.Block]) -> Iterator[m.Link]:
     return (node for _, node in iter_block_inlines(blocks) if isinstance(node, m.Link))
 
 
@@ -130,7 +132,7 @@ def copy_images(document: m.Document, root: Path, out_dir: Path) -> dict[str, st
     return copied
 
 
-def dependencies(document: m.Document, options: dict) -> str:
+def dependencies(document: m.Document, options: dict[str, Any]) -> str:
     """What the print view reads besides the document: its images' bytes and linked factsheets' titles."""
     root = Path(options.get("project_root") or ".")
     parts = []

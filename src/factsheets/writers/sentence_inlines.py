@@ -3,14 +3,16 @@ highlight a sentence at a time, and both cut the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .. import model as m
 
 
-def split_inlines(nodes, spans: list[tuple[int, int]]) -> list[list]:
+def split_inlines(nodes: Iterable[m.Inline], spans: list[tuple[int, int]]) -> list[list[m.Inline]]:
     """Top-level inlines -> one list of inlines a sentence. A sentence boundary inside a
     link or emphasis is not cut (the element stays whole, the sentences either side join)."""
     cuts = [start for start, _ in spans[1:]]
-    groups: list[list] = [[]]
+    groups: list[list[m.Inline]] = [[]]
     offset = 0
     for node in nodes:
         length = len(m.plain_text((node,)))

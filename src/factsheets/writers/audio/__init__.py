@@ -24,18 +24,23 @@ import re
 import shutil
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np  # imported only when true_peak_db is called (see there)
 
 from ... import model as m
 from ...engines import piper, speech
-from ...engines.speech_voices import configured_voice
+from ...engines.speech_voices import DEFAULT_RATE, PIPER, VoiceSettings, configured_voice
 from ...errors import Location, SourceError, Warning_
-from .. import FinishedPart, Option, Output, OutputKind, Part, Writer
+from .. import FinishedJob, FinishedPart, Option, Output, OutputKind, Part, Writer
 from . import mp3, timings, xing
 from .lexicon import language_lexicon_names, load_lexicon
 from .normalise import Normaliser
-from .script import Script, build_script
+from .script import build_script
 from .section_task import SectionTask
 from .titles import one_line
+from .utterances import Script
 from .voices import check_voice_files, for_engine, model_problem, read_by, voices_problem  # noqa: F401 (check_voice_files: mkdocs.yml's check; read_by: the tests')
 
 def vtt_time(ms: int) -> str:
@@ -70,7 +75,7 @@ def file_slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "section"
 
 
-def lexicon_path(options: dict) -> tuple[Path, str]:
+def lexicon_path(options: dict[str, Any]) -> tuple[Path, str]:
     root = Path(options.get("project_root") or ".")
     path = Path(options["lexicon"]) if options.get("lexicon") else Path("glossary/lexicon.yml")
     full = path if path.is_absolute() else root / path
@@ -108,14 +113,14 @@ class AudioWriter(Writer):
     options = (
         Option("voice", (str,), None, "an espeak-ng voice or language, such as en-gb (the factsheet's language if not set)",
                check=voice_name_problem),
-        Option("rate", (int,), speech.DEFAULT_RATE, "words a minute, such as 160", check=lambda v: None if 80 <= v <= 450 else "use 80 to 450 words a minute"),
+        Option("rate", (int,), DEFAULT_RATE, "words a minute, such as 160", check=lambda v: None if 80 <= v <= 450 else "use 80 to 450 words a minute"),
         Option("lexicon", (str,), "glossary/lexicon.yml", "the lexicon file, inside the project, such as glossary/lexicon.yml"),
         Option("voices", (dict,), None, "a voice for each language, such as en: {engine: piper, model: voices/en_GB-example-medium.onnx}",
                check=voices_problem),
     )
     # Memory one section's process takes, by engine: the build runs no more Piper sections at
     # once than the machine's free memory holds (build/schedule.py). espeak-ng's is small.
-    part_memory_mb = {speech.PIPER: piper.MEMORY_MB}
+    part_memory_mb = {PIPER: piper.MEMORY_MB}
     weight = 1.0  # a section
     in_parts = True
     # mutagen: imported where it is used, so that planning a build does not wait for it.
@@ -131,52 +136,57 @@ class AudioWriter(Writer):
         """The engine a part runs, for part_memory_mb."""
         return task.settings.engine
 
-    def voice(self, document: m.Document, options: dict) -> speech.VoiceSettings:
+    def voice(self, document: m.Document, options: dict[str, Any]) -> VoiceSettings:
         """Who reads this factsheet; a Piper model's files are checked before any section is planned."""
-        settings = speech.VoiceSettings.from_options(options, document.meta.language)
-        if settings.engine == speech.PIPER:
+        settings = VoiceSettings.from_options(options, document.meta.language)
+        if settings.engine == PIPER:
             problem = model_problem(settings.model, Path(options.get("project_root") or "."))
             if problem:
                 raise SourceError(Location("mkdocs.yml"), f"audio: voices: {problem}")
         return settings
 
-    def available(self, document: m.Document) -> str | None:
-        """Not available in a language espeak-ng has no voice for (Somali), unless the factsheet
-        sets a voice on purpose (`audio: voice:` in its front matter)."""
+    def available(self, document: m.Document, options: dict[str, Any] | None = None) -> str | None:
+        """Not available in a language espeak-ng has no voice for (Somali), unless a voice is set
+        on purpose: `audio: voice:`, or a `voices:` entry for the language, in mkdocs.yml or the
+        front matter (`options`: the job's, both together). A configured Piper voice counts even
+        when its engine or files are missing: that is not the language's lack but the
+        installation's, reported to staff plainly where it is found (mkdocs.yml's line for a
+        missing file, check_voice_files and voice(); a warning naming the package for a missing
+        engine, engines/piper.py), never on the public page as "not available in this language"."""
         from ...engines.espeak_voices import voice_for_language
         from ...i18n import gettext, language
 
         tag = document.meta.language
-        chosen = document.meta.options.get(self.name, {})
+        chosen = options if options is not None else document.meta.options.get(self.name, {})
         if chosen.get("voice") or configured_voice(chosen.get("voices"), tag) or voice_for_language(tag) is not None:
             return None
         return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
 
-    def dependencies(self, document: m.Document, options: dict) -> str:
+    def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         """The lexicon is not in the document, but changes what is said."""
         path, _ = lexicon_path(options)
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "no lexicon"
         own = next((p for p in language_lexicon_names(path, document.meta.language) if p.is_file()), None)
         return digest + (" " + hashlib.sha256(own.read_bytes()).hexdigest() if own else "")  # a translation's lexicon.<language>.yml
 
-    def script(self, document: m.Document, options: dict) -> Script:
+    def script(self, document: m.Document, options: dict[str, Any]) -> Script:
         """What is said. A build asks twice for a factsheet's script in its own process, to plan
         the sections and to put them together at the end, when every other job is done; so the
         last one made for the same document and lexicon is given again (40 ms, measured)."""
         path, shown = lexicon_path(options)
         lexicon = path.read_bytes() if path.is_file() else None
-        engine = speech.VoiceSettings.from_options(options, document.meta.language).engine
+        engine = VoiceSettings.from_options(options, document.meta.language).engine
         key = id(document)
         made = _scripts.get(key)
         if made is None or made[0]() is not document or made[1] != (path, lexicon, engine):
             # Kept while the document lives, and no longer (a preview server makes new ones).
-            held = weakref.ref(document, lambda _, key=key: _scripts.pop(key, None))
+            held = weakref.ref(document, functools.partial(_forget_script, key))
             words = for_engine(load_lexicon(path, shown), engine)
             made = (held, (path, lexicon, engine), build_script(document, Normaliser(words, document.meta.language)))
             _scripts[key] = made
         return made[2]
 
-    def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
+    def section_tasks(self, document: m.Document, script: Script, options: dict[str, Any]) -> list[SectionTask]:
         settings = self.voice(document, options)
         count = len(script.sections)
         language = mp3.language_code(document.meta.language)
@@ -190,11 +200,11 @@ class AudioWriter(Writer):
             for number, section in enumerate(script.sections, 1)
         ]
 
-    def parts(self, document: m.Document, options: dict) -> list[Part]:
+    def parts(self, document: m.Document, options: dict[str, Any]) -> list[Part]:
         """A part a section, longest first so that the workers finish together."""
         speech.require_engine()  # espeak-ng, also under Piper: English words in a translation, and Piper's own phonemes
         tasks = self.section_tasks(document, self.script(document, options), options)
-        if tasks and tasks[0].settings.engine == speech.PIPER:
+        if tasks and tasks[0].settings.engine == PIPER:
             piper.require_engine()
         tasks.sort(key=lambda t: -t.section.words())
         return [Part(Path(t.filename).stem, t) for t in tasks]
@@ -205,8 +215,8 @@ class AudioWriter(Writer):
 
         return render_section(task, out_dir)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict[str, FinishedPart] | None = None,
-              needed: dict | None = None) -> Output:
+    def write(self, document: m.Document, out_dir: Path, options: dict[str, Any], *, parts: dict[str, FinishedPart] | None = None,
+              needed: dict[str, FinishedJob] | None = None) -> Output:
         """The whole recording from its sections; without finished parts (outside a build), records them first."""
         speech.require_engine()
         script = self.script(document, options)
@@ -239,9 +249,9 @@ class AudioWriter(Writer):
             chapters.append(mp3.Chapter(f"chp{task.number}", one_line(task.section.title), start, start + duration))
             start += duration
         organisation = document.organisation
-        texts = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
+        title, artist, album, date = (one_line(t or "") for t in (document.meta.title, organisation.name, organisation.series, document.meta.date))
         voice = read_by(tasks[0].settings) if tasks else ""
-        mp3.tag(whole, mp3.Tags(*texts, mp3.language_code(document.meta.language), None, voice), chapters)
+        mp3.tag(whole, mp3.Tags(title, artist, album, date, mp3.language_code(document.meta.language), None, voice), chapters)
 
         chapters_file = out_dir / f"{slug}-chapters.vtt"
         chapters_file.write_text(webvtt(chapters), encoding="utf-8")
@@ -262,7 +272,11 @@ class AudioWriter(Writer):
         )
 
 
-_scripts: dict[int, tuple[weakref.ref, tuple[Path, bytes | None, str], Script]] = {}  # see AudioWriter.script
+_scripts: dict[int, tuple[weakref.ref[m.Document], tuple[Path, bytes | None, str], Script]] = {}  # see AudioWriter.script
+
+
+def _forget_script(key: int, _: object) -> None:
+    _scripts.pop(key, None)
 
 
 @functools.cache
@@ -276,7 +290,7 @@ def audio_frames(data: bytes) -> bytes:
     return xing.without_info(data[mp3.id3_size(data):])
 
 
-def true_peak_db(samples) -> float:
+def true_peak_db(samples: np.ndarray) -> float:
     """The true peak of int16 samples, in dBTP (true_peak.py), for the audio validator: imported
     here only when called, since numpy must not load while a build plans or finds nothing changed."""
     from .true_peak import true_peak_db as measured

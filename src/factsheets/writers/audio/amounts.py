@@ -88,7 +88,7 @@ def said_number(digits: str) -> str:
     return number_words(int(digits))
 
 
-def money(match: re.Match) -> str:
+def money(match: re.Match[str]) -> str:
     """'£1,200' -> 'one thousand two hundred pounds'; '£2.50' -> 'two pounds fifty'; '£1.5m' -> 'one point five million pounds'."""
     unit, units, small, smalls = CURRENCIES[match.group(1)]
     digits = match.group(2).replace(",", "")
@@ -107,7 +107,7 @@ def money(match: re.Match) -> str:
     return said + (f" {number_words(cents)}" if cents else "")
 
 
-def pence(match: re.Match) -> str:
+def pence(match: re.Match[str]) -> str:
     if len(match.group(1)) > LONGEST_SAID:
         return f"{said_number(match.group(1))} pence"
     amount = int(match.group(1))
@@ -145,7 +145,7 @@ def dates(text: str) -> str:
 
 def weekdays(text: str) -> str:
     """'Mon' -> 'Monday', only beside a dash, "to", a day's number or a comma, where it cannot be another word."""
-    def full(match: re.Match) -> str:
+    def full(match: re.Match[str]) -> str:
         before, after = text[max(match.start() - 4, 0):match.start()], text[match.end():match.end() + 4]
         if not (re.search(r"(?:[–—-]|\bto)\s*$", before) or re.match(r"\s*(?:[–—-]|to\b|\d|,)", after)):
             return match.group(0)
@@ -154,7 +154,7 @@ def weekdays(text: str) -> str:
     return re.sub(r"\b(Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\b\.?", full, text)
 
 
-def subsection(match: re.Match) -> str:
+def subsection(match: re.Match[str]) -> str:
     """'(1)(a)' -> ' 1 a', the letter said by its name: espeak-ng says a lone "a" as the article, "eh" as the letter."""
     parts = re.findall(r"\((\w+)\)", match.group(1))
     return " " + " ".join(said_as(p, "eh") if p == "a" else p for p in parts)

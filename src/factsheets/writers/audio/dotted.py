@@ -24,7 +24,7 @@ GAP = re.compile(r"[^\w\n]*")  # what may stand between two letters of one run
 
 def spell_dotted_runs(text: str) -> str:
     """text with each long run of dotted letters as its letters with spaces."""
-    runs: list[list[re.Match]] = []
+    runs: list[list[re.Match[str]]] = []
     for match in DOTTED_LETTER.finditer(text):
         if runs and GAP.fullmatch(text, runs[-1][-1].end(), match.start()):
             runs[-1].append(match)

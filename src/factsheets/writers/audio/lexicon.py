@@ -3,8 +3,9 @@
 Each line is `written: spoken`, and `spoken` is one of three things:
 
 - letters with spaces, said one by one: `SEN: S E N`;
-- a respelling, words spelt the way they sound: `livewell: live well`. Each word of a
-  respelling must be one espeak-ng says as a word: it spells out short letter groups
+- a respelling, words spelt the way they sound: `livewell: liv well` ("live well" is
+  said "lyve well"). Each word of a respelling must be one espeak-ng says as a word:
+  it spells out short letter groups
   it does not know ("ip" is said "eye pee"), so `IPSEA: ip see ah` comes out
   "eye-pee see ah" and `IPSEA: ipseea` comes out "ip-see-uh";
 - phonemes, in espeak-ng's own phoneme mnemonics inside double square brackets, in
@@ -90,7 +91,7 @@ def for_engine(spoken: str) -> str:
 class LexiconError(SourceError):
     """A SourceError that survives being sent back from a build's worker process."""
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[LexiconError], tuple[Location, str]]:
         return (LexiconError, (self.location, self.message))
 
 
@@ -137,7 +138,7 @@ class Lexicon:
         if not self._pattern:
             return text
 
-        def say(match: re.Match) -> str:
+        def say(match: re.Match[str]) -> str:
             found = match.group(0)
             if found in self._exact:
                 spoken = self._exact[found]

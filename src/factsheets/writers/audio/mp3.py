@@ -64,7 +64,7 @@ def duration_ms(data: bytes) -> int:
     audio's bytes over the bit rate, which is the frames' count times their 576 samples."""
     from mutagen.mp3 import MPEGInfo
 
-    return round(MPEGInfo(io.BytesIO(data)).length * 1000)
+    return round(float(MPEGInfo(io.BytesIO(data)).length) * 1000)
 
 
 def id3_size(data: bytes) -> int:
@@ -72,7 +72,7 @@ def id3_size(data: bytes) -> int:
     from mutagen.id3 import ID3, ID3NoHeaderError
 
     try:
-        return ID3(io.BytesIO(data)).size
+        return int(ID3(io.BytesIO(data)).size)
     except ID3NoHeaderError:
         return 0
 

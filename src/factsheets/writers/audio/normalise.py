@@ -37,7 +37,8 @@ PHONE = re.compile(r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{3,4})
 SERVICE = re.compile(r"\b(?:(?:call|ring|dial|phone|NHS|text)\s(?:999|111|101|112|119|116\s?\d{3})|on\s116\s?\d{3})\b")
 TIME = r"(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?m\b\.?"
 FIRST_TIME = r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?(?:\s?([ap])\.?m\b\.?)?"
-TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to)\s*)?{TIME}", re.IGNORECASE)
+# "9am/5pm": a slash after a.m. or p.m. joins a range, as a dash does.
+TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to|(?<=m)/|(?<=m\.)/)\s*)?{TIME}", re.IGNORECASE)
 # "at 10.30": a time without a.m. or p.m., said "10 30" (espeak-ng would say "ten point three zero").
 CLOCK = re.compile(r"\b(at|from|until|till|by|before|after)\s(\d{1,2})[.:]([0-5]\d)\b(?![.:]\d|\s?[ap]\.?m\b)")
 # Each starts only where its run of address characters starts: a match tried from every
@@ -57,10 +58,16 @@ SYMBOLS = [(re.compile(r"(?<!\s)\s*<\s*"), " less than "), (re.compile(r"(?<!\s)
            (re.compile(r"&"), " and ")]
 # "1,250" -> "1250": espeak-ng pauses at the comma ("one thousand, two hundred and fifty").
 THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
-# A slash between two names ("Action/Action Plus") is a pause; between other words, "or".
-AND_OR = re.compile(r"\b(and)/or\b", re.IGNORECASE)
+# A slash is read as a person reads it aloud, never "slash" (said only inside an address):
+# between two names ("Action/Action Plus") a pause; before "or" ("and/or", "either/or") a
+# space; between other words ("parent/carer") "or"; a school year ("2023/24") "to". What the
+# rules would get wrong, written in real leaflets, is said from this table.
+SLASHED = {"s/he": "she or he", "w/c": "week commencing", "n/a": "not applicable", "c/o": "care of", "a/c": "account"}
+SLASHED_WORD = re.compile(r"(?<![\w/])(" + "|".join(re.escape(w) for w in SLASHED) + r")(?![\w/])", re.IGNORECASE)
+AND_OR = re.compile(r"\b([A-Za-z]+)/or\b", re.IGNORECASE)
 NAMES_SLASH = re.compile(r"(?<![\w'])([A-Z][\w']*)/(?=[A-Z])")
-WORDS_SLASH = re.compile(r"(?<=[A-Za-z])(?<!\b[Aa]nd)/(?=[A-Za-z])")  # "and/or" is AND_OR's
+WORDS_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])(?!or\b)")  # "and/or" is AND_OR's
+SCHOOL_YEAR = re.compile(r"(?<![\d/])(\d{4})/(\d{2})(?![\d/])")
 MARKERS = {OPEN, MIDDLE, CLOSE}
 # Punctuation espeak-ng handles itself, or says nothing for, as a person would.
 PLAIN_PUNCTUATION = set(" \t\n.,;:!?'\"()[]-/%£$€#*+=<>")
@@ -102,7 +109,7 @@ def clock(hour: str, minutes: str | None, half: str) -> str:
     return f"{hour_minutes(hour, minutes)} {half.lower()}.m."
 
 
-def times(match: re.Match) -> str:
+def times(match: re.Match[str]) -> str:
     last = clock(match.group(4), match.group(5), match.group(6))
     if match.group(1):
         half = match.group(3)
@@ -114,8 +121,22 @@ def times(match: re.Match) -> str:
     return last
 
 
-def reference(match: re.Match) -> str:
+def slashed_word(match: re.Match[str]) -> str:
+    """'w/c' -> 'week commencing' ('S/he' -> 'She or he'), in the transcript too, as "or" is."""
+    said = SLASHED[match.group().lower()]
+    return said[0].upper() + said[1:] if match.group()[0].isupper() else said
+
+
+def reference(match: re.Match[str]) -> str:
     return f"(paragraph {match.group(1)})"
+
+
+def _matched(pattern: re.Pattern[str], found: str) -> re.Match[str]:
+    """`pattern` matched against what SPECIAL found with it: SPECIAL ignores case, and so must
+    this ("At 10.30" starting a sentence is CLOCK's "at 10.30"), or it finds nothing."""
+    match = re.fullmatch(pattern.pattern, found, pattern.flags | re.IGNORECASE)
+    assert match is not None, (pattern.pattern, found)
+    return match
 
 
 SPECIAL = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
@@ -154,7 +175,7 @@ class Normaliser:
                 text = text.replace(marker, " ")
         position = 0
         for match in SPECIAL.finditer(text):
-            kind = match.lastgroup
+            kind = match.lastgroup or ""  # every alternative of SPECIAL is a named group
             found = match.group(kind)
             if not self.english and kind in ("time", "clock"):
                 continue  # the language's reading rules say its times (readings.py)
@@ -175,11 +196,11 @@ class Normaliser:
         if kind == "url":
             return address(found, self.lexicon, words)
         if kind == "time":
-            said = times(TIME_RANGE.fullmatch(found))
+            said = times(_matched(TIME_RANGE, found))
             return said + "." if found.endswith(".") and not said.endswith(".") else said  # "12pm." ends a sentence
         if kind == "clock":
-            said = CLOCK.fullmatch(found)
-            return f"{said.group(1)} {hour_minutes(said.group(2), said.group(3))}"
+            clock = _matched(CLOCK, found)
+            return f"{clock.group(1)} {hour_minutes(clock.group(2), clock.group(3))}"
         if kind == "service":
             word, _, number = found.partition(" ")
             return f"{word} {phone(number, words) if self.english else digits_spaced(number)}"
@@ -187,7 +208,7 @@ class Normaliser:
             return phone(found, words)
         if not self.english:  # "(11.1)": the numbers either side of the dot said, and the dot
             return f"({found[1:-1].replace('.', f' {words.dot} ')})"
-        return reference(REFERENCE.fullmatch(found))
+        return reference(_matched(REFERENCE, found))
 
     def address(self, url: str) -> str:
         return address(url, self.lexicon, self.spoken_words)
@@ -215,6 +236,8 @@ class Normaliser:
             text = pattern.sub(said, text)
         text = THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
         text = self.sayable(text, unsayable)
+        text = SLASHED_WORD.sub(slashed_word, text)
+        text = SCHOOL_YEAR.sub(r"\1 to \2", text)
         text = NAMES_SLASH.sub(lambda m: m.group(1) + said_as("/", ", "), text)
         text = WORDS_SLASH.sub(" or ", text)
         text = AND_OR.sub(lambda m: said_as(m.group(), m.group(1) + " or"), text)

@@ -23,6 +23,7 @@ the script turns into one warning a construct, with the line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date as calendar_date
 from functools import lru_cache
 
@@ -94,9 +95,9 @@ class Reader:
         if construct not in (known for known, _ in self.missing):
             self.missing.append((construct, self.example.strip()))
 
-    def rule(self, said):
+    def rule(self, said: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
         """A rule's function for re.sub, which notes the text it was given first."""
-        def apply(match: re.Match) -> str:
+        def apply(match: re.Match[str]) -> str:
             self.example = match.group(0)
             return said(match)
         return apply
@@ -132,7 +133,7 @@ class Reader:
         return f"{self.number(whole, construct)} {self.words.point} {self.digits(fraction, construct)}"
 
     # constructs ------------------------------------------------------------
-    def money(self, match: re.Match) -> str:
+    def money(self, match: re.Match[str]) -> str:
         whole, pence = match.group(1).replace(",", ""), match.group(2)
         cents = int(pence.ljust(2, "0")) if pence else 0
         if self.words.currency == "num2words" and number_source(self.tag) == "num2words" and len(whole) <= LONGEST_SAID:
@@ -148,7 +149,7 @@ class Reader:
             said += f" {self.number(str(cents), 'money')} {self.plural(self.words.penny, cents)}"
         return said
 
-    def pence(self, match: re.Match) -> str:
+    def pence(self, match: re.Match[str]) -> str:
         amount = match.group(1)
         return f"{self.number(amount, 'money')} {self.plural(self.words.penny, int(amount))}"
 
@@ -173,7 +174,7 @@ class Reader:
 
         return str(num2words(day, lang=base(self.tag), to="ordinal"))
 
-    def time(self, match: re.Match) -> str:
+    def time(self, match: re.Match[str]) -> str:
         hour, minutes, half = match.group(1), match.group(2), match.group(3)
         if minutes is None and half is None or int(hour) > 23 or minutes is not None and int(minutes) > 59:
             return match.group(0)  # a plain number (the voice reads it), or no time
@@ -188,7 +189,7 @@ class Reader:
             said = said[len(lead):].strip()
         return said
 
-    def percent(self, match: re.Match) -> str:
+    def percent(self, match: re.Match[str]) -> str:
         number = self.fraction(match.group(1), match.group(2), "number") if match.group(2) else self.number(match.group(1), "number")
         return self.words.percent.format(number=number)
 
@@ -219,7 +220,7 @@ class Reader:
         return text.replace("/", " ").replace("£", f" {self.plural(self.words.pound, 2)} ")
 
     @staticmethod
-    def around(text: str, match: re.Match) -> set[str]:
+    def around(text: str, match: re.Match[str]) -> set[str]:
         """The words either side of a slash ("i/lub" -> {"i", "lub"})."""
         # A bounded stretch either side: a slash after every word of 100 KB must not read it all again.
         before = re.findall(r"\w+$", text[max(match.start() - 40, 0):match.start()])
@@ -230,7 +231,7 @@ class Reader:
 def spell_acronyms(text: str, lexicon: Lexicon) -> str:
     """'EHC' -> 'E H C' (shown as written): every voice names the letters in its language,
     where it would read the capitals as a word. The lexicon's entry, if any, says it instead."""
-    def spelt(match: re.Match) -> str:
+    def spelt(match: re.Match[str]) -> str:
         if lexicon.has(match.group(1)):
             return match.group(0)
         return said_as(match.group(0), " ".join(match.group(1)) + (f" {match.group(2)}" if match.group(2) else ""))

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
+from typing import TYPE_CHECKING
+
 from ...engines import speech
+from ...engines.speech_voices import Audio, VoiceSettings
 from .. import WORKING_ON, FinishedPart, Output, Part
 from . import mp3, sound, timings
 from .section_task import SectionTask
@@ -48,10 +51,13 @@ def trim(samples: np.ndarray) -> np.ndarray:
     return samples[begin:end]
 
 
-_synthesiser = None  # speech.Synthesiser or piper.PiperSynthesiser: kept for the process's next section
+if TYPE_CHECKING:
+    from ...engines.piper import PiperSynthesiser
+
+_synthesiser: speech.Synthesiser | PiperSynthesiser | None = None  # kept for the process's next section
 
 
-def synthesiser_for(settings: speech.VoiceSettings, work: Path):
+def synthesiser_for(settings: VoiceSettings, work: Path) -> speech.Synthesiser | PiperSynthesiser:
     """This process's synthesiser, made again only when the engine or voice changes
     (a Piper voice takes seconds to load; espeak-ng is started once a process)."""
     global _synthesiser
@@ -61,12 +67,12 @@ def synthesiser_for(settings: speech.VoiceSettings, work: Path):
     return _synthesiser
 
 
-def utterance_settings(task: SectionTask, language: str) -> speech.VoiceSettings:
+def utterance_settings(task: SectionTask, language: str) -> VoiceSettings:
     """English words in a translation (an utterance's own language) are said by espeak-ng's
     voice for that language, whichever engine reads the rest."""
     if not language:
         return task.settings
-    return speech.VoiceSettings(speech.VoiceSettings.from_options({}, language).voice, task.settings.rate)
+    return VoiceSettings(VoiceSettings.from_options({}, language).voice, task.settings.rate)
 
 
 def render_section(task: SectionTask, out_dir: Path) -> Output:
@@ -87,7 +93,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
         if audio.rate != rate:
             if words is not None:
                 words = [replace(w, sample=w.sample * rate // audio.rate) for w in words]
-            audio = speech.Audio(sound.resampled(audio.samples, audio.rate, rate), rate)
+            audio = Audio(sound.resampled(audio.samples, audio.rate, rate), rate)
         bounds = trim_bounds(audio.samples)
         before, after = sound.silence(utterance.pause_before, rate), sound.silence(utterance.pause_after, rate)
         sentences += timings.utterance_sentences(utterance.text, utterance.block_id, words, bounds, placed + before.size)
@@ -111,6 +117,7 @@ def render_section(task: SectionTask, out_dir: Path) -> Output:
 
 
 def _record(part: Part, folder: Path) -> FinishedPart:
+    assert isinstance(part.task, SectionTask)  # the audio writer's parts() makes them
     output = render_section(part.task, folder)
     return FinishedPart(folder, {k: p.relative_to(folder).as_posix() for k, p in output.files.items()}, output.details)
 

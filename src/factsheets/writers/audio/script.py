@@ -10,8 +10,9 @@ out, is the transcript: an utterance's `text` is what the engine is given, its
 phonemes).
 
 A call-out is announced by its weight and title ("Important: Time limits." for a
-warning, "Note: ..." for the rest), then read; the contact details close the
-script as a chapter of their own, read from the same blocks every format shows.
+warning, "Note: ..." for the rest), read, and closed ("End of important
+information.": constructs.box); the contact details close the script as a chapter
+of their own, read from the same blocks every format shows.
 
 Running text keeps the words the author wrote, glossary terms included: a
 term's `spoken` form (glossary front matter) is how the glossary section says
@@ -20,25 +21,26 @@ the term, never pushed into a sentence where the author chose other words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ... import model as m
 from ...errors import Location, Warning_
 from ...i18n import gettext, has_message, marked_language
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
-from ...walk import UnknownNode
-from ..constructs import abbreviation_words, following_text
+from ...walk import unknown_node
+from ..constructs import abbreviation_words, fitted_article
 from . import constructs
-from .lexicon import engine_text, reader_text, said_as
 from .normalise import Normaliser
 from .readings import missing_rule_message
 from .titles import one_line
-from .utterances import (  # noqa: F401  (Script, Section and Utterance are this module's interface too)
-    AFTER_HEADING, AFTER_PARAGRAPH, AROUND_QUOTE, BEFORE_SUBHEADING, BETWEEN_ITEMS, CONTACT_TITLE, ENGLISH,
-    END_ID, GLOSSARY_TITLE, SUMMARY_ID, TITLE_ID, Script, Section, Utterance, utterance,
+from ..sentences import END_ID, SUMMARY_ID, TITLE_ID
+from .utterances import (
+    AFTER_HEADING, AFTER_PARAGRAPH, AROUND_QUOTE, BETWEEN_ITEMS, CONTACT_TITLE, ENGLISH, GLOSSARY_TITLE, Script, Section, Utterance, utterance,
 )
 
 
-def is_term_heading(blocks, index: int) -> bool:
+def is_term_heading(blocks: Sequence[m.Block], index: int) -> bool:
     """A glossary term's heading: read within the glossary, not a chapter of its own."""
     return index + 1 < len(blocks) and isinstance(blocks[index + 1], m.GlossaryEntry)
 
@@ -50,7 +52,7 @@ def chapter_headings(document: m.Document) -> list[m.Heading]:
 
 
 class ScriptBuilder:
-    def __init__(self, document: m.Document, normaliser: Normaliser):
+    def __init__(self, document: m.Document, normaliser: Normaliser) -> None:
         self.document = document
         self.normaliser = normaliser
         self.warnings: list[Warning_] = []
@@ -69,28 +71,29 @@ class ScriptBuilder:
             self.warnings.append(Warning_(where, missing_rule_message(self.document.meta.language, construct, example)))
         return spoken.marked
 
-    def written(self, nodes) -> str:
+    def written(self, nodes: Sequence[m.Inline]) -> str:
         """Inlines -> written text for the normaliser: link text, and glossary terms as the author wrote them."""
-        out = []
-        for index, node in enumerate(nodes):
-            if isinstance(node, m.FootnoteRef):
-                continue  # the note is read after the paragraph (constructs.notes_after)
-            if isinstance(node, m.Abbreviation):
-                out.append(abbreviation_words(node, following_text(nodes, index), self.document.meta.language))
-            elif isinstance(node, m.Text):
-                out.append(node.text)
-            elif isinstance(node, m.Code):
-                out.append(node.text)
-            elif isinstance(node, m.LineBreak):
-                out.append(", ")
-            elif isinstance(node, m.Image):
-                out.append(f"picture: {node.alt}" if node.alt else "")
-            elif isinstance(node, m.Link):
-                out.append(self.link(node))
-            elif isinstance(node, (m.Strong, m.Emphasis, m.TermRef, m.Span)):
-                out.append(self.written(node.children))
-            else:
-                raise UnknownNode(f"the audio script cannot say a {type(node).__name__!r} node")
+        out: list[str] = []
+        for node in nodes:
+            match node:
+                case m.FootnoteRef():
+                    continue  # the note is read after the paragraph (constructs.notes_after)
+                case m.Abbreviation():
+                    said = abbreviation_words(node, "".join(out), self.document.meta.language)
+                    out[-1:] = [fitted_article(out[-1], said, self.document.meta.language)] if out else []
+                    out.append(said)
+                case m.Text() | m.Code():
+                    out.append(node.text)
+                case m.LineBreak():
+                    out.append(", ")
+                case m.Image():
+                    out.append(f"picture: {node.alt}" if node.alt else "")
+                case m.Link():
+                    out.append(self.link(node))
+                case m.Strong() | m.Emphasis() | m.TermRef() | m.Span():
+                    out.append(self.written(node.children))
+                case _:
+                    unknown_node(node, "the audio script cannot say")
         return "".join(out)
 
     def link(self, node: m.Link) -> str:
@@ -103,7 +106,7 @@ class ScriptBuilder:
             return words if words.startswith("www.") else node.url
         return words
 
-    def language_of(self, nodes) -> str:
+    def language_of(self, nodes: tuple[m.Inline, ...]) -> str:
         """The language to say some inlines in: "" (the factsheet's voice), or another when all
         their words are marked as that language (an untranslated, English detail in a translation)."""
         tag = marked_language(nodes)
@@ -116,45 +119,36 @@ class ScriptBuilder:
 
     # blocks --------------------------------------------------------------
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
-        line = getattr(block, "line", None)
-        if isinstance(block, m.Paragraph):
-            language = self.language_of(block.children)
-            return [utterance(self.sentence(self.say(self.written(block.children), line, language)), block_id=block.id, language=language)]
-        if isinstance(block, m.ListBlock):
-            return self.list_items(block, line)
-        if isinstance(block, m.Quote):
-            return self.quote(block, previous, line)
-        if isinstance(block, m.Table):
-            return self.table(block, line)
-        if isinstance(block, m.Figure):
-            alt = self.say(block.image.alt, line)
-            return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
-        if isinstance(block, m.Box):
-            return self.box(block, line)
-        if isinstance(block, m.DefinitionList):
-            return constructs.definition_list(self, block)
-        if isinstance(block, m.Notes):
-            return []  # each note is read after the paragraph that cites it (constructs.notes_after)
-        if isinstance(block, m.Heading):  # a heading inside a quotation or a definition: said, not a chapter
-            language = self.language_of(block.children)
-            return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id, language=language)]
-        # A block type the script does not know is an error, never left out of the recording.
-        raise UnknownNode(f"the audio script cannot say a {type(block).__name__!r} block")
+        line = block.line
+        match block:
+            case m.Paragraph():
+                language = self.language_of(block.children)
+                return [utterance(self.sentence(self.say(self.written(block.children), line, language)), block_id=block.id, language=language)]
+            case m.ListBlock():
+                return self.list_items(block, line)
+            case m.Quote():
+                return self.quote(block, previous, line)
+            case m.Table():
+                return self.table(block, line)
+            case m.Figure():
+                alt = self.say(block.image.alt, line)
+                return [utterance(self.sentence(f"Picture: {alt}"), block_id=block.id)] if alt else []
+            case m.Box():
+                return constructs.box(self, block, line)
+            case m.DefinitionList():
+                return constructs.definition_list(self, block)
+            case m.Notes():
+                return []  # each note is read after the paragraph that cites it (constructs.notes_after)
+            case m.Heading():  # a heading inside a quotation or a definition: said, not a chapter
+                language = self.language_of(block.children)
+                return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id, language=language)]
+            case m.GlossaryEntry():  # the glossary's entries are read by build(), after their term's heading
+                return constructs.glossary_entry(self, block, "")
+            case _:
+                # A block type the script does not know is an error, never left out of the recording.
+                unknown_node(block, "the audio script cannot say")
 
-    def box(self, block: m.Box, line) -> list[Utterance]:
-        """A call-out: its weight and title, then its text, set off by pauses."""
-        language = self.document.meta.language
-        cue = gettext(language, "Important:") if block.kind in m.IMPORTANT_KINDS else gettext(language, "Note:")
-        title = self.sentence(self.say(self.written(block.title), line))
-        # A call-out with no title of its own is titled by its kind ("Note"): "Note." alone, not "Note: Note."
-        said = title if title.rstrip(".").casefold() == cue.rstrip(":：").casefold() else f"{cue} {title}"
-        out = [utterance(said, pause_before=AROUND_QUOTE, pause_after=0.3, block_id=f"{block.id}-title" if block.id else "")]
-        for inner in block.blocks:
-            out += self.block(inner, None)
-        out[-1].pause_after = AROUND_QUOTE + AFTER_PARAGRAPH
-        return out
-
-    def list_items(self, block: m.ListBlock, line) -> list[Utterance]:
+    def list_items(self, block: m.ListBlock, line: int | None) -> list[Utterance]:
         """Each item an utterance; a list inside an item is announced with its length,
         so that a listener knows where it ends and the outer list goes on. Everything is
         said in the order it is written: what follows an inner list in its item (a paragraph
@@ -186,7 +180,7 @@ class ScriptBuilder:
             out[-1].pause_after = AFTER_PARAGRAPH
         return out
 
-    def quote(self, block: m.Quote, previous, line) -> list[Utterance]:
+    def quote(self, block: m.Quote, previous: m.Block | None, line: int | None) -> list[Utterance]:
         """Announced and closed, the reference named as the website names it ("paragraph 11.1")."""
         if block.reference:
             opening, language = self.fixed("Quotation from paragraph {reference}", reference=block.reference)
@@ -199,7 +193,7 @@ class ScriptBuilder:
         out.append(utterance(closing, pause_before=0.2, pause_after=AROUND_QUOTE + AFTER_PARAGRAPH, block_id=f"{block.id}-end" if block.id else "", language=language))
         return out
 
-    def table(self, block: m.Table, line) -> list[Utterance]:
+    def table(self, block: m.Table, line: int | None) -> list[Utterance]:
         header = [self.say(self.written(cell), line) for cell in block.header]
         out = []
         for number, row in enumerate(block.rows, 1):
@@ -228,18 +222,7 @@ class ScriptBuilder:
                     current.utterances.append(utterance("These are the words used in this factsheet, and what they mean.", block_id=block.id))
                 sections.append(current)
             elif isinstance(block, m.GlossaryEntry):
-                term = self.say(block.term, block.line)
-                if block.spoken:  # shown as the term is written, said as the glossary says it
-                    term = said_as(reader_text(term), engine_text(self.say(block.spoken, block.line)))
-                current.utterances.append(utterance(self.sentence(term), pause_before=BEFORE_SUBHEADING, pause_after=0.4,
-                                                     block_id=blocks[index - 1].id if index else ""))
-                for inner in block.blocks:
-                    for said in self.block(inner, None):
-                        if block.language and block.language.split("-")[0] != self.document.meta.language.split("-")[0]:
-                            said.language = block.language  # an English definition in a translation
-                        # A definition's blocks are numbered within it ("top-p1"): made unique by the entry's id.
-                        said.block_id = f"{block.id}-{said.block_id}" if said.block_id else ""
-                        current.utterances.append(said)
+                current.utterances += constructs.glossary_entry(self, block, blocks[index - 1].id if index else "")
             elif is_contact(block, "start") or is_title_line(block):
                 continue  # the contact details are read once, at the end; the title line in the introduction
             elif is_contact(block, "end"):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...engines import speech
+from ...engines.speech_voices import VoiceSettings
 from . import mp3
-from .script import Section
+from .utterances import Section
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class SectionTask:
 
     number: int
     section: Section
-    settings: speech.VoiceSettings
+    settings: VoiceSettings
     tags: mp3.Tags
     filename: str
     last: bool

@@ -13,6 +13,9 @@ whole recording that array arithmetic would make (a long section is minutes).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import numpy as np
 
 from .true_peak import block_true_peaks, true_peak_db  # noqa: F401 (true_peak_db: the validator's too)
@@ -28,7 +31,7 @@ SPREAD = 8  # blocks either side a gain reduction reaches, so it is not heard as
 
 
 def db(value: float) -> float:
-    return 20 * np.log10(max(value, 1e-12))
+    return float(20 * np.log10(max(value, 1e-12)))
 
 
 def undb(decibels: float) -> float:
@@ -60,10 +63,11 @@ def resampled(samples: np.ndarray, rate: int, to: int) -> np.ndarray:
         return samples
     count = int(round(samples.size * to / rate))
     positions = np.arange(count) * (rate / to)
-    return np.round(np.interp(positions, np.arange(samples.size), samples.astype(np.float64))).astype(np.int16)
+    resampled: np.ndarray = np.round(np.interp(positions, np.arange(samples.size), samples.astype(np.float64))).astype(np.int16)
+    return resampled
 
 
-def _float_slices(samples: np.ndarray, scale: float, dtype=np.float32):
+def _float_slices(samples: np.ndarray, scale: float, dtype: type[np.floating[Any]] = np.float32) -> Iterator[np.ndarray]:
     for begin in range(0, samples.size, CHUNK):
         yield samples[begin:begin + CHUNK].astype(dtype) * dtype(scale)
 
@@ -85,10 +89,11 @@ def limiter_gains(peaks: np.ndarray, gain: float, ceiling: float) -> np.ndarray:
     interpolating between neighbouring blocks never gives a sample more than it can take."""
     needed = np.minimum(gain, ceiling / np.maximum(peaks, 1e-12))
     wide = np.pad(needed, SPREAD, constant_values=gain)
-    return np.min(np.lib.stride_tricks.sliding_window_view(wide, 2 * SPREAD + 1), axis=1)
+    smallest: np.ndarray = np.min(np.lib.stride_tricks.sliding_window_view(wide, 2 * SPREAD + 1), axis=1)
+    return smallest
 
 
-def limited_slices(samples: np.ndarray, gains: np.ndarray):
+def limited_slices(samples: np.ndarray, gains: np.ndarray) -> Iterator[np.ndarray]:
     """The samples (full scale 1.0) with the block gains applied, interpolated, slice by slice."""
     for begin, part in zip(range(0, samples.size, CHUNK), _float_slices(samples, 1 / FULL_SCALE)):
         yield part * gain_ramps(gains, begin, part.size).astype(np.float32)
@@ -107,7 +112,8 @@ def gain_ramps(gains: np.ndarray, begin: int, size: int) -> np.ndarray:
     left, right = gains[np.clip(blocks, 0, last)], gains[np.clip(blocks + 1, 0, last)]
     slope = (right - left) / BLOCK
     ramps = slope[:, None] * np.arange(BLOCK)[None, :] + left[:, None]
-    return ramps.ravel()[offset: offset + size]
+    gains_here: np.ndarray = ramps.ravel()[offset: offset + size]
+    return gains_here
 
 
 def segment_energies(samples: np.ndarray) -> tuple[float, np.ndarray, float]:
@@ -143,7 +149,7 @@ def limited_energy(energies: tuple[float, np.ndarray, float], gains: np.ndarray)
     head, sums, tail = energies
     level, slope = gains[:-1], np.diff(gains)
     body = float((level * level * sums[:, 0] + 2 * level * slope * sums[:, 1] + slope * slope * sums[:, 2]).sum())
-    return head * gains[0] ** 2 + body + tail * gains[-1] ** 2
+    return float(head * gains[0] ** 2 + body + tail * gains[-1] ** 2)
 
 
 def master(speech: np.ndarray, lead_in: float, tail: float, rate: int) -> np.ndarray:
@@ -172,7 +178,7 @@ def master(speech: np.ndarray, lead_in: float, tail: float, rate: int) -> np.nda
     return under_true_peak(out)
 
 
-def levelled_gains(peaks: np.ndarray, energies, current: float, ceiling: float, size: int) -> np.ndarray:
+def levelled_gains(peaks: np.ndarray, energies: tuple[float, np.ndarray, float], current: float, ceiling: float, size: int) -> np.ndarray:
     """Each block's gain: the RMS at the target, no block over the ceiling."""
     gain = 0.0
     for _ in range(5):  # limiting lowers the RMS a little; a few rounds settle it

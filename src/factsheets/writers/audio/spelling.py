@@ -5,7 +5,12 @@ of rules for every language, with the language's words for "at", "dot", "slash".
 No library spells these out: a voice reads a web address as one long word, drops the "_"
 of an email and reads "01225 394382" as a number in the hundreds of thousands (espeak-ng
 1.51). So a phone number becomes its digit groups, each digit on its own (every voice
-names a lone digit in its language), and an address its parts with the separators said.
+names a lone digit in its language; an English voice says a nought "oh", as UK callers do),
+and an address its parts with the separators said ("hyphen", the UK word, for "-").
+
+A long address is not spelt to its end: a person reading a leaflet aloud says the site and
+that the full address is in the text (the listener has it in print, on the web page and in
+the EPUB), as they would not read "slash first hyphen tier hyphen tribunal hyphen special…".
 """
 
 from __future__ import annotations
@@ -19,10 +24,15 @@ from .spoken_words import SpokenWords, words_for
 SAID_AS_WORDS = {"org", "com", "net", "gov", "info"}
 SPELT = {"uk", "www", "co", "ac", "eu", "tv"}
 ENGLISH = words_for("en")
+# Words after the site said in full ("gov.uk/disability-living-allowance-children"); a longer
+# path (a fifth word, as in "…/special-educational-needs-and-disability") is not read out.
+LONGEST_PATH_WORDS = 4
 
 
-def digits_spaced(digits: str) -> str:
-    return " ".join(digits)
+def digits_spaced(digits: str, words: SpokenWords | None = None) -> str:
+    """'0300' -> '0 3 0 0'; with an English word list, '0' is said "oh" ("oh 3 oh oh")."""
+    zero = words.phone_zero if words is not None else ""
+    return " ".join(zero if digit == "0" and zero else digit for digit in digits)
 
 
 def phone(number: str, words: SpokenWords = ENGLISH) -> str:
@@ -38,7 +48,7 @@ def phone(number: str, words: SpokenWords = ENGLISH) -> str:
             groups = [digits[:5], digits[5:]]
     said = []
     for group in groups:
-        said.append(f"{words.plus} 4 4" if group == "+44" else digits_spaced(group))
+        said.append(f"{words.plus} 4 4" if group == "+44" else digits_spaced(group, words))
     return ", ".join(said)
 
 
@@ -64,14 +74,21 @@ def path_words(path: str, lexicon: Lexicon, words: SpokenWords = ENGLISH) -> str
     return " ".join(out)
 
 
+def is_long_path(path: str) -> bool:
+    return len([piece for piece in re.split(r"[/_.?=&#-]+", path) if piece]) > LONGEST_PATH_WORDS
+
+
 def address(url: str, lexicon: Lexicon, words: SpokenWords = ENGLISH) -> str:
-    """A web address as someone would read it out to be typed: no http://, no final slash."""
+    """A web address as someone would read it out to be typed: no http://, no final slash.
+    A long one: its site, and that the full address is in the text."""
     for prefix in ("https://", "http://"):
         if url.lower().startswith(prefix):
             url = url[len(prefix):]
     url = url.rstrip("/")
     host, _, path = url.partition("/")
     said = f" {words.dot} ".join(domain_label(label, lexicon) for label in host.split("."))
+    if path and words.long_address and is_long_path(path):
+        return words.long_address.format(site=said)
     if path:
         said += f" {words.slash} " + path_words(path, lexicon, words)
     return said

@@ -15,6 +15,9 @@ file tells a player to skip them, so the timings add them instead.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
+
+from ...engines.espeak_timing import WordStart
 
 from ..sentences import sentence_spans
 
@@ -29,7 +32,7 @@ class SentenceTime:
     end: int
 
 
-def utterance_sentences(text: str, block: str, words, trimmed: tuple[int, int], placed_at: int) -> list[SentenceTime]:
+def utterance_sentences(text: str, block: str, words: list[WordStart] | None, trimmed: tuple[int, int], placed_at: int) -> list[SentenceTime]:
     """The sentences of one utterance. `words` are the engine's word starts (None where the
     engine reports none: then each sentence is placed by its share of the characters)."""
     begin, end = trimmed
@@ -53,12 +56,12 @@ def utterance_sentences(text: str, block: str, words, trimmed: tuple[int, int], 
     return out
 
 
-def shifted(sentences: list[SentenceTime], samples: int) -> list[dict]:
+def shifted(sentences: list[SentenceTime], samples: int) -> list[dict[str, Any]]:
     """As plain data (for the part's details), moved later by some samples (the lead-in)."""
     return [asdict(s) | {"start": s.start + samples, "end": s.end + samples} for s in sentences]
 
 
-def whole_recording(sections: list[tuple[list[dict], int, int]]) -> list[dict]:
+def whole_recording(sections: list[tuple[list[dict[str, Any]], int, int]]) -> list[dict[str, Any]]:
     """Each section's sentences (samples in the section), its start in the whole MP3 (ms) and
     its sample rate -> every sentence with start and end in seconds of the decoded MP3."""
     out = []

@@ -20,7 +20,7 @@ CHUNK = 1 << 16
 
 
 def db(value: float) -> float:
-    return 20 * np.log10(max(value, 1e-12))
+    return float(20 * np.log10(max(value, 1e-12)))
 
 
 def block_true_peaks(samples: np.ndarray, blocks: np.ndarray, block: int) -> np.ndarray:
@@ -56,7 +56,8 @@ def between_peaks(samples: np.ndarray, begin: int, size: int) -> np.ndarray:
     lo, hi = max(start, 0), min(stop, samples.size)
     part[lo - start: hi - start] = samples[lo:hi].astype(np.float64) / FULL_SCALE
     # Output j of a valid convolution is the value at begin + j + phase/4.
-    return np.max([np.abs(np.convolve(part, taps[::-1], mode="valid")[:size]) for taps in filters], axis=0)
+    peaks: np.ndarray = np.max([np.abs(np.convolve(part, taps[::-1], mode="valid")[:size]) for taps in filters], axis=0)
+    return peaks
 
 
 def true_peak_db(samples: np.ndarray) -> float:

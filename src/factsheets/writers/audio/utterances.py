@@ -31,12 +31,12 @@ class Utterance:
     text: str  # what the speech engine is given
     pause_before: float = 0.0
     pause_after: float = AFTER_PARAGRAPH
-    shown: str | None = None  # the same words for the transcript; None: as `text`
+    shown: str = ""  # the same words for the transcript; "": as `text`
     block_id: str = ""  # the block of the document it says, for read-along timings ("": none)
     language: str = ""  # set when it is not the factsheet's language: English words in a translation, said by the English voice
 
-    def __post_init__(self):
-        if self.shown is None:
+    def __post_init__(self) -> None:
+        if not self.shown:
             self.shown = self.text
         # Here, where every utterance is made, so that no text reaches the engine without it.
         self.text = spell_dotted_runs(self.text)

@@ -18,6 +18,8 @@ skipped by decoders that know it (the measure is in tests/test_sound.py).
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
+from pathlib import Path
 
 # (version bits) -> MPEG version: 3 is MPEG-1, 2 is MPEG-2, 0 is MPEG-2.5
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
@@ -95,7 +97,7 @@ def without_info(data: bytes) -> bytes:
     return data
 
 
-def join(sections: list, path, audio_of) -> None:
+def join(sections: list[Path], path: Path, audio_of: Callable[[bytes], bytes]) -> None:
     """The whole recording from section files: one Info header for all their audio frames, then
     the frames (audio_of(file's bytes) takes each section's tag and own header off). Each file
     is read twice, counted then copied, so no more than one section is held at once."""

@@ -19,13 +19,16 @@ writer says braille is not available in this language rather than make wrong bra
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ... import model as m
 from ...engines import liblouis
+from ...engines.liblouis import Translation
 from ...engines.liblouis_tables import code_name as braille_code_name, table_for_language
 from ...i18n import gettext, language
-from .. import FinishedJob, Output, OutputKind, Writer
+from .. import FinishedJob, FinishedPart, Output, OutputKind, Writer
 from . import brf as layout
 from .fallback import replace_untranslatable
 from .pef import pef
@@ -48,7 +51,7 @@ def code_name(document: m.Document) -> str:
     return braille_code_name(document.meta.language, document.meta.language)
 
 
-def title_lines(document: m.Document, translate) -> list[list[str]]:
+def title_lines(document: m.Document, translate: Callable[[str], Translation]) -> list[list[str]]:
     meta = document.meta
     tag = meta.language
     width = layout.CELLS - 2 * layout.CENTRED_MARGIN
@@ -82,16 +85,16 @@ class BrailleWriter(Writer):
     preload = ("factsheets.writers.braille",)
     needs = ("pdf",)  # where the large-print PDF's pages begin, for the print page indicators (print_pages.py)
 
-    def dependencies(self, document: m.Document, options: dict) -> str:
+    def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         return dependencies(document, options)  # the titles of the factsheets it links to
 
-    def available(self, document: m.Document) -> str | None:
+    def available(self, document: m.Document, options: dict[str, Any] | None = None) -> str | None:
         if table_for(document) is not None:
             return None
         tag = document.meta.language
         return gettext(tag, "liblouis has no literary braille table for {language}", language=language(tag).english_name)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
+    def write(self, document: m.Document, out_dir: Path, options: dict[str, Any], *, parts: dict[str, FinishedPart] | None = None,
               needed: dict[str, FinishedJob] | None = None) -> Output:
         liblouis.louis()  # EngineMissing, naming the packages, before anything is written
         table = table_for(document)

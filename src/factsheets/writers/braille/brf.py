@@ -91,7 +91,7 @@ def style(piece: Piece) -> Style:
     return Style(2 + quote, quote)
 
 
-def _group(piece: Piece) -> tuple:
+def _group(piece: Piece) -> tuple[bool, bool]:
     return (piece.kind == "item", piece.quoted)
 
 

@@ -60,4 +60,5 @@ def pef(document: m.Document, pages: list[list[str]]) -> bytes:
         for line in lines:
             ET.SubElement(page, f"{{{PEF_NS}}}row").text = liblouis.to_dots(line)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)  # typeshed: str or bytes by the encoding
+    return written

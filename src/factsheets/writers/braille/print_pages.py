@@ -24,6 +24,10 @@ start of the factsheet and is not marked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ...engines.liblouis import Translation
+
 from ..common import text_key
 from .text import BOX_TOP, Piece
 
@@ -56,7 +60,7 @@ def _words(piece: Piece) -> str:
     return piece.text if piece.kind != "boxline" else ""
 
 
-def page_line(number: int, translate, cells: int) -> str:
+def page_line(number: int, translate: Callable[[str], Translation], cells: int) -> str:
     """The print page change line for page `number`, `cells` wide."""
     digits = translate(str(number)).braille
     return PAGE_LINE_CELL * (cells - len(digits)) + digits

@@ -29,14 +29,16 @@ audio say it, and "End of box"), and the BRF's box lines carry the same words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ... import model as m
 from ...i18n import gettext, marked_language
 from ...transforms import CONTACT_KIND, is_title_line
-from ...walk import UnknownNode, map_inlines
+from ...walk import map_inlines, unknown_node
 from ..common import NO_ALT_TEXT, printed_address
-from ..constructs import abbreviation_words, following_text
+from ..constructs import abbreviation_words, fitted_article
 from ..print_sources import LinkedFactsheet
 from .text_constructs import add_construct, broken_lines
 
@@ -78,39 +80,46 @@ class Piece:
         return "  " * self.level + self.words() if self.kind == "item" else self.words()
 
 
-def _styled_characters(nodes, style: str, out: list[tuple[str, str]], language: str = "en") -> None:
+def _styled_characters(nodes: Sequence[m.Inline], style: str, out: list[tuple[str, str]], language: str = "en") -> None:
     """Each character of some inlines with the emphasis it is in ("" for none)."""
     def add(text: str, kind: str = style) -> None:
         out.extend((character, kind) for character in text)
 
-    for index, node in enumerate(nodes):
-        if isinstance(node, m.FootnoteRef):
-            add(f"[{node.number}]", "")  # its note follows at the end of the section
-        elif isinstance(node, m.Abbreviation):
-            add(abbreviation_words(node, following_text(nodes, index), language))
-        elif isinstance(node, (m.Text, m.Code)):
-            add(node.text)
-        elif isinstance(node, m.LineBreak):
-            add(" ")
-        elif isinstance(node, m.Image):
-            add(node.alt.strip() or NO_ALT_TEXT)
-        elif isinstance(node, m.Link):
-            _styled_characters(node.children, style, out, language)
-            shown = printed_address(node)
-            if shown:
-                add(f" ({shown})", "")
-        elif isinstance(node, m.Strong):
-            _styled_characters(node.children, "bold", out, language)
-        elif isinstance(node, m.Emphasis):
-            # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
-            _styled_characters(node.children, style or "italic", out, language)
-        elif isinstance(node, m.Span):  # English a translation left in English: brailled in UEB (liblouis.ENGLISH)
-            english = node.language.startswith("en") and not language.startswith("en")
-            _styled_characters(node.children, "english" if english else style, out, language)
-        elif isinstance(node, m.TermRef):
-            _styled_characters(node.children, style, out, language)
-        else:
-            raise UnknownNode(f"braille cannot write a {type(node).__name__!r} node")
+    for node in nodes:
+        match node:
+            case m.FootnoteRef():
+                add(f"[{node.number}]", "")  # its note follows at the end of the section
+            case m.Abbreviation():
+                before = "".join(character for character, _ in out[-12:])
+                said = abbreviation_words(node, before, language)
+                fitted = fitted_article(before, said, language)  # "an SEN plan" -> "a special educational needs (SEN) plan"
+                if fitted != before:
+                    kinds = [kind for _, kind in out[len(out) - len(before):]]
+                    out[len(out) - len(before):] = [(c, kinds[min(i, len(kinds) - 1)]) for i, c in enumerate(fitted)]
+                add(said)
+            case m.Text() | m.Code():
+                add(node.text)
+            case m.LineBreak():
+                add(" ")
+            case m.Image():
+                add(node.alt.strip() or NO_ALT_TEXT)
+            case m.Link():
+                _styled_characters(node.children, style, out, language)
+                shown = printed_address(node)
+                if shown:
+                    add(f" ({shown})", "")
+            case m.Strong():
+                _styled_characters(node.children, "bold", out, language)
+            case m.Emphasis():
+                # Italic inside bold stays bold: UEB can nest them, but one is enough for a leaflet.
+                _styled_characters(node.children, style or "italic", out, language)
+            case m.Span():  # English a translation left in English: brailled in UEB (liblouis.ENGLISH)
+                english = node.language.startswith("en") and not language.startswith("en")
+                _styled_characters(node.children, "english" if english else style, out, language)
+            case m.TermRef():
+                _styled_characters(node.children, style, out, language)
+            case _:
+                unknown_node(node, "braille cannot write")
 
 
 def name_linked_factsheets(document: m.Document, factsheets: dict[str, LinkedFactsheet]) -> m.Document:
@@ -131,7 +140,7 @@ def name_linked_factsheets(document: m.Document, factsheets: dict[str, LinkedFac
     return replace(document, blocks=map_inlines(document.blocks, change))
 
 
-def styled_text(nodes, language: str = "en") -> tuple[str, tuple[Span, ...]]:
+def styled_text(nodes: Sequence[m.Inline], language: str = "en") -> tuple[str, tuple[Span, ...]]:
     """Inlines in plain words, with web addresses written out as on paper, and the
     stretches the source made bold or italic."""
     raw: list[tuple[str, str]] = []
@@ -157,12 +166,12 @@ def styled_text(nodes, language: str = "en") -> tuple[str, tuple[Span, ...]]:
     return text, tuple(spans)
 
 
-def inline_text(nodes) -> str:
+def inline_text(nodes: Sequence[m.Inline]) -> str:
     """Inlines in plain words, with web addresses written out as on paper."""
     return styled_text(nodes)[0]
 
 
-def table_row(headers: list[str], row) -> tuple[str, tuple[Span, ...]]:
+def table_row(headers: list[str], row: Sequence[tuple[m.Inline, ...]]) -> tuple[str, tuple[Span, ...]]:
     """A table's row as a sentence, each cell after its column's header:
     "Step: Decision; Time limit: four weeks.", keeping the cells' emphasis."""
     said: list[str] = []
@@ -184,13 +193,13 @@ class _Pieces:
         self.document = document
         self.out: list[Piece] = []
 
-    def add(self, kind: str, text: str, styles: tuple[Span, ...] = (), **fields) -> None:
+    def add(self, kind: str, text: str, styles: tuple[Span, ...] = (), **fields: Any) -> None:
         if text.strip():
             shift = len(text) - len(text.lstrip())
             styles = tuple((start - shift, end - shift, style) for start, end, style in styles)
             self.out.append(Piece(kind, text.strip(), styles=styles, **fields))
 
-    def add_styled(self, kind: str, nodes, **fields) -> None:
+    def add_styled(self, kind: str, nodes: tuple[m.Inline, ...], **fields: Any) -> None:
         language = self.document.meta.language
         text, styles = styled_text(nodes, language)
         marked = marked_language(nodes)  # a line a translation left in English is brailled in English (UEB)
@@ -198,51 +207,55 @@ class _Pieces:
             fields.setdefault("english", True)
         self.add(kind, text, styles=styles, **fields)
 
-    def blocks(self, blocks, *, quoted: bool = False, depth: int = 0, line: int | None = None, in_glossary: bool = False) -> None:
+    def blocks(self, blocks: Iterable[m.Block], *, quoted: bool = False, depth: int = 0, line: int | None = None, in_glossary: bool = False) -> None:
         for block in blocks:
             self.block(block, quoted=quoted, depth=depth, line=line, in_glossary=in_glossary)
 
     def block(self, block: m.Block, *, quoted: bool, depth: int, line: int | None, in_glossary: bool) -> None:
         # A glossary entry's lines are lines of a glossary file, not of the factsheet.
         own_line = None if in_glossary else (getattr(block, "line", None) or line)
-        if isinstance(block, m.Heading):
-            self.add_styled("heading", block.children, level=block.level, line=own_line)
-        elif isinstance(block, m.Paragraph) and len(lines := broken_lines(block.children)) > 1:
-            for nodes in lines:  # kept together, one line each, as an address block's lines are
-                self.add_styled("item", nodes, level=depth, quoted=quoted, line=own_line)
-        elif isinstance(block, m.Paragraph):
-            self.add_styled("paragraph", block.children, quoted=quoted, line=own_line)
-        elif isinstance(block, m.ListBlock):
-            for number, item in enumerate(block.items, start=block.start):
-                marker = f"{number}." if block.ordered else BULLET
-                self.item(item, marker, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
-        elif isinstance(block, m.Quote):
-            tag = self.document.meta.language
-            intro = gettext(tag, "Quotation (paragraph {reference}):", reference=block.reference) if block.reference else gettext(tag, "Quotation:")
-            self.add("paragraph", intro, quoted=quoted, line=own_line)
-            self.blocks(block.blocks, quoted=True, line=own_line, in_glossary=in_glossary)
-            self.add("note", gettext(tag, "End of quotation."), quoted=True, line=own_line)
-        elif isinstance(block, m.Table):
-            headers = [inline_text(cell) for cell in block.header]
-            for row in block.rows:
-                text, styles = table_row(headers, row)
-                self.add("paragraph", text, styles=styles, quoted=quoted, line=own_line)
-        elif isinstance(block, m.Figure):  # a transcriber's note in the BRF, labelled as print labels it
-            self.add("picture", gettext(self.document.meta.language, "Picture: {alt}", alt=inline_text((block.image,))), quoted=quoted, line=own_line)
-        elif isinstance(block, m.GlossaryEntry):
-            self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
-        elif isinstance(block, m.Box):
-            tag = self.document.meta.language
-            label = "" if block.kind == CONTACT_KIND else gettext(tag, "Important") if block.kind in m.IMPORTANT_KINDS else gettext(tag, "Note")
-            self.add("boxline", BOX_TOP, quoted=quoted, line=own_line, marker=gettext(tag, "Box: {label}", label=label) if label else gettext(tag, "Box"))
-            level = 2 if block.kind == CONTACT_KIND else 3
-            self.add_styled("heading", block.title, level=level, line=own_line)
-            self.blocks(block.blocks, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
-            self.add("boxline", BOX_BOTTOM, quoted=quoted, line=own_line, marker=gettext(tag, "End of box"))
-        elif isinstance(block, (m.Notes, m.DefinitionList)):
-            add_construct(self, block, quoted=quoted, line=own_line, in_glossary=in_glossary)
-        else:
-            raise UnknownNode(f"braille cannot write a {type(block).__name__!r} block")
+        match block:
+            case m.Heading():
+                self.add_styled("heading", block.children, level=block.level, line=own_line)
+            case m.Paragraph() if len(lines := broken_lines(block.children)) > 1:
+                for nodes in lines:  # kept together, one line each, as an address block's lines are
+                    self.add_styled("item", nodes, level=depth, quoted=quoted, line=own_line)
+            case m.Paragraph():
+                self.add_styled("paragraph", block.children, quoted=quoted, line=own_line)
+            case m.ListBlock():
+                for number, item in enumerate(block.items, start=block.start):
+                    marker = f"{number}." if block.ordered else BULLET
+                    self.item(item, marker, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
+            case m.Quote():
+                tag = self.document.meta.language
+                intro = gettext(tag, "Quotation (paragraph {reference}):", reference=block.reference) if block.reference else gettext(tag, "Quotation:")
+                self.add("paragraph", intro, quoted=quoted, line=own_line)
+                self.blocks(block.blocks, quoted=True, line=own_line, in_glossary=in_glossary)
+                self.add("note", gettext(tag, "End of quotation."), quoted=True, line=own_line)
+            case m.Table():
+                headers = [inline_text(cell) for cell in block.header]
+                for row in block.rows:
+                    text, styles = table_row(headers, row)
+                    self.add("paragraph", text, styles=styles, quoted=quoted, line=own_line)
+            case m.Figure():  # a transcriber's note in the BRF, labelled as print labels it
+                self.add("picture", gettext(self.document.meta.language, "Picture: {alt}", alt=inline_text((block.image,))), quoted=quoted, line=own_line)
+            case m.GlossaryEntry():
+                self.blocks(block.blocks, quoted=quoted, depth=depth, in_glossary=True)
+            case m.Box():
+                self.box(block, quoted=quoted, depth=depth, line=own_line, in_glossary=in_glossary)
+            case m.Notes() | m.DefinitionList():
+                add_construct(self, block, quoted=quoted, line=own_line, in_glossary=in_glossary)
+            case _:
+                unknown_node(block, "braille cannot write")
+
+    def box(self, block: m.Box, *, quoted: bool, depth: int, line: int | None, in_glossary: bool) -> None:
+        tag = self.document.meta.language
+        label = "" if block.kind == CONTACT_KIND else gettext(tag, "Important") if block.kind in m.IMPORTANT_KINDS else gettext(tag, "Note")
+        self.add("boxline", BOX_TOP, quoted=quoted, line=line, marker=gettext(tag, "Box: {label}", label=label) if label else gettext(tag, "Box"))
+        level = 2 if block.kind == CONTACT_KIND else 3
+        self.add_styled("heading", block.title, level=level, line=line)
+        self.blocks(block.blocks, quoted=quoted, depth=depth, line=line, in_glossary=in_glossary)
+        self.add("boxline", BOX_BOTTOM, quoted=quoted, line=line, marker=gettext(tag, "End of box"))
 
     def item(self, item: m.ListItem, marker: str, *, quoted: bool, depth: int, line: int | None, in_glossary: bool) -> None:
         first, *rest = item.blocks or (m.Paragraph(()),)

@@ -103,7 +103,7 @@ def _punctuation(character: str) -> bool:
     return not character.isspace() and not character.isalnum()
 
 
-def translate_piece(text: str, styles: Styles = (), translate: Callable = liblouis.translate) -> Translation:
+def translate_piece(text: str, styles: Styles = (), translate: Callable[..., Translation] = liblouis.translate) -> Translation:
     """Contracted UEB with emphasis and uncontracted computer material; `styles` are
     (start, end, "bold" | "italic") stretches of `text`."""
     typeform = [liblouis.PLAIN] * len(text)

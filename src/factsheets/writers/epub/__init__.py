@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from ... import model as m
-from .. import FinishedJob, Option, Output, OutputKind, Writer, print_sources
+from .. import FinishedJob, FinishedPart, Option, Output, OutputKind, Writer, print_sources
 from . import nav, overlay, package
 from .pages import print_page_marks
 from .xhtml import XhtmlRenderer, content_document
@@ -49,11 +50,11 @@ class EpubWriter(Writer):
     def engine_version(self) -> str:
         return f"lxml {etree.__version__}"  # writes the package document
 
-    def dependencies(self, document: m.Document, options: dict) -> str:
+    def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         # The book holds the images' bytes and names the factsheets it links to, as the print view does.
         return print_sources.dependencies(document, options)
 
-    def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
+    def write(self, document: m.Document, out_dir: Path, options: dict[str, Any], *, parts: dict[str, FinishedPart] | None = None,
               needed: dict[str, FinishedJob] | None = None) -> Output:
         if not needed or "audio" not in needed or "pdf" not in needed:
             raise RuntimeError("the EPUB is made from the audio writer's recording and the PDF writer's large-print PDF: build it with them (factsheets build)")
@@ -79,8 +80,8 @@ def book_images(document: m.Document, root: Path) -> dict[str, Path]:
     return names
 
 
-def write_epub(document: m.Document, timings: list[dict], mp3: Path, target: Path, page_marks=None, page_count: int = 0,
-               root: Path | None = None) -> dict:
+def write_epub(document: m.Document, timings: list[dict[str, Any]], mp3: Path, target: Path,
+               page_marks: tuple[dict[int, int], dict[int, list[str]]] | None = None, page_count: int = 0, root: Path | None = None) -> dict[str, Any]:
     """The EPUB from the document, the audio's sentence timings and the large-print PDF's page
     marks (`pages.print_page_marks`; None: no page list); returns the details for the manifest.
     `root`, the project's folder, is where its images and the factsheets it links to are."""

@@ -8,6 +8,7 @@ contents, the glossary (when the factsheet has one) and the contact details.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from ... import model as m
 from ...i18n import gettext
@@ -16,7 +17,7 @@ from ..html import toc_tokens
 from .xhtml import EPUB_NS, XHTML_NS, language_direction
 
 
-def toc_list(tokens: list[dict], href: str) -> str:
+def toc_list(tokens: list[dict[str, Any]], href: str) -> str:
     """Headings nested by level (the website's table of contents), as <ol> inside <li>."""
     if not tokens:
         return ""

@@ -8,7 +8,7 @@ differently (the audio writes out a number or an abbreviation), the block is
 highlighted whole, from its first spoken sentence's start to its last one's end.
 Every sentence heard has text to highlight (coverage is the whole recording): the
 audio names an element for what no block says, such as its title, its spoken
-introduction (the summary), a call-out's label, a table's row, a quotation's cues,
+introduction (the summary), a call-out's label and its end (the whole call-out), a table's row, a quotation's cues,
 a footnote, and "End of factsheet." (see xhtml.py). The items play in the order
 they are heard: a footnote read after the paragraph that cites it is highlighted
 then, though the text shows it at the end of its section.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 SMIL_NS = "http://www.w3.org/ns/SMIL"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -31,15 +32,15 @@ class Par:
     end: float
 
 
-def by_block(sentences: list[dict]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
+def by_block(sentences: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
     for sentence in sentences:
         if sentence["block"]:
             out.setdefault(sentence["block"], []).append(sentence)
     return out
 
 
-def pars(sentences: list[dict], written: dict[str, list[str]], order: list[str]) -> list[Par]:
+def pars(sentences: list[dict[str, Any]], written: dict[str, list[str]], order: list[str]) -> list[Par]:
     """`written`: block id -> its sentence span ids (empty: the block is one target);
     `order`: the block ids in the order the text has them."""
     spoken = by_block(sentences)

@@ -95,7 +95,7 @@ CONTAINER = (
 def metadata_values(document: m.Document, contents: Contents) -> list[tuple[str, str, dict[str, str]]]:
     """(property, value, other attributes) for each <meta> of the package."""
     modes = [*ACCESS_MODES, "visual"] if contents.has_images else ACCESS_MODES  # pictures are seen
-    values = [("dcterms:modified", _modified(document.meta.date), {})]
+    values: list[tuple[str, str, dict[str, str]]] = [("dcterms:modified", _modified(document.meta.date), {})]
     for name, listed in (("schema:accessMode", modes), ("schema:accessModeSufficient", ACCESS_MODES_SUFFICIENT),
                          ("schema:accessibilityFeature", features(contents)), ("schema:accessibilityHazard", HAZARDS)):
         values += [(name, value, {}) for value in listed]
@@ -145,7 +145,8 @@ def package_document(document: m.Document, contents: Contents) -> bytes:
     etree.SubElement(spine, f"{{{OPF_NS}}}itemref", attrib={"idref": "text"})
     # The landmarks link to the contents: a spine item, outside the reading order.
     etree.SubElement(spine, f"{{{OPF_NS}}}itemref", attrib={"idref": "nav", "linear": "no"})
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    written: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)  # lxml has no types
+    return written
 
 
 def write(document: m.Document, contents: Contents, target: Path) -> None:

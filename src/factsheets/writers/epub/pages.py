@@ -13,42 +13,44 @@ paragraph of page 5 begins). Page 1 is the start of the factsheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from ... import model as m
-from ...walk import UnknownNode
+from ...walk import unknown_node
 from ..common import text_key
 
 key = text_key  # the same key the PDF writer gives each block that starts a page
 
 
-def leaves(blocks) -> list[tuple[m.Block, str]]:
+def leaves(blocks: Iterable[m.Block]) -> list[tuple[m.Block, str]]:
     """Every block the page list can mark, in reading order, with its words' key."""
     out: list[tuple[m.Block, str]] = []
     for block in blocks:
-        if isinstance(block, (m.Paragraph, m.Heading)):
-            out.append((block, key(m.plain_text(block.children))))
-        elif isinstance(block, m.ListBlock):
-            for item in block.items:
-                out += leaves(item.blocks)
-        elif isinstance(block, (m.Quote, m.GlossaryEntry)):
-            out += leaves(block.blocks)
-        elif isinstance(block, m.Box):  # its title line first, then its blocks
-            out.append((block, key(m.plain_text(block.title))))
-            out += leaves(block.blocks)
-        elif isinstance(block, m.Figure):
-            out.append((block, key(block.image.alt)))
-        elif isinstance(block, m.Table):
-            out.append((block, key(" ".join(m.plain_text(c) for c in block.header))))
-        elif isinstance(block, m.Notes):
-            for note in block.notes:
-                out += leaves(note.blocks)
-        elif isinstance(block, m.DefinitionList):
-            for item in block.items:
-                out += [(block, key(m.plain_text(term))) for term in item.terms[:1]]
-                for definition in item.definitions:
-                    out += leaves(definition)
-        else:
-            raise UnknownNode(f"the EPUB page list cannot place a {type(block).__name__!r} block")
+        match block:
+            case m.Paragraph() | m.Heading():
+                out.append((block, key(m.plain_text(block.children))))
+            case m.ListBlock():
+                for item in block.items:
+                    out += leaves(item.blocks)
+            case m.Quote() | m.GlossaryEntry():
+                out += leaves(block.blocks)
+            case m.Box():  # its title line first, then its blocks
+                out.append((block, key(m.plain_text(block.title))))
+                out += leaves(block.blocks)
+            case m.Figure():
+                out.append((block, key(block.image.alt)))
+            case m.Table():
+                out.append((block, key(" ".join(m.plain_text(c) for c in block.header))))
+            case m.Notes():
+                for note in block.notes:
+                    out += leaves(note.blocks)
+            case m.DefinitionList():
+                for definition_item in block.items:
+                    out += [(block, key(m.plain_text(term))) for term in definition_item.terms[:1]]
+                    for definition in definition_item.definitions:
+                        out += leaves(definition)
+            case _:
+                unknown_node(block, "the EPUB page list cannot place")
     return out
 
 
@@ -73,12 +75,12 @@ def match(pages: list[list[str]], blocks: list[tuple[m.Block, str]]) -> tuple[di
     return marks, unmarked
 
 
-def mark_lines(html: str, unmarked: dict[int, list[str]], page_break) -> tuple[str, dict[int, list[str]]]:
+def mark_lines(html: str, unmarked: dict[int, list[str]], page_break: Callable[[int], str]) -> tuple[str, dict[int, list[str]]]:
     """Page marks inside rendered lines (<p>, <li>) that are not blocks of the model: a page
     starting there is marked at the start of the line. Returns the HTML and the pages still unmarked."""
     pending = dict(unmarked)
 
-    def mark(found: re.Match) -> str:
+    def mark(found: re.Match[str]) -> str:
         text = key(re.sub(r"<[^>]+>", "", found.group(3)))
         for number, starts in list(pending.items()):
             if text and any(text.startswith(s) or s.startswith(text) for s in starts[:1]):

@@ -21,6 +21,7 @@ from ..sentence_inlines import split_inlines
 from ..html import HtmlRenderer
 from ..constructs import callout_label
 from ..print_html import PICTURE_LABEL
+from ..print_sources import LinkedFactsheet
 from ..sentences import END_ID, SUMMARY_ID
 from .pages import mark_lines
 
@@ -40,7 +41,7 @@ class XhtmlRenderer(HtmlRenderer):
     the ids of the sentence spans written (an empty list: the block is one span, its own id)."""
 
     def __init__(self, document: m.Document, timed: set[str], page_marks: dict[int, int] | None = None, unmarked_pages: dict[int, list[str]] | None = None,
-                 images: dict[str, str] | None = None, factsheets: dict | None = None):
+                 images: dict[str, str] | None = None, factsheets: dict[str, LinkedFactsheet] | None = None) -> None:
         super().__init__(document, link_href=lambda url: (images or {}).get(url, url))
         self.factsheets = factsheets or {}  # a link's URL -> the other factsheet it names (print_sources.LinkedFactsheet)
         self.timed = timed
@@ -84,14 +85,14 @@ class XhtmlRenderer(HtmlRenderer):
         words = self.inlines(node.children)
         return f'<a href="{escape(other.url)}">{words}</a>' if other.url else words
 
-    def sentence_spans(self, block_id: str, nodes) -> str:
+    def sentence_spans(self, block_id: str, nodes: tuple[m.Inline, ...]) -> str:
         """Inlines of a timed block, each sentence in a span of its own."""
         groups = split_inlines(nodes, sentence_spans(m.plain_text(nodes), self.document.meta.language))
         ids = [f"{block_id}-s{n}" for n in range(1, len(groups) + 1)]
         self.sentences[block_id] = ids
         return " ".join(f'<span id="{i}">{self.inlines(g).strip()}</span>' for i, g in zip(ids, groups, strict=True))
 
-    def page_mark(self, block) -> str:
+    def page_mark(self, block: m.Block) -> str:
         number = self.page_marks.get(id(block))
         return page_break(number) if number else ""
 
@@ -177,6 +178,7 @@ class XhtmlRenderer(HtmlRenderer):
             if block.id == CONTACT_END and self.unmarked_pages:
                 html, self.unmarked_pages = mark_lines(html, self.unmarked_pages, page_break)
             return html
+        self.target(block.id)  # the audio's "End of important information." highlights the whole box
         ident = escape(block.id)
         # Its weight in words ("Important: Time limits"), as print and audio say it: a box with a
         # heavier rule alone looks like a note to many readers, and is not seen by a screen reader.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -49,11 +50,14 @@ class SpokenWords:
     digits: tuple[str, ...] = field(default=())
     digit_space: str = " "  # between digits said one by one ("" in Chinese: 二零二五)
     feminine: dict[str, str] = field(default_factory=dict)  # number words before a feminine unit (Portuguese "duas libras")
+    long_address: str = ""  # for an address too long to spell, "{site} (the full address is in the text)"; "": spelt to its end
+    hyphen: str = ""  # said for "-" in an address: the file's `dash` word where it has no `hyphen`
+    phone_zero: str = ""  # a nought in a phone number ("oh" in UK English: words_for); "": the voice names the digit
 
     @property
     def separators(self) -> dict[str, str]:
         """An address's separators and the words said for them."""
-        return {"/": self.slash, "-": self.dash, "_": self.underscore, ".": self.dot}
+        return {"/": self.slash, "-": self.hyphen or self.dash, "_": self.underscore, ".": self.dot}
 
 
 def base(tag: str) -> str:
@@ -71,11 +75,27 @@ def words_for(tag: str) -> SpokenWords:
     data = yaml.safe_load((HERE / f"{name}.yml").read_text(encoding="utf-8"))
     data["and_"], data["or_"] = data.pop("and"), data.pop("or")
     data["digits"] = tuple(str(d) for d in data.get("digits", ()))
+    if name != base(tag) or region(tag) not in ("", "gb"):
+        # "oh" for a nought is what UK callers say: not a language that borrows English's words
+        # (it keeps its voice's digit), nor another English (American callers say "zero").
+        data.pop("phone_zero", None)
     return SpokenWords(language=name, **data)
 
 
+class SpellOut(Protocol):
+    """What is used of PyICU's RuleBasedNumberFormat (PyICU has no types)."""
+
+    def format(self, number: int) -> str: ...
+
+
+def region(tag: str) -> str:
+    """The region subtag, lower case ("gb" in en-GB), "" when the tag has none."""
+    parts = tag.replace("_", "-").lower().split("-")[1:]
+    return next((part for part in parts if len(part) == 2 or part.isdigit()), "")
+
+
 @lru_cache(maxsize=None)
-def _icu_spellout(tag: str):
+def _icu_spellout(tag: str) -> SpellOut | None:
     """ICU's spell-out formatter for a language, or None where ICU has no rules of its own
     for it (ICU then falls back to its root rules, which write digits)."""
     try:
@@ -83,7 +103,7 @@ def _icu_spellout(tag: str):
     except ImportError:  # pragma: no cover - PyICU is a dependency; kept for a broken install
         return None
     locale = icu.Locale(tag.replace("-", "_"))
-    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, locale)
+    formatter: SpellOut = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, locale)
     said = formatter.format(7)
     return None if said.isdigit() or said == "seven" and base(tag) != ENGLISH else formatter
 
@@ -105,8 +125,9 @@ def number_words(number: int, tag: str) -> str | None:
         from num2words import num2words
 
         return str(num2words(number, lang=base(tag)))
-    if source == "icu":
-        return str(_icu_spellout(base(tag)).format(number))
+    spellout = _icu_spellout(base(tag)) if source == "icu" else None
+    if spellout is not None:
+        return str(spellout.format(number))  # PyICU may give its own UnicodeString
     if source == "digits":
         return digit_words(str(number), tag)
     return None
