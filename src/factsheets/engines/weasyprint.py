@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import importlib
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -41,9 +41,9 @@ def _weasyprint() -> ModuleType:
     try:
         try:
             with libraries_from_ldconfig_only():
-                module = importlib.import_module("weasyprint")
+                import weasyprint  # noqa: F401 (read back from sys.modules below, where it is typed as a module)
         except OSError:  # libraries that only gcc or ld can find: the ordinary search, once more
-            module = importlib.import_module("weasyprint")
+            import weasyprint  # noqa: F401
     except OSError as error:  # cffi could not load libpango/libpangoft2
         raise EngineMissing(
             f"WeasyPrint cannot find the Pango text library ({error}): install the Debian packages "
@@ -51,7 +51,7 @@ def _weasyprint() -> ModuleType:
         ) from error
     except ImportError as error:
         raise EngineMissing("the Python package weasyprint is not installed: run `pip install -e .` in the project's virtual environment") from error
-    return module
+    return sys.modules["weasyprint"]  # the module, typed as one (WeasyPrint has no type information)
 
 
 @contextlib.contextmanager
