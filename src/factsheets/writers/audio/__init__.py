@@ -128,12 +128,14 @@ class AudioWriter(Writer):
         return _engine_version()
 
     def part_group(self, task: SectionTask) -> str:
-        """The engine a part runs, for part_memory_mb."""
-        return task.settings.engine
+        """The engine a part runs, for part_memory_mb: Piper's if any of its voices is Piper's."""
+        engines = {task.settings.engine} | {settings.engine for _, settings in task.other_voices}
+        return speech.PIPER if speech.PIPER in engines else task.settings.engine
 
-    def voice(self, document: m.Document, options: dict) -> speech.VoiceSettings:
-        """Who reads this factsheet; a Piper model's files are checked before any section is planned."""
-        settings = speech.VoiceSettings.from_options(options, document.meta.language)
+    def voice(self, document: m.Document, options: dict, language: str = "") -> speech.VoiceSettings:
+        """Who reads this factsheet (or its words in `language`); a Piper model's files are
+        checked before any section is planned."""
+        settings = speech.VoiceSettings.from_options(options, language or document.meta.language)
         if settings.engine == speech.PIPER:
             problem = model_problem(settings.model, Path(options.get("project_root") or "."))
             if problem:
@@ -179,6 +181,9 @@ class AudioWriter(Writer):
     def section_tasks(self, document: m.Document, script: Script, options: dict) -> list[SectionTask]:
         settings = self.voice(document, options)
         count = len(script.sections)
+        # English words in a translation (language_runs.py): mkdocs.yml's English voice reads them.
+        other = sorted({u.language for section in script.sections for u in section.utterances if u.language})
+        other_voices = tuple((language, self.voice(document, options, language)) for language in other)
         language = mp3.language_code(document.meta.language)
         return [
             SectionTask(
@@ -186,6 +191,7 @@ class AudioWriter(Writer):
                 mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language,
                          f"{number}/{count}", read_by(settings)),
                 f"{number:02d}-{file_slug(section.title)}.mp3", number == count,
+                tuple(voice for voice in other_voices if any(u.language == voice[0] for u in section.utterances)),
             )
             for number, section in enumerate(script.sections, 1)
         ]
@@ -194,7 +200,7 @@ class AudioWriter(Writer):
         """A part a section, longest first so that the workers finish together."""
         speech.require_engine()  # espeak-ng, also under Piper: English words in a translation, and Piper's own phonemes
         tasks = self.section_tasks(document, self.script(document, options), options)
-        if tasks and tasks[0].settings.engine == speech.PIPER:
+        if any(self.part_group(task) == speech.PIPER for task in tasks):
             piper.require_engine()
         tasks.sort(key=lambda t: -t.section.words())
         return [Part(Path(t.filename).stem, t) for t in tasks]
