@@ -1,0 +1,56 @@
+"""English inside a translation's sentence, built in every format: a Polish factsheet whose
+text writes `{{ advice_line.hours }}` and `{{ name }}`, which no organisation.pl.yml
+translates. The words are marked English on the page and in the ebook, brailled in UEB, and
+read by the English rules in their own utterance (placeholders.py, audio/language_runs.py)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from conftest import FIXTURES, copy_project, factsheets
+
+pytestmark = pytest.mark.engines
+
+FILES = "build/site/files/hours-pl"
+HOURS = "10.00am – 3.00pm Monday to Friday"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("english-passages"), FIXTURES / "english-passages")
+    result = factsheets(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_the_web_page_and_the_print_view_mark_the_english_words_english(built):
+    paragraph = (f'Zadzwoń do nas <span lang="en-GB">{HOURS}</span>. '
+                 '<span lang="en-GB">SEND Partnership Service</span> udziela bezpłatnych porad.</p>')
+    assert paragraph in (built / "build/site/factsheets/hours-pl.html").read_text(encoding="utf-8")
+    assert "<p>" + paragraph in (built / FILES / "hours-pl-print.html").read_text(encoding="utf-8")
+
+
+def test_the_ebook_marks_them_english_for_reading_systems_too(built):
+    with zipfile.ZipFile(built / FILES / "hours-pl.epub") as epub:
+        text = epub.read("EPUB/text.xhtml").decode("utf-8")
+    assert f'Zadzwoń do nas <span xml:lang="en-GB" lang="en-GB">{HOURS}</span>.' in text
+
+
+def test_braille_gives_them_in_contracted_ueb_and_the_rest_in_polish_braille(built):
+    brf = " ".join((built / FILES / "hours-pl.brf").read_text(encoding="ascii").split())
+    # The English in UEB: its capital sign (dot 6, ","), its "day" contraction ("D). The Polish
+    # in Polish braille: its capital sign (dots 4-6, "."), its ń (?) and full stop (dot 3, "'").
+    assert '.ZADZWO? DO NAS #AJ4JJ;AM ,- #C4JJPM ,MON"D TO ,FRI"D\' ,,S5D ,"PN]%IP ,S]VICE UDZIELA BEZP<ATNYCH PORAD\'' in brf
+
+
+def test_the_audio_reads_them_by_the_english_rules_in_their_own_utterance(built):
+    timings = json.loads((built / FILES / "hours-pl-sentences.json").read_text(encoding="utf-8"))
+    said = [s["text"] for s in timings["sentences"] if s["block"] == "linia-porad-p1"]
+    # "10 a.m." by the English rules; the Polish ones said "dziesięć zero zero rano".
+    assert said == ["Zadzwoń do nas", "10 a.m. to 3 p.m.", "Monday to Friday.", "SEND Partnership Service", "udziela bezpłatnych porad."]
+    # The transcript shows the sentence as the one paragraph it is.
+    transcript = (built / FILES / "hours-pl-audio-script.txt").read_text(encoding="utf-8")
+    assert "Zadzwoń do nas 10 a.m. to 3 p.m. Monday to Friday. SEND Partnership Service udziela bezpłatnych porad." in transcript
