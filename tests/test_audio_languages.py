@@ -57,7 +57,8 @@ def test_each_transcript_says_the_languages_own_words_and_english_details_in_eng
     assert [w.message for w in script.warnings] == []
     contact = script.sections[-1]
     # The labels are the language's own (its catalogue); the details left in English, the English voice.
-    assert contact.utterances[0].language == "" and any(u.language == "en-GB" for u in contact.utterances)
+    advice_line = next(u for u in contact.utterances if u.block_id == "contact-end-item2-1")
+    assert advice_line.language == "" and any(u.language == "en-GB" for u in contact.utterances)
     assert all(u.language == "" for section in script.sections[1:-1] for u in section.utterances)
 
 
@@ -65,9 +66,11 @@ def test_the_english_voice_mkdocs_yml_names_is_given_to_the_sections_that_say_en
     writer, document = AudioWriter(), documents["cy"]
     options = {"voices": {"en": {"engine": "espeak-ng", "voice": "en-us"}}}
     tasks = writer.section_tasks(document, writer.script(document, options), options)
-    # Only the contact details hold English (the organisation's details cy does not translate):
-    # the other sections' cache keys do not change with the English voice.
-    assert [task.other_voices for task in tasks] == [(), (), (("en-GB", speech.VoiceSettings("en-us")),)]
+    # Only the introduction (the title line names the organisation) and the contact details hold
+    # English (the organisation's details cy does not translate): the other sections' cache keys
+    # do not change with the English voice.
+    english = (("en-GB", speech.VoiceSettings("en-us")),)
+    assert [task.other_voices for task in tasks] == [english, (), english]
     assert {writer.part_group(task) for task in tasks} == {speech.ESPEAK}
     piper = speech.VoiceSettings("en_US-joe-medium", engine=speech.PIPER, model="voices/en_US-joe-medium.onnx")
     assert writer.part_group(replace(tasks[-1], other_voices=(("en-GB", piper),))) == speech.PIPER  # its memory is Piper's

@@ -1,7 +1,9 @@
 """English inside a translation's sentence, built in every format: a Polish factsheet whose
 text writes `{{ advice_line.hours }}` and `{{ name }}`, which no organisation.pl.yml
-translates. The words are marked English on the page and in the ebook, brailled in UEB, and
-read by the English rules in their own utterance (placeholders.py, audio/language_runs.py)."""
+translates, as it does not translate the name the title line and the contact details' title
+give. The words are marked English on the page and in the ebook, brailled in UEB, and read by
+the English rules in their own utterance (placeholders.py, transforms.naming_words,
+audio/language_runs.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ def test_the_web_page_and_the_print_view_mark_the_english_words_english(built):
                  '<span lang="en-GB">SEND Partnership Service</span> udziela bezpłatnych porad.</p>')
     assert paragraph in (built / "build/site/factsheets/hours-pl.html").read_text(encoding="utf-8")
     assert "<p>" + paragraph in (built / FILES / "hours-pl-print.html").read_text(encoding="utf-8")
+    title_line = '<strong>Informator <span lang="en-GB">SEND Partnership Service</span>. Wersja 1, marzec 2024.</strong>'
+    assert title_line in (built / FILES / "hours-pl-print.html").read_text(encoding="utf-8")
 
 
 def test_the_ebook_marks_them_english_for_reading_systems_too(built):
@@ -43,6 +47,8 @@ def test_braille_gives_them_in_contracted_ueb_and_the_rest_in_polish_braille(bui
     brf = " ".join((built / FILES / "hours-pl.brf").read_text(encoding="ascii").split())
     # The English in UEB: its capital sign (dot 6, ","), its "day" contraction ("D). The Polish
     # in Polish braille: its capital sign (dots 4-6, "."), its ń (?) and full stop (dot 3, "'").
+    assert brf.startswith('#A .KIEDY DO NAS DZWONI% ,,S5D ,"PN]%IP ,S]VICE .WERSJA #A1 MARZEC #BJBD')  # the title page
+    assert '.INFORMATOR ,,S5D ,"PN]%IP ,S]VICE\' .WERSJA' in brf and '.KONTAKT3 ,,S5D ,"PN]%IP ,S]VICE' in brf
     assert '.ZADZWO? DO NAS #AJ4JJ;AM ,- #C4JJPM ,MON"D TO ,FRI"D\' ,,S5D ,"PN]%IP ,S]VICE UDZIELA BEZP<ATNYCH PORAD\'' in brf
 
 
@@ -51,6 +57,8 @@ def test_the_audio_reads_them_by_the_english_rules_in_their_own_utterance(built)
     said = [s["text"] for s in timings["sentences"] if s["block"] == "linia-porad-p1"]
     # "10 a.m." by the English rules; the Polish ones said "dziesięć zero zero rano".
     assert said == ["Zadzwoń do nas", "10 a.m. to 3 p.m.", "Monday to Friday.", "SEND Partnership Service", "udziela bezpłatnych porad."]
+    title_line = [s["text"] for s in timings["sentences"] if s["block"] == "title-line"]
+    assert title_line == ["Informator", "SEND Partnership Service.", "Wersja 1, marzec 2024."]  # not "S E N D", as Polish spells capitals
     # The transcript shows the sentence as the one paragraph it is.
     transcript = (built / FILES / "hours-pl-audio-script.txt").read_text(encoding="utf-8")
     assert "Zadzwoń do nas 10 a.m. to 3 p.m. Monday to Friday. SEND Partnership Service udziela bezpłatnych porad." in transcript

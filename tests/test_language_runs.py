@@ -27,6 +27,9 @@ def test_runs_follow_the_spans_languages_through_bold_and_a_span_of_the_document
 def test_punctuation_alone_is_said_with_a_neighbouring_run():
     assert merged([("", "Ffoniwch ni "), ("en-GB", "10.00am – 3.00pm"), ("", ".")]) == [("", "Ffoniwch ni "), ("en-GB", "10.00am – 3.00pm.")]
     assert merged([("", "("), ("en-GB", "Monday"), ("", ") ")]) == [("en-GB", "(Monday) ")]
+    # A stop after English words is said by the English voice, as the end of them; the next run starts at its words.
+    assert merged([("", "Informator "), ("en-GB", "SEND Partnership Service"), ("", ". Wersja 1.")]) == [
+        ("", "Informator "), ("en-GB", "SEND Partnership Service."), ("", " Wersja 1.")]
 
 
 def test_a_welsh_sentence_with_english_details_is_said_in_runs_each_by_its_own_rules():
@@ -36,8 +39,8 @@ def test_a_welsh_sentence_with_english_details_is_said_in_runs_each_by_its_own_r
     said = builder.block(paragraph, None)
     assert [(u.language, u.text, u.runs_on, u.pause_after) for u in said] == [
         ("", "Ffoniwch ni rhwng", False, 0.0),
-        ("en-GB", "10 a.m. to 3 p.m. Monday to Friday", True, 0.0),  # the English rules for times
-        ("", ", neu e-bostiwch", True, 0.0),
+        ("en-GB", "10 a.m. to 3 p.m. Monday to Friday,", True, 0.0),  # the English rules for times; its comma ends its words
+        ("", "neu e-bostiwch", True, 0.0),
         ("en-GB", "SEND Partnership Service.", True, 0.5),
     ]
     assert {u.block_id for u in said} == {"p1"}

@@ -15,6 +15,8 @@ the run after it): a voice given punctuation alone says nothing, or "comma".
 
 from __future__ import annotations
 
+import unicodedata
+
 from ... import model as m
 from .utterances import AFTER_PARAGRAPH, BETWEEN_ITEMS, Utterance, utterance
 
@@ -49,10 +51,22 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def closing(text: str) -> int:
+    """How many characters at the start of a run close what the run before said ("." ", " ")")."""
+    count = 0
+    while count < len(text) and unicodedata.category(text[count]) in ("Po", "Pe", "Pf"):
+        count += 1
+    return count
+
+
 def merged(runs: list[Run]) -> list[Run]:
-    """Runs with punctuation alone joined to a neighbour, then neighbours of one language joined."""
+    """Runs with punctuation alone joined to a neighbour, then neighbours of one language joined;
+    the stop that ends a run's words is said with them ("Service." then "Wersja 1"), not after."""
     out: list[Run] = []
     for language, written in runs:
+        ends = closing(written) if out else 0
+        if ends and has_words(written[ends:]):
+            out[-1], written = (out[-1][0], out[-1][1] + written[:ends]), written[ends:]
         if out and (not has_words(written) or out[-1][0] == language):
             out[-1] = (out[-1][0], out[-1][1] + written)
         elif out and not has_words(out[-1][1]):

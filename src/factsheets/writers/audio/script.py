@@ -275,8 +275,7 @@ class ScriptBuilder:
     def contact_section(self, block: m.Box) -> Section:
         """The contact details' chapter: their title, their blocks, and the end of the factsheet."""
         section = Section("contact-details", gettext(self.document.meta.language, CONTACT_TITLE))
-        title = self.sentence(self.say(self.written(block.title), block.line))
-        section.utterances.append(utterance(title, pause_after=AFTER_HEADING, block_id=f"{block.id}-title"))
+        section.utterances += block_utterances(self, block.title, block.line, f"{block.id}-title", AFTER_HEADING)  # the name in English
         for inner in block.blocks:
             section.utterances += self.block(inner, None)
         end, language = self.fixed("End of factsheet.")

@@ -34,6 +34,7 @@ from ..print_sources import dependencies, linked_factsheets
 from .text import braille_ready_text, name_linked_factsheets, pieces
 from .wrap import wrap
 from ...i18n import display_month
+from ...transforms import org_words
 
 __all__ = ["BrailleWriter", "is_page_line"]  # is_page_line: for the validators, which read the BRF back
 
@@ -52,15 +53,17 @@ def title_lines(document: m.Document, translate) -> list[list[str]]:
     meta = document.meta
     tag = meta.language
     width = layout.CELLS - 2 * layout.CENTRED_MARGIN
+    # The organisation's name a translation leaves in English is brailled in UEB, as in the text (liblouis.py).
+    english_name = isinstance(org_words(document.organisation, "name", tag)[0], m.Span)
     groups = [
-        meta.title,
-        document.organisation.name,
-        gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, tag)),
-        code_name(document),
+        (meta.title, translate),
+        (document.organisation.name, liblouis.translate if english_name else translate),
+        (gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, tag)), translate),
+        (code_name(document), translate),
     ]
     return [
-        [layout.centre(line) for line in wrap(translate(text), text, width, width)]
-        for text in groups
+        [layout.centre(line) for line in wrap(by(text), text, width, width)]
+        for text, by in groups
     ]
 
 
