@@ -1,15 +1,17 @@
 """English inside a translation's sentence, built in every format: a Polish factsheet whose
 text writes `{{ advice_line.hours }}` and `{{ name }}`, which no organisation.pl.yml
 translates, as it does not translate the name the title line and the contact details' title
-give. The words are marked English on the page and in the ebook, brailled in UEB, and read by
-the English rules in their own utterance (placeholders.py, transforms.naming_words,
-audio/language_runs.py)."""
+give. The words are marked English on the page, in the PDF's tags and in the ebook, brailled
+in UEB, and read by the English rules in their own utterance (placeholders.py,
+transforms.naming_words, engines/weasyprint_lang.py, audio/language_runs.py)."""
 
 from __future__ import annotations
 
 import json
 import zipfile
 
+import pdfplumber
+import pikepdf
 import pytest
 
 from conftest import FIXTURES, copy_project, factsheets
@@ -35,6 +37,40 @@ def test_the_web_page_and_the_print_view_mark_the_english_words_english(built):
     assert "<p>" + paragraph in (built / FILES / "hours-pl-print.html").read_text(encoding="utf-8")
     title_line = '<strong>Informator <span lang="en-GB">SEND Partnership Service</span>. Wersja 1, marzec 2024.</strong>'
     assert title_line in (built / FILES / "hours-pl-print.html").read_text(encoding="utf-8")
+
+
+def english_words_on_page_one(path) -> list[str]:
+    """The words on the PDF's first page whose structure element (or an ancestor) has /Lang en-GB."""
+    with pikepdf.open(path) as pdf:
+        first, marked = pdf.pages[0].obj.objgen, set()
+
+        def walk(node, lang: str, page) -> None:
+            if isinstance(node, pikepdf.Array):
+                for kid in node:
+                    walk(kid, lang, page)
+            elif isinstance(node, pikepdf.Dictionary):
+                page = node.Pg.objgen if "/Pg" in node else page
+                if "/K" in node:
+                    walk(node.K, str(node.get("/Lang", lang)), page)
+            elif lang == "en-GB" and page == first:  # a marked-content id
+                marked.add(int(node))
+
+        walk(pdf.Root.StructTreeRoot.K, "", None)
+    with pdfplumber.open(path) as pdf:
+        words: dict[int, str] = {}
+        for char in pdf.pages[0].chars:
+            if char.get("mcid") in marked:
+                words[char["mcid"]] = words.get(char["mcid"], "") + char["text"]
+    return [words[mcid] for mcid in sorted(words)]
+
+
+def test_the_pdf_tags_them_english_for_a_screen_reader(built):
+    # In order: the title line's name, the contact box's title and description, the hours
+    # (two lines), the Facebook label (no Polish catalogue word for it), then the paragraph's.
+    assert english_words_on_page_one(built / FILES / "hours-pl-large-print.pdf") == [
+        "SEND Partnership Service", "SEND Partnership Service", "Special Educational Needs & Disability (SEND)",
+        "Impartial Information, Advice and Support Service for", "Bath & North East Somerset", "10.00am – 3.00pm Monday",
+        "to Friday", "Facebook", HOURS, "SEND Partnership Service"]
 
 
 def test_the_ebook_marks_them_english_for_reading_systems_too(built):
