@@ -98,7 +98,7 @@ def test_a_voice_set_on_purpose_is_kept_when_it_speaks_the_language_or_the_langu
 @pytest.mark.engines
 def test_somali_audio_is_not_available_and_says_how_to_ask_for_a_recording(documents):
     assert voice_for_language("so") is None
-    assert AudioWriter().available(documents["so"]) == "espeak-ng ma laha cod Somali ah"  # in Somali, for its page
+    assert AudioWriter().available(documents["so"]) == "espeak-ng ma laha cod Soomaali ah"  # in Somali, for its page
     assert AudioWriter().available(documents["ar"]) is None
 
 

@@ -146,13 +146,13 @@ class AudioWriter(Writer):
         """Not available in a language espeak-ng has no voice for (Somali), unless the factsheet
         sets a voice on purpose (`audio: voice:` in its front matter)."""
         from ...engines.espeak_voices import voice_for_language
-        from ...i18n import gettext, language
+        from ...i18n import about_language
 
         tag = document.meta.language
         chosen = document.meta.options.get(self.name, {})
         if chosen.get("voice") or configured_voice(chosen.get("voices"), tag) or voice_for_language(tag) is not None:
             return None
-        return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
+        return about_language(tag, "espeak-ng has no voice for {language}")
 
     def dependencies(self, document: m.Document, options: dict) -> str:
         """The lexicon is not in the document, but changes what is said."""

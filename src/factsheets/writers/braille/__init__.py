@@ -24,7 +24,7 @@ from pathlib import Path
 from ... import model as m
 from ...engines import liblouis
 from ...engines.liblouis_tables import code_name as braille_code_name, table_for_language
-from ...i18n import gettext, language
+from ...i18n import about_language, gettext
 from .. import FinishedJob, Output, OutputKind, Writer
 from . import brf as layout
 from .fallback import replace_untranslatable
@@ -92,7 +92,7 @@ class BrailleWriter(Writer):
         if table_for(document) is not None:
             return None
         tag = document.meta.language
-        return gettext(tag, "liblouis has no literary braille table for {language}", language=language(tag).english_name)
+        return about_language(tag, "liblouis has no literary braille table for {language}")
 
     def write(self, document: m.Document, out_dir: Path, options: dict, *, parts: dict | None = None,
               needed: dict[str, FinishedJob] | None = None) -> Output:
