@@ -3,6 +3,8 @@ words said by the English voice, the MP3 tagged with the language's ISO 639-2 co
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
@@ -50,14 +52,28 @@ def test_a_language_says_its_numbers_money_and_times_in_its_own_words():
 def test_each_transcript_says_the_languages_own_words_and_english_details_in_english(documents, tag):
     script = build_script(documents[tag], Normaliser(Lexicon(), tag))
     assert OWN_WORDS[tag] in script.transcript()
-    # Urdu has no number words in num2words or ICU: its times are left to its voice, said once.
-    expected = ["audio: there is no Urdu reading rule for times in words ('10.00am'): the digits are given to the Urdu voice as a plain number; "
-                "ask for Urdu number words to be added, or write it in words"] if tag == "ur" else []
-    assert [w.message for w in script.warnings] == expected
+    # The advice line's hours ("10.00am"), left in English, are read by the English rules: no
+    # warning that Urdu has no words for times, as there was when the Urdu voice read them.
+    assert [w.message for w in script.warnings] == []
     contact = script.sections[-1]
     # The labels are the language's own (its catalogue); the details left in English, the English voice.
-    assert contact.utterances[0].language == "" and any(u.language == "en-GB" for u in contact.utterances)
+    advice_line = next(u for u in contact.utterances if u.block_id == "contact-end-item2-1")
+    assert advice_line.language == "" and any(u.language == "en-GB" for u in contact.utterances)
     assert all(u.language == "" for section in script.sections[1:-1] for u in section.utterances)
+
+
+def test_the_english_voice_mkdocs_yml_names_is_given_to_the_sections_that_say_english_words(documents):
+    writer, document = AudioWriter(), documents["cy"]
+    options = {"voices": {"en": {"engine": "espeak-ng", "voice": "en-us"}}}
+    tasks = writer.section_tasks(document, writer.script(document, options), options)
+    # Only the introduction (the title line names the organisation) and the contact details hold
+    # English (the organisation's details cy does not translate): the other sections' cache keys
+    # do not change with the English voice.
+    english = (("en-GB", speech.VoiceSettings("en-us")),)
+    assert [task.other_voices for task in tasks] == [english, (), english]
+    assert {writer.part_group(task) for task in tasks} == {speech.ESPEAK}
+    piper = speech.VoiceSettings("en_US-joe-medium", engine=speech.PIPER, model="voices/en_US-joe-medium.onnx")
+    assert writer.part_group(replace(tasks[-1], other_voices=(("en-GB", piper),))) == speech.PIPER  # its memory is Piper's
 
 
 @pytest.mark.engines
@@ -82,7 +98,7 @@ def test_a_voice_set_on_purpose_is_kept_when_it_speaks_the_language_or_the_langu
 @pytest.mark.engines
 def test_somali_audio_is_not_available_and_says_how_to_ask_for_a_recording(documents):
     assert voice_for_language("so") is None
-    assert AudioWriter().available(documents["so"]) == "espeak-ng ma laha cod Somali ah"  # in Somali, for its page
+    assert AudioWriter().available(documents["so"]) == "espeak-ng ma laha cod Soomaali ah"  # in Somali, for its page
     assert AudioWriter().available(documents["ar"]) is None
 
 

@@ -70,7 +70,7 @@ def test_the_title_page_names_the_languages_braille_code(documents, tmp_path):
 
 def test_somali_braille_is_not_available_with_a_reason(documents):
     reason = BrailleWriter().available(documents["so"])
-    assert reason == "liblouis ma laha shax farta indhoolaha ah oo Somali ah"  # in Somali, for the Somali page
+    assert reason == "liblouis ma laha shax farta indhoolaha ah oo Soomaali ah"  # in Somali, for the Somali page
     assert BrailleWriter().available(documents["pl"]) is None
 
 

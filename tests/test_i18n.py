@@ -97,3 +97,11 @@ def test_the_twelve_community_languages_each_have_a_catalogue():
     for tag in ("cy", "pl", "ar", "ur", "zh-Hans", "so", "ro", "bn", "uk", "pa", "pt", "lt"):
         assert i18n.has_catalogue(tag), tag
         assert i18n.gettext(tag, "Page {n} of {total}", n=1, total=4) != "Page 1 of 4", tag
+
+
+def test_a_sentence_about_a_language_names_it_as_the_language_names_itself():
+    braille = "liblouis has no literary braille table for {language}"
+    assert i18n.about_language("so", braille) == "liblouis ma laha shax farta indhoolaha ah oo Soomaali ah"
+    assert i18n.about_language("ro", braille) == "liblouis nu are tabel braille literar pentru română"  # not "pentru Romanian"
+    # No French catalogue: the sentence is English, and so is the name in it.
+    assert i18n.about_language("fr", "espeak-ng has no voice for {language}") == "espeak-ng has no voice for French"

@@ -30,12 +30,12 @@ def entries(root) -> dict:
 
 def test_somali_braille_is_skipped_with_its_reason(built):
     somali = entries(built)["sample-so"]
-    reason = "liblouis ma laha shax farta indhoolaha ah oo Somali ah"  # in Somali, as the Somali page says it
+    reason = "liblouis ma laha shax farta indhoolaha ah oo Soomaali ah"  # in Somali, as the Somali page says it
     braille = {"braille_text": reason, "brf": reason, "pef": reason, "braille_preview": reason}
     assert {k: v for k, v in somali["not_available"].items() if k in braille} == braille
     # Audio (and the ebook, whose read-along is that audio) too, even in a braille-only build.
-    assert somali["not_available"]["audio_mp3"] == "espeak-ng ma laha cod Somali ah"
-    assert somali["not_available"]["epub"] == "espeak-ng ma laha cod Somali ah"  # the audio's reason, in Somali
+    assert somali["not_available"]["audio_mp3"] == "espeak-ng ma laha cod Soomaali ah"
+    assert somali["not_available"]["epub"] == "espeak-ng ma laha cod Soomaali ah"  # the audio's reason, in Somali
     assert "brf" not in somali["formats"] and "failed" not in somali
     assert not (built / "build" / "site" / "files" / "sample-so" / "sample-so.brf").exists()
     polish = entries(built)["sample-pl"]
@@ -44,10 +44,10 @@ def test_somali_braille_is_skipped_with_its_reason(built):
 
 def test_the_page_says_braille_is_not_available_in_this_language_and_how_to_ask(built):
     page = (built / "build" / entries(built)["sample-so"]["formats"]["html"]).read_text(encoding="utf-8")
-    assert "Faylka farta indhoolaha: laguma heli karo luqaddan (liblouis ma laha shax farta indhoolaha ah oo Somali ah)." in page
+    assert "Faylka farta indhoolaha: laguma heli karo luqaddan (liblouis ma laha shax farta indhoolaha ah oo Soomaali ah)." in page
     line = page[page.index("Faylka farta indhoolaha: laguma"):]
     assert line.index('href="mailto:') < line.index("</li>")  # how to ask, on the same line
-    assert "Cod: laguma heli karo luqaddan (espeak-ng ma laha cod Somali ah). <a href=\"mailto:" in page
+    assert "Cod: laguma heli karo luqaddan (espeak-ng ma laha cod Soomaali ah). <a href=\"mailto:" in page
     assert ">Naga codso duubis</a>" in page
 
 

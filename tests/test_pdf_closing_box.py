@@ -4,6 +4,8 @@ test_pdf_layout.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factsheets import model as m
 from factsheets.project import load_project
 from factsheets.transforms import CONTACT_END
@@ -44,6 +46,16 @@ def test_a_box_broken_before_a_paragraph_goes_on_in_a_continued_box():
     assert second.id == CONTINUED_ID and m.plain_text(second.title) == "Contact us (continued)"
     assert m.plain_text(second.blocks[0].children) == "We have made every reasonable effort."
     assert closing_box(split)[1] is second  # a part still too long is cut again, from the last part
+
+
+def test_a_continued_title_keeps_the_english_name_of_a_translation_marked_english():
+    name = m.Span("en-GB", "ltr", (m.Text("SEND Partnership Service"),))
+    polish = replace(BOX, title=(m.Text("Kontakt: "), name))
+    document = document_with(polish)
+    document = replace(document, meta=replace(document.meta, language="pl"))
+    starts = [["Some text.", "Kontakt: SEND Partnership Service", "Advice line: 01632 960123", "In partnership with:", "Northdale Council",
+               "Northdale Health Trust"], ["We have made every reasonable effort."]]
+    assert split_closing_box(document, starts).blocks[-1].title == (m.Text("Kontakt: "), name, m.Text(" (ciąg dalszy)"))
 
 
 def test_a_list_cut_between_its_items_is_two_lists_and_its_label_goes_with_it():

@@ -2,12 +2,14 @@
 
 import json
 import zipfile
+from dataclasses import replace
 
 import pytest
 
 from conftest import FIXTURES, copy_project, factsheets
 from factsheets import model as m
 from factsheets.errors import SourceError
+from factsheets.organisation import TRANSLATABLE
 from factsheets.placeholders import organisation_fields
 from factsheets.project import load_project
 from factsheets.reader import parse_blocks
@@ -32,6 +34,30 @@ def test_placeholders_become_ordinary_text_and_links():
         m.Link("https://www.example.org.uk/", (m.Text("www.example.org.uk"),)), m.Text(", from SEND Partnership Service."),
     )
     assert paragraph.line == 10
+
+
+WELSH = replace(ORGANISATION, description="Cyngor.", language="cy", english=("name", "advice_hours", "series"))
+
+
+def test_in_a_translation_a_detail_left_in_english_is_marked_english():
+    """The Welsh file gives the description, not the name or the hours: those are the English
+    file's words, so they are an en-GB Span; the phone number is no language's."""
+    [paragraph] = parse("{{ name }}: {{ description }} {{ advice_line }}, {{ advice_line.hours }}.", organisation_fields(WELSH, "cy"))
+    assert paragraph.children == (
+        m.Span("en-GB", "ltr", (m.Text("SEND Partnership Service"),)), m.Text(": Cyngor. "),
+        m.Link("tel:01225394382", (m.Text("01225 394382"),)), m.Text(", "),
+        m.Span("en-GB", "ltr", (m.Text("10am to 3pm"),)), m.Text("."),
+    )
+
+
+def test_with_no_translated_details_every_word_detail_is_english_and_an_english_factsheet_marks_none():
+    untranslated = replace(ORGANISATION, english=TRANSLATABLE)  # no organisation.pl.yml: its language stays en-GB
+    polish = organisation_fields(untranslated, "pl")
+    assert polish["disclaimer"] == m.Span("en-GB", "ltr", (m.Text("D."),))
+    assert polish["email"] == FIELDS["email"]
+    assert organisation_fields(ORGANISATION, "en-GB")["disclaimer"] == m.Text("D.")
+    # A Welsh site whose factsheet is in Welsh with no translation file read: the English file's words.
+    assert organisation_fields(ORGANISATION, "cy")["name"] == m.Span("en-GB", "ltr", (m.Text("SEND Partnership Service"),))
 
 
 def test_a_placeholder_in_code_is_left_as_written():

@@ -49,7 +49,7 @@ def test_a_piper_voice_set_in_mkdocs_yml_alone_makes_audio_available_in_a_langua
     from conftest import FIXTURES, copy_project
 
     root = copy_project(tmp_path / "project", FIXTURES / "languages")
-    assert somali_audio_reason(root) == "espeak-ng ma laha cod Somali ah"  # no voice set: not available, said in Somali
+    assert somali_audio_reason(root) == "espeak-ng ma laha cod Soomaali ah"  # no voice set: not available, said in Somali, naming Somali in Somali
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - factsheets\n", "  - factsheets:\n      audio:\n        voices:\n"
                                                  "          so: {engine: piper, model: voices/so-voice.onnx}\n"))

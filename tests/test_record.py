@@ -4,7 +4,11 @@ numpy's trim_zeros would, without building an index of every sample."""
 import numpy as np
 import pytest
 
-from factsheets.writers.audio.record import SILENT, trim_bounds, without_trailing_zeros
+from factsheets.engines.speech_voices import PIPER, VoiceSettings
+from factsheets.writers.audio import mp3
+from factsheets.writers.audio.record import SILENT, trim_bounds, utterance_settings, without_trailing_zeros
+from factsheets.writers.audio.section_task import SectionTask
+from factsheets.writers.audio.utterances import Section
 
 EDGES = [[], [0], [0, 0, 0], [5], [0, 0, 5], [5, 0, 0], [0, 1, 0, 2, 0, 0], [-1, 0], [1, 2, 3]]
 
@@ -45,3 +49,13 @@ def test_the_loudest_negative_sample_counts_as_loud():
 @pytest.mark.parametrize("values", [[], [0, 0], [SILENT, -SILENT, 3]])
 def test_a_recording_with_nothing_loud_has_empty_bounds(values):
     assert trim_bounds(np.array(values, dtype=np.int16)) == (0, 0)
+
+
+def test_english_words_are_said_by_the_english_voice_the_task_gives_else_by_espeak_ngs():
+    piper_english = VoiceSettings("en_US-joe-medium", 160, PIPER, "voices/en_US-joe-medium.onnx", "abc")
+    tags = mp3.Tags("Cyswllt", "SEND", "SEND", "2024-03", "cym")
+    task = SectionTask(3, Section("contact", "Cyswllt"), VoiceSettings("cy"), tags, "03-cyswllt.mp3", True, (("en-GB", piper_english),))
+    assert utterance_settings(task, "") == VoiceSettings("cy")
+    assert utterance_settings(task, "en-GB") is piper_english
+    without = SectionTask(3, Section("contact", "Cyswllt"), VoiceSettings("cy", 140), tags, "03-cyswllt.mp3", True)
+    assert utterance_settings(without, "en-GB") == VoiceSettings("en-gb", 140)

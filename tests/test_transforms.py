@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from factsheets import model as m
@@ -6,7 +8,7 @@ from factsheets.glossary import load_glossary
 from factsheets.reader import parse_blocks
 from factsheets.walk import inline_runs, iter_blocks, iter_inlines
 from factsheets.organisation import load_organisation
-from factsheets.transforms import compose, contact_box, is_contact, is_title_line, resolve_terms
+from factsheets.transforms import compose, contact_box, is_contact, is_title_line, resolve_terms, title_line
 
 from conftest import LEAFLET
 
@@ -108,3 +110,16 @@ def test_every_writer_renders_the_title_line_and_contact_details_from_the_blocks
     for name, text in outputs.items():
         assert "Changed title line." in text and "Changed contact words." in text, name
         assert "Service factsheet. Version" not in text, name
+
+
+def test_a_translation_that_leaves_the_organisations_name_in_english_marks_it_english_in_its_sentences():
+    welsh = replace(META, slug="f-cy", language="cy")
+    english_name = m.Span("en-GB", "ltr", (m.Text("SEND Partnership Service"),))
+    # organisation.yml read alone: no organisation.cy.yml translates the name.
+    assert title_line(welsh, ORGANISATION).children == (m.Strong((m.Text("Taflen ffeithiau "), english_name, m.Text(". Fersiwn 3, Mehefin 2021."))),)
+    assert contact_box(welsh, ORGANISATION, "end").title == (m.Text("Cysylltu â "), english_name)
+    # A name organisation.cy.yml translates is Welsh: one text with the words around it.
+    translated = replace(ORGANISATION, name="Gwasanaeth Partneriaeth SEND", language="cy", english=())
+    assert contact_box(welsh, translated, "end").title == (m.Text("Cysylltu â Gwasanaeth Partneriaeth SEND"),)
+    # An English factsheet's line is one text, as it always was.
+    assert title_line(META, ORGANISATION).children == (m.Strong((m.Text("SEND Partnership Service factsheet. Version 3, June 2021."),)),)

@@ -95,7 +95,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     blocks: list[m.Block] = []
     used: list[str] = []
     with errors.collecting():
-        blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings)
+        blocks, used = read_body(body, path, config, shown, text, first_line, organisation, glossary, warnings, meta.language)
     errors.raise_if_any()
     document = m.Document(meta, compose(blocks, glossary, used, meta, organisation), organisation, tuple(used))
     return document, text, warnings
@@ -141,7 +141,7 @@ def check_names_by_line(lines: list[str], schema: Mapping[str, FieldCheck], show
 
 
 def read_body(body: str, path: Path, config: Config, shown: str, text: str, first_line: int,
-              organisation: m.Organisation, glossary: Glossary, warnings: list[Warning_]) -> tuple[list[m.Block], list[str]]:
+              organisation: m.Organisation, glossary: Glossary, warnings: list[Warning_], language: str) -> tuple[list[m.Block], list[str]]:
     """The factsheet's blocks, with its shared text included; every problem of the text is reported at once,
     a problem in shared text at that file's line."""
     body, origin = expand_shared_text(body, shown, first_line, config.extensions, config.root)
@@ -149,7 +149,7 @@ def read_body(body: str, path: Path, config: Config, shown: str, text: str, firs
     text = "\n".join(text.split("\n")[: first_line - 1] + [body])
     errors = ErrorList()  # a block's problem, and the links' and terms' of the others, in one run
     try:
-        blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation), errors)
+        blocks = parse_blocks(body, shown, first_line, config.extensions, organisation_fields(organisation, language), errors)
     except SourceError as error:  # one that stops the reader itself: nesting, size
         raise origin.relocate(error) from None
     for block in blocks:

@@ -129,6 +129,14 @@ def has_message(tag: str, message: str) -> bool:
     return language(tag).is_english or _lookup(tag, message) is not None
 
 
+def about_language(tag: str, message: str) -> str:
+    """`message` about the language of `tag` ("... no voice for {language}"), in that language:
+    the language named as it names itself ("Soomaali", "română"), or by its English name
+    where the catalogue leaves the sentence English."""
+    found = language(tag)
+    return gettext(tag, message, language=found.autonym if _lookup(tag, message) else found.english_name)
+
+
 def gettext(tag: str, message: str, **values: object) -> str:
     """`message` in the language of `tag` (English when no catalogue has it), with `{name}`
     fields filled from `values` after translation, so translators can move them."""

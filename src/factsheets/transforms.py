@@ -103,6 +103,23 @@ def fixed_words(language: str, message: str, **values: object) -> tuple[m.Inline
     return in_language((m.Text(gettext(language, message, **values)),), written_in, language)
 
 
+def naming_words(language: str, message: str, field: str, name: tuple[m.Inline, ...], **values: object) -> tuple[m.Inline, ...]:
+    """A fixed sentence of the tool that names the organisation ("{organisation} factsheet."),
+    its `field` the name's own inlines, so a name a translation leaves in English is marked
+    English inside the translated words (said by the English voice, brailled in UEB)."""
+    if not i18n.has_message(language, message):  # English throughout (marked, in a translation)
+        return fixed_words(language, message, **{field: m.plain_text(name)}, **values)
+    slot = "\x00"  # never in a catalogue's words
+    before, _, after = gettext(language, message, **{field: slot}, **values).partition(slot)
+    out: list[m.Inline] = []
+    for node in (m.Text(before), *name, m.Text(after)):
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)  # a name not marked is one text with the words around it
+        elif not isinstance(node, m.Text) or node.text:
+            out.append(node)
+    return tuple(out)
+
+
 def _line(language: str, label: str, *value: m.Inline) -> m.ListItem:
     """A contact line: "Email: ..." with its label in bold."""
     return m.ListItem((m.Paragraph((m.Strong((*fixed_words(language, label), m.Text(":"))), m.Text(" "), *value)),))
@@ -164,8 +181,8 @@ def contact_box(meta: m.Meta, organisation: m.Organisation, placement: str) -> m
     blocks.append(m.Paragraph((m.Text(version),)))
     blocks.append(m.Paragraph(org_words(org, "disclaimer", language)))
     blocks.append(m.Paragraph((m.Strong(org_words(org, "alternative_formats", language)),)))
-    title = gettext(language, "Contact the {name}", name=org.name)
-    return m.Box(CONTACT_KIND, (m.Text(title),), _numbered(CONTACT_END, blocks), id=CONTACT_END)
+    title = naming_words(language, "Contact the {name}", "name", org_words(org, "name", language))
+    return m.Box(CONTACT_KIND, title, _numbered(CONTACT_END, blocks), id=CONTACT_END)
 
 
 def is_contact(block: m.Block, placement: str | None = None) -> TypeGuard[m.Box]:
@@ -177,11 +194,16 @@ def is_contact(block: m.Block, placement: str | None = None) -> TypeGuard[m.Box]
 
 def title_line(meta: m.Meta, organisation: m.Organisation) -> m.Paragraph:
     """Who publishes the factsheet, its version and date: the bold line under its title."""
-    words = gettext(meta.language, "{organisation} factsheet. Version {version}, {date}.",
-                    organisation=organisation.name, version=meta.version, date=display_month(meta.date, meta.language))
-    # A date CLDR ends with an abbreviation's full stop ("березень 2024 р.") takes the sentence's too.
-    words = re.sub(r"(?<!\.)\.\.(?!\.)", ".", words)
-    return m.Paragraph((m.Strong((m.Text(words),)),), TITLE_LINE)
+    words = naming_words(meta.language, "{organisation} factsheet. Version {version}, {date}.", "organisation",
+                         org_words(organisation, "name", meta.language), version=meta.version, date=display_month(meta.date, meta.language))
+    return m.Paragraph((m.Strong(tuple(_one_full_stop(w) for w in words)),), TITLE_LINE)
+
+
+def _one_full_stop(node: m.Inline) -> m.Inline:
+    """A date CLDR ends with an abbreviation's full stop ("березень 2024 р.") takes the sentence's too."""
+    if isinstance(node, m.Text):
+        return m.Text(re.sub(r"(?<!\.)\.\.(?!\.)", ".", node.text))
+    return replace(node, children=tuple(_one_full_stop(c) for c in node.children)) if isinstance(node, m.Span) else node
 
 
 def is_title_line(block: m.Block) -> bool:

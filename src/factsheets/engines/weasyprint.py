@@ -25,6 +25,7 @@ from urllib.request import url2pathname
 
 from ..errors import EngineMissing, engine_warnings
 from .pdf_tables import join_split_tables, table_fragments
+from .weasyprint_lang import install as install_languages
 from .weasyprint_text import install as install_actual_text
 
 if TYPE_CHECKING:
@@ -182,6 +183,7 @@ def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, unc
     """
     weasyprint = _weasyprint()
     install_actual_text()  # the words of shaped scripts in the text layer: weasyprint_text.py
+    install_languages()  # /Lang on words in another language: weasyprint_lang.py
     if allowed_folders is None:
         allowed_folders = [Path(url2pathname(urlsplit(base_url).path))]
     fetcher = project_fetcher(allowed_folders)

@@ -18,8 +18,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from .. import model as m
-from ..i18n import gettext
-from ..transforms import CONTACT_END, CONTACT_KIND
+from ..transforms import CONTACT_END, CONTACT_KIND, naming_words
 from .print_html import CONTINUED_ID
 
 COMPARED = 24  # characters of a part's text, spaces left out, to know it among the page starts
@@ -91,7 +90,7 @@ def split_closing_box(document: m.Document, page_starts: list[list[str]]) -> m.D
         rest[0] = replace(listed, items=listed.items[item_index:])
     title = box.title
     if box.id == CONTACT_END:
-        title = (m.Text(gettext(document.meta.language, "{title} (continued)", title=m.plain_text(box.title))),)
+        title = naming_words(document.meta.language, "{title} (continued)", "title", box.title)  # the name, marked English, kept
     parts = sum(1 for b in document.blocks if isinstance(b, m.Box) and b.id.startswith(CONTINUED_ID))
     continued = replace(box, title=title, blocks=tuple(rest), id=CONTINUED_ID + (f"-{parts + 1}" if parts else ""))
     blocks = (*document.blocks[:index], replace(box, blocks=tuple(first)), continued, *document.blocks[index + 1:])

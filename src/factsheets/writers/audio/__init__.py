@@ -123,9 +123,8 @@ class AudioWriter(Writer):
     part_memory_mb = {PIPER: piper.MEMORY_MB}
     weight = 1.0  # a section
     in_parts = True
-    # mutagen: imported where it is used, so that planning a build does not wait for it.
-    # pyttsx3's espeak driver loads libespeak-ng (not started: each section's process starts
-    # its own engine): 15-20 ms a section otherwise.
+    # mutagen: imported where used, so planning does not wait for it. pyttsx3's espeak driver
+    # loads libespeak-ng (each section's process starts its own engine): 15-20 ms a section otherwise.
     preload = ("pyttsx3", "pyttsx3.drivers.espeak", "mutagen.id3", "factsheets.writers.audio.record")
     version = "5"  # 5: true peak, the voice in the tags; 4: sentence timings (3: a language's own voice)
 
@@ -133,12 +132,14 @@ class AudioWriter(Writer):
         return _engine_version()
 
     def part_group(self, task: SectionTask) -> str:
-        """The engine a part runs, for part_memory_mb."""
-        return task.settings.engine
+        """The engine a part runs, for part_memory_mb: Piper's if any of its voices is Piper's."""
+        engines = {task.settings.engine} | {settings.engine for _, settings in task.other_voices}
+        return PIPER if PIPER in engines else task.settings.engine
 
-    def voice(self, document: m.Document, options: dict[str, Any]) -> VoiceSettings:
-        """Who reads this factsheet; a Piper model's files are checked before any section is planned."""
-        settings = VoiceSettings.from_options(options, document.meta.language)
+    def voice(self, document: m.Document, options: dict[str, Any], language: str = "") -> VoiceSettings:
+        """Who reads this factsheet (or its words in `language`); a Piper model's files are
+        checked before any section is planned."""
+        settings = VoiceSettings.from_options(options, language or document.meta.language)
         if settings.engine == PIPER:
             problem = model_problem(settings.model, Path(options.get("project_root") or "."))
             if problem:
@@ -146,21 +147,18 @@ class AudioWriter(Writer):
         return settings
 
     def available(self, document: m.Document, options: dict[str, Any] | None = None) -> str | None:
-        """Not available in a language espeak-ng has no voice for (Somali), unless a voice is set
-        on purpose: `audio: voice:`, or a `voices:` entry for the language, in mkdocs.yml or the
-        front matter (`options`: the job's, both together). A configured Piper voice counts even
-        when its engine or files are missing: that is not the language's lack but the
-        installation's, reported to staff plainly where it is found (mkdocs.yml's line for a
-        missing file, check_voice_files and voice(); a warning naming the package for a missing
-        engine, engines/piper.py), never on the public page as "not available in this language"."""
+        """Not available in a language espeak-ng has no voice for (Somali), unless a voice is set on
+        purpose (`audio: voice:` or `voices:`, in mkdocs.yml or the front matter: `options`). A Piper
+        voice whose engine or files are missing still counts: staff are told where it is found
+        (check_voice_files, voice(), engines/piper.py), not the public page "not in this language"."""
         from ...engines.espeak_voices import voice_for_language
-        from ...i18n import gettext, language
+        from ...i18n import about_language
 
         tag = document.meta.language
         chosen = options if options is not None else document.meta.options.get(self.name, {})
         if chosen.get("voice") or configured_voice(chosen.get("voices"), tag) or voice_for_language(tag) is not None:
             return None
-        return gettext(tag, "espeak-ng has no voice for {language}", language=language(tag).english_name)
+        return about_language(tag, "espeak-ng has no voice for {language}")
 
     def dependencies(self, document: m.Document, options: dict[str, Any]) -> str:
         """The lexicon is not in the document, but changes what is said."""
@@ -189,6 +187,9 @@ class AudioWriter(Writer):
     def section_tasks(self, document: m.Document, script: Script, options: dict[str, Any]) -> list[SectionTask]:
         settings = self.voice(document, options)
         count = len(script.sections)
+        # English words in a translation (language_runs.py): mkdocs.yml's English voice reads them.
+        other = sorted({u.language for section in script.sections for u in section.utterances if u.language})
+        other_voices = tuple((language, self.voice(document, options, language)) for language in other)
         language = mp3.language_code(document.meta.language)
         return [
             SectionTask(
@@ -196,6 +197,7 @@ class AudioWriter(Writer):
                 mp3.Tags(one_line(section.title), one_line(document.organisation.name), one_line(document.meta.title), one_line(document.meta.date or ""), language,
                          f"{number}/{count}", read_by(settings)),
                 f"{number:02d}-{file_slug(section.title)}.mp3", number == count,
+                tuple(voice for voice in other_voices if any(u.language == voice[0] for u in section.utterances)),
             )
             for number, section in enumerate(script.sections, 1)
         ]
@@ -204,7 +206,7 @@ class AudioWriter(Writer):
         """A part a section, longest first so that the workers finish together."""
         speech.require_engine()  # espeak-ng, also under Piper: English words in a translation, and Piper's own phonemes
         tasks = self.section_tasks(document, self.script(document, options), options)
-        if tasks and tasks[0].settings.engine == PIPER:
+        if any(self.part_group(task) == PIPER for task in tasks):
             piper.require_engine()
         tasks.sort(key=lambda t: -t.section.words())
         return [Part(Path(t.filename).stem, t) for t in tasks]

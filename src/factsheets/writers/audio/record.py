@@ -68,10 +68,14 @@ def synthesiser_for(settings: VoiceSettings, work: Path) -> speech.Synthesiser |
 
 
 def utterance_settings(task: SectionTask, language: str) -> VoiceSettings:
-    """English words in a translation (an utterance's own language) are said by espeak-ng's
-    voice for that language, whichever engine reads the rest."""
+    """English words in a translation (an utterance's own language) are said by that language's
+    voice as the section task gives it (mkdocs.yml's Piper voice for English, if it names one),
+    else by espeak-ng's voice for the language, whichever engine reads the rest."""
     if not language:
         return task.settings
+    for tag, settings in task.other_voices:
+        if tag == language:
+            return settings
     return VoiceSettings(VoiceSettings.from_options({}, language).voice, task.settings.rate)
 
 

@@ -25,12 +25,13 @@ from collections.abc import Sequence
 
 from ... import model as m
 from ...errors import Location, Warning_
-from ...i18n import gettext, has_message, marked_language
+from ...i18n import gettext, has_message
 from ...organisation import display_address
 from ...transforms import is_contact, is_title_line
 from ...walk import unknown_node
 from ..constructs import abbreviation_words, fitted_article
 from . import constructs
+from .language_runs import block_utterances, list_item
 from .normalise import Normaliser
 from .readings import missing_rule_message
 from .titles import one_line
@@ -106,12 +107,6 @@ class ScriptBuilder:
             return words if words.startswith("www.") else node.url
         return words
 
-    def language_of(self, nodes: tuple[m.Inline, ...]) -> str:
-        """The language to say some inlines in: "" (the factsheet's voice), or another when all
-        their words are marked as that language (an untranslated, English detail in a translation)."""
-        tag = marked_language(nodes)
-        return "" if tag is None or tag.split("-")[0] == self.document.meta.language.split("-")[0] else tag
-
     @staticmethod
     def sentence(text: str) -> str:
         text = text.strip()  # other scripts' own stops count: Chinese 。？！, Arabic ؟, Urdu ۔, the danda । (Bengali, Punjabi)
@@ -121,9 +116,8 @@ class ScriptBuilder:
     def block(self, block: m.Block, previous: m.Block | None) -> list[Utterance]:
         line = block.line
         match block:
-            case m.Paragraph():
-                language = self.language_of(block.children)
-                return [utterance(self.sentence(self.say(self.written(block.children), line, language)), block_id=block.id, language=language)]
+            case m.Paragraph():  # English words in a translation's paragraph: by the English voice
+                return block_utterances(self, block.children, line, block.id)
             case m.ListBlock():
                 return self.list_items(block, line)
             case m.Quote():
@@ -140,8 +134,7 @@ class ScriptBuilder:
             case m.Notes():
                 return []  # each note is read after the paragraph that cites it (constructs.notes_after)
             case m.Heading():  # a heading inside a quotation or a definition: said, not a chapter
-                language = self.language_of(block.children)
-                return [utterance(self.sentence(self.say(self.written(block.children), line, language)), pause_after=AFTER_HEADING, block_id=block.id, language=language)]
+                return block_utterances(self, block.children, line, block.id, AFTER_HEADING)
             case m.GlossaryEntry():  # the glossary's entries are read by build(), after their term's heading
                 return constructs.glossary_entry(self, block, "")
             case _:
@@ -165,17 +158,12 @@ class ScriptBuilder:
                         later.append(Utterance(announce[0].upper() + announce[1:], pause_after=BETWEEN_ITEMS))
                     else:
                         if said:  # "Fruit, and under that, 2 points:", not "Fruit. and under that"
-                            said[-1] = Utterance(said[-1].text.rstrip(".:;") + ",", shown=said[-1].shown.rstrip(".:;") + ",", block_id=said[-1].block_id)
+                            said[-1].text, said[-1].shown = said[-1].text.rstrip(".:;") + ",", (said[-1].shown or "").rstrip(".:;") + ","
                         said.append(Utterance(announce))
                     later += self.list_items(inner, line)
                 else:
                     (later if later else said).extend(self.block(inner, None))
-            prefix = f"{number}. " if block.ordered else ""
-            text, shown = (prefix + " ".join(getattr(u, part) for u in said).strip() for part in ("text", "shown"))
-            if said and text.strip():
-                finish = (lambda t: t) if text.endswith(":") else self.sentence
-                out.append(Utterance(finish(text), 0.0, BETWEEN_ITEMS, finish(shown), block_id=item.blocks[0].id if item.blocks else ""))
-            out += later
+            out += list_item(self, said, f"{number}. " if block.ordered else "", item.blocks[0].id if item.blocks else "") + later
         if out:
             out[-1].pause_after = AFTER_PARAGRAPH
         return out
@@ -270,8 +258,7 @@ class ScriptBuilder:
     def contact_section(self, block: m.Box) -> Section:
         """The contact details' chapter: their title, their blocks, and the end of the factsheet."""
         section = Section("contact-details", gettext(self.document.meta.language, CONTACT_TITLE))
-        title = self.sentence(self.say(self.written(block.title), block.line))
-        section.utterances.append(utterance(title, pause_after=AFTER_HEADING, block_id=f"{block.id}-title"))
+        section.utterances += block_utterances(self, block.title, block.line, f"{block.id}-title", AFTER_HEADING)  # the name in English
         for inner in block.blocks:
             section.utterances += self.block(inner, None)
         end, language = self.fixed("End of factsheet.")

@@ -21,3 +21,6 @@ class SectionTask:
     tags: mp3.Tags
     filename: str
     last: bool
+    # The voice of each other language its utterances are in (English words in a translation):
+    # mkdocs.yml's voice for that language, Piper's if it names one, else espeak-ng's.
+    other_voices: tuple[tuple[str, VoiceSettings], ...] = ()

@@ -34,6 +34,7 @@ class Utterance:
     shown: str = ""  # the same words for the transcript; "": as `text`
     block_id: str = ""  # the block of the document it says, for read-along timings ("": none)
     language: str = ""  # set when it is not the factsheet's language: English words in a translation, said by the English voice
+    runs_on: bool = False  # the same sentence as the utterance before, in another language (language_runs.py)
 
     def __post_init__(self) -> None:
         if not self.shown:
@@ -67,7 +68,10 @@ class Script:
         parts = []
         for number, section in enumerate(self.sections, 1):
             parts.append(f"[{number}. {section.title}]\n")
-            parts.append("\n\n".join(u.shown for u in section.utterances))
+            said = ""
+            for u in section.utterances:  # a sentence in two languages is two utterances, one paragraph
+                said += ("" if u.runs_on else "\n\n") + (u.shown or "") if said else (u.shown or "")
+            parts.append(said)
             parts.append("\n\n")
         return "".join(parts).rstrip() + "\n"
 

@@ -27,7 +27,7 @@ from ... import model as m
 from ...engines import liblouis
 from ...engines.liblouis import Translation
 from ...engines.liblouis_tables import code_name as braille_code_name, table_for_language
-from ...i18n import gettext, language
+from ...i18n import about_language, gettext
 from .. import FinishedJob, FinishedPart, Output, OutputKind, Writer
 from . import brf as layout
 from .fallback import replace_untranslatable
@@ -37,6 +37,7 @@ from ..print_sources import dependencies, linked_factsheets
 from .text import braille_ready_text, name_linked_factsheets, pieces
 from .wrap import wrap
 from ...i18n import display_month
+from ...transforms import org_words
 
 __all__ = ["BrailleWriter", "is_page_line"]  # is_page_line: for the validators, which read the BRF back
 
@@ -55,15 +56,17 @@ def title_lines(document: m.Document, translate: Callable[[str], Translation]) -
     meta = document.meta
     tag = meta.language
     width = layout.CELLS - 2 * layout.CENTRED_MARGIN
+    # The organisation's name a translation leaves in English is brailled in UEB, as in the text (liblouis.py).
+    english_name = isinstance(org_words(document.organisation, "name", tag)[0], m.Span)
     groups = [
-        meta.title,
-        document.organisation.name,
-        gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, tag)),
-        code_name(document),
+        (meta.title, translate),
+        (document.organisation.name, liblouis.translate if english_name else translate),
+        (gettext(tag, "Version {version}, {date}", version=meta.version, date=display_month(meta.date, tag)), translate),
+        (code_name(document), translate),
     ]
     return [
-        [layout.centre(line) for line in wrap(translate(text), text, width, width)]
-        for text in groups
+        [layout.centre(line) for line in wrap(by(text), text, width, width)]
+        for text, by in groups
     ]
 
 
@@ -92,7 +95,7 @@ class BrailleWriter(Writer):
         if table_for(document) is not None:
             return None
         tag = document.meta.language
-        return gettext(tag, "liblouis has no literary braille table for {language}", language=language(tag).english_name)
+        return about_language(tag, "liblouis has no literary braille table for {language}")
 
     def write(self, document: m.Document, out_dir: Path, options: dict[str, Any], *, parts: dict[str, FinishedPart] | None = None,
               needed: dict[str, FinishedJob] | None = None) -> Output:
