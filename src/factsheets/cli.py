@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import signal
 import sys
+from types import FrameType
 
 
-def _stopped_while_loading(number, frame) -> None:
+def _stopped_while_loading(number: int, frame: FrameType | None) -> None:
     """Ctrl+C before a command has taken over (the tool's modules take a second to load)."""
     print("Stopped; nothing was changed.", file=sys.stderr)
     sys.exit(130)
@@ -48,7 +49,7 @@ def start_workers_for_a_first_build(jobs: int | None) -> None:
         pass
 
 
-def build_command(args) -> int:
+def build_command(args: argparse.Namespace) -> int:
     start_workers_for_a_first_build(args.jobs)
     from .build import BuildFailed, build
     from .progress import Progress
@@ -134,7 +135,7 @@ def positive_count(text: str) -> int:
     return int(text)
 
 
-def check_command(args) -> int:
+def check_command(args: argparse.Namespace) -> int:
     from .check import print_table, run_check, write_json
     from .progress import CheckProgress
     from .project import find_root
@@ -164,7 +165,7 @@ def check_command(args) -> int:
     return 0
 
 
-def new_command(args) -> int:
+def new_command(args: argparse.Namespace) -> int:
     from .project import find_root
     from .scaffold import missing_extensions, new_factsheet
 
@@ -183,7 +184,7 @@ def new_command(args) -> int:
     return 0
 
 
-def serve_command(args) -> int:
+def serve_command(args: argparse.Namespace) -> int:
     from .project import find_root
     from .serve import free_port_near, serve
 

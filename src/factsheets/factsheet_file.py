@@ -8,13 +8,14 @@ import datetime as dt
 import difflib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import model as m
 from . import translations, word_habits
 from .errors import ErrorList, Location, SourceError, SourceErrorWithText, SourceErrors, Warning_, line_of
 from .factsheet_links import check_links_and_images
-from .frontmatter import FACTSHEET, check_front_matter, key_line, mapping
+from .frontmatter import FACTSHEET, FieldCheck, check_front_matter, key_line, mapping
 from .glossary import Glossary
 from .i18n import canonical_tag, display_month
 from .lexicon_setting import check_lexicon
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from .project import Config
 
 
-def _month(value) -> str | None:
+def _month(value: object) -> str | None:
     """A checked month or date, as text: 2021-06 or 2021-06-30."""
     return None if value is None else str(value).strip()
 
@@ -51,7 +52,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     readable = said is not None
     title, body = take_title_line(front, body, first_line, shown)
     if title is None:
-        if readable and "title" not in said:  # front matter that cannot be read may hold the title: its own error says so
+        if said is not None and "title" not in said:  # front matter that cannot be read may hold the title: its own error says so
             errors.add(no_title(shown))
         title = path.stem  # the text is still read, for its own problems
     if not body.strip():
@@ -69,7 +70,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     if readable and not str(front.get("summary") or "").strip():
         warnings.append(Warning_(Location(shown, 1), "the front matter has no 'summary': add one sentence that says what the factsheet is for "
                                                      "(it is shown under the title, and read first in the audio)"))
-    options: dict = {}
+    options: dict[str, dict[str, Any]] = {}
     with errors.collecting():
         options = front_matter_options(front, shown, text)
     meta = m.Meta(
@@ -100,7 +101,7 @@ def load_factsheet(path: Path, config: Config, organisation: m.Organisation, glo
     return document, text, warnings
 
 
-def read_front_matter(text: str, shown: str, errors: ErrorList) -> tuple[dict, str, int, set | None]:
+def read_front_matter(text: str, shown: str, errors: ErrorList) -> tuple[dict[str, Any], str, int, set[str] | None]:
     """(the front matter's good settings, the body, its first line, the names whose problem is
     already said: None when the front matter could not be read at all). A problem goes into
     `errors` and the text is still read: a colon in the title and a misspelt placeholder below
@@ -128,7 +129,7 @@ def read_front_matter(text: str, shown: str, errors: ErrorList) -> tuple[dict, s
 NAME_AT_START = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
 
 
-def check_names_by_line(lines: list[str], schema: dict, shown: str, errors: ErrorList) -> None:
+def check_names_by_line(lines: list[str], schema: Mapping[str, FieldCheck], shown: str, errors: ErrorList) -> None:
     """The names of front matter that YAML cannot read, checked line by line: a misspelt name
     is still found in the same run as the colon that broke the YAML."""
     for number, line in enumerate(lines, start=2):
@@ -173,7 +174,7 @@ SUMMARY_TO_WRITE = "One sentence: who this factsheet is for and what it helps th
 FIRST_LINE_TO_WRITE = "Write the first paragraph here: what this factsheet is about, in one or two short sentences."
 
 
-def check_required(front: dict, title: str, text: str, shown: str, said: set) -> None:
+def check_required(front: Mapping[str, object], title: str, text: str, shown: str, said: set[str]) -> None:
     """A factsheet without its version and date would print, braille and say "Version , ."
     under its title: it does not build, and the error shows the lines to paste back in."""
     examples = ErrorList()
@@ -204,15 +205,15 @@ def check_required(front: dict, title: str, text: str, shown: str, said: set) ->
                               [lines[key] for key in missing])
 
 
-def front_matter_options(front: dict, shown: str, text: str) -> dict:
+def front_matter_options(front: Mapping[str, object], shown: str, text: str) -> dict[str, dict[str, Any]]:
     """A factsheet's own writer options (`pdf:`, `audio:`...), checked as mkdocs.yml's are."""
     from .options import check_options
     from .writers import registry
 
-    options = {}
+    options: dict[str, dict[str, Any]] = {}
     for name, writer in registry().items():
         if name in front:
-            def locate(option, name=name):
+            def locate(option: str | None, name: str = name) -> Location:
                 return Location(shown, (line_of(text, f"{option}:") if option else None) or line_of(text, f"{name}:"))
 
             options[name] = check_options(writer, front[name], locate)

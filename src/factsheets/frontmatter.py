@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
 
 from .errors import ErrorList, Location, SourceError, line_of
 from .options import did_you_mean
@@ -26,10 +28,16 @@ LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 VERSION = re.compile(r"[0-9A-Za-z]{1,10}(?:[.-][0-9A-Za-z]{1,10}){0,4}")
 
 
+# A name in front matter: YAML may give any key (a number, a date), each refused by name.
+Key = TypeVar("Key", bound=Hashable)
+
+# A field's check: the value as YAML read it, and the field's name -> what is wrong with it, or None.
+FieldCheck = Callable[[object, str], str | None]
+
 MAX_TEXT = 500  # characters: a title or a summary is a line or two, never a page
 
 
-def text(value, name):
+def text(value: object, name: str) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return f"'{name}' must be some text"
     if len(value) > MAX_TEXT:
@@ -49,7 +57,7 @@ def _plain(value: str, name: str) -> str | None:
     return None
 
 
-def version(value, name):
+def version(value: object, name: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return f"'{name}' must be a version number like 1 or 2.1"
     written = str(value).strip()
@@ -63,7 +71,7 @@ def version(value, name):
     return None
 
 
-def month(value, name):
+def month(value: object, name: str) -> str | None:
     match = MONTH.fullmatch(str(value).strip()) if isinstance(value, (str, dt.date)) else None
     if not match:
         return f"'{name}' must be a year and month like 2021-06 (or a date like 2021-06-30)"
@@ -75,31 +83,31 @@ def month(value, name):
     return None
 
 
-def language(value, name):
+def language(value: object, name: str) -> str | None:
     if not isinstance(value, str) or not LANGUAGE.fullmatch(value.strip()):
         return f"'{name}' must be a language code like en-GB"
     return None
 
 
-def slug(value, name):
+def slug(value: object, name: str) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", value.strip()):
         return f"'{name}' must be the file name of a factsheet, without .md, like what-if-i-do-not-agree"
     return None
 
 
-def yes_no(value, name):
+def yes_no(value: object, name: str) -> str | None:
     if not isinstance(value, bool):
         return f"'{name}' must be true or false"
     return None
 
 
-def mapping(value, name):
+def mapping(value: object, name: str) -> str | None:
     if not isinstance(value, dict):
         return f"'{name}' must be a group of settings, one 'name: value' a line indented under '{name}:'"
     return None
 
 
-def text_list(value, name):
+def text_list(value: object, name: str) -> str | None:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(a, str) and a.strip() for a in items):
         return f"'{name}' must be a list of names"
@@ -110,8 +118,8 @@ def text_list(value, name):
     return None
 
 
-def choice_list(*choices):
-    def check(value, name):
+def choice_list(*choices: str) -> FieldCheck:
+    def check(value: object, name: str) -> str | None:
         if not isinstance(value, list) or not all(isinstance(v, str) and v in choices for v in value):
             return f"'{name}' must be a list of some of: {', '.join(choices)}"
         return None
@@ -119,15 +127,15 @@ def choice_list(*choices):
     return check
 
 
-FACTSHEET = {
+FACTSHEET: dict[str, FieldCheck] = {
     "title": text, "summary": text, "version": version, "date": month, "review_due": month,
     "language": language,
     # A translation: the source's slug, the source's version it translates; a sample is marked
     # so (with a note) until a translator has checked it.
     "translation_of": slug, "source_version": version, "sample": yes_no, "note": text,
 }  # and a block of options named after each writer: see project.py
-GLOSSARY = {"term": text, "aliases": text_list, "spoken": text}
-PAGE = {"title": text, "hide": choice_list("navigation", "toc", "footer", "path", "tags", "feedback")}
+GLOSSARY: dict[str, FieldCheck] = {"term": text, "aliases": text_list, "spoken": text}
+PAGE: dict[str, FieldCheck] = {"title": text, "hide": choice_list("navigation", "toc", "footer", "path", "tags", "feedback")}
 
 
 def key_line(source: str, key: str, first_line: int = 1) -> int:
@@ -138,19 +146,20 @@ def key_line(source: str, key: str, first_line: int = 1) -> int:
     return line_of(source, str(key), first_line) or first_line
 
 
-def check_front_matter(front: dict, schema: dict, shown: str, source: str, what: str, errors: ErrorList | None = None) -> set:
+def check_front_matter(front: Mapping[Key, object], schema: Mapping[str, FieldCheck], shown: str, source: str, what: str,
+                       errors: ErrorList | None = None) -> set[Key]:
     """Refuses unknown names (with a did-you-mean) and values of the wrong kind, with their line.
     With `errors`, every one is kept there instead, and the names at fault are returned."""
-    bad = set()
+    bad: set[Key] = set()
     for key, value in front.items():
         check = schema.get(key) if isinstance(key, str) else None
         if check is None:
             hint = did_you_mean(str(key), list(schema), f"the names {what} can have are: {', '.join(schema)}")
             problem: str | None = f"'{key}' is not a setting {what} can have: {hint}"
         else:
-            problem = check(value, key)
+            problem = check(value, str(key))
         if problem:
-            error = SourceError(Location(shown, key_line(source, key)), problem)
+            error = SourceError(Location(shown, key_line(source, str(key))), problem)
             if errors is None:
                 raise error
             errors.add(error)

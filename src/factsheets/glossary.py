@@ -17,6 +17,7 @@ from .errors import Location, SourceError
 from .reader import parse_blocks
 from .walk import iter_block_inlines
 from .frontmatter import GLOSSARY, check_front_matter
+from .literal_syntax import MarkdownExtensions
 from .sources import inside_project, read_text, split_front_matter
 
 
@@ -87,14 +88,15 @@ def term_id(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-") or "term"
 
 
-def load_glossary(folder: Path, root: Path, extensions: list) -> Glossary:
-    entries, translated = [], []
+def load_glossary(folder: Path, root: Path, extensions: MarkdownExtensions) -> Glossary:
+    files: list[Path] = []
+    translated: list[Path] = []
     if folder.is_dir() or folder.is_symlink():
         inside_project(folder, root, folder.relative_to(root).as_posix())
         for path in sorted(folder.glob("*.md")):
             match = TRANSLATED_FILE.fullmatch(path.stem)
-            (translated if match else entries).append(path)
-        entries = [load_entry(path, root, extensions) for path in entries]
+            (translated if match else files).append(path)
+    entries = [load_entry(path, root, extensions) for path in files]
     ids: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in ids:
@@ -103,7 +105,7 @@ def load_glossary(folder: Path, root: Path, extensions: list) -> Glossary:
     return Glossary(entries, load_translations(translated, entries, root, extensions))
 
 
-def load_translations(paths: list[Path], entries: list[Entry], root: Path, extensions: list) -> dict[str, dict[str, Entry]]:
+def load_translations(paths: list[Path], entries: list[Entry], root: Path, extensions: MarkdownExtensions) -> dict[str, dict[str, Entry]]:
     """glossary/<term>.<language>.md: a term's translation, named after the English entry's file.
     It keeps the English entry's id, so its anchors are the same in every language."""
     by_file = {Path(e.source).stem: e for e in entries}
@@ -124,7 +126,7 @@ def load_translations(paths: list[Path], entries: list[Entry], root: Path, exten
     return out
 
 
-def load_entry(path: Path, root: Path, extensions: list) -> Entry:
+def load_entry(path: Path, root: Path, extensions: MarkdownExtensions) -> Entry:
     shown = path.relative_to(root).as_posix()
     text = read_text(path, shown, root)
     meta, body, first_line = split_front_matter(text, shown)
@@ -144,7 +146,7 @@ def load_entry(path: Path, root: Path, extensions: list) -> Entry:
     return Entry(term_id(term), term.strip(), tuple(a.strip() for a in aliases), spoken.strip() if spoken else None, tuple(blocks), shown, text)
 
 
-def _refuse_nested_terms(top, shown: str) -> None:
+def _refuse_nested_terms(top: m.Block, shown: str) -> None:
     """A definition is shown where a term is used: a [[term]] in it would have nowhere to link
     to. Table cells and lists included (the one walk sees into every block)."""
     for block, node in iter_block_inlines([top]):

@@ -8,6 +8,7 @@ say nothing English (letters, or a word said as written): writers/audio/lexicon.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Location, SourceError
@@ -17,7 +18,7 @@ from .sources import inside_project, load_yaml, read_text
 DEFAULT_LEXICON = "glossary/lexicon.yml"
 
 
-def check_lexicon(audio: dict, root: Path, shown: str, text: str, default: bool = False) -> None:
+def check_lexicon(audio: Mapping[str, object], root: Path, shown: str, text: str, default: bool = False) -> None:
     """The audio's lexicon, if named, must be an ordinary file inside the project, and valid YAML."""
     written = audio.get("lexicon")
     if written is None and not default:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+import markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
@@ -43,7 +44,7 @@ class ListLines:
         self.code = False  # inside an indented code block (outside any list)
         self.before = "blank"  # "blank", "text" or "item"
 
-    def item(self, match: re.Match) -> list[str]:
+    def item(self, match: re.Match[str]) -> list[str]:
         indent, marker = len(match.group("indent")), match.group("marker")
         if marker in WORD_BULLETS:
             if indent == 0 and self.items:
@@ -131,16 +132,16 @@ def typed_lists(lines: list[str], before: str = "blank") -> list[str]:
     return out
 
 
-class _TypedLists(Preprocessor):
+class _TypedLists(Preprocessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
     def run(self, lines: list[str]) -> list[str]:
         return typed_lists(lines)
 
 
-class TypedListsExtension(Extension):
-    def extendMarkdown(self, md):
+class TypedListsExtension(Extension):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After Python-Markdown's whitespace normalising (30), before anything reads blocks.
         md.preprocessors.register(_TypedLists(md), "factsheets_typed_lists", 29)
 
 
-def makeExtension(**kwargs):  # noqa: N802 - the name Python-Markdown looks for
+def makeExtension(**kwargs: object) -> TypedListsExtension:  # noqa: N802 - the name Python-Markdown looks for
     return TypedListsExtension(**kwargs)

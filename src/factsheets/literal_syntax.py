@@ -11,6 +11,7 @@ written so that the extension could not read it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import model as m
@@ -20,7 +21,7 @@ from .walk import iter_block_inlines
 
 @dataclass(frozen=True)
 class Case:
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     extension: str  # the Markdown extension that reads this syntax ("" for none)
     when_off: str  # what is wrong when the extension is off
     when_on: str  # ... and when it is on
@@ -55,16 +56,20 @@ CASES = (
 )
 
 
-def extension_names(extensions: list) -> set[str]:
+# mkdocs.yml's markdown_extensions: a name, or a name with its settings ({'toc': {...}}).
+MarkdownExtensions = Sequence[str | Mapping[str, object]]
+
+
+def extension_names(extensions: MarkdownExtensions) -> set[str]:
     """'markdown.extensions.footnotes' and {'footnotes': {...}} both -> 'footnotes'."""
-    names = set()
+    names: set[str] = set()
     for entry in extensions:
         for name in (entry if isinstance(entry, dict) else [entry]):
             names.add(str(name).removeprefix("markdown.extensions."))
     return names
 
 
-def _texts(blocks) -> list[tuple[m.Block, str]]:
+def _texts(blocks: Iterable[m.Block]) -> list[tuple[m.Block, str]]:
     """The plain text of each run of Text inlines, per block (code left out)."""
     out: list[tuple[m.Block, str]] = []
     for block, node in iter_block_inlines(blocks):
@@ -73,13 +78,13 @@ def _texts(blocks) -> list[tuple[m.Block, str]]:
     return out
 
 
-def problems(blocks, extensions: list) -> list[tuple[Case, str, str, m.Block]]:
+def problems(blocks: Iterable[m.Block], extensions: MarkdownExtensions) -> list[tuple[Case, str, str, m.Block]]:
     """(case, message, what was found, block) for each piece of syntax left as text."""
     # Call-outs are read in every factsheet, listed in mkdocs.yml or not (reader_boxes).
     from .reader_boxes import DEFAULT_EXTENSIONS
 
     enabled = extension_names(extensions) | set(DEFAULT_EXTENSIONS)
-    found = []
+    found: list[tuple[Case, str, str, m.Block]] = []
     for block, text in _texts(blocks):
         for case in CASES:
             match = case.pattern.search(text)
@@ -91,11 +96,11 @@ def problems(blocks, extensions: list) -> list[tuple[Case, str, str, m.Block]]:
     return found
 
 
-def _location(shown: str, text: str, written: str, block, first_line: int) -> Location:
+def _location(shown: str, text: str, written: str, block: m.Block, first_line: int) -> Location:
     return Location(shown, line_of(text, written, first_line) or getattr(block, "line", None))
 
 
-def refuse_literal_syntax(blocks, shown: str, text: str, first_line: int, extensions: list) -> None:
+def refuse_literal_syntax(blocks: Sequence[m.Block], shown: str, text: str, first_line: int, extensions: MarkdownExtensions) -> None:
     """Syntax that would be shown as typed stops the build: every piece of it, each at its line."""
     errors = ErrorList()
     for case, message, written, block in problems(blocks, extensions):
@@ -104,14 +109,14 @@ def refuse_literal_syntax(blocks, shown: str, text: str, first_line: int, extens
     errors.raise_if_any()
 
 
-def literal_warnings(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[Warning_]:
+def literal_warnings(blocks: Sequence[m.Block], shown: str, text: str, first_line: int, extensions: MarkdownExtensions) -> list[Warning_]:
     """Syntax that could be meant as written: a warning each, with its line; and settings in
     braces the formats cannot honour (a class: only ids are used, for links)."""
     return [Warning_(where, f"{what}: {fix}") for where, what, fix in advice(blocks, shown, text, first_line, extensions)]
 
 
-def advice(blocks, shown: str, text: str, first_line: int, extensions: list) -> list[tuple[Location, str, str]]:
-    out = []
+def advice(blocks: Sequence[m.Block], shown: str, text: str, first_line: int, extensions: MarkdownExtensions) -> list[tuple[Location, str, str]]:
+    out: list[tuple[Location, str, str]] = []
     for case, message, written, block in problems(blocks, extensions):
         if case.warning:
             what, _, fix = message.partition(": ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Protocol
 
 from .errors import Location, SourceError
 
@@ -29,7 +30,16 @@ SCRIPT_LIKE = [
 ]
 
 
-def refuse_attributes(root: etree.Element, walk) -> None:
+class Locating(Protocol):
+    """What finds a piece of a factsheet's text in its file (reader.py's walk)."""
+
+    shown: str  # the file's name, as staff are shown it
+
+    def locate(self, words: str) -> int | None: ...
+    def line_of_url(self, written: str, url: str) -> int | None: ...
+
+
+def refuse_attributes(root: etree.Element, walk: Locating) -> None:
     """Attributes set with {...} (attr_list) reach the website's HTML: only harmless ones may be set."""
     for element in root.iter():
         for name in element.keys():

@@ -16,6 +16,7 @@ UEB, as the contact box does with the same detail (transforms.org_words).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
@@ -30,8 +31,8 @@ FIELD_ATTRIBUTE = "field"
 FIELD_PATTERN = r"\{\{[ \t]*([A-Za-z_][\w.]*)[ \t]*\}\}"
 
 
-class FieldProcessor(InlineProcessor):
-    def handleMatch(self, match, data):
+class FieldProcessor(InlineProcessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
+    def handleMatch(self, match: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
         element = etree.Element(FIELD_TAG)
         element.set(FIELD_ATTRIBUTE, match.group(1))
         element.text = match.group(0)

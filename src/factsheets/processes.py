@@ -23,6 +23,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing import connection, forkserver
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 # One BLAS thread a process. The build's parallelism is its own processes, one a core; numpy's
 # OpenBLAS would start a thread a core in each of them as well, and on a machine whose cores are
@@ -65,13 +67,16 @@ def die_with_parent() -> None:
     already has. The server exits when no process holds the other end of its "alive" pipe:
     multiprocessing hands that end to every worker too, so a worker lets go of it here, or
     a hung worker would keep the server, and so itself, alive after the build died."""
+    # The server's end of the pipe is private to multiprocessing (typeshed does not describe it): read
+    # by name, and left alone by a Python that has none.
     server = forkserver._forkserver
-    if server._forkserver_alive_fd is not None:
+    alive = getattr(server, "_forkserver_alive_fd", None)
+    if alive is not None:
         try:
-            os.close(server._forkserver_alive_fd)
+            os.close(alive)
         except OSError:
             pass
-        server._forkserver_alive_fd = None
+        setattr(server, "_forkserver_alive_fd", None)  # noqa: B010 (the private name above)
     parent = os.getppid()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -98,15 +103,15 @@ class AlarmAfter:
         self.seconds = seconds
         self.armed = threading.current_thread() is threading.main_thread()
 
-    def __enter__(self):
+    def __enter__(self) -> None:
         if self.armed:
             self.previous = signal.signal(signal.SIGALRM, self.expire)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
-    def expire(self, *_):
+    def expire(self, *_: object) -> None:
         raise TimedOut(self.seconds)
 
-    def __exit__(self, *_):
+    def __exit__(self, *_: object) -> None:
         if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
@@ -116,12 +121,16 @@ class AlarmAfter:
 class Call:
     """A function to run in a fresh worker process, with a time limit in seconds."""
 
-    function: Callable
-    arguments: tuple
+    function: Callable[..., object]
+    arguments: tuple[object, ...]
     time_limit: float
     tag: object = None  # the caller's own record of what this is
     began: float = field(default=0.0)
     group: str = ""  # calls of one group share a limit on how many run at once (see run_calls)
+
+
+# The calls running: the answer's reading end -> (call, its worker process).
+Running = dict[Connection, tuple[Call, BaseProcess]]
 
 
 def available_memory_mb() -> int:
@@ -143,7 +152,7 @@ def group_limits(memory_mb: dict[str, int], available: int | None = None) -> dic
     return {group: max(1, free // max(mb, 1)) for group, mb in memory_mb.items()}
 
 
-def _next_call(queue: deque, running: dict, limits: dict[str, int]) -> Call | None:
+def _next_call(queue: deque[Call], running: Running, limits: dict[str, int]) -> Call | None:
     """The first waiting call whose group is under its limit, taken from the queue."""
     counts: dict[str, int] = {}
     for call, _ in running.values():
@@ -155,7 +164,7 @@ def _next_call(queue: deque, running: dict, limits: dict[str, int]) -> Call | No
     return None
 
 
-def _child(answer, function, arguments) -> None:
+def _child(answer: Connection, function: Callable[..., object], arguments: tuple[object, ...]) -> None:
     die_with_parent()
     try:
         value = function(*arguments)
@@ -165,7 +174,7 @@ def _child(answer, function, arguments) -> None:
     answer.close()
 
 
-def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], list[Call]], meanwhile: Callable | None = None,
+def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], list[Call]], meanwhile: Callable[[], object] | None = None,
               limits: dict[str, int] | None = None) -> None:
     """Runs every call in a fresh process, `workers` at a time, and no more of a group at once
     than `limits` says (memory: see group_limits). settle(call, outcome) gets the
@@ -175,8 +184,8 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
     start_server()
     context = multiprocessing.get_context("forkserver")
     queue = deque(calls)
-    running: dict = {}  # the answer's reading end -> (call, process)
-    exiting: list = []  # workers that have answered and are ending: waited for at the end
+    running: Running = {}
+    exiting: list[BaseProcess] = []  # workers that have answered and are ending: waited for at the end
     try:
         while queue or running:
             while queue and len(running) < workers:
@@ -184,7 +193,7 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
                 if call is None:
                     break  # every waiting call's group is at its limit: wait for one to end
                 reader, writer = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(writer, call.function, call.arguments), daemon=True)
+                process: BaseProcess = context.Process(target=_child, args=(writer, call.function, call.arguments), daemon=True)
                 call.began = time.monotonic()
                 try:
                     process.start()
@@ -219,16 +228,16 @@ def run_calls(calls: list[Call], workers: int, settle: Callable[[Call, object], 
             reader.close()
 
 
-def _next_outcomes(running: dict, exiting: list) -> list[tuple[Call, object]]:
+def _next_outcomes(running: Running, exiting: list[BaseProcess]) -> list[tuple[Call, object]]:
     """Waits for answers, deaths or the first time limit; takes the ended workers out of running.
     A worker that answered goes to `exiting` rather than being waited for here: the next job
     starts while it ends (waiting for each to end held up every next job by tens of ms)."""
     now = time.monotonic()
     first_deadline = min(call.began + call.time_limit for call, _ in running.values())
-    waitables = [*running, *(process.sentinel for _, process in running.values())]
+    waitables: list[Connection | int] = [*running, *(process.sentinel for _, process in running.values())]
     ready = set(connection.wait(waitables, timeout=max(first_deadline - now, 0)))
     now = time.monotonic()
-    out = []
+    out: list[tuple[Call, object]] = []
     for reader, (call, process) in list(running.items()):
         outcome: object | None = None
         if reader in ready or process.sentinel in ready:

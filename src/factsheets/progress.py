@@ -6,20 +6,25 @@ from __future__ import annotations
 
 import sys
 import time
+from types import TracebackType
+from typing import TYPE_CHECKING, Self, TextIO
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress, TaskID
 
 
 class Progress:
-    def __init__(self, quiet: bool = False, stream=None, verbose: bool = False):
+    def __init__(self, quiet: bool = False, stream: TextIO | None = None, verbose: bool = False):
         self.stream = stream or sys.stdout
         self.quiet = quiet
         self.verbose = verbose and not quiet
         self._counts: dict[str, list[int]] = {}  # format -> [jobs, built, from the cache]
         self.live = not quiet and self.stream.isatty()
         self.started = time.monotonic()
-        self._rich = None
-        self._tasks: dict[str, int] = {}
+        self._rich: RichProgress | None = None
+        self._tasks: dict[str, TaskID] = {}
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         if self.live:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn
 
@@ -27,9 +32,9 @@ class Progress:
             self._rich.__enter__()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
         if self._rich:
-            self._rich.__exit__(*exc)
+            self._rich.__exit__(kind, error, traceback)
         for name in list(self._counts):  # a format whose jobs did not all finish (a job failed)
             self._summary(name)
 
@@ -73,14 +78,14 @@ class CheckProgress:
     """What `check` says while it runs: a line for each factsheet as it finishes (with a bar
     below them on a terminal; plain lines in a pipe or a log), nothing with quiet."""
 
-    def __init__(self, quiet: bool = False, stream=None):
+    def __init__(self, quiet: bool = False, stream: TextIO | None = None):
         self.stream = stream or sys.stdout
         self.quiet = quiet
         self.live = not quiet and self.stream.isatty()
-        self._rich = None
-        self._task = None
+        self._rich: RichProgress | None = None
+        self._task: TaskID | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
     def plan(self, total: int) -> None:
@@ -94,12 +99,12 @@ class CheckProgress:
             self._rich.__enter__()
             self._task = self._rich.add_task("check", total=total)
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
         if self._rich:
-            self._rich.__exit__(*exc)
+            self._rich.__exit__(kind, error, traceback)
 
     def factsheet_checked(self, line: str) -> None:
-        if self._rich:
+        if self._rich and self._task is not None:  # a task whenever a bar was started (plan)
             self._rich.console.print(line, markup=False, highlight=False)
             self._rich.advance(self._task)
         elif not self.quiet:

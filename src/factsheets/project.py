@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import model as m
 from .anchors import check_anchors
@@ -45,13 +46,13 @@ class Config:
     factsheets_dir: Path
     glossary_dir: Path
     organisation_file: Path
-    extensions: list
+    extensions: list[str | dict[str, object]]  # markdown_extensions: a name, or a name with its settings
     site_name: str
     language: str
-    options: dict  # the plugin block, as written
-    site_settings: dict  # the whole of mkdocs.yml, checked against settings_schema: what MkDocs is given
+    options: dict[str, Any]  # the plugin block, as written
+    site_settings: dict[str, Any]  # the whole of mkdocs.yml, checked against settings_schema: what MkDocs is given
 
-    def writer_options(self, writer: str) -> dict:
+    def writer_options(self, writer: str) -> dict[str, Any]:
         """The writer's options as mkdocs.yml sets them (checked when the config was loaded)."""
         value = self.options.get(writer) or {}
         return dict(value) if isinstance(value, dict) else {}
@@ -79,9 +80,9 @@ def load_config(root: Path) -> Config:
     root = root.resolve()  # every path of the project is then absolute, whatever the caller gave
     path = root / CONFIG_FILE
     text = read_text(path, CONFIG_FILE, root)
-    tree, data = read_tree(text, CONFIG_FILE, MKDOCS_YML)
-    check_settings(tree, data if data is not None else {}, root)
-    data = data or {}
+    tree, read = read_tree(text, CONFIG_FILE, MKDOCS_YML)
+    check_settings(tree, read if read is not None else {}, root)
+    data: dict[str, Any] = read if isinstance(read, dict) else {}  # a group of settings, or nothing: checked just now
     options = dict(DEFAULTS)
     plugins = data.get("plugins") or []
     for plugin in plugins if isinstance(plugins, list) else [plugins]:

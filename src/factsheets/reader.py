@@ -40,9 +40,11 @@ class _Walk:
     text: str
     first_line: int
     md: markdown.Markdown
-    fields: dict | None = None  # what each {{ placeholder }} becomes (placeholders.py); None outside factsheets
+    fields: dict[str, m.Inline | None] | None = None  # what each {{ placeholder }} becomes (placeholders.py); None outside factsheets
     cursor: int = 0
-    ids: dict = field(default_factory=dict)
+    ids: dict[str, int] = field(default_factory=dict)  # each id given so far -> how many times
+    footnotes: list[m.Note] = field(default_factory=list)  # the footnotes division's notes (reader_notes.py)
+    custom_ids: set[str] = field(default_factory=set)  # the ids given with {#id} so far
     counter: int = 0
     section: str = "top"
 
@@ -101,8 +103,9 @@ class _Walk:
         character is refused as it would be if typed (&#x202e; is a right-to-left override)."""
         character = html.unescape(raw)
         line = line_of(self.text, raw, self.first_line)
-        if CONTROL_CHARACTER.search(character):
-            raise SourceError(Location(self.shown, line), f"'{raw}' is {describe_control(CONTROL_CHARACTER.search(character).group())}, which is not allowed: delete it")
+        control = CONTROL_CHARACTER.search(character)
+        if control:
+            raise SourceError(Location(self.shown, line), f"'{raw}' is {describe_control(control.group())}, which is not allowed: delete it")
         start = self.text.rfind("\n", 0, max(self.text.find(raw), 0)) + 1
         end = self.text.find("\n", start)
         found = invisible_problem(self.text[start: end if end >= 0 else None].replace(raw, character))
@@ -158,11 +161,11 @@ class _Walk:
             return m.Image(src, element.get("alt", "") or "", self.line_of_url(element.get("src", ""), src) if src else None,
                            element.get("title"))
         if tag == TERM_TAG:
-            return m.TermRef(element.get("term"), self.inlines(element))
+            return m.TermRef(element.get("term", ""), self.inlines(element))  # set on every term (reader_markdown.py)
         if tag == FIELD_TAG:
             value, problem = field_value(element.get(FIELD_ATTRIBUTE, ""), self.fields)
-            if problem:
-                raise self.error(element.text or "{{", problem)
+            if value is None:  # then there is a problem, saying why
+                raise self.error(element.text or "{{", problem or "")
             return value
         construct = reader_notes.inline(self, element)
         if construct is not None:
@@ -262,7 +265,7 @@ def _merge_text(nodes: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
-def parse_blocks(body: str, shown: str, first_line: int, extensions: list, fields: dict | None = None,
+def parse_blocks(body: str, shown: str, first_line: int, extensions: literal_syntax.MarkdownExtensions, fields: dict[str, m.Inline | None] | None = None,
                  errors: ErrorList | None = None) -> list[m.Block]:
     """The blocks of a Markdown body. Raises SourceError for anything a writer could not render,
     or, given `errors`, keeps each block's problem there and gives back the other blocks.
@@ -280,7 +283,7 @@ def parse_blocks(body: str, shown: str, first_line: int, extensions: list, field
     refuse_attributes(root, walk)
     walk.cursor = 0
     depth, deepest = nesting_depth(root)
-    if depth > MAX_NESTING:
+    if depth > MAX_NESTING and deepest is not None:  # deeper than none: there is an innermost one
         line = walk.locate("".join(deepest.itertext())) or first_line
         raise SourceError(Location(shown, line), f"lists, quotations or boxes are nested {depth} deep: a factsheet can nest them at most {MAX_NESTING} deep, so move some of them out")
     found = ErrorList() if errors is None else errors  # every block's problems in one run

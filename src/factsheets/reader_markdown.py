@@ -6,6 +6,8 @@ and {{ field }} patterns. The tree it builds is kept for reader.py to walk.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -16,6 +18,9 @@ from markdown.treeprocessors import Treeprocessor
 from . import reader_boxes, word_habits
 from .placeholders import FIELD_PATTERN, FieldProcessor
 
+if TYPE_CHECKING:
+    from .literal_syntax import MarkdownExtensions
+
 TERM_TAG = "factsheets-term"
 # [[term]] or [[term|words shown]]: a use of a glossary term.
 TERM_PATTERN = r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+?))?\]\]"
@@ -23,24 +28,24 @@ TYPED_LISTS = "factsheets.lists"
 
 
 
-class _TermProcessor(InlineProcessor):
-    def handleMatch(self, match, data):
+class _TermProcessor(InlineProcessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
+    def handleMatch(self, match: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
         element = etree.Element(TERM_TAG)
         element.set("term", match.group(1).strip())
         element.text = (match.group(2) or match.group(1)).strip()
         return element, match.start(0), match.end(0)
 
 
-class _Capture(Treeprocessor):
+class _Capture(Treeprocessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
     """Keeps the finished tree: runs after Python-Markdown's own unescaping."""
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         self.md.factsheets_root = root
         return None
 
 
-class FactsheetsMarkdown(Extension):
-    def extendMarkdown(self, md):
+class FactsheetsMarkdown(Extension):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_TermProcessor(TERM_PATTERN, md), "factsheets_term", 175)
         md.inlinePatterns.register(FieldProcessor(FIELD_PATTERN, md), "factsheets_field", 174)
         md.treeprocessors.register(_Capture(md), "factsheets_capture", -100)
@@ -56,10 +61,11 @@ def unicode_slug(text: str) -> str:
     return re.sub(r"-+", "-", "".join(kept)).strip("-")
 
 
-def markdown_for(extensions: list) -> markdown.Markdown:
-    names, configs = [], {}
+def markdown_for(extensions: MarkdownExtensions) -> markdown.Markdown:
+    names: list[str] = []
+    configs: dict[str, object] = {}
     for entry in extensions:
-        if isinstance(entry, dict):
+        if isinstance(entry, Mapping):
             for name, config in entry.items():
                 names.append(name)
                 configs[name] = config or {}

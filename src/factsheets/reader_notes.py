@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import replace
+from typing import Literal, Protocol
 
 from . import model as m
-from .errors import Location, SourceError, line_of
+from .errors import ErrorList, Location, SourceError, line_of
 from .walk import iter_block_inlines, map_inlines
 
 # Python-Markdown's footnotes extension marks the space and the back-link arrow with placeholders.
@@ -26,12 +27,30 @@ _FOOTNOTE_PLACEHOLDER = re.compile(r"\x02(?:qq|zz)\d+(?:zz|qq)\x03")
 _ID = re.compile(r"[A-Za-z][\w.-]*")
 
 
+class Walk(Protocol):
+    """What is used here of reader.py's walk of Python-Markdown's tree (reader.py imports this module)."""
+
+    shown: str
+    text: str
+    first_line: int
+    footnotes: list[m.Note]  # the footnotes division's notes, once it is read
+    custom_ids: set[str]  # the ids given with {#id} so far
+
+    def locate(self, words: str) -> int | None: ...
+    def next_id(self, kind: str) -> str: ...
+    def error(self, needle: str, message: str) -> SourceError: ...
+    def inlines(self, element: etree.Element) -> tuple[m.Inline, ...]: ...
+    def inlines_of_loose_text(self, li: etree.Element) -> tuple[m.Inline, ...]: ...
+    def blocks(self, parent: etree.Element, errors: ErrorList | None = None) -> list[m.Block]: ...
+    def block(self, element: etree.Element) -> m.Block | None: ...
+
+
 def safe_id(raw: str) -> str:
     """'fnref2:1' -> 'fnref2-1': ids without colons, which XHTML (the EPUB) also takes."""
     return re.sub(r"[^\w.-]+", "-", raw).strip("-")
 
 
-def inline(walk, element: etree.Element) -> m.Inline | None:
+def inline(walk: Walk, element: etree.Element) -> m.Inline | None:
     """The model inline for a footnote citation or an abbreviation; None for anything else."""
     if element.tag == "sup" and element.get("id", "").startswith("fnref"):
         link = element.find("a")
@@ -43,7 +62,7 @@ def inline(walk, element: etree.Element) -> m.Inline | None:
     return None
 
 
-def block(walk, element: etree.Element) -> m.Block | None | bool:
+def block(walk: Walk, element: etree.Element) -> m.Block | Literal[False] | None:
     """The model block for a definition list; False for a footnotes division (kept for later);
     None for anything else."""
     if element.tag == "div" and element.get("class") == "footnote":
@@ -54,8 +73,8 @@ def block(walk, element: etree.Element) -> m.Block | None | bool:
     return None
 
 
-def _notes(walk, division: etree.Element) -> list[m.Note]:
-    notes = []
+def _notes(walk: Walk, division: etree.Element) -> list[m.Note]:
+    notes: list[m.Note] = []
     for number, item in enumerate(division.iter("li"), 1):
         for back in item.iter("a"):
             if back.get("class") == "footnote-backref":
@@ -71,7 +90,7 @@ def _notes(walk, division: etree.Element) -> list[m.Note]:
     return notes
 
 
-def _definition_list(walk, element: etree.Element) -> m.DefinitionList:
+def _definition_list(walk: Walk, element: etree.Element) -> m.DefinitionList:
     line = walk.locate("".join(element.itertext()))
     ident = walk.next_id("definitions")
     items: list[m.DefinitionItem] = []
@@ -88,7 +107,7 @@ def _definition_list(walk, element: etree.Element) -> m.DefinitionList:
     return m.DefinitionList(tuple(items), ident, line)
 
 
-def _definition(walk, dd: etree.Element, line: int | None) -> tuple[m.Block, ...]:
+def _definition(walk: Walk, dd: etree.Element, line: int | None) -> tuple[m.Block, ...]:
     """A <dd>'s blocks: its own words first (a tight definition has no <p>), then its lists."""
     if not any(child.tag in ("p", "ul", "ol", "blockquote", "table", "pre", "dl") for child in dd):
         return (m.Paragraph(walk.inlines(dd), walk.next_id("p"), line),)
@@ -99,27 +118,26 @@ def _definition(walk, dd: etree.Element, line: int | None) -> tuple[m.Block, ...
     return tuple(out)
 
 
-def with_id(built: m.Block | None, element: etree.Element, walk) -> m.Block | None:
+def with_id(built: m.Block | None, element: etree.Element, walk: Walk) -> m.Block | None:
     """A block with the id its {#id} gave it (attr_list), so that links to #id reach it."""
     wanted = element.get("id")
     if built is None or not wanted or not hasattr(built, "id") or isinstance(built, m.Notes):
         return built
     if not _ID.fullmatch(wanted):
         raise walk.error("{#" + wanted, f"'{wanted}' cannot be an id: start it with a letter, and use only letters, digits and hyphens")
-    taken = getattr(walk, "custom_ids", set())
-    if wanted in taken:
+    if wanted in walk.custom_ids:
         raise walk.error("#" + wanted, f"the id '{wanted}' is given twice: each {{#id}} must be different")
-    walk.custom_ids = taken | {wanted}
+    walk.custom_ids.add(wanted)
     return replace(built, id=wanted)
 
 
-def finish(blocks: list[m.Block], walk) -> list[m.Block]:
+def finish(blocks: list[m.Block], walk: Walk) -> list[m.Block]:
     """Notes placed at the end of the sections that cite them; each abbreviation's first use marked."""
     check_ids(blocks, walk.shown, walk.text, walk.first_line)
-    return _mark_first_abbreviations(_place_notes(blocks, getattr(walk, "footnotes", []), walk))
+    return _mark_first_abbreviations(_place_notes(blocks, walk.footnotes, walk))
 
 
-def _place_notes(blocks: list[m.Block], notes: list[m.Note], walk) -> list[m.Block]:
+def _place_notes(blocks: list[m.Block], notes: list[m.Note], walk: Walk) -> list[m.Block]:
     if not notes:
         return blocks
     by_id = {note.id: note for note in notes}
@@ -148,7 +166,7 @@ def _mark_first_abbreviations(blocks: list[m.Block]) -> list[m.Block]:
     """The first use outside a heading is expanded: a heading stays short, as the reader sees it
     in a table of contents, and the sentence under it explains."""
     seen: set[str] = set()
-    out = []
+    out: list[m.Block] = []
     for built in blocks:
         if isinstance(built, m.Heading):
             out.append(built)

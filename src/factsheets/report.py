@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from collections.abc import Sequence
 from pathlib import Path
 
 from .check import CheckReport, label
 from .check.results import NOT_CHECKED
-from .validators import FAILURE, WARNING
+from .validators import FAILURE, WARNING, Finding
 
 
 
@@ -28,7 +29,7 @@ code { font-size: 1rem; }
 """
 
 
-def _verdict(findings, checked: list[str]) -> str:
+def _verdict(findings: Sequence[Finding], checked: list[str]) -> str:
     if checked == [NOT_CHECKED]:
         return '<span class="warn">Not checked since it last changed</span>'
     failures = sum(1 for f in findings if f.level == FAILURE)

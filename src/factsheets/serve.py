@@ -21,6 +21,10 @@ import sys
 import tempfile
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # Material prints an end-of-life notice when run as `mkdocs`; staff cannot act on it.
 BANNER_SWITCH = "NO_MKDOCS_2_WARNING"
@@ -60,7 +64,7 @@ def show_error_everywhere(site_dir: Path, problems: list[str]) -> None:
 class ErrorLines(logging.Handler):
     """Collects what MkDocs and its plugins log as errors during one build."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.ERROR)
         self.lines: list[str] = []
 
@@ -98,7 +102,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     address = f"http://{host}:{port}/"
     config_file = root / "mkdocs.yml"
 
-    def builder(config=None) -> None:
+    def builder(config: MkDocsConfig | None = None) -> None:
         catcher = ErrorLines()
         logging.getLogger("mkdocs").addHandler(catcher)
         try:
@@ -133,7 +137,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
                 server.watch(str(path))
         print(f"Preview: {address} (it updates as you save; press Ctrl+C to stop)", flush=True)
         try:
-            server.serve(open_in_browser=open_browser)
+            server.serve(open_in_browser=open_browser)  # type: ignore[no-untyped-call]  # MkDocs leaves this one method unannotated
         except KeyboardInterrupt:
             pass
         finally:

@@ -30,7 +30,7 @@ def fail(tree: yaml.Node | None, names: tuple[str, ...], message: str) -> Source
     return SourceError(Location(CONFIG_FILE, line_at(tree, *names)), message)
 
 
-def check_settings(tree: yaml.Node | None, data: dict[str, Any], root: Path) -> None:
+def check_settings(tree: yaml.Node | None, data: object, root: Path) -> None:
     if not isinstance(data, dict):
         raise SourceError(Location(CONFIG_FILE, 1), "mkdocs.yml must be a list of 'name: value' settings")
     check_folder(tree, data.get("docs_dir", "docs"), root)

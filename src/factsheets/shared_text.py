@@ -20,11 +20,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import TypeVar, cast
 
 from .errors import ErrorList, Location, SourceError, SourceErrors
+from .literal_syntax import MarkdownExtensions
 from .sources import MAX_SOURCE_BYTES, inside_project, read_text
+
+# Any piece of the model: a block, an inline, a tuple or list of them.
+Node = TypeVar("Node")
 
 SNIPPETS = "pymdownx.snippets"
 # A line of its own: --8<-- "shared.md" (or 'shared.md'); `;--8<--` is pymdownx's escape.
@@ -38,15 +44,16 @@ ANY_SCISSORS = re.compile(r"^[ \t]*-+8<-+")
 MAX_DEPTH = 4  # shared text may include shared text, but not without end
 
 
-def base_folders(extensions: list, root: Path) -> list[Path] | None:
+def base_folders(extensions: MarkdownExtensions, root: Path) -> list[Path] | None:
     """The folders shared text may come from, as mkdocs.yml gives them; None when it is not turned on."""
     for entry in extensions:
         if entry == SNIPPETS:
             return []
-        if isinstance(entry, dict) and SNIPPETS in entry:
-            written = (entry[SNIPPETS] or {}).get("base_path", [])
-            written = [written] if isinstance(written, str) else list(written)
-            return [root / folder for folder in written]
+        if isinstance(entry, Mapping) and SNIPPETS in entry:
+            settings = entry[SNIPPETS] or {}
+            written = settings.get("base_path", []) if isinstance(settings, Mapping) else []
+            folders = [written] if isinstance(written, str) else list(written) if isinstance(written, Iterable) else []
+            return [root / str(folder) for folder in folders]
     return None
 
 
@@ -80,13 +87,13 @@ class Origin:
     def included(self) -> bool:
         return any(path != self.shown for path, _ in self.lines)
 
-    def relocate_nodes(self, node):
+    def relocate_nodes(self, node: Node) -> Node:
         """The model with every `line` a line of the factsheet (the model knows one source file)."""
         if not self.included():
             return node
-        return self._relocate(node)
+        return cast(Node, self._relocate(node))  # every node is rebuilt as its own type
 
-    def _relocate(self, node):
+    def _relocate(self, node: object) -> object:
         if isinstance(node, tuple):
             return tuple(self._relocate(n) for n in node)
         if isinstance(node, list):
@@ -95,7 +102,7 @@ class Origin:
             return node
         changes = {f.name: self._relocate(getattr(node, f.name)) for f in fields(node) if f.name != "line"}
         if any(f.name == "line" for f in fields(node)):
-            changes["line"] = self.factsheet_line(node.line)
+            changes["line"] = self.factsheet_line(getattr(node, "line"))  # noqa: B009 (a dataclass with a line field, found by name)
         return replace(node, **changes)
 
 
@@ -120,7 +127,7 @@ def _shared_file(name: str, bases: list[Path], root: Path, shown: str, line: int
     raise refuse(f"does not exist: shared text is read from {where}; check the file's name")
 
 
-def expand_shared_text(body: str, shown: str, first_line: int, extensions: list, root: Path) -> tuple[str, Origin]:
+def expand_shared_text(body: str, shown: str, first_line: int, extensions: MarkdownExtensions, root: Path) -> tuple[str, Origin]:
     """The body with each `--8<-- "file"` line replaced by the file's text, and where each line came from."""
     bases = base_folders(extensions, root)
     lines: list[str] = []

@@ -13,8 +13,10 @@ so heading navigation finds them and nothing falls under the wrong heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from . import model as m
 from .formats import describe, in_box_order
@@ -22,8 +24,9 @@ from .engines.liblouis_tables import code_name as braille_code_name
 from .i18n import ENGLISH, gettext, language as i18n_language
 from .site_languages import language_switcher, translation_notice, translations_line, words
 from .glossary import Entry, Glossary, normalise
-from .site_audio import audio_player, minutes_text, size_text
-from .site_read_along import ReadAlongRenderer, spoken_by_block, stretch_of
+from .manifest_entry import ManifestEntry
+from .site_audio import FileOf, Href, audio_player, minutes_text, size_text
+from .site_read_along import ReadAlongRenderer, Spoken, spoken_by_block, stretch_of
 from .transforms import contact_lines, is_contact, is_title_line, is_translation_notice
 from .walk import inline_runs, iter_block_inlines, iter_blocks
 from .writers.bidi import isolate_latin
@@ -33,12 +36,17 @@ MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- fac
 PANEL_ID = "other-formats"
 # Files for software (a player's playlist and chapters, read-along timings, embosser software's
 # braille), listed apart from the formats readers and staff ask for.
+# A heading in the table of contents, as Python-Markdown's toc extension gives it (and MkDocs' get_toc reads):
+# level, id, name, html, data-toc-label and children.
+TocToken = dict[str, Any]
+
 TECHNICAL = frozenset({"audio_playlist", "audio_chapters", "audio_sentences", "pef"})
 
 
-def format_facts(key: str, entry: dict, path: Path | None, language: str = ENGLISH) -> list[str]:
+def format_facts(key: str, entry: ManifestEntry, path: Path | None, language: str = ENGLISH) -> list[str]:
     """What the box says of a file besides its name: kind, size, pages, length."""
-    facts = [gettext(language, describe(key).kind)]
+    kind = describe(key)  # an output no writer now makes (an older manifest's) has no kind to say
+    facts = [gettext(language, kind.kind)] if kind is not None else []
     if key == "brf" and not i18n_language(language).is_english:  # the code actually used, not "contracted UEB"
         facts = [f"BRF, {braille_code_name(language, language)}"]
     if key == "html":
@@ -60,8 +68,8 @@ class SiteRenderer(ReadAlongRenderer):
     the end, under a heading that is also the name of their region; and the ids and times of
     the sentences the audio says, for the page's read-along (site_read_along.py)."""
 
-    def __init__(self, document: m.Document, spoken: dict[str, list[dict]] | None = None, **options):
-        super().__init__(document, spoken, **options)
+    def __init__(self, document: m.Document, spoken: Spoken | None = None, *, link_href: Callable[[str], str] | None = None) -> None:
+        super().__init__(document, spoken, link_href=link_href)
         self.section, self.just_after_heading = document.meta.title, False
 
     def block(self, block: m.Block) -> str:
@@ -88,11 +96,11 @@ class SiteRenderer(ReadAlongRenderer):
         return super().box(block)
 
 
-def panel_title(entry: dict, language: str = ENGLISH) -> str:
+def panel_title(entry: ManifestEntry, language: str = ENGLISH) -> str:
     return gettext(language, "Other formats and audio" if "audio_mp3" in entry.get("formats", {}) else "Other formats")
 
 
-def formats_link(entry: dict, language: str = ENGLISH) -> str:
+def formats_link(entry: ManifestEntry, language: str = ENGLISH) -> str:
     """The one line near the top that leads to the panel of other formats and the audio (the
     panel lists them)."""
     labels = [gettext(language, fmt.label) for key, fmt in in_box_order(entry.get("formats", {})) if key != "html" and not fmt.companion_of]
@@ -102,9 +110,9 @@ def formats_link(entry: dict, language: str = ENGLISH) -> str:
     return f'<p class="fs-jump"><a href="#{PANEL_ID}">{escape(panel_title(entry, language))}</a></p>'
 
 
-def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
+def formats_box(document: m.Document, entry: ManifestEntry, href: Href, file_of: FileOf) -> str:
     """The list of downloads. href(key) gives a format's link; file_of(key) its file on disk."""
-    items = []
+    items: list[str] = []
     lang = document.meta.language
     # Kept from a build of other formats, or made before the text was edited (a preview).
     older_note = gettext(lang, "This download is older than the page: rebuild to update it.")
@@ -112,7 +120,7 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     def t(message: str, **values: object) -> str:
         return words(lang, message, **values)
 
-    technical = []
+    technical: list[str] = []
     for key, fmt in in_box_order(entry.get("formats", {})):
         facts = gettext(lang, ", ").join(format_facts(key, entry, file_of(key), lang))
         if key == "html":
@@ -137,7 +145,7 @@ def formats_box(document: m.Document, entry: dict, href, file_of) -> str:
     return f'<h3 id="download">{t("Download this factsheet")}</h3><ul class="fs-downloads">{"".join(items)}</ul>{ask}{developers}'
 
 
-def not_available_items(document: m.Document, entry: dict, ask_href: str) -> list[str]:
+def not_available_items(document: m.Document, entry: ManifestEntry, ask_href: str) -> list[str]:
     """A line for each format its writer cannot make in this factsheet's language, with the
     writer's reason and how to ask for it (a recording, braille transcribed by hand)."""
     tag = document.meta.language
@@ -164,7 +172,7 @@ def english_texts(document: m.Document) -> frozenset[str]:
     return frozenset(" ".join(t.split()).rstrip(".:") for t in found if t.strip())
 
 
-def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
+def formats_panel(document: m.Document, entry: ManifestEntry, href: Href, file_of: FileOf) -> str:
     """The panel the top line leads to: the audio, then every download with its size."""
     lang = document.meta.language
     player = audio_player(entry, href, file_of, lang, document.meta.title, english_texts(document))
@@ -174,7 +182,7 @@ def formats_panel(document: m.Document, entry: dict, href, file_of) -> str:
     )
 
 
-def _token(level: int, id_: str, name: str, children=()) -> dict:
+def _token(level: int, id_: str, name: str, children: Iterable[TocToken] = ()) -> TocToken:
     name = escape(name, quote=False)
     return {"level": level, "id": id_, "name": name, "html": name, "data-toc-label": "", "children": list(children)}
 
@@ -186,8 +194,8 @@ def page_footnotes(document: m.Document, renderer: HtmlRenderer) -> str:
     return renderer.notes(m.Notes(notes, "footnotes")) if notes else ""
 
 
-def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=None,
-                   family: list[tuple[m.Document, str]] | None = None) -> tuple[str, list[dict]]:
+def factsheet_page(document: m.Document, entry: ManifestEntry, href: Href, file_of: FileOf, link_href: Callable[[str], str] | None = None,
+                   family: list[tuple[m.Document, str]] | None = None) -> tuple[str, list[TocToken]]:
     """A factsheet page's HTML and its table of contents, as MkDocs' toc tokens. `family` is
     the factsheet's source and translations with their pages' addresses (a translation's source
     first), for the language line and a translation's notice."""
@@ -223,7 +231,7 @@ def factsheet_page(document: m.Document, entry: dict, href, file_of, link_href=N
     return html, [_token(1, "title", meta.title, children)]
 
 
-def marked_tokens(tokens: list[dict], document: m.Document) -> list[dict]:
+def marked_tokens(tokens: list[TocToken], document: m.Document) -> list[TocToken]:
     """The table of contents, a heading in another language (an English glossary term on a
     translation) marked with its language there too."""
     spans = {h.id: h.children[0] for h in m.headings(document) if len(h.children) == 1 and isinstance(h.children[0], m.Span)}
@@ -235,7 +243,7 @@ def marked_tokens(tokens: list[dict], document: m.Document) -> list[dict]:
     return tokens
 
 
-def factsheet_list(documents: list[m.Document], href) -> str:
+def factsheet_list(documents: list[m.Document], href: Callable[[m.Document], str]) -> str:
     """The factsheets, each with a line linking its translations (in their own languages)."""
     items = "".join(
         f'<li><a href="{escape(href(d))}">{escape(d.meta.title)}</a><br>{escape(d.meta.summary)}'
@@ -270,7 +278,7 @@ def shown_aliases(entry: Entry) -> list[str]:
 
 def glossary_page(glossary: Glossary, organisation: m.Organisation) -> str:
     renderer = HtmlRenderer(_stub(organisation))
-    parts = []
+    parts: list[str] = []
     for entry in glossary.sorted():
         parts.append(f'<h2 id="glossary-{escape(entry.id)}">{escape(entry.term)}</h2>')
         aliases = shown_aliases(entry)

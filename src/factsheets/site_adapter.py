@@ -14,20 +14,27 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import jinja2
 import jinja2.meta
 import yaml
-from jinja2.bccache import BytecodeCache
+from jinja2.bccache import BytecodeCache, Bucket
 
 from . import site_engine  # noqa: F401  (before mkdocs: it may be ProperDocs)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.theme import Theme
 
 from .errors import SourceError, engine_warnings
+from .manifest_entry import Manifest
 from .project import Config, Project
 from .project_root import CONFIG_FILE
+
+if TYPE_CHECKING:
+    from .mkdocs_plugin import FactsheetsPlugin
 
 # The templates MkDocs renders; those they extend, include or import are found from them.
 ENTRY_TEMPLATES = ["main.html", "404.html", "sitemap.xml"]
@@ -35,8 +42,8 @@ ENTRY_TEMPLATES = ["main.html", "404.html", "sitemap.xml"]
 
 @dataclass
 class PreparedSite:
-    config: object  # MkDocs' configuration, loaded
-    templates: object  # a Jinja bytecode cache holding the theme's compiled templates
+    config: MkDocsConfig  # MkDocs' configuration, loaded
+    templates: MemoryBytecodeCache  # a Jinja bytecode cache holding the theme's compiled templates
     messages: list[str] = field(default_factory=list)  # what MkDocs warned while loading
 
 
@@ -48,13 +55,18 @@ def prepare_site(project: Project, site_dir: Path) -> PreparedSite:
         except MkDocsException as error:
             # MkDocs logs what is wrong, then raises "Aborted with a configuration error!".
             raise SourceError("mkdocs.yml", f"the website could not be built: {'; '.join(messages) or error}") from None
-        config.plugins["factsheets"].add_theme(config)
+        our_plugin(config).add_theme(config)
         list_theme_once(config.theme)
         templates = compile_templates(config.theme.get_env(), [*ENTRY_TEMPLATES, *config.theme.static_templates], kept_templates())
     return PreparedSite(config, templates, messages)
 
 
-def mkdocs_config(settings: Config, **overrides):
+def our_plugin(config: MkDocsConfig) -> FactsheetsPlugin:
+    """The factsheets plugin as MkDocs loaded it (mkdocs.yml's check requires it to be listed)."""
+    return cast("FactsheetsPlugin", config.plugins["factsheets"])
+
+
+def mkdocs_config(settings: Config, **overrides: str) -> MkDocsConfig:
     """MkDocs' configuration, made from mkdocs.yml's checked values (project.load_config), never
     from the file: MkDocs reads YAML with PyYAML's full loader, which runs the code a tag names.
     The values are written out again as plain YAML, which holds no tag."""
@@ -62,7 +74,7 @@ def mkdocs_config(settings: Config, **overrides):
     return load_config(io.StringIO(text), config_file_path=str(settings.root / CONFIG_FILE), **overrides)
 
 
-def compile_templates(env, names: list[str], kept: Path | None = None):
+def compile_templates(env: jinja2.Environment, names: list[str], kept: Path | None = None) -> MemoryBytecodeCache:
     """A bytecode cache holding these templates and every template they name, compiled.
 
     What was compiled is kept in `kept` (a file outside the build: compiled theme code, as
@@ -71,6 +83,9 @@ def compile_templates(env, names: list[str], kept: Path | None = None):
     a 4.5 s cold build, on a core the workers needed."""
     cache = MemoryBytecodeCache()
     cache.store, named = _read_kept(kept)  # named: "key checksum" -> the templates that one names
+    loader = env.loader
+    if loader is None:  # a theme always has one; without it there is nothing to compile
+        return cache
     compiled = False
     seen: set[str] = set()
     waiting = list(names)
@@ -80,7 +95,7 @@ def compile_templates(env, names: list[str], kept: Path | None = None):
             continue
         seen.add(name)
         try:
-            source, filename, _ = env.loader.get_source(env, name)
+            source, filename, _ = loader.get_source(env, name)
         except jinja2.TemplateNotFound:
             continue
         bucket = cache.get_bucket(env, name, filename, source)
@@ -98,7 +113,7 @@ def compile_templates(env, names: list[str], kept: Path | None = None):
     return cache
 
 
-def list_theme_once(theme) -> None:
+def list_theme_once(theme: Theme) -> None:
     """The theme's files are listed now, while the workers are busy, not by the site's build.
 
     MkDocs lists every file of every theme folder to find the ones to copy to the site:
@@ -106,23 +121,27 @@ def list_theme_once(theme) -> None:
     (it drops every name starting with "."). That was 0.14 s of the site's build, on one core
     at the end. The names left here are the ones MkDocs would keep, and its filter still runs."""
     get_env = theme.get_env
-    names = _names_not_hidden(get_env().loader)
+    loader = get_env().loader
+    if loader is None:  # a theme always has one
+        return
+    names = _names_not_hidden(loader)
 
-    def env_listing_once():
+    def env_listing_once() -> jinja2.Environment:
         env = get_env()
-        env.loader.list_templates = lambda: names
+        if env.loader is not None:
+            env.loader.list_templates = lambda: names  # type: ignore[method-assign]  # this loader's listing, made once
         return env
 
-    theme.get_env = env_listing_once
+    theme.get_env = env_listing_once  # type: ignore[method-assign]  # each later call lists nothing again
 
 
-def _names_not_hidden(loader) -> list[str]:
+def _names_not_hidden(loader: jinja2.BaseLoader) -> list[str]:
     """The loader's template names but those starting with "." (what MkDocs keeps). For a folder
     loader, its folders' hidden top-level folders (.icons) are not walked at all: listing the
     14,500 names and dropping 14,300 took 34 ms, against 0.4 ms (measured)."""
     if not isinstance(loader, jinja2.FileSystemLoader):
         return [name for name in loader.list_templates() if not name.startswith(".")]
-    found = set()
+    found: set[str] = set()
     for top in loader.searchpath:
         for folder, subfolders, files in os.walk(top, followlinks=loader.followlinks):
             if folder == top:
@@ -160,24 +179,24 @@ def _write_kept(path: Path, store: dict[str, bytes], named: dict[str, list[str]]
 class MemoryBytecodeCache(BytecodeCache):
     """Jinja's bytecode cache, in memory: a template is looked up by its name, file and source."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
 
-    def load_bytecode(self, bucket):
+    def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.store:
             bucket.bytecode_from_string(self.store[bucket.key])
 
-    def dump_bytecode(self, bucket):
+    def dump_bytecode(self, bucket: Bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-def build_site(project: Project, manifest: dict, files_dir: Path, site_dir: Path, prepared: PreparedSite | None = None) -> list[str]:
+def build_site(project: Project, manifest: Manifest, files_dir: Path, site_dir: Path, prepared: PreparedSite | None = None) -> list[str]:
     """Build the website into site_dir; returns MkDocs' warnings."""
     prepared = prepared or prepare_site(project, site_dir)
     config = prepared.config
     with engine_warnings("mkdocs") as messages:
         try:
-            config.plugins["factsheets"].attach(project, manifest, files_dir, prepared.templates)
+            our_plugin(config).attach(project, manifest, files_dir, prepared.templates)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

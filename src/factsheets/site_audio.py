@@ -15,11 +15,18 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from .i18n import ENGLISH, gettext, has_message
+from .manifest_entry import ManifestEntry
 from .site_languages import words
+
+# An output key ("audio_mp3") -> the address the page links it by.
+Href = Callable[[str], str]
+# An output key -> its file on disk, or None when there is none to read (for its size).
+FileOf = Callable[[str], Path | None]
 
 
 def size_text(path: Path) -> str:
@@ -34,7 +41,7 @@ def minutes_text(seconds: float, language: str = ENGLISH) -> str:
     return gettext(language, "{seconds} s", seconds=seconds)
 
 
-def scripts(text: str) -> Counter:
+def scripts(text: str) -> Counter[str]:
     """How many letters of each script a text has, by the first word of their Unicode names
     ("LATIN", "ARABIC", "CJK")."""
     return Counter(unicodedata.name(c, " ").split(" ")[0] for c in text if c.isalpha())
@@ -56,7 +63,7 @@ def transcript_html(text: str, language: str, title: str, english: frozenset[str
     return "".join(out)
 
 
-def audio_player(entry: dict, href, file_of, language: str = ENGLISH, title: str = "",
+def audio_player(entry: ManifestEntry, href: Href, file_of: FileOf, language: str = ENGLISH, title: str = "",
                  english: frozenset[str] = frozenset()) -> str:
     """The factsheet read aloud: a native player, chapter buttons, downloads and the transcript.
 

@@ -29,14 +29,14 @@ MARKERS = ("<!-- factsheets:list -->", "<!-- factsheets:glossary -->", "<!-- fac
 
 
 class _Content(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problem: str | None = None
 
     def refuse(self, what: str) -> None:
         self.problem = self.problem or what
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ELEMENTS:
             self.refuse(f"a <{tag}> element")
         for name, value in attrs:
@@ -50,20 +50,20 @@ class _Content(HTMLParser):
             elif name == "src" and (url_scheme(value) is not None or value.strip().startswith(("/", "\\"))):
                 self.refuse(f"a picture from {value[:60]!r}, outside the site")
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
-    def handle_comment(self, data):
+    def handle_comment(self, data: str) -> None:
         if f"<!--{data}-->" not in MARKERS:
             self.refuse("an HTML comment")
 
-    def handle_decl(self, decl):
+    def handle_decl(self, decl: str) -> None:
         self.refuse("a declaration")
 
-    def unknown_decl(self, data):  # <![CDATA[ ... ]]>: a browser ends it at the first >, this parser does not
+    def unknown_decl(self, data: str) -> None:  # <![CDATA[ ... ]]>: a browser ends it at the first >, this parser does not
         self.refuse("a CDATA section")
 
-    def handle_pi(self, data):
+    def handle_pi(self, data: str) -> None:
         self.refuse("a processing instruction")
 
 

@@ -4,8 +4,11 @@ English it translates (and that it is out of date, when the English has moved on
 
 from __future__ import annotations
 
+from collections.abc import Callable, MutableMapping, Sequence
 from html import escape
 from importlib.resources import files as package_files
+
+from typing import Any, Protocol
 
 from . import model as m
 from .i18n import ENGLISH, gettext, has_message, language as language_of
@@ -47,7 +50,7 @@ def language_switcher(document: m.Document, family: list[tuple[m.Document, str]]
     return f'<nav class="fs-languages" aria-label="{label}"><p>{label}</p><ul>{"".join(items)}</ul></nav>'
 
 
-def translations_line(document: m.Document, translated: list[m.Document], href) -> str:
+def translations_line(document: m.Document, translated: list[m.Document], href: Callable[[m.Document], str]) -> str:
     """Under a factsheet in the list: "Also in: Cymraeg · العربية", each linked in its language."""
     if not translated:
         return ""
@@ -96,7 +99,13 @@ def material_language(tag: str) -> str:
     return "en"
 
 
-def set_page_language(page, tag: str, family: list) -> None:
+class PageWithMeta(Protocol):
+    """A website page as the theme reads it (MkDocs' Page; this module does not import MkDocs)."""
+
+    meta: MutableMapping[str, Any]  # the page's front matter, and what plugins add for the theme
+
+
+def set_page_language(page: PageWithMeta, tag: str, family: Sequence[tuple[m.Document, str]]) -> None:
     """What the theme's partials (site_theme/partials/language.html, main.html) read to give a
     factsheet page its own language: <html lang dir>, Material's words in that language, and
     the hreflang links to its translations."""

@@ -37,7 +37,7 @@ def mark_languages(html: str, page_language: str, site_language: str, targets: d
         html = html.replace('<label class="md-nav__link md-nav__link--active"',
                             '<label class="md-nav__link md-nav__link--active"' + attributes(page_language))
 
-    def mark(match: re.Match) -> str:
+    def mark(match: re.Match[str]) -> str:
         target = targets.get(match.group(1), site_language)
         if same(target, site_language):
             return match.group(0)

@@ -27,8 +27,10 @@ holds the player's time. Without the script these attributes do nothing: the tex
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TypedDict
 
 from . import model as m
 from .transforms import is_contact
@@ -37,11 +39,25 @@ from .writers.sentence_inlines import split_inlines
 from .writers.html import HtmlRenderer
 
 
-def spoken_by_block(path: Path | None) -> dict[str, list[dict]]:
+class SpokenSentence(TypedDict):
+    """A sentence the audio says, as its timings file holds it (writers/audio/timings.py)."""
+
+    id: str  # "s1", "s2", ... in the order said
+    block: str  # the id of the block it says ("" for none: a section's title)
+    text: str
+    start: float  # seconds into the decoded MP3
+    end: float
+
+
+# The sentences said, by the id of the block they say.
+Spoken = dict[str, list[SpokenSentence]]
+
+
+def spoken_by_block(path: Path | None) -> Spoken:
     """The audio's sentence timings (its JSON file), by the block they say; none without the file."""
     if path is None or not path.exists():
         return {}
-    out: dict[str, list[dict]] = {}
+    out: Spoken = {}
     for sentence in json.loads(path.read_text(encoding="utf-8"))["sentences"]:
         if sentence["block"]:
             out.setdefault(sentence["block"], []).append(sentence)
@@ -52,7 +68,7 @@ def stretch(begin: float, end: float) -> str:
     return f' data-fs-begin="{begin:.3f}" data-fs-end="{end:.3f}"'
 
 
-def stretch_of(spoken: dict[str, list[dict]], block_id: str) -> str:
+def stretch_of(spoken: Spoken, block_id: str) -> str:
     """The attributes that mark an element with when the audio says `block_id`; none if it does not."""
     said = spoken.get(block_id)
     return stretch(said[0]["start"], said[-1]["end"]) if said else ""
@@ -66,12 +82,13 @@ def _mark_first(html: str, start_tag: str, attributes: str) -> str:
 class ReadAlongRenderer(HtmlRenderer):
     """HtmlRenderer with the ids and times of what the audio says (see the module's docstring)."""
 
-    def __init__(self, document: m.Document, spoken: dict[str, list[dict]] | None = None, **options):
-        super().__init__(document, **options)
+    def __init__(self, document: m.Document, spoken: Spoken | None = None, *,
+                 link_href: Callable[[str], str] | None = None) -> None:
+        super().__init__(document, link_href=link_href)
         self.spoken = spoken or {}
         self.scope = ""  # a glossary definition's paragraph ids are numbered within it
 
-    def timed_words(self, block_id: str, nodes) -> tuple[str, str]:
+    def timed_words(self, block_id: str, nodes: tuple[m.Inline, ...]) -> tuple[str, str]:
         """(attributes of the block's element, its words with sentence spans where they pair)."""
         said = self.spoken[block_id]
         begin, end = said[0]["start"], said[-1]["end"]

@@ -10,6 +10,7 @@ is blanked rather than removed, so every later line keeps its number.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .errors import Location, SourceError
 from .frontmatter import text as title_problem
@@ -25,14 +26,14 @@ def _same(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
-def take_title_line(front: dict, body: str, first_line: int, shown: str) -> tuple[str | None, str]:
+def take_title_line(front: Mapping[str, object], body: str, first_line: int, shown: str) -> tuple[str | None, str]:
     """(the title, the body without its title line). The title is None when there is neither."""
     written = front.get("title")
     title = written.strip() if isinstance(written, str) and written.strip() else None
     lines = body.split("\n")
     index = next((i for i, line in enumerate(lines) if line.strip()), None)
     match = TITLE_LINE.match(lines[index]) if index is not None else None
-    if not match:
+    if index is None or not match:
         return title, body
     heading = match.group(1).strip()
     line = first_line + index

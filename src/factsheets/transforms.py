@@ -19,6 +19,7 @@ import difflib
 import re
 
 from dataclasses import replace
+from typing import TypeGuard
 
 from . import i18n
 from . import model as m
@@ -184,7 +185,7 @@ def contact_box(meta: m.Meta, organisation: m.Organisation, placement: str) -> m
     return m.Box(CONTACT_KIND, title, _numbered(CONTACT_END, blocks), id=CONTACT_END)
 
 
-def is_contact(block: m.Block, placement: str | None = None) -> bool:
+def is_contact(block: m.Block, placement: str | None = None) -> TypeGuard[m.Box]:
     """A contact box (at the start or end, or either when placement is None)."""
     if not isinstance(block, m.Box) or block.kind != CONTACT_KIND:
         return False

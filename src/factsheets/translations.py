@@ -17,6 +17,7 @@ catalogue of fixed words is warned about once, whatever the number of its factsh
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import model as m
@@ -39,7 +40,7 @@ class Stale:
         )
 
 
-def check_file_name(front: dict, stem: str, shown: str, text: str) -> None:
+def check_file_name(front: Mapping[str, object], stem: str, shown: str, text: str) -> None:
     """A translation names its source and the version it translates, and its file is named
     after both, so its web address is the source's plus the language."""
     source = front.get("translation_of")
@@ -78,7 +79,7 @@ def check_sources(documents: list[m.Document], sources: dict[str, str]) -> None:
             raise SourceError(Location(meta.source, key_line(text, "language")), f"a translation must be in another language than its source ({source.meta.language})")
 
 
-def _version_key(version: str) -> tuple:
+def _version_key(version: str) -> tuple[int | str, ...]:
     # isdecimal() alone would pass "²" and other digits int() cannot read; the front matter's
     # check keeps each part short, so int() is never asked for thousands of digits.
     return tuple(int(p) if p.isascii() and p.isdecimal() else p for p in version.replace("-", ".").split("."))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+import markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
@@ -143,7 +144,7 @@ def joined_lines(lines: list[str]) -> list[tuple[int, int]]:
 
 # The preprocessors and the backslash break -----------------------------------------------
 
-class TabTables(Preprocessor):
+class TabTables(Preprocessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
     """Runs before Python-Markdown turns tabs into spaces (30), which would hide the cells."""
 
     def run(self, lines: list[str]) -> list[str]:
@@ -157,7 +158,7 @@ class TabTables(Preprocessor):
         return out + lines[done:]
 
 
-class BoxText(Preprocessor):
+class BoxText(Preprocessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
     """Runs after the whitespace is normalised (30), before typed lists read call-outs' text (29)."""
 
     def run(self, lines: list[str]) -> list[str]:
@@ -167,12 +168,12 @@ class BoxText(Preprocessor):
         return lines
 
 
-class BackslashBreak(InlineProcessor):
-    def handleMatch(self, match, data):
+class BackslashBreak(InlineProcessor):  # type: ignore[misc]  # Python-Markdown has no type information: its base classes are Any
+    def handleMatch(self, match: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
         return etree.Element("br"), match.start(0), match.end(0)
 
 
-def register(md) -> None:
+def register(md: markdown.Markdown) -> None:
     md.preprocessors.register(TabTables(md), "factsheets_tab_tables", 35)
     md.preprocessors.register(BoxText(md), "factsheets_box_text", 29.5)
     # Before Python-Markdown's backslash escapes (180), which leave a backslash before a newline as typed.

@@ -13,6 +13,7 @@ import json
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import cache, processes
 from . import unchanged
@@ -23,8 +24,12 @@ from .plan import plan_jobs, writer_names
 from .own_files import BUILDS_DIR, check_own_files
 from .publish import build_lock, kill_point, new_build_folder, publish, remove_leftovers
 from .result import BUILD_DIR, BuildFailed, BuildResult, Failure, Job
-from .schedule import describe_failure, job_time_limit, run_jobs
+from .schedule import describe_failure, run_jobs
+from .work import job_time_limit
 from .website import build_site_cached
+
+if TYPE_CHECKING:
+    from ..site_adapter import PreparedSite
 
 __all__ = ["BUILD_DIR", "BuildFailed", "BuildResult", "Failure", "Job", "build", "describe_failure"]
 
@@ -33,7 +38,7 @@ def build(
     root: Path,
     formats: list[str] | None = None,
     factsheets: list[Path] | None = None,
-    overrides: dict | None = None,
+    overrides: dict[str, dict[str, Any]] | None = None,  # a writer's options from the command line
     keep_going: bool = False,
     progress: Progress | None = None,
     workers: int | None = None,
@@ -61,12 +66,12 @@ def build(
         only_slugs = select_factsheets(project, factsheets) if factsheets else None
         jobs = plan_jobs(project, only_slugs, writer_names(formats), overrides or {})
         time_limit = job_time_limit(project.config)
-        result = BuildResult({}, build_dir, list(project.warnings))
+        result = BuildResult({"factsheets": []}, build_dir, list(project.warnings))
         staging = new_build_folder(root)
         try:
-            prepared = []
+            prepared: list[PreparedSite] = []
 
-            def prepare_site():
+            def prepare_site() -> None:
                 # Once a job has run the site must be built again, at the end, on one core. What
                 # it needs before the manifest is done now, while the workers are busy.
                 from ..site_adapter import prepare_site

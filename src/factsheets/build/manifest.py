@@ -9,16 +9,21 @@ from .. import __version__, cache
 from ..writers import registry
 from ..hardlinks import link_file
 from ..project import Project
-from .result import BuildResult
+from .. import model as m
+from ..manifest_entry import Manifest, ManifestEntry
+from .result import BuildResult, Job
+
+# The jobs made or taken from the cache: (writer, slug) -> its cache entry.
+Entries = dict[tuple[str, str], cache.Entry]
 
 
-def document_digest(document) -> str:
+def document_digest(document: m.Document) -> str:
     """What the text of every format is made from (the factsheet, its glossary terms, the
     organisation's details), as a short hash: a preview compares it to mark older downloads."""
     return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()[:16]
 
 
-def manifest_entry(document, docs_dir: str) -> dict:
+def manifest_entry(document: m.Document, docs_dir: str) -> ManifestEntry:
     meta = document.meta
     page = Path(meta.source).relative_to(docs_dir).with_suffix(".html").as_posix()
     return {
@@ -35,9 +40,9 @@ def manifest_entry(document, docs_dir: str) -> dict:
     }
 
 
-def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
+def make_manifest(project: Project, jobs: list[Job], entries: Entries, result: BuildResult) -> Manifest:
     docs_dir = project.config.docs_dir.relative_to(project.config.root).as_posix()
-    out = []
+    out: list[ManifestEntry] = []
     for document in project.documents:
         slug = document.meta.slug
         entry = manifest_entry(document, docs_dir)
@@ -64,7 +69,7 @@ def make_manifest(project: Project, jobs, entries, result: BuildResult) -> dict:
     return {"generator": f"factsheets {__version__}", "factsheets": out}
 
 
-def place_files(project, jobs, entries, staging: Path, files_dir: Path) -> None:
+def place_files(project: Project, jobs: list[Job], entries: Entries, staging: Path, files_dir: Path) -> None:
     """Each factsheet's files, linked from the cache into the site's files/<slug>/ folder."""
     for job in jobs:
         if (job.writer_name, job.slug) in entries:

@@ -10,16 +10,21 @@ fails, it is not made either, and says why.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import cache
 from ..errors import Location, Warning_
 from ..writers import FinishedJob
 from .result import Failure, Job
 
+if TYPE_CHECKING:
+    from .schedule import Scheduler
+
 
 class Waiting:
     """The jobs waiting for others, for one Scheduler."""
 
-    def __init__(self, scheduler):
+    def __init__(self, scheduler: Scheduler) -> None:
         self.scheduler = scheduler
         self.jobs: list[Job] = []
         self.all_jobs: dict[tuple[str, str], Job] = {}
@@ -52,7 +57,7 @@ class Waiting:
     def needed(self, job: Job) -> dict[str, FinishedJob]:
         """The finished jobs `job` is made from; its key completed with their files' digests."""
         entries = self.scheduler.entries
-        finished = {}
+        finished: dict[str, FinishedJob] = {}
         for name in job.needs:
             entry, source = entries[(name, job.slug)], self.all_jobs[(name, job.slug)]
             folder = cache.entry_dir(self.scheduler.staging, name, job.slug, source.key)

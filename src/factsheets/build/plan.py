@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from .. import cache
 from ..errors import SourceError
 from ..errors import Location
 from ..formats import format_aliases
 from ..project import Project
 from ..options import check_options, with_defaults
-from ..writers import needs, not_available, registry
+from ..writers import Writer, needs, not_available, registry
 from .result import Job
 
 
@@ -44,7 +47,7 @@ def with_needs(names: list[str] | None) -> list[str] | None:
     return wanted
 
 
-def build_order(writers: dict) -> list[str]:
+def build_order(writers: Mapping[str, Writer]) -> list[str]:
     """The registry's order (the longest jobs first, so that both cores stay busy to the end),
     with each writer after the writers it needs."""
     ordered: list[str] = []
@@ -65,7 +68,7 @@ def build_order(writers: dict) -> list[str]:
     return ordered
 
 
-def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[str] | None, overrides: dict) -> list[Job]:
+def plan_jobs(project: Project, only_slugs: set[str] | None, only_writers: list[str] | None, overrides: Mapping[str, dict[str, Any]]) -> list[Job]:
     """Every writer on every factsheet, in build order (see build_order)."""
     jobs = []
     writers = registry()

@@ -18,6 +18,7 @@ import shutil
 import signal
 import stat
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def kill_point(step: str) -> None:
 
 
 @contextmanager
-def build_lock(root: Path):
+def build_lock(root: Path) -> Iterator[None]:
     # Never through a link, never truncated, never waiting on a named pipe (own_files checked
     # the name first; these flags close the gap between that check and this open).
     try:

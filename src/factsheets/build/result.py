@@ -7,9 +7,12 @@ import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .. import model as m
 from ..errors import EngineMissing, SourceError, Warning_
-from ..project_root import BUILD_DIR  # noqa: F401  (the build's modules take it from here)
+from ..manifest_entry import Manifest
+from ..project_root import BUILD_DIR as BUILD_DIR  # the build's modules take it from here
 from ..walk import iter_blocks
 from ..writers import WORKING_ON
 
@@ -69,7 +72,8 @@ def as_published(path: str) -> str:
 
 
 def os_error_message(error: OSError) -> str:
-    return OS_ERRORS.get(error.errno) or f"{error.strerror or error}: check this file or folder, then build again"
+    known = OS_ERRORS.get(error.errno) if error.errno is not None else None
+    return known or f"{error.strerror or error}: check this file or folder, then build again"
 
 
 class BuildFailed(Exception):
@@ -82,7 +86,7 @@ class BuildFailed(Exception):
 
 @dataclass
 class BuildResult:
-    manifest: dict
+    manifest: Manifest
     build_dir: Path
     warnings: list[Warning_] = field(default_factory=list)
     built: list[str] = field(default_factory=list)  # "format: slug" of jobs that ran
@@ -100,8 +104,8 @@ class BuildResult:
 class Job:
     writer_name: str
     slug: str
-    document: object
-    options: dict
+    document: m.Document
+    options: dict[str, Any]  # the writer's options for this factsheet (mkdocs.yml's, then its own)
     key: str
     selected: bool  # False: only taken from the cache (a selective build)
     needs: tuple[str, ...] = ()  # writers whose finished jobs on this factsheet it is made from
@@ -109,7 +113,7 @@ class Job:
     not_available: str | None = None  # why the writer cannot serve this factsheet: the job is not run
 
 
-def working_on_line(folder: Path, document) -> int | None:
+def working_on_line(folder: Path, document: m.Document) -> int | None:
     """The line of the block a dead worker's part said it was working on (WORKING_ON), if any."""
     try:
         block_id = (folder / WORKING_ON).read_text(encoding="utf-8")

@@ -11,31 +11,27 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .. import cache, processes
-from ..errors import Location, SourceError, Warning_, line_of
+from ..errors import Location, Warning_
 from ..hardlinks import link_tree
-from ..writers import FinishedPart, registry
+from ..writers import FinishedJob, FinishedPart, Writer, registry
 from .needs import Waiting
-from .work import perform, perform_here, run_job, run_part
-from .result import BUILD_DIR, BuildFailed, Failure, Job, working_on_line
+from .work import DEFAULT_TIME_LIMIT, perform, perform_here, run_job, run_part
+from .result import BUILD_DIR, BuildFailed, BuildResult, Failure, Job, working_on_line
 
-DEFAULT_TIME_LIMIT = 300.0  # seconds for one job or one audio section; a section takes a few
-MAX_TIME_LIMIT = 3600.0  # an hour for one job: far beyond any real one, and still an end
+if TYPE_CHECKING:
+    from ..progress import Progress
+
+T = TypeVar("T")
+# What comes back from a task: its entry, its Failure, or its worker's death or time-out.
+Outcome = cache.Entry | Failure | BaseException
+
 HANG_FOR_TESTS = "FACTSHEETS_TEST_HANG"  # a writer's name: its jobs hang (tests of the time limit only)
-
-
-def job_time_limit(config) -> float:
-    """`job_timeout` in the factsheets plugin block of mkdocs.yml: seconds a job may take."""
-    value = config.options.get("job_timeout", DEFAULT_TIME_LIMIT)
-    # .inf and .nan are numbers to YAML: either would turn the limit off, and a hang would never end.
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_TIME_LIMIT:
-        path = config.root / "mkdocs.yml"
-        line = line_of(path.read_text(encoding="utf-8"), "job_timeout") if path.exists() else None
-        raise SourceError(Location("mkdocs.yml", line), f"job_timeout must be a number of seconds above 0 and at most {MAX_TIME_LIMIT:g}, such as {DEFAULT_TIME_LIMIT:g}, not {value!r}")
-    return float(value)
 
 
 @dataclass
@@ -54,12 +50,12 @@ class Assembly:
 class Task:
     """What a worker process runs: a job, or a part of one (then its assembly and the part's name)."""
 
-    function: object
-    arguments: tuple  # run_job's or run_part's
+    function: Callable[..., cache.Entry]  # run_job or run_part
+    arguments: tuple[object, ...]  # run_job's or run_part's
     folder: Path  # where it writes
     job: Job
     assembly: Assembly | None = None
-    name: str | None = None
+    name: str = ""  # a part's; "" for a whole job
     began: float = 0.0
     died: bool = False  # its worker died once: it has run again
     group: str = ""  # a part's engine, whose memory limits how many run at once (processes.group_limits)
@@ -71,7 +67,7 @@ class Task:
 class Scheduler:
     """One build's jobs: taken from the cache, or run, and each outcome settled."""
 
-    def __init__(self, build_dir: Path, staging: Path, result, progress, time_limit: float, workers: int):
+    def __init__(self, build_dir: Path, staging: Path, result: BuildResult, progress: Progress, time_limit: float, workers: int):
         self.build_dir, self.staging, self.result, self.progress = build_dir, staging, result, progress
         self.time_limit, self.workers = time_limit, workers
         self.entries: dict[tuple[str, str], cache.Entry] = {}
@@ -107,7 +103,7 @@ class Scheduler:
         else:
             self.finished(job, outcome, assembly.began)
 
-    def here(self, job: Job, function, arguments: tuple):
+    def here(self, job: Job, function: Callable[..., T], arguments: tuple[object, ...]) -> T | Failure:
         return perform_here(function, arguments, job.slug, job.writer_name, job.document.meta.source, self.time_limit)
 
     def plan(self, jobs: list[Job]) -> None:
@@ -124,7 +120,7 @@ class Scheduler:
             if not assembly.waiting:
                 self.assemble(assembly)
 
-    def plan_job(self, job: Job, needed: dict | None = None) -> None:
+    def plan_job(self, job: Job, needed: dict[str, FinishedJob] | None = None) -> None:
         writer = registry()[job.writer_name]
         new = cache.entry_dir(self.staging, job.writer_name, job.slug, job.key)
         entry = cache.carry_forward(cache.entry_dir(self.build_dir, job.writer_name, job.slug, job.key), new)
@@ -172,7 +168,7 @@ class Scheduler:
         self.result.warnings.extend(entry.warning_objects())
         self.progress.done(job.writer_name, job.slug, cached=True)
 
-    def plan_parts(self, job: Job, writer, new: Path) -> None:
+    def plan_parts(self, job: Job, writer: Writer, new: Path) -> None:
         outcome = self.here(job, writer.parts, (job.document, job.options))
         if isinstance(outcome, Failure):
             self.failed(new, outcome)
@@ -191,7 +187,7 @@ class Scheduler:
                 group = writer.part_group(part.task) if hasattr(writer, "part_group") else ""
                 self.tasks.append(Task(run_part, (job.writer_name, part.task, str(new_part)), new_part, job, assembly, part.name, group=group))
 
-    def settle(self, task: Task, outcome) -> Task | None:
+    def settle(self, task: Task, outcome: Outcome) -> Task | None:
         """A task's outcome: its entry, a Failure, or its worker's death or time-out. Gives back a task to run again."""
         job, assembly, folder = task.job, task.assembly, task.folder
         if isinstance(outcome, processes.WorkerDied) and not task.died:
@@ -233,7 +229,7 @@ class Scheduler:
                        "(a crash in an engine, or killed for want of memory)")
         return Failure(job.slug, job.writer_name, where, message)
 
-    def run(self, meanwhile=None) -> None:
+    def run(self, meanwhile: Callable[[], object] | None = None) -> None:
         """Runs the queued tasks: in fresh worker processes, or all in this process with one worker."""
         if not self.tasks:
             return
@@ -243,9 +239,10 @@ class Scheduler:
             return
         calls = [processes.Call(perform, self.perform_arguments(task), self.time_limit, task, group=task.group) for task in tasks]
 
-        def settle(call: processes.Call, outcome) -> list[processes.Call]:
-            call.tag.began = call.began
-            again = self.settle(call.tag, outcome)
+        def settle(call: processes.Call, outcome: object) -> list[processes.Call]:
+            task = cast(Task, call.tag)  # each call is made with its task as its tag, and comes back with perform's outcome
+            task.began = call.began
+            again = self.settle(task, cast(Outcome, outcome))
             # A job may have been waiting for this one (an EPUB for its audio): it runs now too.
             more, self.tasks = ([again] if again else []) + self.tasks, []
             return [processes.Call(perform, self.perform_arguments(task), self.time_limit, task, group=task.group) for task in more]
@@ -256,11 +253,11 @@ class Scheduler:
         if self.rerun:
             self.result.warnings.append(Warning_(Location(str(BUILD_DIR)), f"a worker process stopped unexpectedly; {self.rerun} job(s) it took down with it were run again"))
 
-    def perform_arguments(self, task: Task) -> tuple:
+    def perform_arguments(self, task: Task) -> tuple[Any, ...]:
         job = task.job
         return (task.function, task.arguments, job.slug, job.writer_name, job.document.meta.source, self.hang == job.writer_name)
 
-    def run_here(self, tasks: list[Task], meanwhile=None) -> None:
+    def run_here(self, tasks: list[Task], meanwhile: Callable[[], object] | None = None) -> None:
         """Serial mode, for debugging: every task in this process, one after another, with the same
         results and failures. The time limit holds only while Python code runs (an alarm signal)."""
         if meanwhile:
@@ -268,6 +265,7 @@ class Scheduler:
         while tasks:
             task = tasks.pop(0)
             task.began = time.monotonic()
+            outcome: Outcome
             with processes.AlarmAfter(self.time_limit):
                 try:
                     outcome = perform(*self.perform_arguments(task))
@@ -277,7 +275,8 @@ class Scheduler:
             tasks, self.tasks = tasks + self.tasks, []  # jobs that waited for this one
 
 
-def run_jobs(jobs, build_dir, staging, result, progress, keep_going, workers, meanwhile=None, time_limit: float = DEFAULT_TIME_LIMIT) -> dict[tuple[str, str], cache.Entry]:
+def run_jobs(jobs: list[Job], build_dir: Path, staging: Path, result: BuildResult, progress: Progress, keep_going: bool, workers: int | None,
+             meanwhile: Callable[[], object] | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> dict[tuple[str, str], cache.Entry]:
     """Every job's cache entry, from the last build's cache where it is still good.
     meanwhile(), if given, is called once the workers have jobs to run, never otherwise."""
     counts: dict[str, int] = {}

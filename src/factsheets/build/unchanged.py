@@ -31,16 +31,22 @@ import os
 import shutil
 import stat as stat_module
 import sys
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..cache import sha256_file
+
+if TYPE_CHECKING:
+    from ..errors import Warning_
+    from .result import BuildResult
 
 RECORD = ".unchanged.json"  # in the published build, beside manifest.json
 _CACHES = {"__pycache__", "node_modules"}  # skipped at any depth; build/ only at the project's top
 
 
-def fingerprint(root: Path, arguments: dict) -> str:
+def fingerprint(root: Path, arguments: Mapping[str, object]) -> str:
     digest = hashlib.sha256()
 
     def add(*parts: object) -> None:
@@ -59,12 +65,12 @@ def fingerprint(root: Path, arguments: dict) -> str:
             add(entry, *sorted(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info"))))
     for command in ("espeak-ng", "lou_translate"):
         found = shutil.which(command)
-        stat = os.stat(found) if found else None
-        add(command, found, stat and stat.st_size, stat and stat.st_mtime_ns)
+        program = os.stat(found) if found else None
+        add(command, found, program and program.st_size, program and program.st_mtime_ns)
     return digest.hexdigest()
 
 
-def _files(folder: Path):
+def _files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
     """Every file under `folder` with its stat, in a stable order; hidden names, build/ and
     caches aside. A symbolic link is there by where it points (the full build refuses one
     that leads out of the project: a new one must be a change), and a link to a folder is
@@ -97,8 +103,9 @@ def _content(path: Path) -> str:
         return type(error).__name__
 
 
-def last_build(build_dir: Path, print_fingerprint: str) -> dict | None:
-    """What the published build said, if it was made from this same fingerprint and is whole."""
+def last_build(build_dir: Path, print_fingerprint: str) -> dict[str, Any] | None:
+    """What the published build said (its record, as save() wrote it, and its manifest), if it was
+    made from this same fingerprint and is whole."""
     try:
         record = json.loads((build_dir / RECORD).read_text(encoding="utf-8"))
         manifest = json.loads((build_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -121,13 +128,13 @@ def outputs(build_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def save(staging: Path, print_fingerprint: str, warnings: list, jobs: list[str]) -> None:
+def save(staging: Path, print_fingerprint: str, warnings: Sequence[Warning_], jobs: list[str]) -> None:
     record = {"fingerprint": print_fingerprint, "jobs": jobs, "outputs": outputs(staging),
               "warnings": [[w.location.path, w.location.line, w.message] for w in warnings]}
     (staging / RECORD).write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def said_again(record: dict, build_dir: Path):
+def said_again(record: Mapping[str, Any], build_dir: Path) -> BuildResult:
     """The published build's result, as the build that made it reported it: every job from the cache."""
     from ..errors import Location, Warning_
     from .result import BuildResult

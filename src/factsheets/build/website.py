@@ -12,18 +12,23 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cache import sha256_file
 from ..errors import Location, Warning_
 from ..hardlinks import link_tree
 from ..project import Project
 from ..shared_text import base_folders
-from .result import BuildResult
+from ..manifest_entry import Manifest
+from .result import BuildResult, Job
+
+if TYPE_CHECKING:
+    from ..site_adapter import PreparedSite
 
 SITE_KEY_FILE = ".site-key"  # {"key": what the site was built from, "hashes": its files' SHA-256}
 
 
-def site_key(project: Project, manifest: dict, jobs) -> str:
+def site_key(project: Project, manifest: Manifest, jobs: list[Job]) -> str:
     """Everything the website depends on: the manifest and the files it lists, every page source, the config, the package."""
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
     digest.update(" ".join(sorted(f"{j.writer_name}/{j.slug}/{j.key}" for j in jobs)).encode())
@@ -73,7 +78,8 @@ def reusable_site(build_dir: Path, key: str) -> bool:
         return False
 
 
-def build_site_cached(project: Project, jobs, result: BuildResult, build_dir: Path, staging: Path, files_dir: Path, prepared=None) -> None:
+def build_site_cached(project: Project, jobs: list[Job], result: BuildResult, build_dir: Path, staging: Path, files_dir: Path,
+                      prepared: PreparedSite | None = None) -> None:
     key = site_key(project, result.manifest, jobs)
     site_dir = staging / "site"
     if reusable_site(build_dir, key):

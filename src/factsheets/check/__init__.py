@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from .. import translations
 from ..build.own_files import check_own_files
@@ -27,14 +28,29 @@ from .kept import KeptResults, checker_version, digest, file_digest, findings_da
 from .manifest import load_manifest, usable_files
 from .results import NOT_CHECKED, OWN_LABELS, SITE_WIDE, CheckReport, label, plain_english_label, print_table, stale_finding, write_json
 
+if TYPE_CHECKING:
+    from .. import model as m
+    from ..manifest_entry import ManifestEntry
+    from ..progress import CheckProgress
+    from ..project import Project
+    from .factsheet import Checks
+
 __all__ = ["CheckReport", "SITE_WIDE", "OWN_LABELS", "label", "plain_english_label", "print_table", "stale_finding",
            "write_json", "run_check", "load_manifest", "usable_files", "format_checks", "FAILURE", "WARNING"]
 
 PROJECT_SETTINGS = ("mkdocs.yml", "organisation*.yml", "glossary/*")
 
 
+class Todo(TypedDict):
+    """The pieces to run, by kind: (key, document or None, what the piece reads)."""
+
+    factsheet: list[tuple[str, m.Document, str]]  # its slug
+    epub: list[tuple[str, m.Document, Path]]  # the book
+    page: list[tuple[str, m.Document | None, tuple[str, str | None]]]  # the page's path in the site, its factsheet's source
+
+
 def run_check(root: Path, website: bool = True, only: set[str] | None = None, factsheets: list[Path] | None = None,
-              progress=None) -> CheckReport:
+              progress: CheckProgress | None = None) -> CheckReport:
     """Every factsheet's formats and plain English; the site's markup; in Chromium too unless
     website=False. `only`: these formats alone. `factsheets`: these factsheets (and their pages)
     alone are checked; the others are reported from their kept results."""
@@ -60,7 +76,9 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None, fa
         plan.factsheet(document, entry, checks, root, build_dir)
         book = batched_books(build_dir, checks, entry)
         if book is not None:
-            plan.piece(document, "epub", digest("epub", plan.version, file_digest(book), document.meta.source), book)
+            key = digest("epub", plan.version, file_digest(book), document.meta.source)
+            if plan.piece(document, "epub", key):
+                plan.todo["epub"].append((key, document, book))
         if entry is not None:
             page = entry["formats"].get("html", "")
             pages[page.removeprefix("site/") or f"(no page for {document.meta.slug})"] = document.meta.source
@@ -86,12 +104,12 @@ def run_check(root: Path, website: bool = True, only: set[str] | None = None, fa
     return report
 
 
-def chosen_sources(root: Path, project, factsheets: list[Path] | None) -> set[str] | None:
+def chosen_sources(root: Path, project: Project, factsheets: list[Path] | None) -> set[str] | None:
     """The sources (docs/factsheets/x.md) of the factsheets named on the command line; None for all."""
     if factsheets is None:
         return None
     known = {d.meta.source for d in project.documents}
-    chosen = set()
+    chosen: set[str] = set()
     for named in factsheets:
         try:
             source = (Path.cwd() / named).resolve().relative_to(root.resolve()).as_posix()
@@ -114,13 +132,14 @@ class Plan:
 
     def __init__(self, store: KeptResults, chosen: set[str] | None, version: str, settings: str):
         self.store, self.chosen, self.version, self.settings = store, chosen, version, settings
-        self.results: dict[str, dict] = {}  # key -> {"findings": [...], "checked": [...]}
-        self.todo: dict[str, list] = {"factsheet": [], "epub": [], "page": []}  # (key, document or None, what)
+        self.results: dict[str, dict[str, Any]] = {}  # key -> {"findings": [...], "checked": [...]}
+        self.todo: Todo = {"factsheet": [], "epub": [], "page": []}
         self.keys: dict[str, list[str]] = {}  # slug -> its pieces' keys
         self.site_keys: list[str] = []
         self.site_findings: list[Finding] = []
 
-    def piece(self, document, kind: str, key: str, what) -> None:
+    def piece(self, document: m.Document | None, kind: str, key: str) -> bool:
+        """Whether the piece is to run (its result is not kept, and it is chosen): the caller queues it."""
         if document is not None:
             self.keys.setdefault(document.meta.slug, []).append(key)
         else:
@@ -128,17 +147,18 @@ class Plan:
         kept = self.store.get(key)
         if kept is not None:
             self.results[key] = kept
-        elif self.chosen is None or (document is not None and document.meta.source in self.chosen) or (document is None and kind == "page"):
-            self.todo[kind].append((key, document, what))
+            return False
+        return self.chosen is None or (document is not None and document.meta.source in self.chosen) or (document is None and kind == "page")
 
-    def factsheet(self, document, entry: dict | None, checks: dict, root: Path, build_dir: Path) -> None:
-        files = sorted((entry or {}).get("formats", {}).values())
+    def factsheet(self, document: m.Document, entry: ManifestEntry | None, checks: Checks, root: Path, build_dir: Path) -> None:
+        files = sorted(entry["formats"].values()) if entry else []
         key = digest("factsheet", self.version, self.settings, document.meta.source, file_digest(root / document.meta.source),
                      repr(document), json.dumps(entry, sort_keys=True), sorted(checks),
                      *(f"{name} {file_digest(build_dir / name)}" for name in files))
-        self.piece(document, "factsheet", key, document.meta.slug)
+        if self.piece(document, "factsheet", key):
+            self.todo["factsheet"].append((key, document, document.meta.slug))
 
-    def pages(self, site: Path, paths: list[str], factsheet_pages: dict[str, str], documents) -> None:
+    def pages(self, site: Path, paths: list[str], factsheet_pages: dict[str, str], documents: list[m.Document]) -> None:
         # The pages' own styles and scripts: what the browser applies besides the page's HTML.
         assets = digest(*(f"{p.relative_to(site).as_posix()} {file_digest(p)}" for p in sorted(site.rglob("*"))
                           if p.suffix in (".css", ".js") and not p.relative_to(site).as_posix().startswith(("files/", "search/"))))
@@ -146,19 +166,22 @@ class Plan:
         for path in paths:
             source = factsheet_pages.get(path)
             key = digest("page", self.version, path, file_digest(site / path), assets, source)
-            self.piece(by_source.get(source or ""), "page", key, (path, source))
+            document = by_source.get(source or "")
+            if self.piece(document, "page", key):
+                self.todo["page"].append((key, document, (path, source)))
 
-    def findings_of(self, document) -> tuple[list[Finding], list[str]]:
+    def findings_of(self, document: m.Document) -> tuple[list[Finding], list[str]]:
         keys = self.keys.get(document.meta.slug, [])
         if not all(k in self.results for k in keys):
             return [], [NOT_CHECKED]
-        found, checked = [], []
+        found: list[Finding] = []
+        checked: list[str] = []
         for key in keys:
             found += findings_from(self.results[key]["findings"])
             checked += self.results[key].get("checked", [])
         return found, checked
 
-    def run(self, work: Work, site: Path, progress) -> None:
+    def run(self, work: Work, site: Path, progress: CheckProgress | None) -> None:
         from .running import run_pieces
 
         run_pieces(self, work, site, progress)

@@ -5,13 +5,25 @@ processes forked from the check (run()), so each worker has the project as the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..formats import describe
 from ..validators import FAILURE, REPORT_IT, Finding
 from .manifest import usable_files
 from .results import label, plain_english_label
+
+if TYPE_CHECKING:
+    from .. import model as m
+    from ..manifest_entry import ManifestEntry
+    from ..project import Config, Project
+
+# A format's validator: (its file, the factsheet, its manifest entry) -> findings (validators/outputs.py).
+Validator = Callable[[Path, "m.Document", "ManifestEntry"], list[Finding]]
+# Each format's validator, by manifest key; None for a batched format (BATCHED).
+Checks = dict[str, Validator | None]
 
 BATCHED = frozenset({"epub"})  # checked by engines started once for every factsheet
 
@@ -21,9 +33,9 @@ class Work:
     """What each worker needs, set before the workers are forked (nothing is pickled but a slug)."""
     root: Path
     build_dir: Path
-    project: object
-    checks: dict
-    entries: dict
+    project: Project
+    checks: Checks
+    entries: dict[str, ManifestEntry]  # by slug
 
 
 _work: Work | None = None
@@ -58,7 +70,7 @@ def run(slug: str) -> tuple[list[Finding], list[str]]:
     return found, checked
 
 
-def source_findings(document, work: Work) -> list[Finding]:
+def source_findings(document: m.Document, work: Work) -> list[Finding]:
     from ..validators import callouts, plain_english, source_advice, written_once
 
     project = work.project
@@ -71,31 +83,40 @@ def source_findings(document, work: Work) -> list[Finding]:
     return found
 
 
-def format_checks(build_dir: Path, config, only: set[str] | None = None) -> dict:
+def format_checks(build_dir: Path, config: Config, only: set[str] | None = None) -> Checks:
     """Manifest format key -> validator(path, document, manifest entry) -> findings, for
     every output whose writer names a check (OutputKind.check, see validators/outputs.py);
     only those in `only`, when it is given. A batched format's validator is None."""
     from ..options import with_defaults
     from ..writers import registry
 
-    checks: dict = {}
+    checks: Checks = {}
     for writer in registry().values():
         options = with_defaults(writer.name, config.writer_options(writer.name))
         for kind in writer.outputs:
             if kind.check and (only is None or kind.key in only):
-                function = None if kind.key in BATCHED else _load(kind.check)
-                checks[kind.key] = function and (lambda path, document, entry, f=function, o=options: f(path, document, entry, build_dir, o))
+                checks[kind.key] = None if kind.key in BATCHED else _validator(_load(kind.check), build_dir, options)
     return checks
 
 
-def _load(dotted: str):
+def _validator(function: Callable[..., list[Finding]], build_dir: Path, options: dict[str, Any]) -> Validator:
+    def validate(path: Path, document: m.Document, entry: ManifestEntry) -> list[Finding]:
+        return function(path, document, entry, build_dir, options)
+
+    return validate
+
+
+def _load(dotted: str) -> Callable[..., list[Finding]]:
+    """The function a writer's OutputKind.check names ("module:name"): a validator taking the build
+    folder and the writer's options too."""
     import importlib
 
     module, _, name = dotted.partition(":")
-    return getattr(importlib.import_module(module), name)
+    found: Callable[..., list[Finding]] = getattr(importlib.import_module(module), name)
+    return found
 
 
-def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked: list[str]) -> list[Finding]:
+def check_formats(build_dir: Path, checks: Checks, document: m.Document, entry: ManifestEntry, checked: list[str]) -> list[Finding]:
     """One factsheet's files, each by its validator (`checks`: format_checks(), made once for every factsheet)."""
     from ..i18n import language
     from ..validators.leftovers import check_outputs, code_texts
@@ -106,8 +127,9 @@ def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked:
     for key, validate in checks.items():
         if key in entry.get("not_available", {}):
             continue  # a format its writer cannot serve in this language is no failure: the site says so
+        kind = describe(key)  # known: `checks` are the registered writers' outputs
         if key not in entry["formats"]:
-            if not describe(key).companion_of and not any(f.format == key for f in found):
+            if not (kind and kind.companion_of) and not any(f.format == key for f in found):
                 found.append(Finding(FAILURE, key, f"The {key} file is missing from the last build.", "Run `factsheets build` and look at its messages.", source))
             continue
         if key in older:  # kept by a build of other formats: its words are the old text's
@@ -121,12 +143,12 @@ def check_formats(build_dir: Path, checks: dict, document, entry: dict, checked:
                 found.append(Finding(FAILURE, key, f"the {key} file could not be checked: {type(error).__name__}: {error}", "Run `factsheets build` again.", source))
         code = entry.get("details", {}).get(key, {}).get("code") if key == "brf" else None
         # A translation's braille by the code it is in ("Welsh braille, contracted"), not "contracted UEB".
-        checked.append(f"{describe(key).label} (BRF, {code})" if code and not language(entry.get("language") or "en").is_english else key)
-    current = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
+        checked.append(f"{kind.label if kind else key} (BRF, {code})" if code and not language(entry.get("language") or "en").is_english else key)
+    current: ManifestEntry = {**entry, "formats": {k: v for k, v in entry["formats"].items() if k not in older}}
     return found + check_outputs(build_dir, current, source, code_texts(document))
 
 
-def batched_books(build_dir: Path, checks: dict, entry: dict | None) -> Path | None:
+def batched_books(build_dir: Path, checks: Checks, entry: ManifestEntry | None) -> Path | None:
     """The factsheet's EPUB, when the batch is to check it: asked for, built, inside build/, current."""
     if entry is None or "epub" not in checks or "epub" in entry.get("not_available", {}) or "epub" in entry.get("older", ()):
         return None

@@ -28,6 +28,7 @@ import stat
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from ..cache import sha256_file
 from ..validators import Finding
@@ -79,7 +80,7 @@ class KeptResults:
         self.folder = build_dir / FOLDER if build_dir is not None else None
         self.used: set[str] = set()
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None
         try:
@@ -98,7 +99,7 @@ class KeptResults:
         self.used.add(key)
         return data
 
-    def put(self, key: str, data: dict) -> None:
+    def put(self, key: str, data: dict[str, Any]) -> None:
         """Written whole, then renamed into place: a check stopped half-way leaves no half result."""
         if self.folder is None:
             return
@@ -132,11 +133,11 @@ def _real_folder(folder: Path) -> bool:
         return False
 
 
-def findings_data(findings: list[Finding]) -> list[dict]:
+def findings_data(findings: list[Finding]) -> list[dict[str, Any]]:
     return [asdict(f) for f in findings]
 
 
-def findings_from(data: list[dict]) -> list[Finding]:
+def findings_from(data: list[dict[str, Any]]) -> list[Finding]:
     return [Finding(**item) for item in data]
 
 

@@ -6,16 +6,17 @@ import json
 from pathlib import Path
 
 from ..errors import SourceError
+from ..manifest_entry import ManifestEntry
 from ..validators import FAILURE, Finding
 
 
-def load_manifest(build_dir: Path) -> tuple[dict[str, dict], list[Finding]]:
+def load_manifest(build_dir: Path) -> tuple[dict[str, ManifestEntry], list[Finding]]:
     """The manifest's entries by slug, each checked for shape; or a finding that says why there are none."""
     path = build_dir / "manifest.json"
     if not path.exists():
         raise SourceError(str(path), "there is no build to check: run `factsheets build` first")
 
-    def broken(why: str) -> tuple[dict, list[Finding]]:
+    def broken(why: str) -> tuple[dict[str, ManifestEntry], list[Finding]]:
         return {}, [Finding(FAILURE, "build", f"build/manifest.json {why}", "Run `factsheets build` again.", "build/manifest.json")]
 
     try:
@@ -25,7 +26,7 @@ def load_manifest(build_dir: Path) -> tuple[dict[str, dict], list[Finding]]:
     listed = manifest.get("factsheets") if isinstance(manifest, dict) else None
     if not isinstance(listed, list):
         return broken("is not a build's manifest: it has no list of factsheets")
-    entries = {}
+    entries: dict[str, ManifestEntry] = {}
     for entry in listed:
         formats = entry.get("formats") if isinstance(entry, dict) else None
         if not isinstance(formats, dict) or not isinstance(entry.get("slug"), str) or not all(isinstance(v, str) for v in formats.values()):
@@ -34,10 +35,11 @@ def load_manifest(build_dir: Path) -> tuple[dict[str, dict], list[Finding]]:
     return entries, []
 
 
-def usable_files(build_dir: Path, entry: dict, source: str) -> tuple[dict, list[Finding]]:
+def usable_files(build_dir: Path, entry: ManifestEntry, source: str) -> tuple[ManifestEntry, list[Finding]]:
     """The entry with only the files that are inside build/ and present; a finding for each other."""
     inside = build_dir.resolve()
-    kept, found = dict(entry["formats"]), []
+    kept = dict(entry["formats"])
+    found: list[Finding] = []
     for key, relative in entry["formats"].items():
         path = (build_dir / relative).resolve()
         if not path.is_relative_to(inside):

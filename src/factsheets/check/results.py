@@ -5,8 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..validators import FAILURE, WARNING, Finding
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..translations import Stale
 
 SITE_WIDE = "(whole website)"
 # What a factsheet that `check FILE` did not name, and that changed since its last check, shows.
@@ -33,7 +39,7 @@ def plain_english_label(tag: str) -> str:
     return "plain English" if has_rules(tag) else f"plain English: not checked, no rules for {language(tag).english_name}"
 
 
-def stale_finding(stale) -> Finding:
+def stale_finding(stale: Stale) -> Finding:
     """A translation whose source has moved on: advice, so that a translator is asked."""
     return Finding(WARNING, "translation", stale.message()[0].upper() + stale.message()[1:] + ".",
                    "Send the changes to a translator; until then the page tells readers and links to the current English.",
@@ -64,7 +70,7 @@ def write_json(report: CheckReport, path: Path) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def print_table(report: CheckReport, console=None) -> None:
+def print_table(report: CheckReport, console: Console | None = None) -> None:
     """A summary table (factsheet x format), then each finding on a line of its own."""
     from rich.console import Console
     from rich.markup import escape

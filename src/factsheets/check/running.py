@@ -10,20 +10,32 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..validators import FAILURE, REPORT_IT, Finding
 from . import factsheet
 
-def run_pieces(plan, work, site: Path, progress) -> None:
+if TYPE_CHECKING:
+    from .. import model as m
+    from ..progress import CheckProgress
+    from ..validators.epub import Problem
+    from . import Plan
+    from .factsheet import Work
+
+# A piece's result: (its key, its factsheet or None, its findings, what it checked).
+Result = tuple[str, "m.Document | None", list[Finding], list[str]]
+
+def run_pieces(plan: Plan, work: Work, site: Path, progress: CheckProgress | None) -> None:
     started = time.monotonic()
-    results: queue.Queue = queue.Queue()
+    results: queue.Queue[Result] = queue.Queue()
     waiting = {slug: sum(1 for k in keys if k not in plan.results) for slug, keys in plan.keys.items()}
     titles = {d.meta.slug: d.meta.title for d in work.project.documents}
-    outstanding = sum(len(todo) for todo in plan.todo.values())
+    outstanding = len(plan.todo["factsheet"]) + len(plan.todo["epub"]) + len(plan.todo["page"])
 
-    def finish(key: str, document, findings: list[Finding], checked: list[str] | None = None) -> None:
+    def finish(key: str, document: m.Document | None, findings: list[Finding], checked: list[str] | None = None) -> None:
         plan.done(key, findings, checked)
         if document is not None and progress is not None:
             slug = document.meta.slug
@@ -51,15 +63,15 @@ def run_pieces(plan, work, site: Path, progress) -> None:
     try:
         for key, document, slug in plan.todo["factsheet"]:
             future = pool.submit(factsheet.run, slug)
-            future.add_done_callback(lambda done, key=key, document=document: results.put((key, document, *_outcome(done, document))))
+            future.add_done_callback(_reporter(results, key, document))
         books = threading.Thread(target=_check_books, args=(plan.todo["epub"], results), daemon=True)
         books.start()
         if plan.todo["page"]:
             from ..validators.website import chromium, page_checks, serve
 
             with serve(site) as base, chromium() as browser:
-                for key, document, (path, source) in plan.todo["page"]:
-                    results.put((key, document, page_checks(browser, base, path, source, source is not None)))
+                for key, page_of, (path, source) in plan.todo["page"]:
+                    results.put((key, page_of, page_checks(browser, base, path, source, source is not None), []))
                     drain(block=False)
         drain(block=True)
         books.join()
@@ -67,7 +79,12 @@ def run_pieces(plan, work, site: Path, progress) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _factsheet_pool(work, count: int) -> Executor:
+def _reporter(results: queue.Queue[Result], key: str, document: m.Document) -> Callable[[Future[tuple[list[Finding], list[str]]]], None]:
+    """What puts a factsheet's outcome on the queue when its worker is done with it."""
+    return lambda done: results.put((key, document, *_outcome(done, document)))
+
+
+def _factsheet_pool(work: Work, count: int) -> Executor:
     """Worker processes forked with the project read (a slug is all each is sent), one a core;
     one thread for a single factsheet, which a process would only slow."""
     factsheet.prepare(work)
@@ -77,14 +94,14 @@ def _factsheet_pool(work, count: int) -> Executor:
     return ProcessPoolExecutor(max_workers=min(cores, count), mp_context=multiprocessing.get_context("fork"))
 
 
-def _outcome(done: Future, document) -> tuple[list[Finding], list[str]]:
+def _outcome(done: Future[tuple[list[Finding], list[str]]], document: m.Document) -> tuple[list[Finding], list[str]]:
     error = done.exception()
     if error is None:
         return done.result()
     return [Finding(FAILURE, "build", f"the check of this factsheet stopped: {type(error).__name__}: {error}", REPORT_IT, document.meta.source)], []
 
 
-def _check_books(todo: list, results: queue.Queue) -> None:
+def _check_books(todo: list[tuple[str, m.Document, Path]], results: queue.Queue[Result]) -> None:
     """EPUBCheck and Ace on every book that changed, each engine started once."""
     from ..validators.epub import problem_findings
     from ..validators.epub_batch import check_books
@@ -93,7 +110,7 @@ def _check_books(todo: list, results: queue.Queue) -> None:
         return
     reported: set[int] = set()
 
-    def book_done(index: int, problems) -> None:
+    def book_done(index: int, problems: list[Problem]) -> None:
         key, document, _ = todo[index]
         reported.add(index)
         results.put((key, document, problem_findings(problems, document.meta.source), []))  # "epub" is in the factsheet's own list
@@ -107,7 +124,7 @@ def _check_books(todo: list, results: queue.Queue) -> None:
                                                      REPORT_IT, document.meta.source)], []))
 
 
-def say_finished(progress, title: str, findings: list[Finding], seconds: float | None) -> None:
+def say_finished(progress: CheckProgress, title: str, findings: list[Finding], seconds: float | None) -> None:
     failures = sum(1 for f in findings if f.level == FAILURE)
     warnings = len(findings) - failures
     counted = f"{failures} failure{'s' if failures != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,15 @@ class TimedSynthesis:
     and word events. pyttsx3's driver would drop the events' sample positions; the call
     (espeak_Synth, plain text, ENDPAUSE, UTF-8) is the driver's own, so the audio is too."""
 
-    def __init__(self, espeak, text: str):
+    def __init__(self, espeak: ModuleType, text: str):
         self.espeak = espeak
         self.text = text
         self.chunks: list[bytes] = []
         self.words: list[WordStart] = []
         self.finished = threading.Event()
 
-    def on_synth(self, wav, count, events) -> int:
+    def on_synth(self, wav: ctypes._Pointer[ctypes.c_short], count: int, events: ctypes._Pointer[Any]) -> int:
+        # ctypes calls this with the library's pointers; an event is pyttsx3's untyped EVENT structure.
         espeak = self.espeak
         index = 0
         while events[index].type != espeak.EVENT_LIST_TERMINATED:
@@ -54,7 +58,7 @@ class TimedSynthesis:
             self.chunks.append(ctypes.string_at(wav, count * ctypes.sizeof(ctypes.c_short)))
         return 0
 
-    def run(self, driver_callback) -> tuple[bytes, list[WordStart]] | None:
+    def run(self, driver_callback: Callable[..., int]) -> tuple[bytes, list[WordStart]] | None:
         """The utterance's samples and word starts, or None if espeak-ng never finished it.
 
         Its end is the library's own end-of-message event, waited for on an Event: espeak-ng's

@@ -28,6 +28,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from ..errors import EngineMissing
 from .liblouis_text import prepare, restore_spaces
@@ -54,14 +55,16 @@ def _missing(reason: str) -> EngineMissing:
 
 
 @functools.cache
-def louis():
+def louis() -> ModuleType:
     """The `louis` module, or EngineMissing naming the packages to install."""
     try:
-        import louis as module  # the venv's link to Debian's binding
+        module = importlib.import_module("louis")  # the venv's link to Debian's binding
     except ImportError:
         if not DEBIAN_BINDING.is_file():
             raise _missing("no Python binding `louis`") from None
         spec = importlib.util.spec_from_file_location("louis", DEBIAN_BINDING)
+        if spec is None or spec.loader is None:  # a file that is not Python
+            raise _missing(f"{DEBIAN_BINDING} is no Python binding") from None
         module = importlib.util.module_from_spec(spec)
         try:
             spec.loader.exec_module(module)
@@ -177,9 +180,9 @@ def _runs(text: str, table: str, in_ueb: set[int]) -> list[tuple[int, int, str]]
 def back_translate(brf: str, table: str = CONTRACTED_UEB) -> str:
     """BRF ASCII braille back to print, as liblouis reads it with a language's table."""
     if table == CONTRACTED_UEB:
-        return louis().backTranslateString(TABLES, brf)
+        return str(louis().backTranslateString(TABLES, brf))
     module = louis()
-    return module.backTranslateString([table], to_unicode(brf), mode=module.ucBrl)
+    return str(module.backTranslateString([table], to_unicode(brf), mode=module.ucBrl))
 
 
 @functools.cache

@@ -50,10 +50,10 @@ class Table:
     contraction: str  # "full", "partial", "no" or "" when its metadata does not say
 
 
-def _liblouis():
+def _liblouis() -> ctypes.CDLL:
     from .liblouis import louis
 
-    library = louis().liblouis
+    library: ctypes.CDLL = louis().liblouis  # the binding's own handle on liblouis.so
     library.lou_findTable.restype = ctypes.c_char_p
     library.lou_findTable.argtypes = [ctypes.c_char_p]
     library.lou_getTableInfo.restype = ctypes.c_char_p
@@ -62,7 +62,7 @@ def _liblouis():
     return library
 
 
-def _info(library, table: bytes, key: str) -> str:
+def _info(library: ctypes.CDLL, table: bytes, key: str) -> str:
     value = library.lou_getTableInfo(table, key.encode())
     return value.decode().strip() if value else ""
 
@@ -77,7 +77,7 @@ def language_codes(tag: str) -> list[str]:
     return list(dict.fromkeys([tag, base, *individual]))
 
 
-def _acceptable(library, found: bytes, code: str) -> bool:
+def _acceptable(library: ctypes.CDLL, found: bytes, code: str) -> bool:
     found_language = _info(library, found, "language").split("-")[0].lower()
     return (found_language == code.split("-")[0].lower() and _info(library, found, "type") == "literary"
             and _info(library, found, "dots") != "8")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
 
 DANDAS = "\u0964\u0965"  # । and ॥, one a sentence and one a verse end
 FULL_STOP = "."
@@ -45,7 +46,7 @@ def _compositions() -> dict[str, str]:
     return found
 
 
-def prepare(text: str, translates) -> tuple[str, list[int]]:
+def prepare(text: str, translates: Callable[[str], bool]) -> tuple[str, list[int]]:
     """`text` in the forms a table translates, and each new character's print index.
     `translates(string)` says whether the table brailles a string without an escape."""
     out: list[str] = []
@@ -68,7 +69,7 @@ def prepare(text: str, translates) -> tuple[str, list[int]]:
     return "".join(out), source
 
 
-def mark_is_brailled(text: str, index: int, translates) -> bool:
+def mark_is_brailled(text: str, index: int, translates: Callable[[str], bool]) -> bool:
     """Whether the combining mark at `index` is brailled with the letter before it (alone, a
     nukta is no character a table defines; with its letter it is part of one)."""
     if index == 0:

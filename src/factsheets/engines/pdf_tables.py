@@ -13,18 +13,27 @@ header cell gets /Scope /Column. An /IDTree makes the cells' /Headers resolvable
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pikepdf
+    import weasyprint
+
+# An object's (object number, generation): its identity in the file.
+ObjectId = tuple[int, int]
 
 
-def table_fragments(document) -> list[int]:
+def table_fragments(document: weasyprint.Document) -> list[int]:
     """For each /Table WeasyPrint will tag, in the order it tags them, which HTML table it is part of.
 
     WeasyPrint builds its structure tree by walking each page's boxes in order, and
     tags each table wrapper box as one /Table; a table on three pages has three
     wrapper boxes that share one HTML element. The same walk here finds them.
     """
+    # WeasyPrint has no type information: its boxes are read by attribute, as its own tagging does.
     found: list[int] = []
 
-    def walk(box):
+    def walk(box: Any) -> None:
         box = getattr(box, "_box", box)  # an absolutely placed box stands in for its own
         if getattr(box, "element_tag", None) == "table" and getattr(box, "is_table_wrapper", False):
             found.append(id(box.element))
@@ -37,12 +46,13 @@ def table_fragments(document) -> list[int]:
     return found
 
 
-def _tables_in_order(pdf) -> list:
+def _tables_in_order(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     import pikepdf
 
-    found, seen = [], set()
+    found: list[pikepdf.Dictionary] = []
+    seen: set[ObjectId] = set()
 
-    def walk(element):
+    def walk(element: pikepdf.Object | None) -> None:
         if not isinstance(element, pikepdf.Dictionary) or element.objgen in seen:
             return
         seen.add(element.objgen)
@@ -58,24 +68,24 @@ def _tables_in_order(pdf) -> list:
     return found
 
 
-def _kids(element) -> list:
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
     import pikepdf
 
     kids = element.get("/K")
     return list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
 
 
-def _children(element, tag: str) -> list:
+def _children(element: pikepdf.Object, tag: str) -> list[pikepdf.Object]:
     import pikepdf
 
     return [k for k in _kids(element) if isinstance(k, pikepdf.Dictionary) and k.get("/S") == tag]
 
 
-def _header_cells(table) -> list:
+def _header_cells(table: pikepdf.Object) -> list[pikepdf.Object]:
     return [th for head in _children(table, "/THead") for row in _children(head, "/TR") for th in _children(row, "/TH")]
 
 
-def _marked_content(element, found: dict) -> None:
+def _marked_content(element: pikepdf.Object, found: dict[ObjectId, set[int]]) -> None:
     """Every marked-content id under an element, by page object: {page objgen: {mcid, ...}}."""
     import pikepdf
 
@@ -83,12 +93,15 @@ def _marked_content(element, found: dict) -> None:
         if isinstance(kid, int) or (isinstance(kid, pikepdf.Object) and kid._type_name == "integer"):
             found.setdefault(element.Pg.objgen, set()).add(int(kid))
         elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
-            found.setdefault(kid.get("/Pg", element.get("/Pg")).objgen, set()).add(int(kid.MCID))
+            # A reference names its page, else its element's; with neither, no page holds it to mark.
+            page = kid.get("/Pg", element.get("/Pg"))
+            if page is not None:
+                found.setdefault(page.objgen, set()).add(int(kid.MCID))
         elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             _marked_content(kid, found)
 
 
-def _detach(element) -> None:
+def _detach(element: pikepdf.Object) -> None:
     """Takes an element out of its parent, and the parent out of its own if it is left empty."""
     import pikepdf
 
@@ -100,7 +113,7 @@ def _detach(element) -> None:
         element, parent = parent, parent.get("/P")
 
 
-def _join(first, later, artifacts: dict) -> None:
+def _join(first: pikepdf.Object, later: pikepdf.Object, artifacts: dict[ObjectId, set[int]]) -> None:
     """Moves the rows of a later part of a table into the first, its header row into artifacts."""
     import pikepdf
 
@@ -124,7 +137,7 @@ def _join(first, later, artifacts: dict) -> None:
     _detach(later)
 
 
-def _mark_artifacts(pdf, artifacts: dict) -> None:
+def _mark_artifacts(pdf: pikepdf.Pdf, artifacts: dict[ObjectId, set[int]]) -> None:
     """Marks the given marked content (the repeated header rows) as page-header artifacts."""
     import pikepdf
 
@@ -132,19 +145,21 @@ def _mark_artifacts(pdf, artifacts: dict) -> None:
         wanted = artifacts.get(page.obj.objgen)
         if not wanted:
             continue
-        instructions = []
-        for operands, operator in pikepdf.parse_content_stream(page):
+        instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+        for instruction in pikepdf.parse_content_stream(page):
+            operands, operator = instruction.operands, instruction.operator
             if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and int(operands[1].get("/MCID", -1)) in wanted:
-                operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Header)]
-            instructions.append((operands, operator))
+                artifact = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Header)]
+                instruction = pikepdf.ContentStreamInstruction(artifact, operator)
+            instructions.append(instruction)
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
-def _scope_and_ids(pdf, tables: list) -> None:
+def _scope_and_ids(pdf: pikepdf.Pdf, tables: list[pikepdf.Dictionary]) -> None:
     """/Scope /Column on every header cell, and an /IDTree so that /Headers can be resolved."""
     import pikepdf
 
-    names = []
+    names: list[tuple[bytes, pikepdf.Object]] = []
     for table in tables:
         for th in _header_cells(table):
             attributes = th.get("/A")
@@ -180,9 +195,9 @@ def join_split_tables(path: Path, fragments: list[int]) -> int | None:
             return 0
         if len(tables) != len(fragments):
             return None
-        first_of: dict[int, object] = {}
-        artifacts: dict = {}
-        kept = []
+        first_of: dict[int, pikepdf.Dictionary] = {}
+        artifacts: dict[ObjectId, set[int]] = {}
+        kept: list[pikepdf.Dictionary] = []
         for table, source in zip(tables, fragments):
             if source in first_of:
                 _join(first_of[source], table, artifacts)

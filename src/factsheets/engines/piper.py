@@ -39,6 +39,10 @@ from .espeak_timing import WordStart
 from .speech_voices import config_path, sample_rate, voice_name  # noqa: F401 (the voice's files: read without Piper)
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    from piper import PiperVoice, SynthesisConfig
+
     from .speech_voices import Audio, VoiceSettings
 
 PACKAGE = "piper-tts"
@@ -63,7 +67,7 @@ def engine_version() -> str:
 
 
 @functools.cache
-def _load(model: str):
+def _load(model: str) -> PiperVoice:
     """One loaded voice a process and model (loading takes seconds)."""
     require_engine()
     from piper import PiperVoice
@@ -81,7 +85,7 @@ class PiperSynthesiser:
         self.voice = _load(str(settings.model_file()))
         self.rate = int(self.voice.config.sample_rate)
 
-    def synthesis_config(self):
+    def synthesis_config(self) -> SynthesisConfig:
         from piper import SynthesisConfig
 
         from .speech_voices import DEFAULT_RATE
@@ -90,7 +94,7 @@ class PiperSynthesiser:
         length = (self.voice.config.length_scale or 1.0) * DEFAULT_RATE / self.settings.rate
         return SynthesisConfig(length_scale=length, normalize_audio=False)
 
-    def sentence_samples(self, sentence: str):
+    def sentence_samples(self, sentence: str) -> npt.NDArray[np.int16]:
         import numpy as np
 
         chunks = [chunk.audio_int16_array for chunk in self.voice.synthesize(sentence, self.synthesis_config())]
@@ -103,7 +107,9 @@ class PiperSynthesiser:
         from ..writers.sentences import sentence_spans
         from .speech_voices import Audio
 
-        pieces, starts, placed = [], [], 0
+        pieces: list[npt.NDArray[np.int16]] = []
+        starts: list[WordStart] = []
+        placed = 0
         for begin, end in sentence_spans(text):
             samples = self.sentence_samples(text[begin:end])
             starts.append(WordStart(begin, placed))

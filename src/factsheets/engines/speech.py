@@ -37,6 +37,8 @@ import threading
 import time
 import wave
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from ..errors import EngineMissing
 from .espeak_timing import TimedSynthesis, WordStart
@@ -50,8 +52,25 @@ MISSING = (
     f"(sudo apt-get install {APT_PACKAGE}), or run scripts/setup.sh"
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def synthesiser(settings: VoiceSettings, workdir: Path):
+    from .piper import PiperSynthesiser
+
+
+class Pyttsx3Engine(Protocol):
+    """What is used here of a pyttsx3 engine (pyttsx3 has no type information)."""
+
+    proxy: Any  # its driver proxy; `proxy._driver` is the platform's driver, read for espeak-ng's callback
+
+    def connect(self, topic: str, callback: Callable[..., None]) -> object: ...
+    def setProperty(self, name: str, value: object) -> None: ...
+    def stop(self) -> None: ...
+    def save_to_file(self, text: str, filename: str) -> None: ...
+    def runAndWait(self) -> None: ...
+
+
+def synthesiser(settings: VoiceSettings, workdir: Path) -> Synthesiser | PiperSynthesiser:
     """The engine that says with these settings: Piper's or espeak-ng's (through pyttsx3)."""
     if settings.engine == PIPER:
         from .piper import PiperSynthesiser
@@ -94,7 +113,7 @@ def read_wav(data: bytes | Path) -> Audio:
 class Synthesiser:
     """One pyttsx3 engine for this process (espeak-ng can be initialised only once a process)."""
 
-    _engine = None
+    _engine: ClassVar[Pyttsx3Engine | None] = None
 
     def __init__(self, settings: VoiceSettings, workdir: Path):
         # No require_engine() here: a build's planning has called it once, and each section's
@@ -105,7 +124,7 @@ class Synthesiser:
         self._finished = threading.Event()
         self._completed = False
         self.attempts = 0  # utterances tried, retries included
-        engine = self._get_engine()
+        engine = self.engine = self._get_engine()
         self._espeak = _espeak_library()  # None with another platform's driver
         self.rate = ESPEAK_RATE
         if self._espeak is None:
@@ -116,7 +135,7 @@ class Synthesiser:
             self._settle_espeak(self._espeak, settings)
 
     @staticmethod
-    def _settle_espeak(espeak, settings: VoiceSettings) -> None:
+    def _settle_espeak(espeak: ModuleType, settings: VoiceSettings) -> None:
         """Sets espeak-ng's voice, rate and volume now, and waits until it has taken them.
 
         Through pyttsx3 they would wait in its queue until the first runAndWait(), which
@@ -134,7 +153,7 @@ class Synthesiser:
         espeak.SetParameter(espeak.VOLUME, 100, 0)
         espeak.Synchronize()
 
-    def _get_engine(self):
+    def _get_engine(self) -> Pyttsx3Engine:
         if Synthesiser._engine is None:
             import pyttsx3
 
@@ -148,7 +167,7 @@ class Synthesiser:
         engine.connect("finished-utterance", self._on_finished)
         return engine
 
-    def _on_finished(self, name=None, completed=True):
+    def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
         self._completed = bool(completed)
         self._finished.set()
 
@@ -161,7 +180,7 @@ class Synthesiser:
             if self._espeak is not None:
                 self._espeak.Cancel()  # not the driver's stop(), which would cancel the next attempt too (see _attempt)
             else:
-                Synthesiser._engine.stop()
+                self.engine.stop()
         raise RuntimeError(f"the speech engine did not finish saying: {text[:60]!r}")
 
     def synthesise_timed(self, text: str) -> tuple[Audio, list[WordStart] | None]:
@@ -171,7 +190,7 @@ class Synthesiser:
             return self.synthesise(text), None
         import numpy as np
 
-        driver = Synthesiser._engine.proxy._driver
+        driver = self.engine.proxy._driver
         for _ in range(ATTEMPTS):
             self.attempts += 1
             result = TimedSynthesis(self._espeak, text).run(driver._onSynth)
@@ -186,7 +205,7 @@ class Synthesiser:
         path = self.workdir / f"utterance-{os.getpid()}-{self.attempts}.wav"
         self._finished.clear()
         self._completed = False
-        engine = Synthesiser._engine
+        engine = self.engine
         if self._espeak is not None:
             # runAndWait() "stops" espeak-ng if it is still busy, which cancels the utterance
             # about to start (see _settle_espeak): make sure it is idle.
@@ -228,7 +247,7 @@ class Synthesiser:
         return None
 
 
-def _espeak_library():
+def _espeak_library() -> ModuleType | None:
     """pyttsx3's binding of espeak-ng, when its espeak driver is the one in use."""
     if "pyttsx3.drivers.espeak" not in sys.modules:
         return None  # another platform's driver

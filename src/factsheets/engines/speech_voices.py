@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,7 +45,7 @@ class VoiceSettings:
     root: str = field(default="", repr=False, compare=False)  # the project folder (not in the key: a moved project keeps its cache)
 
     @classmethod
-    def from_options(cls, options: dict, language: str = "en-GB") -> "VoiceSettings":
+    def from_options(cls, options: Mapping[str, Any], language: str = "en-GB") -> "VoiceSettings":
         """The language's voice in `voices` (mkdocs.yml), else the espeak-ng voice set on
         purpose (the `voice` option), else the language's (espeak_voices.py).
 
@@ -82,7 +83,7 @@ class VoiceSettings:
         return f"Piper, {self.voice}" if self.engine == PIPER else f"eSpeak NG, {self.voice}"
 
 
-def configured_voice(voices, language: str) -> dict | None:
+def configured_voice(voices: object, language: str) -> dict[str, Any] | None:
     """The `voices:` entry for a language: its whole tag (en-GB), else its first part (en)."""
     if not isinstance(voices, dict):
         return None

@@ -13,9 +13,13 @@ import contextlib
 import glob
 import shutil
 import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -24,18 +28,23 @@ from .pdf_tables import join_split_tables, table_fragments
 from .weasyprint_lang import install as install_languages
 from .weasyprint_text import install as install_actual_text
 
+if TYPE_CHECKING:
+    import pikepdf
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 FONT_PACKAGE = "fonts-liberation2"
 PDF_VARIANT = "pdf/ua-1"
 
 
-def _weasyprint():
+def _weasyprint() -> ModuleType:
     try:
         try:
             with libraries_from_ldconfig_only():
-                import weasyprint
+                import weasyprint  # noqa: F401 (read back from sys.modules below, where it is typed as a module)
         except OSError:  # libraries that only gcc or ld can find: the ordinary search, once more
-            import weasyprint
+            import weasyprint  # noqa: F401
     except OSError as error:  # cffi could not load libpango/libpangoft2
         raise EngineMissing(
             f"WeasyPrint cannot find the Pango text library ({error}): install the Debian packages "
@@ -43,11 +52,11 @@ def _weasyprint():
         ) from error
     except ImportError as error:
         raise EngineMissing("the Python package weasyprint is not installed: run `pip install -e .` in the project's virtual environment") from error
-    return weasyprint
+    return sys.modules["weasyprint"]  # the module, typed as one (WeasyPrint has no type information)
 
 
 @contextlib.contextmanager
-def libraries_from_ldconfig_only():
+def libraries_from_ldconfig_only() -> Iterator[None]:
     """While WeasyPrint is imported, ctypes' find_library looks in ldconfig's cache alone.
 
     WeasyPrint asks cffi for each library under several names, other systems' among them
@@ -110,12 +119,12 @@ LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table"}
 START_CHARACTERS = 120  # of a block's text: enough to tell one block from another
 
 
-def page_starts(document) -> list[list[str]]:
+def page_starts(document: weasyprint.Document) -> list[list[str]]:
     """For each page of a laid-out document, the start of the text of each block that begins on it."""
     seen: set[int] = set()
-    pages = []
+    pages: list[list[str]] = []
     for page in document.pages:
-        starts = []
+        starts: list[str] = []
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
             if element is None or getattr(box, "element_tag", None) not in LEAF_TAGS or id(element) in seen:
@@ -143,15 +152,17 @@ def refusal(url: str, allowed: list[Path]) -> str | None:
     return None
 
 
-def project_fetcher(allowed_folders: list[Path]):
+def project_fetcher(allowed_folders: list[Path]) -> URLFetcher:
     """A WeasyPrint URL fetcher that reads files inside the allowed folders and refuses everything else."""
     from weasyprint.urls import URLFetcher
 
     allowed = [Path(folder).resolve() for folder in allowed_folders]
     allowed.append(Path(str(files("factsheets").joinpath("assets"))).resolve())  # our own stylesheet's folder
 
-    class ProjectFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+    class ProjectFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information: URLFetcher is Any
+        refused: list[str]  # what was asked for and not read, for the writer to report
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:  # WeasyPrint's own response: untyped
             reason = refusal(url, allowed)
             if reason:
                 self.refused.append(url)
@@ -159,7 +170,7 @@ def project_fetcher(allowed_folders: list[Path]):
             return super().fetch(url, headers)
 
     fetcher = ProjectFetcher(allowed_protocols={"file"}, allow_redirects=False)
-    fetcher.refused = []  # what was asked for and not read, for the writer to report
+    fetcher.refused = []
     return fetcher
 
 
@@ -193,11 +204,12 @@ def render_pdf(html: str, target: Path, *, base_url: str, identifier: bytes, unc
     return Rendered(len(document.pages), messages, list(fetcher.refused), page_starts(document))
 
 
-def _reachable_elements(pdf) -> set:
-    """The structure elements a screen reader can reach from the document's root."""
+def _reachable_elements(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """The structure elements a screen reader can reach from the document's root (their object ids)."""
     import pikepdf
 
-    found, stack = set(), list(pdf.Root.StructTreeRoot.get("/K", []))
+    found: set[tuple[int, int]] = set()
+    stack: list[pikepdf.Object | None] = list(pdf.Root.StructTreeRoot.get("/K", []))
     while stack:
         element = stack.pop()
         if not isinstance(element, pikepdf.Dictionary) or "/S" not in element or element.objgen in found:
@@ -229,17 +241,19 @@ def mark_orphans_as_artifacts(path: Path) -> int:
             elements = parents.get(int(page.obj.get("/StructParents", -1)))
             if not isinstance(elements, pikepdf.Array):
                 continue
-            instructions = []
+            instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
             changed = False
-            for operands, operator in pikepdf.parse_content_stream(page):
+            for instruction in pikepdf.parse_content_stream(page):
+                operands, operator = instruction.operands, instruction.operator
                 if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
                     mcid = int(operands[1].MCID)
                     element = elements[mcid] if mcid < len(elements) else None
                     if element is None or element.objgen not in reachable:
-                        operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Footer)]
+                        artifact = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Footer)]
+                        instruction = pikepdf.ContentStreamInstruction(artifact, operator)
                         changed = True
                         marked += 1
-                instructions.append((operands, operator))
+                instructions.append(instruction)
             if changed:
                 page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
         if marked:

@@ -13,14 +13,18 @@ gets that /Lang. Nothing else in the tags changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
 
-def box_language(box) -> str | None:
+
+def box_language(box: Any) -> str | None:  # a WeasyPrint box: WeasyPrint has no type information
     """The language a box's own element declares (the page's is the document's /Lang already).
     The print view declares one only where it changes (writers/html.py's spans)."""
     element = getattr(box, "element", None)
     if element is None or getattr(box, "element_tag", None) in ("html", "body"):
         return None
-    return element.get("lang") or None
+    declared = element.get("lang")
+    return str(declared) if declared else None
 
 
 def install() -> None:
@@ -37,12 +41,12 @@ def install() -> None:
         return
     build = tags._build_box_tree
 
-    def with_language(box, *args, **kwargs):
+    def with_language(box: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:  # its structure elements: pydyf dictionaries
         declared = box_language(box)
         for element in build(box, *args, **kwargs):  # the box's own elements (html and body: their children's)
             if declared:
                 element["Lang"] = pydyf.String(declared)
             yield element
 
-    with_language.language = True  # type: ignore[attr-defined]
+    with_language.language = True  # type: ignore[attr-defined]  # the mark that the wrapping is done, on the function itself
     tags._build_box_tree = with_language

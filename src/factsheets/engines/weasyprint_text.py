@@ -20,6 +20,7 @@ WeasyPrint's own drawing untouched inside the span. The span has no MCID, so the
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Scripts whose glyphs are reordered and stacked by shaping: Devanagari to Sinhala.
 INDIC = re.compile(r"[\u0900-\u0dff]")
@@ -52,7 +53,9 @@ def install() -> None:
         return
     draw_first_line = drawing.draw_first_line
 
-    def with_actual_text(stream, textbox, *args, **kwargs):
+    # WeasyPrint has no type information: its stream (pydyf's), its text box and what the drawing
+    # function returns (the emojis it drew) are passed through as they are.
+    def with_actual_text(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
         words = textbox.text
         if not needs_actual_text(words or "", textbox.style["lang"]):
             return draw_first_line(stream, textbox, *args, **kwargs)

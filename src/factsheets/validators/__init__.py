@@ -7,7 +7,17 @@ and returns findings; it never raises for a missed standard.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .. import model as m
+    from ..errors import Location
+    from ..project import Config
+
+# A character of a PDF page as pdfplumber reads it: its text, font name and place (x0, top, ...).
+PdfChar = dict[str, Any]
 
 FAILURE = "failure"  # a format misses its standard
 WARNING = "warning"  # advice, such as plain-English
@@ -36,7 +46,7 @@ def failures(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.level == FAILURE]
 
 
-def source_body(document, config) -> tuple[str, int] | None:
+def source_body(document: m.Document, config: Config) -> tuple[str, int] | None:
     """A factsheet's text below its front matter as its file is now, and the line it starts
     on; None when the file cannot be read (the build reports that)."""
     from ..errors import SourceError
@@ -50,7 +60,7 @@ def source_body(document, config) -> tuple[str, int] | None:
     return body, first_line
 
 
-def advice_findings(advice) -> list[Finding]:
+def advice_findings(advice: Iterable[tuple[Location, str, str]]) -> list[Finding]:
     """(where, what, fix) rows of advice on a source as `check`'s warnings, each a sentence."""
     return [Finding(WARNING, "plain_english", what[:1].upper() + what[1:] + ".", fix[:1].upper() + fix[1:] + ".", where.path, where.line)
             for where, what, fix in advice]

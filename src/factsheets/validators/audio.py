@@ -12,11 +12,18 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 import numpy as np
 
 from ..writers.audio import true_peak_db
 from . import FAILURE, REPORT_IT, Finding
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from .. import model as m
+    from ..manifest_entry import ManifestEntry
 
 FORMAT = "audio_mp3"
 RMS_RANGE = (-23.0, -18.0)
@@ -44,17 +51,30 @@ def decode(path: Path) -> tuple[np.ndarray, int]:
 
 
 def _db(value: float) -> float:
-    return 20 * np.log10(max(value, 1e-12))
+    return float(20 * np.log10(max(value, 1e-12)))
 
 
-def window_levels(samples: np.ndarray, rate: int) -> np.ndarray:
+def window_levels(samples: npt.NDArray[np.int16], rate: int) -> npt.NDArray[np.float64]:
     size = max(int(rate * WINDOW_S), 1)
     count = samples.size // size
     x = samples[: count * size].astype(np.float64).reshape(count, size) / 32768
-    return 20 * np.log10(np.maximum(np.sqrt((x * x).mean(axis=1)), 1e-12))
+    levels: npt.NDArray[np.float64] = 20 * np.log10(np.maximum(np.sqrt((x * x).mean(axis=1)), 1e-12))
+    return levels
 
 
-def measure(path: Path) -> dict:
+class Measured(TypedDict):
+    """An MP3's sound, as measure() reads it: seconds and decibels (dBFS; the true peak in dBTP)."""
+
+    duration_s: float
+    rms_db: float
+    peak_db: float
+    true_peak_db: float
+    lead_in_s: float
+    tail_s: float
+    longest_gap_s: float
+
+
+def measure(path: Path) -> Measured:
     samples, rate = decode(path)
     x = samples.astype(np.float64) / 32768
     levels = window_levels(samples, rate)
@@ -75,7 +95,7 @@ def measure(path: Path) -> dict:
     }
 
 
-def check_peak(path: Path, m: dict) -> list[Finding]:
+def check_peak(path: Path, m: Measured) -> list[Finding]:
     """ACX's peak bar, read as a true-peak meter reads it (4x oversampled, dBTP): the sample
     peak under-reads what a player's converter makes between two loud samples (the leaflet's
     MP3 measured -3.3 dBFS sample peak but -2.7 dBTP)."""
@@ -85,7 +105,7 @@ def check_peak(path: Path, m: dict) -> list[Finding]:
     return []
 
 
-def check_sound(path: Path, measured: dict | None = None) -> list[Finding]:
+def check_sound(path: Path, measured: Measured | None = None) -> list[Finding]:
     """RMS, peak, lead-in and tail silence, and no long silent gap, against ACX's bar."""
     m = measured or measure(path)
     out = []
@@ -178,7 +198,7 @@ def check_duration(path: Path, words: int, rate_wpm: int, duration_s: float | No
     return []
 
 
-def expected_chapters(document) -> list[str]:
+def expected_chapters(document: m.Document) -> list[str]:
     """The chapters a factsheet's recording should have: the introduction, each section, the contacts.
 
     Read from the document model itself, not from the audio writer's choice of chapters, so
@@ -197,7 +217,7 @@ def expected_chapters(document) -> list[str]:
     return [document.meta.title, *sections, *contact]
 
 
-def check_entry(path: Path, document, entry: dict, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
+def check_entry(path: Path, document: m.Document, entry: ManifestEntry, build_dir: Path, rate_wpm: int = 160) -> list[Finding]:
     """For `factsheets check`: the whole MP3 against ACX's bar, its chapters, length and tags."""
     measured = measure(path)  # decoded once (a second or two of a check's CPU), for the sound and the length
     findings = check_sound(path, measured)
@@ -245,7 +265,7 @@ def vtt_cues(text: str) -> list[tuple[int, int, str]] | None:
         lines = block.split("\n")
         timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
         found = _CUE_TIME.match(lines[timing]) if timing is not None and timing <= 1 else None
-        if not found:
+        if not found or timing is None:
             return None
         cues.append((_ms(*found.groups()[:4]), _ms(*found.groups()[4:]), "\n".join(lines[timing + 1:])))
     return cues
@@ -267,7 +287,7 @@ def check_chapters_file(vtt_path: Path, mp3_path: Path) -> list[Finding]:
     return []
 
 
-def check_playlist(m3u8_path: Path, entry: dict) -> list[Finding]:
+def check_playlist(m3u8_path: Path, entry: ManifestEntry) -> list[Finding]:
     """The M3U8 playlist lists the manifest's chapters, in order, each a section file beside it."""
     def fail(message: str) -> list[Finding]:
         return [Finding(FAILURE, "audio_playlist", f"{m3u8_path.name}: {message}", "Run `factsheets build` again; if it comes back, look for line breaks or '#' at the start of a heading.", str(m3u8_path))]

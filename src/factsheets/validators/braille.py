@@ -31,6 +31,10 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..manifest_entry import ManifestEntry
 
 from . import FAILURE, Finding
 from .braille_breaks import check_line_breaks
@@ -109,14 +113,14 @@ def spelled_out_letter(text: str) -> str | None:
     return None
 
 
-def _digit(match: re.Match) -> str:
+def _digit(match: re.Match[str]) -> str:
     return str(unicodedata.digit(match.group(), match.group()))
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def words(text: str) -> Counter:
+def words(text: str) -> Counter[str]:
     """Words as a reader would count them: case, quotes and punctuation aside; digits of
     any script as 0-9 (Urdu braille reads numbers back in Urdu digits); Han characters,
     which no braille gives back, aside. A letter's marks are part of its word (Python's \\w
@@ -145,7 +149,7 @@ def words_kept(brf_path: Path, text_path: Path, table: str | None = None) -> flo
     return kept / total if total else 1.0
 
 
-def in_the_braille(missing: Counter, cells: str, table: str) -> Counter:
+def in_the_braille(missing: Counter[str], cells: str, table: str) -> Counter[str]:
     """The missing words whose own braille is in the BRF's cells, as often as they are missing.
 
     Such a word is not lost: the table reads its braille back as another spelling. liblouis's
@@ -155,7 +159,7 @@ def in_the_braille(missing: Counter, cells: str, table: str) -> Counter:
     braille is common (one letter) cannot hide a longer lost one."""
     from ..engines.liblouis import translate
 
-    found: Counter = Counter()
+    found: Counter[str] = Counter()
     for word, count in missing.items():
         braille = translate(word, table=table).braille
         found[word] = min(count, cells.count(braille)) if braille.strip() else 0
@@ -223,7 +227,7 @@ def check_pef(pef_path: Path, brf_path: Path) -> list[Finding]:
     return []
 
 
-def check_entry(build_dir: Path, entry: dict) -> list[Finding]:
+def check_entry(build_dir: Path, entry: ManifestEntry) -> list[Finding]:
     """For `factsheets check`: a manifest entry's braille files, its page count, and the braille
     code the manifest names (the one the page and the title page say)."""
     from ..engines.liblouis_tables import code_name

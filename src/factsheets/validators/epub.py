@@ -16,8 +16,16 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import FAILURE, REPORT_IT, Finding, epub_overlay
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from .. import model as m
+    from ..manifest_entry import ManifestEntry
 
 FORMAT = "epub"
 CHROMIUM = "/usr/bin/chromium"
@@ -62,7 +70,7 @@ def epubcheck(path: Path) -> list[Problem]:
     return epubcheck_problems(data)
 
 
-def epubcheck_problems(data: dict) -> list[Problem]:
+def epubcheck_problems(data: dict[str, Any]) -> list[Problem]:
     problems = []
     for message in data.get("messages", []):
         if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
@@ -71,7 +79,7 @@ def epubcheck_problems(data: dict) -> list[Problem]:
     return problems
 
 
-def ace_environment() -> dict:
+def ace_environment() -> dict[str, str]:
     return {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "true"}
 
 
@@ -88,7 +96,7 @@ def ace(path: Path) -> list[Problem]:
         return ace_problems(json.loads(report.read_text(encoding="utf-8")))
 
 
-def ace_problems(data: dict) -> list[Problem]:
+def ace_problems(data: dict[str, Any]) -> list[Problem]:
     problems = []
     for document in data.get("assertions", []):
         for assertion in document.get("assertions", []):
@@ -102,7 +110,7 @@ def check(path: Path) -> list[Problem]:
     return epubcheck(path) + ace(path)
 
 
-def check_output(path: Path, document, entry: dict, build_dir: Path, options: dict, problems: list[Problem] | None = None) -> list[Finding]:
+def check_output(path: Path, document: m.Document, entry: ManifestEntry, build_dir: Path, options: dict[str, Any], problems: list[Problem] | None = None) -> list[Finding]:
     """For `factsheets check` (the EPUB writer's OutputKind.check): each problem as a failure."""
     if not path.exists():
         return [Finding(FAILURE, FORMAT, f"The EPUB {path.name} is missing.", "Run `factsheets build`.", document.meta.source)]
@@ -121,7 +129,7 @@ FRAME_SECONDS = 0.005
 GAP_SECONDS = 0.1  # a pause at least this long before a sound makes the sound an onset
 
 
-def decode_mp3(path: Path):
+def decode_mp3(path: Path) -> tuple[npt.NDArray[np.int16], int]:
     """The MP3 as a decoder plays it (sox, as ffmpeg and browsers: no samples skipped), 16-bit mono."""
     import numpy as np
 
@@ -130,7 +138,7 @@ def decode_mp3(path: Path):
     return np.frombuffer(raw, dtype="<i2"), rate
 
 
-def audible_onsets(samples, rate: int) -> list[float]:
+def audible_onsets(samples: npt.NDArray[np.int16], rate: int) -> list[float]:
     """Seconds where sound starts after a pause: the silence boundaries speech starts at."""
     import numpy as np
 

@@ -15,16 +15,20 @@ import shutil
 import subprocess
 import tempfile
 from importlib.resources import files as package_files
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .epub import Problem, ace_command, ace_environment, ace_problems, epubcheck, epubcheck_problems
+
+# Called as each book is finished: (its index in the paths given, its problems).
+BookDone = Callable[[int, list[Problem]], None]
 
 
 def _script(name: str) -> str:
     return str(package_files("factsheets.validators").joinpath("batch", name))
 
 
-def _finished_books(command: list[str], env: dict | None = None):
+def _finished_books(command: list[str], env: dict[str, str] | None = None) -> Iterator[int | str]:
     """Runs a batch and yields each book's number as the batch reports it finished; then
     the batch's error output, for a book whose report is missing."""
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as errors:  # a pipe could fill and stop the batch
@@ -59,7 +63,7 @@ def epubcheck_books(paths: list[Path]) -> list[list[Problem]]:
     return results
 
 
-def ace_books(paths: list[Path], finished) -> None:
+def ace_books(paths: list[Path], finished: BookDone) -> None:
     """Ace's violations for each book, in one Node process: finished(index, problems) as each is done."""
     command = ace_command()
     if command is None:
@@ -89,7 +93,7 @@ def _ace_report(outdir: Path, errors: str) -> list[Problem]:
         return [Problem("Ace", "critical", "run", f"Ace did not finish: {errors.strip()[-300:] or 'it wrote no report'}")]
 
 
-def check_books(paths: list[Path], done=None) -> list[list[Problem]]:
+def check_books(paths: list[Path], done: BookDone | None = None) -> list[list[Problem]]:
     """Both checkers on every book, each started once for all of them (validators/batch/):
     one JVM, one Node and one Chromium, where a book at a time started all three for each
     (most of a book's 20 s). done(index, problems), if given, is called as each book is

@@ -18,10 +18,14 @@ import json
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from . import FAILURE, REPORT_IT, Finding
+
+if TYPE_CHECKING:
+    from ..manifest_entry import ManifestEntry
 
 FORMAT = "epub"
 NS = {"x": "http://www.w3.org/1999/xhtml", "s": "http://www.w3.org/ns/SMIL"}
@@ -42,7 +46,7 @@ def _book(path: Path) -> tuple[etree._Element, etree._Element]:
         return etree.fromstring(book.read("EPUB/text.smil")), etree.fromstring(book.read("EPUB/text.xhtml"))
 
 
-def overlay_coverage(path: Path, sentences: list[dict]) -> tuple[float, list[str]]:
+def overlay_coverage(path: Path, sentences: list[dict[str, Any]]) -> tuple[float, list[str]]:
     """(the share of the speech the overlay plays, the sentences it does not play)."""
     smil, text = _book(path)
     ids = {element.get("id") for element in text.iter() if element.get("id")}
@@ -108,7 +112,7 @@ def check_page_list(path: Path, pdf: Path, source: str) -> list[Finding]:
         "Build the EPUB and the PDF together (factsheets build); the page marks come from the PDF's layout.", source)]
 
 
-def check_entry(path: Path, entry: dict, build_dir: Path, source: str) -> list[Finding]:
+def check_entry(path: Path, entry: ManifestEntry, build_dir: Path, source: str) -> list[Finding]:
     """For `factsheets check`: the overlay against the recording, the page list against the PDF."""
     files = entry.get("formats", {})
     findings = []

@@ -14,12 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import FAILURE, Finding
 
+if TYPE_CHECKING:
+    from .. import model as m
+    from ..manifest_entry import ManifestEntry
+
 # What each construct looks like left as text, and what it is, in the words staff use. No
 # bracket or brace inside one: a scan from each of "[[[[…" or "{:{:…" would run to the end.
-LITERAL_SYNTAX: tuple[tuple[re.Pattern, str], ...] = (
+LITERAL_SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|\s)(?:!!!|\?\?\?\+?)(?=\s|$)"), "a call-out (!!! or ???)"),
     (re.compile(r"\[\^[^\]\[\s]+\]"), "a footnote mark ([^1])"),
     (re.compile(r"\{\{[^{}\n]{0,60}\}\}|\{\{|\}\}"), "a placeholder ({{ ... }})"),
@@ -76,7 +81,7 @@ def pdf_words(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
-def code_texts(document) -> tuple[str, ...]:
+def code_texts(document: m.Document) -> tuple[str, ...]:
     """The text of every `code` in the factsheet: syntax written there is meant to be seen."""
     from .. import model as m
     from ..walk import iter_block_inlines
@@ -84,7 +89,7 @@ def code_texts(document) -> tuple[str, ...]:
     return tuple(node.text for _block, node in iter_block_inlines(document.blocks) if isinstance(node, m.Code))
 
 
-def check_outputs(build_dir: Path, entry: dict, source: str, shown_as_code: tuple[str, ...] = ()) -> list[Finding]:
+def check_outputs(build_dir: Path, entry: ManifestEntry, source: str, shown_as_code: tuple[str, ...] = ()) -> list[Finding]:
     """Every text output of a factsheet in the manifest entry, searched for source syntax
     (but for what the factsheet shows in `code`, as an example)."""
     formats = entry.get("formats", {})

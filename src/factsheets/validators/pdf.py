@@ -12,13 +12,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import model as m
-from . import FAILURE, Finding
+from . import FAILURE, Finding, PdfChar
 from .pdf_fonts import check_missing_glyphs
 from .pdf_layout import check_layout
 from .pdf_tags import check_tags
 from .pdf_words import FOOTER_TOP_PT, FORMAT, check_words, document_words, glyphs, pdf_text, prints_captions
+
+if TYPE_CHECKING:
+    import pikepdf
+
+    from ..manifest_entry import ManifestEntry
 
 __all__ = ["FOOTER_TOP_PT", "check_entry", "check_glyphs", "check_pdf", "check_structure", "check_words",
            "document_words", "glyphs", "pdf_text", "prints_captions"]
@@ -31,23 +37,23 @@ def _finding(path: Path, message: str, fix: str) -> Finding:
     return Finding(FAILURE, FORMAT, message, fix, str(path))
 
 
-def _open(path: Path):
+def _open(path: Path) -> pikepdf.Pdf | Finding:
     import pikepdf
 
     try:
-        return pikepdf.open(path), None
+        return pikepdf.open(path)
     except (pikepdf.PdfError, OSError, ValueError) as error:
-        return None, _finding(path, f"the PDF cannot be opened: {error}", "Build it again with `factsheets build`.")
+        return _finding(path, f"the PDF cannot be opened: {error}", "Build it again with `factsheets build`.")
 
 
 # The file's structure (pikepdf) --------------------------------------------------
 
 def check_structure(path: Path, title: str | None = None, language: str | None = None) -> list[Finding]:
     """Tagged, marked PDF/UA-1 with /Lang, a title shown as the window title, an outline."""
-    pdf, failed = _open(path)
-    if failed:
-        return [failed]
-    findings = []
+    pdf = _open(path)
+    if isinstance(pdf, Finding):
+        return [pdf]
+    findings: list[Finding] = []
     with pdf:
         root = pdf.Root
         fix = "Build it with the pdf writer (WeasyPrint's pdf/ua-1 variant) and a <title> and <html lang>."
@@ -91,25 +97,27 @@ def check_structure(path: Path, title: str | None = None, language: str | None =
     return findings
 
 
-def _content_outside_the_tree(pdf) -> int:
+def _content_outside_the_tree(pdf: pikepdf.Pdf) -> int:
     """Marked content whose structure element a screen reader cannot reach (PDF/UA-1 7.1)."""
     import pikepdf
 
     if "/StructTreeRoot" not in pdf.Root or "/ParentTree" not in pdf.Root.StructTreeRoot:
         return 0
-    reachable, stack = set(), list(pdf.Root.StructTreeRoot.get("/K", []))
+    reachable: set[tuple[int, int]] = set()  # the elements' object ids
+    stack: list[pikepdf.Object | None] = list(pdf.Root.StructTreeRoot.get("/K", []))
     while stack:
         element = stack.pop()
         if isinstance(element, pikepdf.Dictionary) and "/S" in element and element.objgen not in reachable:
             reachable.add(element.objgen)
             kids = element.get("/K")
             stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
-    nums = pdf.Root.StructTreeRoot.ParentTree.get("/Nums", [])
+    nums = pdf.Root.StructTreeRoot.ParentTree.get("/Nums", pikepdf.Array())
     parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
     outside = 0
     for page in pdf.pages:
         elements = parents.get(int(page.obj.get("/StructParents", -1)))
-        for operands, _operator in pikepdf.parse_content_stream(page, "BDC"):
+        for instruction in pikepdf.parse_content_stream(page, "BDC"):
+            operands = instruction.operands
             properties = operands[1] if len(operands) > 1 else None
             if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
                 mcid = int(properties.MCID)
@@ -119,18 +127,20 @@ def _content_outside_the_tree(pdf) -> int:
     return outside
 
 
-def _fonts(pdf):
+def _fonts(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
     """Every font the pages use, by object, including fonts inside Type 0 fonts."""
-    seen = {}
+    import pikepdf
+
+    seen: dict[tuple[int, int], pikepdf.Object] = {}
     for page in pdf.pages:
-        resources = page.obj.get("/Resources", {})
-        for font in (resources.get("/Font") or {}).values():
+        resources = page.obj.get("/Resources", pikepdf.Dictionary())
+        for font in (resources.get("/Font") or pikepdf.Dictionary()).values():
             seen[font.objgen] = font
     return list(seen.values())
 
 
-def _font_findings(pdf, path: Path) -> list[Finding]:
-    findings = []
+def _font_findings(pdf: pikepdf.Pdf, path: Path) -> list[Finding]:
+    findings: list[Finding] = []
     for font in _fonts(pdf):
         name = str(font.get("/BaseFont", "?"))
         descriptors = [font.get("/FontDescriptor")]
@@ -145,7 +155,7 @@ def _font_findings(pdf, path: Path) -> list[Finding]:
 # The glyphs (pdfplumber) ------------------------------------------------------------
 
 def check_glyphs(path: Path, minimum_pt: float = MINIMUM_SIZE_PT, family: str = "LiberationSans",
-                 pages: list[list[dict]] | None = None) -> list[Finding]:
+                 pages: list[list[PdfChar]] | None = None) -> list[Finding]:
     """Every glyph in the large-print face at the minimum size or more, none italic, none past the margins."""
     try:
         pages = pages if pages is not None else glyphs(path)
@@ -206,7 +216,7 @@ def check_pdf(path: Path, document: m.Document | None = None, minimum_pt: float 
     return findings
 
 
-def check_entry(path: Path, document: m.Document, entry: dict) -> list[Finding]:
+def check_entry(path: Path, document: m.Document, entry: ManifestEntry) -> list[Finding]:
     """For `factsheets check`: the default PDF against the manifest entry's page count."""
     findings = check_pdf(path, document)
     pages = entry.get("details", {}).get("large_print_pdf", {}).get("pages")

@@ -16,7 +16,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import FAILURE, Finding
+from . import FAILURE, Finding, PdfChar
 from .pdf_words import FORMAT, glyphs
 
 # Characters that are drawn as nothing: they need no glyph.
@@ -58,7 +58,7 @@ def characters_of(font_name: str) -> frozenset[int] | None:
         return frozenset((font.getBestCmap() or {}).keys())
 
 
-def missing_glyphs(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
+def missing_glyphs(pages: list[list[PdfChar]]) -> list[tuple[int, str, str]]:
     """(page, character, font) for each different character printed by a font that lacks it."""
     missing: dict[tuple[str, str], int] = {}
     for number, page in enumerate(pages, start=1):
@@ -72,7 +72,7 @@ def missing_glyphs(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
     return [(number, character, font) for (character, font), number in missing.items()]
 
 
-def check_missing_glyphs(path: Path, pages: list[list[dict]] | None = None) -> list[Finding]:
+def check_missing_glyphs(path: Path, pages: list[list[PdfChar]] | None = None) -> list[Finding]:
     pages = pages if pages is not None else glyphs(path)
     found = missing_glyphs(pages)
     if not found:

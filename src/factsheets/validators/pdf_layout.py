@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from .. import model as m
 from ..transforms import CONTACT_KIND
-from . import FAILURE, Finding
+from . import FAILURE, Finding, PdfChar
 from .pdf_words import FOOTER_TOP_PT, FORMAT, _lines, _normal, logical_order
 
 TOP_MARGIN_PT = 18 * 72 / 25.4  # print.css: @page top margin 18 mm
@@ -33,9 +34,9 @@ SPACE_EM = 0.28  # a space in Liberation Sans is 0.278 em
 LINE_HEIGHT_EM = 1.4  # print.css: body line-height
 
 
-def _words(line: list[dict]) -> list[tuple[str, float, float]]:
+def _words(line: list[PdfChar]) -> list[tuple[str, float, float]]:
     """A line's words: (text, x0, x1)."""
-    words: list[list] = []
+    words: list[list[Any]] = []  # [text, x0, x1], the last two moved as a word grows
     for c in line:
         if words and c["x0"] - words[-1][2] <= c["size"] * WORD_GAP_EM:
             words[-1][0] += c["text"]
@@ -45,11 +46,11 @@ def _words(line: list[dict]) -> list[tuple[str, float, float]]:
     return [(text, x0, x1) for text, x0, x1 in words]
 
 
-def _body_lines(page: list[dict]) -> list[list[dict]]:
+def _body_lines(page: list[PdfChar]) -> list[list[PdfChar]]:
     return [line for line in _lines([c for c in page if c["top"] < FOOTER_TOP_PT]) if line]
 
 
-def lone_words(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
+def lone_words(pages: list[list[PdfChar]]) -> list[tuple[int, str, str]]:
     """(page number, the lone word, the line before it) for each word stranded on its own line."""
     found = []
     for number, page in enumerate(pages, start=1):
@@ -78,12 +79,12 @@ def lone_words(pages: list[list[dict]]) -> list[tuple[int, str, str]]:
     return found
 
 
-def _starts(line: list[dict], texts: list[str]) -> bool:
+def _starts(line: list[PdfChar], texts: list[str]) -> bool:
     said = re.sub(r"\s+", "", _normal(logical_order(line)))  # a right-to-left line's glyphs are drawn as seen
     return any(text and (said.startswith(text[: len(said)]) and len(said) >= min(len(text), 8)) for text in texts)
 
 
-def gaps(pages: list[list[dict]], document: m.Document | None = None) -> list[tuple[int, float]]:
+def gaps(pages: list[list[PdfChar]], document: m.Document | None = None) -> list[tuple[int, float]]:
     """(page number, blank fraction) for each page more than a third blank before text that
     could have started on it."""
     allowed = []
@@ -107,7 +108,7 @@ def gaps(pages: list[list[dict]], document: m.Document | None = None) -> list[tu
     return found
 
 
-def check_layout(path: Path, pages: list[list[dict]], document: m.Document | None = None) -> list[Finding]:
+def check_layout(path: Path, pages: list[list[PdfChar]], document: m.Document | None = None) -> list[Finding]:
     findings = []
     for number, word, before in lone_words(pages):
         findings.append(Finding(FAILURE, FORMAT, (

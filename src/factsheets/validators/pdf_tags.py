@@ -30,7 +30,7 @@ def tag_faults(path: Path) -> tuple[list[str], int]:
                    if a.get("/Subtype") == "/Link" and TARGET.match(str(a.get("/Contents", ""))) and " " not in str(a.get("/Contents", ""))]
         loose = 0
         if "/StructTreeRoot" in pdf.Root:
-            loose = sum(1 for e in structure_elements(pdf.Root.StructTreeRoot) if e.S == "/Caption" and e.get("/P", {}).get("/S") != "/Figure")
+            loose = sum(1 for e in structure_elements(pdf.Root.StructTreeRoot) if e.S == "/Caption" and e.get("/P", pikepdf.Dictionary()).get("/S") != "/Figure")
     return targets, loose
 
 

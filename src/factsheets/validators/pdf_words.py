@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..walk import iter_inlines, map_inlines, unknown_node
-from . import FAILURE, WARNING, Finding
+from . import FAILURE, WARNING, Finding, PdfChar
 
 FORMAT = "large_print_pdf"
 A4_HEIGHT_PT = 841.89
@@ -25,7 +25,7 @@ def _finding(path: Path, message: str, fix: str) -> Finding:
     return Finding(FAILURE, FORMAT, message, fix, str(path))
 
 
-def glyphs(path: Path) -> list[list[dict]]:
+def glyphs(path: Path) -> list[list[PdfChar]]:
     """Every printed character on every page: text, fontname, size, x0, x1, top, bottom."""
     import pdfplumber
 
@@ -46,10 +46,11 @@ def actual_text(path: Path) -> str:
     spaces: the words of the lines whose glyphs cannot give them back (engines/weasyprint_text.py)."""
     import pikepdf
 
-    found = []
+    found: list[str] = []
     with pikepdf.open(path) as pdf:
         for page in pdf.pages:
-            for operands, operator in pikepdf.parse_content_stream(page):
+            for instruction in pikepdf.parse_content_stream(page):
+                operands, operator = instruction.operands, instruction.operator
                 if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) \
                         and "/ActualText" in operands[1]:
                     found.append(str(operands[1].ActualText))
@@ -71,7 +72,7 @@ def _bare(word: str) -> str:
     return word[start:end]
 
 
-def printed_text(inlines) -> str:
+def printed_text(inlines: Iterable[m.Inline]) -> str:
     """plain_text as the print view prints it: an abbreviation's first use with its expansion."""
     def spelt_out(node: m.Inline) -> m.Inline:
         if isinstance(node, m.Abbreviation) and node.first and node.expansion:
@@ -90,7 +91,7 @@ def document_words(document: m.Document, captions: bool = True) -> list[str]:
     """
     words: list[str] = []
 
-    def text(run) -> str:
+    def text(run: tuple[m.Inline, ...]) -> str:
         list(iter_inlines(run))  # an inline type the walk does not know is an error, not words left out
         return printed_text(run)
 
@@ -141,7 +142,7 @@ def prints_captions(path: Path) -> bool:
         return False
 
 
-def pdf_text(path: Path, pages: list[list[dict]] | None = None) -> str:
+def pdf_text(path: Path, pages: list[list[PdfChar]] | None = None) -> str:
     """The PDF's text in the order it is drawn, without spaces or line ends.
 
     WeasyPrint draws text in the order of the document, which is the order of its
@@ -156,9 +157,9 @@ def pdf_text(path: Path, pages: list[list[dict]] | None = None) -> str:
     return re.sub(r"\s+", "", _normal("".join(logical_order(line) for line in _lines(body))))
 
 
-def _lines(chars: list[dict]) -> list[list[dict]]:
+def _lines(chars: list[PdfChar]) -> list[list[PdfChar]]:
     """Characters in drawing order, cut where a new line starts (the baseline moves)."""
-    lines: list[list[dict]] = []
+    lines: list[list[PdfChar]] = []
     bottom = None
     for c in chars:
         if bottom is None or abs(c["bottom"] - bottom) > c["size"] * 0.6:
@@ -172,14 +173,14 @@ _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LTR_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*[A-Za-z0-9\u00c0-\u024f])?")
 
 
-def logical_order(line: list[dict]) -> str:
+def logical_order(line: list[PdfChar]) -> str:
     """A line's text in reading order. WeasyPrint draws a line's pieces (one an inline box:
     the text, an isolated phone number, the text after it) in reading order, but each
     piece's glyphs from left to right, as they are seen. So a right-to-left piece is read
     backwards, with each left-to-right stretch in it (digits, an English name) forwards again.
     A piece ends where the next letter is drawn to the left of the one before (a vowel
     mark sits over its letter, so it is not counted)."""
-    pieces: list[list[dict]] = []
+    pieces: list[list[PdfChar]] = []
     last_x = None
     for c in line:
         mark = unicodedata.category(c["text"][:1] or " ").startswith("M")
@@ -197,11 +198,11 @@ def logical_order(line: list[dict]) -> str:
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 
 
-def _uses_nastaliq(pages: list[list[dict]]) -> bool:
+def _uses_nastaliq(pages: list[list[PdfChar]]) -> bool:
     return any("Nastaliq" in c["fontname"] for page in pages for c in page)
 
 
-def check_words(path: Path, document: m.Document, pages: list[list[dict]] | None = None) -> list[Finding]:
+def check_words(path: Path, document: m.Document, pages: list[list[PdfChar]] | None = None) -> list[Finding]:
     """Every word of the factsheet is in the PDF, in the same order.
 
     Spaces are left out on both sides, because a web address broken over two lines

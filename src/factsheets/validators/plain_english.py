@@ -29,7 +29,7 @@ CAPITALS = re.compile(r"\b(?:[A-Z][A-Z']*[\s,]+){2,}[A-Z]{2,}\b")
 CAPITAL_RUN = re.compile(r"(?<!\w)(?<![A-Z]')[A-Z][A-Z']*(?:[\s,]+[A-Z][A-Z']*)*")
 
 
-def capitals(text: str):
+def capitals(text: str) -> Iterator[re.Match[str]]:
     """CAPITALS' matches in text, in linear time."""
     for run in CAPITAL_RUN.finditer(text):
         found = CAPITALS.match(text, run.start())
@@ -106,7 +106,7 @@ def check_document(document: m.Document, glossary_names: list[str], today: dt.da
     if not has_rules(document.meta.language):
         return _links_and_images(document, words=False)  # a missing description is missing in any language
 
-    def warn(message, fix, line=None):
+    def warn(message: str, fix: str, line: int | None = None) -> None:
         findings.append(Finding(WARNING, "plain_english", message, fix, source, line))
 
     all_text = []
@@ -170,7 +170,7 @@ def _acronyms(document: m.Document, glossary_names: list[str]) -> list[Finding]:
     return findings
 
 
-def _texts(top):
+def _texts(top: m.Block) -> Iterator[tuple[str, int | None]]:
     """The words of every heading, paragraph and table cell in a block, with the nearest line known."""
     for block in iter_blocks([top]):
         if isinstance(block, m.Figure):

@@ -36,14 +36,14 @@ def url_scheme(value: str) -> str | None:
 
 
 class _Markup(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
-        self.scripts: list[tuple[dict, str]] = []  # (attributes, inline text)
-        self._script: dict | None = None
+        self.scripts: list[tuple[dict[str, str], str]] = []  # (attributes, inline text)
+        self._script: dict[str, str] | None = None
         self._text: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name.lower(): value or "" for name, value in attrs}
         for name, value in attributes.items():
             if name.startswith("on"):
@@ -57,18 +57,18 @@ class _Markup(HTMLParser):
         if tag == "script":
             self._script, self._text = attributes, []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._text.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             self.scripts.append((self._script, "".join(self._text)))
             self._script = None
 
 
 @cache
-def theme_scripts() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+def theme_scripts() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     """SHA-256 of every script file the theme and this package ship; the theme's inline scripts as patterns."""
     material = Path(str(package_files("material"))) / "templates"
     ours = Path(str(package_files("factsheets")))
@@ -83,7 +83,7 @@ def theme_scripts() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     return hashes, tuple(patterns)
 
 
-def script_problem(page: Path, site_dir: Path, attributes: dict, text: str) -> str | None:
+def script_problem(page: Path, site_dir: Path, attributes: dict[str, str], text: str) -> str | None:
     hashes, patterns = theme_scripts()
     kind = attributes.get("type", "").lower()
     if kind in DATA_TYPES:

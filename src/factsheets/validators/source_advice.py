@@ -4,11 +4,17 @@ after the build, and the source may have changed since."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import literal_syntax, word_habits
 from . import Finding, advice_findings, source_body
 
+if TYPE_CHECKING:
+    from .. import model as m
+    from ..project import Config
 
-def check_literal_syntax(document, config) -> list[Finding]:
+
+def check_literal_syntax(document: m.Document, config: Config) -> list[Finding]:
     found = source_body(document, config)
     if found is None:
         return []
@@ -16,7 +22,7 @@ def check_literal_syntax(document, config) -> list[Finding]:
     return advice_findings(literal_syntax.advice(document.blocks, document.meta.source, text, first_line, config.extensions))
 
 
-def check_word_habits(document, config) -> list[Finding]:
+def check_word_habits(document: m.Document, config: Config) -> list[Finding]:
     found = source_body(document, config)
     if found is None:
         return []

@@ -20,8 +20,12 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import FAILURE, Finding
+
+if TYPE_CHECKING:
+    from .. import model as m
 
 # An address is spelt in words before it reaches the voice ("slash", "underscore"), so no
 # "/" is left that belongs to one: every symbol here is one the voice would drop.
@@ -30,7 +34,7 @@ NAMES = {"£": "a pound sign", "@": "an at sign", "_": "an underscore", "&": "an
 LABEL_TWICE = re.compile(r"^\s*(\w+(?: \w+){0,2})\s*[:：]\s*\1(?!\w)", re.IGNORECASE)
 
 
-def block_lines(document) -> dict[str, int]:
+def block_lines(document: m.Document) -> dict[str, int]:
     """Each block's id and the line of the factsheet it starts on."""
     from ..walk import iter_blocks
 
@@ -51,7 +55,7 @@ def line_of(block_id: str, lines: dict[str, int]) -> int | None:
     return lines[max(known, key=len)] if known else None
 
 
-def apposed_expansions(document) -> re.Pattern | None:
+def apposed_expansions(document: m.Document) -> re.Pattern[str] | None:
     """The document's abbreviations' meanings said as an apposition inside a phrase: ", the
     Education, Health and Care, plan" (a comma, the meaning, a comma, and the phrase going on)."""
     from .. import model as m
@@ -64,9 +68,9 @@ def apposed_expansions(document) -> re.Pattern | None:
     return re.compile(rf",\s+(?:(?:the|an?)\s+)?(?:{said}),\s+[a-z]", re.IGNORECASE)
 
 
-def phrasing_findings(text: str, apposed: re.Pattern | None, line: int | None, source: str) -> list[Finding]:
+def phrasing_findings(text: str, apposed: re.Pattern[str] | None, line: int | None, source: str) -> list[Finding]:
     """A label said twice, or a meaning put inside its abbreviation's phrase."""
-    out = []
+    out: list[Finding] = []
     twice = LABEL_TWICE.search(text)
     if twice:
         out.append(Finding(FAILURE, "audio_mp3", f"the voice says '{twice.group(1)}' twice: '{text[:60]}'",
@@ -79,7 +83,7 @@ def phrasing_findings(text: str, apposed: re.Pattern | None, line: int | None, s
     return out
 
 
-def check_spoken(sentences: Iterable[tuple[str, str]], document) -> list[Finding]:
+def check_spoken(sentences: Iterable[tuple[str, str]], document: m.Document) -> list[Finding]:
     """(block id, text the voice is given) -> a failure for each symbol a voice would drop,
     one a factsheet line, and for each phrasing no reader would say (phrasing_findings)."""
     lines = block_lines(document)
@@ -104,7 +108,7 @@ def check_spoken(sentences: Iterable[tuple[str, str]], document) -> list[Finding
     return out
 
 
-def check_sentences_file(path: Path, document) -> list[Finding]:
+def check_sentences_file(path: Path, document: m.Document) -> list[Finding]:
     """`factsheets check`: the audio's sentence timings (what the voice was given) read back."""
     sentences = json.loads(path.read_text(encoding="utf-8")).get("sentences", [])
     return check_spoken(((s.get("block", ""), s.get("text", "")) for s in sentences if isinstance(s, dict)), document)

@@ -11,12 +11,19 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from . import FAILURE, Finding
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Dialog, Page
+    from playwright.sync_api._context_manager import PlaywrightContextManager  # what sync_playwright() gives: not exported
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking switches Chromium calls Google's servers at start.
@@ -25,47 +32,56 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PALETTES = ("light", "dark")
+Palette = Literal["light", "dark"]
+PALETTES: tuple[Palette, ...] = ("light", "dark")
 
 
 # Playwright's sync API allows one instance a thread: whoever asks for Chromium while it is
 # open (a test suite's session browser, then `check` run in the same process) shares it.
-_open: dict = {"users": 0}
+@dataclass
+class _Shared:
+    users: int = 0
+    browser: Browser | None = None
+    manager: PlaywrightContextManager | None = None
+
+
+_open = _Shared()
 
 
 @contextmanager
-def chromium():
+def chromium() -> Iterator[Browser]:
     """Debian's Chromium, launched once however many callers are inside this at a time."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium package (bash scripts/setup.sh test does)")
-    if _open["users"] == 0:
+    if _open.users == 0 or _open.browser is None:
         manager = sync_playwright()
         playwright = manager.start()
         try:
-            _open["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            _open.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         except BaseException:
             manager.__exit__(None, None, None)
             raise
-        _open["manager"] = manager
-    _open["users"] += 1
+        _open.manager = manager
+    _open.users += 1
     try:
-        yield _open["browser"]
+        yield _open.browser
     finally:
-        _open["users"] -= 1
-        if _open["users"] == 0:
-            _open.pop("browser").close()
-            _open.pop("manager").__exit__(None, None, None)
+        _open.users -= 1
+        if _open.users == 0 and _open.browser is not None and _open.manager is not None:
+            _open.browser.close()
+            _open.manager.__exit__(None, None, None)
+            _open.browser = _open.manager = None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the standard library's name)
         pass
 
 
 @contextmanager
-def serve(site_dir: Path):
+def serve(site_dir: Path) -> Iterator[str]:
     """The site on a local web server at 127.0.0.1, as a visitor's browser would fetch it."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -85,7 +101,8 @@ def axe_source() -> str:
     return package_files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-def open_page(browser, url: str, *, palette: str = "light", width: int = 1280, javascript: bool = True, dialogs: list | None = None):
+def open_page(browser: Browser, url: str, *, palette: Palette = "light", width: int = 1280, javascript: bool = True,
+              dialogs: list[str] | None = None) -> tuple[Page, list[str]]:
     """A page and the list of every address it asked for; every dialog it opened goes into dialogs."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette, java_script_enabled=javascript)
     # A request to another host is noted (requests) and never sent: a script that got into a
@@ -97,19 +114,26 @@ def open_page(browser, url: str, *, palette: str = "light", width: int = 1280, j
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message) if dialogs is not None else None, dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        if dialogs is not None:
+            dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto(url, wait_until="load")
     page.wait_for_timeout(200)
     return page, requests
 
 
-def axe_violations(page) -> list[dict]:
+def axe_violations(page: Page) -> list[dict[str, Any]]:
     page.add_script_tag(content=axe_source())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
     )
-    return result["violations"]
+    violations: list[dict[str, Any]] = result["violations"]  # axe's JSON: id, impact, help, nodes
+    return violations
 
 
 def other_hosts(requests: list[str], base: str) -> list[str]:
@@ -117,16 +141,16 @@ def other_hosts(requests: list[str], base: str) -> list[str]:
     return sorted({r for r in requests if urlsplit(r).scheme in ("http", "https") and urlsplit(r).netloc != host})
 
 
-def horizontal_overflow(page) -> int:
+def horizontal_overflow(page: Page) -> int:
     """How many CSS px the page scrolls sideways (0 when it reflows)."""
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
 
 
 def site_pages(site_dir: Path) -> list[str]:
     return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith("files/"))
 
 
-def check_page(browser, base: str, path: str, palette: str, source: str | None = None) -> list[Finding]:
+def check_page(browser: Browser, base: str, path: str, palette: Palette, source: str | None = None) -> list[Finding]:
     from playwright.sync_api import Error as BrowserError
 
     try:
@@ -136,7 +160,7 @@ def check_page(browser, base: str, path: str, palette: str, source: str | None =
                         "Find the source text that carries a script or a very large element, and remove it.", source)]
 
 
-def _check_page(browser, base: str, path: str, palette: str, source: str | None = None) -> list[Finding]:
+def _check_page(browser: Browser, base: str, path: str, palette: Palette, source: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
     dialogs: list[str] = []
     page, requests = open_page(browser, base + path, palette=palette, dialogs=dialogs)
@@ -161,7 +185,7 @@ def _check_page(browser, base: str, path: str, palette: str, source: str | None 
     return findings
 
 
-def check_reflow(browser, base: str, path: str, source: str | None = None) -> list[Finding]:
+def check_reflow(browser: Browser, base: str, path: str, source: str | None = None) -> list[Finding]:
     page, _ = open_page(browser, base + path, width=320)
     try:
         overflow = horizontal_overflow(page)
@@ -199,7 +223,7 @@ ARTICLE_TEXT_JS = """
 """
 
 
-def check_text_spacing(browser, base: str, path: str, source: str | None = None) -> list[Finding]:
+def check_text_spacing(browser: Browser, base: str, path: str, source: str | None = None) -> list[Finding]:
     page, _ = open_page(browser, base + path)
     try:
         page.add_style_tag(content=TEXT_SPACING_CSS)
@@ -213,7 +237,7 @@ def check_text_spacing(browser, base: str, path: str, source: str | None = None)
     return []
 
 
-def check_without_javascript(browser, base: str, path: str, source: str | None = None) -> list[Finding]:
+def check_without_javascript(browser: Browser, base: str, path: str, source: str | None = None) -> list[Finding]:
     """The page's content is all there with JavaScript off."""
     import re
 
@@ -242,7 +266,7 @@ def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) ->
     return findings
 
 
-def page_checks(browser, base: str, path: str, source: str | None, factsheet: bool) -> list[Finding]:
+def page_checks(browser: Browser, base: str, path: str, source: str | None, factsheet: bool) -> list[Finding]:
     """One page in both palettes; a factsheet's page at 320 px, with wide text spacing and without JavaScript too."""
     findings: list[Finding] = []
     for palette in PALETTES:
@@ -254,7 +278,7 @@ def page_checks(browser, base: str, path: str, source: str | None, factsheet: bo
     return findings
 
 
-def search_results(browser, url: str, query: str) -> int:
+def search_results(browser: Browser, url: str, query: str) -> int:
     """How many results the site's own search gives for a query (it must work offline, file:// included)."""
     page, requests = open_page(browser, url)
     try:

@@ -15,13 +15,18 @@ model: there a placeholder is already the organisation's value, which is right.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import model as m
 from ..errors import SourceError
 from ..sources import split_front_matter
 from ..walk import inline_children, inline_runs, iter_blocks
 from . import WARNING, Finding
+
+if TYPE_CHECKING:
+    from ..glossary import Entry
 
 FORMAT = "source"
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
@@ -111,7 +116,7 @@ def contact_details(document: m.Document, root: Path) -> list[Finding]:
     return findings
 
 
-def _words(nodes, bold: bool = False):
+def _words(nodes: Iterable[m.Inline], bold: bool = False) -> Iterator[tuple[str, bool]]:
     """(text, in bold) of every piece of plain text, leaving out links, glossary terms and code."""
     for node in nodes:
         if isinstance(node, m.Text):
@@ -122,20 +127,21 @@ def _words(nodes, bold: bool = False):
             yield from _words(inline_children(node), bold)
 
 
-def _body(document: m.Document):
+def _body(document: m.Document) -> Iterator[m.Block]:
     for block in document.blocks:
         if isinstance(block, m.Heading) and block.id == "glossary":
             return
         yield block
 
 
-def unlinked_terms(document: m.Document, entries: dict) -> list[Finding]:
+def unlinked_terms(document: m.Document, entries: dict[str, Entry]) -> list[Finding]:
     """A warning for each glossary term the factsheet writes as words but never links (entries: term id -> Entry)."""
     linked = {node.term_id for block in iter_blocks(_body(document)) for run in inline_runs(block)
               for node in _all(run) if isinstance(node, m.TermRef)}
     names = sorted(((name, term_id) for term_id, entry in entries.items()
                     for name in (entry.term, *entry.aliases)), key=lambda pair: -len(pair[0]))
-    findings, told = [], set()
+    findings: list[Finding] = []
+    told: set[str] = set()
     for top in _body(document):
         for block in iter_blocks([top]):
             for run in inline_runs(block):
@@ -158,11 +164,11 @@ def unlinked_terms(document: m.Document, entries: dict) -> list[Finding]:
     return findings
 
 
-def _all(nodes):
+def _all(nodes: Iterable[m.Inline]) -> Iterator[m.Inline]:
     for node in nodes:
         yield node
         yield from _all(inline_children(node))
 
 
-def check_document(document: m.Document, root: Path, entries: dict) -> list[Finding]:
+def check_document(document: m.Document, root: Path, entries: dict[str, Entry]) -> list[Finding]:
     return contact_details(document, root) + unlinked_terms(document, entries)
