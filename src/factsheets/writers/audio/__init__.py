@@ -35,13 +35,13 @@ from ...engines.speech_voices import DEFAULT_RATE, PIPER, VoiceSettings, configu
 from ...errors import Location, SourceError, Warning_
 from .. import FinishedJob, FinishedPart, Option, Output, OutputKind, Part, Writer
 from . import mp3, timings, xing
-from .lexicon import language_lexicon_names, load_lexicon
+from .lexicon import language_lexicon_names, load_lexicon as load_lexicon  # re-exported: lexicon_setting.py
 from .normalise import Normaliser
 from .script import build_script
 from .section_task import SectionTask
 from .titles import one_line
 from .utterances import Script
-from .voices import check_voice_files, for_engine, model_problem, read_by, voices_problem  # noqa: F401 (check_voice_files: mkdocs.yml's check; read_by: the tests')
+from .voices import check_voice_files as check_voice_files, for_engine, model_problem, read_by, voices_problem  # noqa: F401 (re-exported: settings.py's check of mkdocs.yml; read_by: the tests')
 
 def vtt_time(ms: int) -> str:
     hours, rest = divmod(ms, 3_600_000)
