@@ -5,10 +5,9 @@ these blocks and inlines. Every block carries a stable id so that an audio
 chapter, a braille page and a web anchor can point back at the same block, and
 the source line it came from so that a writer's warning can name it.
 
-`Inline` and `Block` are closed unions: every node type, and no other. Each
-renderer and check that must handle every node matches on them to the end
-(`walk.unknown_node`), so a node type added here is a mypy error in each of
-them until it is taught there (see "Adding a block type" in the developer guide).
+`Inline` and `Block` are closed unions: each renderer and check that must handle every node
+matches on them to the end (`walk.unknown_node`), so a node type added here is a mypy error in
+each until it is taught there ("Adding a block type", developer guide).
 """
 
 from __future__ import annotations
@@ -40,8 +39,7 @@ class Code:
 
 
 @dataclass(frozen=True)
-class LineBreak:
-    pass
+class LineBreak: ...
 
 
 @dataclass(frozen=True)
@@ -276,8 +274,6 @@ class Document:
     organisation: Organisation
     terms_used: tuple[str, ...] = ()
 
-
-# Helpers every writer wants ----------------------------------------------------
 
 def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
     """The words of some inlines, without any formatting."""

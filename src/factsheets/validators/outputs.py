@@ -37,13 +37,13 @@ def audio_mp3(path: Path, document: m.Document, entry: ManifestEntry, build_dir:
 
 
 def audio_chapters(path: Path, document: m.Document, entry: ManifestEntry, build_dir: Path, options: dict[str, Any]) -> list[Finding]:
-    from .audio import check_chapters_file
+    from .audio_files import check_chapters_file
 
     mp3 = entry["formats"].get("audio_mp3")
     return check_chapters_file(path, build_dir / mp3) if mp3 else []
 
 
 def audio_playlist(path: Path, document: m.Document, entry: ManifestEntry, build_dir: Path, options: dict[str, Any]) -> list[Finding]:
-    from .audio import check_playlist
+    from .audio_files import check_playlist
 
     return check_playlist(path, entry)
