@@ -52,7 +52,7 @@ def test_a_language_material_lacks_has_the_projects_own_words():
 
 def test_every_language_with_a_catalogue_has_interface_words():
     tags = sorted(path.stem for path in LOCALES.glob("*.po"))
-    assert len(tags) == 12
+    assert {"pa", "so", "cy"} <= set(tags)  # the glob found the catalogues
     assert {tag: material_language(tag) for tag in tags if material_language(tag) == "en" and not language(tag).is_english} == {}
 
 
