@@ -1,6 +1,7 @@
 """A build of factsheets in community languages: a format its writer cannot serve in a language
 (braille and audio in Somali) is skipped, recorded with its reason in the manifest, shown as
-"not available in this language" with how to ask for it on the page, and `check` does not fail it."""
+"not available in this language" with how to ask for it on the page, and `check` does not fail it;
+the page's interface words (Material's) are in its language."""
 
 from __future__ import annotations
 
@@ -57,3 +58,13 @@ def test_check_does_not_count_it_as_a_failure(built):
     assert braille == []
     # The braille by the code it is in, not "contracted UEB".
     assert "Braille file (BRF, Polish braille, uncontracted)" in report.checked["Co zrobić, jeśli się nie zgadzam?"]
+
+
+def test_the_somali_page_shows_materials_interface_words_in_somali(built):
+    # Material has no Somali; the project's own words (site_theme/partials/languages/so.html).
+    page = (built / "build" / entries(built)["sample-so"]["formats"]["html"]).read_text(encoding="utf-8")
+    assert '<html lang="so" dir="ltr"' in page
+    assert 'placeholder="Raadi"' in page
+    skip = page[page.index('class="md-skip">'):]
+    assert skip[:skip.index("</a>")].split(">", 1)[1].strip() == "U gudub qoraalka"
+    assert "Skip to content" not in page and "Table of contents" not in page

@@ -1,16 +1,4 @@
-"""The MkDocs adapter's language parts."""
-
-from factsheets.site_languages import material_language
-
-
-def test_materials_interface_language_for_a_tag():
-    assert material_language("cy") == "cy"
-    assert material_language("ar") == "ar"
-    assert material_language("ur") == "ur"
-    assert material_language("zh-Hans") == "zh"  # Material's zh is simplified Chinese
-    assert material_language("zh-Hant") == "zh-Hant"
-    assert material_language("pl-PL") == "pl"
-    assert material_language("so") == "en"  # Material has no Somali: its English words
+"""The MkDocs adapter (mkdocs_plugin.py); its language parts are in test_site_languages.py."""
 
 
 def test_the_plugins_settings_are_its_own_and_a_block_for_each_writer():

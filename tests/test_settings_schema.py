@@ -96,3 +96,10 @@ def test_the_theme_language_and_icons_must_be_materials():
     assert "no words for the language 'xx'" in refusal(BASE + "theme:\n  name: material\n  language: xx\n").message
     error = refusal(BASE + "theme:\n  name: material\n  icon:\n    logo: material/no-such-icon\n")
     assert error.location.line == 10 and "no icon 'material/no-such-icon'" in error.message
+
+
+def test_a_theme_language_with_the_projects_own_words_is_accepted():
+    # Material has no Somali or Punjabi; site_theme/partials/languages/ has.
+    for tag in ("so", "pa"):
+        data = read(BASE + f"theme:\n  name: material\n  language: {tag}\n", "mkdocs.yml", MKDOCS_YML)
+        assert data["theme"]["language"] == tag

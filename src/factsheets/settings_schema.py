@@ -56,9 +56,11 @@ def _material_templates() -> Path:
 
 
 def theme_language_problem(value: str) -> str | None:
-    """A language Material has no words for stops MkDocs with a template path of the build
-    machine instead of the line to fix."""
-    if (_material_templates() / "partials" / "languages" / f"{value}.html").is_file():
+    """A language the theme has no words for stops MkDocs with a template path of the build
+    machine instead of the line to fix. The theme's words are Material's, or the project's own
+    for a language Material lacks (site_theme/partials/languages/: Punjabi, Somali)."""
+    ours = Path(__file__).parent / "site_theme" / "partials" / "languages"
+    if any((folder / f"{value}.html").is_file() for folder in (_material_templates() / "partials" / "languages", ours)):
         return None
     return f"the theme has no words for the language '{value}': use a language code such as en, cy, pl or ar"
 

@@ -88,13 +88,16 @@ def translation_notice(document: m.Document, source: m.Document | None, source_h
 
 
 def material_language(tag: str) -> str:
-    """The name of Material's interface translation for a language tag (its
-    partials/languages/<name>.html): the tag itself, its script variant, or its base language;
-    English when Material has none."""
-    folder = package_files("material").joinpath("templates/partials/languages")
+    """The name of the interface translation for a language tag (partials/languages/<name>.html):
+    the tag itself, its script variant, or its base language. Material's own translations come
+    first; for a language Material has none of (Punjabi, Somali), the project's own, in
+    site_theme/partials/languages/, which the theme's templates find before Material's (the
+    plugin puts site_theme in front: mkdocs_plugin.add_theme). English when neither has one."""
+    folders = (package_files("material").joinpath("templates/partials/languages"),
+               package_files("factsheets").joinpath("site_theme/partials/languages"))
     parts = tag.split("-")
     for name in (tag, "-".join(parts[:2]), parts[0].lower()):
-        if folder.joinpath(f"{name}.html").is_file():
+        if any(folder.joinpath(f"{name}.html").is_file() for folder in folders):
             return name
     return "en"
 
