@@ -176,7 +176,7 @@ def test_numbers_in_words_as_said_in_britain(number, words):
 
 
 @pytest.mark.parametrize("written, spoken", [
-    ("£1", "one pound"), ("£2", "two pounds"), ("£1.01", "one pound one"), ("£0.01", "one penny"), ("£ 3", "three pounds"),
+    ("£1", "one pound"), ("£2", "two pounds"), ("£1.01", "one pound and one penny"), ("£0.01", "one penny"), ("£ 3", "three pounds"),
     ("€2.50", "two euros fifty"), ("$1", "one dollar"), ("£3bn", "three billion pounds"), ("£2.5 million", "two point five million pounds"),
 ])
 def test_money_of_every_shape(say, written, spoken):
