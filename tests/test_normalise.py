@@ -176,7 +176,7 @@ def test_numbers_in_words_as_said_in_britain(number, words):
 
 
 @pytest.mark.parametrize("written, spoken", [
-    ("£1", "one pound"), ("£2", "two pounds"), ("£1.01", "one pound one"), ("£0.01", "one penny"), ("£ 3", "three pounds"),
+    ("£1", "one pound"), ("£2", "two pounds"), ("£1.01", "one pound and one penny"), ("£0.01", "one penny"), ("£ 3", "three pounds"),
     ("€2.50", "two euros fifty"), ("$1", "one dollar"), ("£3bn", "three billion pounds"), ("£2.5 million", "two point five million pounds"),
 ])
 def test_money_of_every_shape(say, written, spoken):
@@ -299,3 +299,26 @@ def test_espeak_ng_is_never_given_a_run_that_crashes_it(written, tmp_path):
     wav = tmp_path / "x.wav"
     result = subprocess.run(["espeak-ng", "-q", "-w", str(wav), Utterance(written).text], capture_output=True)
     assert result.returncode == 0, result.stderr
+
+
+# Red team, issue 27: a leaflet's "w/e", a relay service's prefix, and a slash said "or" shown as said.
+@pytest.mark.parametrize("written, spoken", [
+    ("Deliveries are made w/e 12 April.", "Deliveries are made week ending 12th April."),
+    ("Timesheets for W/E 5 May", "Timesheets for Week ending 5th May"),
+    ("Rota for w/e Friday", "Rota for week ending Friday"),
+    ("use Relay UK: 18001 then 01454 868008.", "use Relay UK: 1 8 oh oh 1 then oh 1 4 5 4, 8 6 8 oh oh 8."),
+    ("Call textphone 18001 0300 123 4567", "Call textphone 1 8 oh oh 1 oh 3 oh oh, 1 2 3, 4 5 6 7"),
+    ("by minicom on 18002", "by minicom on 1 8 oh oh 2"),
+])
+def test_leaflet_abbreviations_and_relay_numbers(say, written, spoken):
+    assert say(written) == spoken
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("Talk to the school and/or nursery.", "Talk to the school and or nursery."),
+    ("It is an either/or choice.", "It is an either or choice."),
+    ("Visit us Tue/Thu.", "Visit us Tuesday and Thursday."),
+])
+def test_the_transcript_shows_a_slash_as_it_is_said(written, shown):
+    spoken = Normaliser(load_lexicon(LEXICON)).speak(written)
+    assert spoken.shown == spoken.text == shown

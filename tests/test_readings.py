@@ -268,3 +268,25 @@ def test_times_and_numbers_in_the_languages_own_digits():
     assert arabic.speak("١٬٢٥٠ و ١٠٫٥").text == "ألف و مئتان و خمسون و عشرة فاصلة خمسة"
     assert arabic.speak("25.75").text == "خمسة و عشرون فاصلة سبعة خمسة"  # no hour 25: a number
     assert Normaliser(Lexicon(), "bn").speak("সকাল ১০:৩০, ১,২৫০ টাকা").text == "সকাল দশটা ত্রিশ মিনিট, এক হাজার দুইশত পঞ্চাশ টাকা"
+
+
+@pytest.mark.parametrize(("tag", "written", "spoken"), [
+    ("cy", "Ar agor Llun-Gwener 9am-5pm.", "Ar agor Llun i Gwener naw o'r gloch y bore i pump o'r gloch y prynhawn."),
+    ("cy", "Grant o £50-£100.", "Grant o hanner cant punt i cant punt."),
+    ("cy", "Dydd Llun – Dydd Gwener", "Dydd Llun i Dydd Gwener"),
+    ("pl", "pon.-pt. 9am - 5pm", "pon. do pt. dziewięć zero zero rano do pięć zero zero po południu"),
+    ("pl", "zasiłek £50-£100", "zasiłek pięćdziesiąt funtów do sto funtów"),
+    ("pl", "od 10%-15%", "od dziesięć procent do piętnaście procent"),
+    ("pl", "Covid-19, 3-letnie, 2025-04-01", "Covid-19, 3-letnie, pierwszy kwietnia dwa tysiące dwadzieścia pięć"),  # no ranges
+])
+def test_a_ranges_dash_is_the_languages_word_for_to(tag, written, spoken):
+    assert Normaliser(Lexicon(), tag).speak(written).text == spoken
+
+
+@pytest.mark.parametrize(("tag", "written", "spoken"), [
+    ("cy", "erbyn 01/04/2025.", "erbyn un Ebrill dwy fil pump ar hugain."),
+    ("pl", "do 01/04/2025.", "do pierwszy kwietnia dwa tysiące dwadzieścia pięć."),
+    ("pl", "do 15.03.2025. Potem", "do piętnasty marca dwa tysiące dwadzieścia pięć. Potem"),
+])
+def test_a_numbered_date_before_a_sentences_full_stop_is_a_date(tag, written, spoken):
+    assert Normaliser(Lexicon(), tag).speak(written).text == spoken

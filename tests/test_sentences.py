@@ -56,3 +56,13 @@ def test_an_abbreviation_that_mostly_ends_a_sentence_is_not_on_the_list():
     # Polish "r." (the year) and Lithuanian "m.": followed by a capital, a new sentence.
     assert split_sentences("Zmiana weszła w 2024 r. Następnie zadzwoń.", "pl") == ["Zmiana weszła w 2024 r.", "Następnie zadzwoń."]
     assert split_sentences("Tai įvyko 2024 m. Dabar skambinkite.", "lt") == ["Tai įvyko 2024 m.", "Dabar skambinkite."]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Call 0300 123 4567 ext. 234. Then wait.", ["Call 0300 123 4567 ext. 234.", "Then wait."]),
+    ("Call 01225 394382 Ext. 12 today.", ["Call 01225 394382 Ext. 12 today."]),
+    ("Our office is at Nos. 1-3 Guildhall. It closes.", ["Our office is at Nos. 1-3 Guildhall.", "It closes."]),
+])
+def test_a_phone_extension_and_house_numbers_do_not_end_a_sentence(text, sentences):
+    # The audio says "extension 2 3 4" in one sentence: the page's sentences must match it.
+    assert split_sentences(text, "en-GB") == sentences

@@ -75,3 +75,25 @@ def test_every_language_says_where_a_long_address_is_in_its_own_words(language, 
 
 def test_a_short_address_in_another_language_says_its_word_for_the_hyphen():
     assert said("www.bathnes.gov.uk/send-help", "cy") == "w w w dot bathnes dot gov dot u k slaes send cysylltnod help"
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Call 0300 123 4567 ext. 234. Then wait.", "Call oh 3 oh oh, 1 2 3, 4 5 6 7, extension 2 3 4. Then wait."),
+    ("Call 0300 123 4567 extension 12 now", "Call oh 3 oh oh, 1 2 3, 4 5 6 7, extension 1 2 now"),
+    ("Call 01225 394382, ext 2001.", "Call oh 1 2 2 5, 3 9 4 3 8 2, extension 2 oh oh 1."),
+    ("Call (0117) 922 2000 now.", "Call oh 1 1 7, 9 2 2, 2 oh oh oh now."),
+    ("(01225) 394382", "oh 1 2 2 5, 3 9 4 3 8 2"),
+    ("London (020) 7946 0000.", "London oh 2 oh, 7 9 4 6, oh oh oh oh."),
+])
+def test_an_extension_and_an_area_code_in_brackets_are_part_of_the_number(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken, shown", [
+    ("Bath BA1 5AW.", "Bath B eh 1, 5 eh W.", "Bath BA1 5AW."),  # an English voice says a lone "A" as the article
+    ("Send to SW1A 1AA", "Send to S W 1 eh, 1 eh eh", "Send to SW1A 1AA"),
+    ("Manchester M1 1AE", "Manchester M 1, 1 eh E", "Manchester M1 1AE"),
+])
+def test_a_postcode_is_spelt(written, spoken, shown):
+    said_text = Normaliser(LEXICON).speak(written)
+    assert (said_text.text, said_text.shown) == (spoken, shown)

@@ -111,3 +111,12 @@ def test_a_note_cited_in_a_heading_is_read_at_the_end_of_its_section(tmp_path):
     document = load_project(root).documents[0]
     transcript = AudioWriter().script(document, {"project_root": root}).transcript()
     assert "After the meeting.\n\nThe SENCO writes a report. Read before the meeting again if you need to.\n\nNote: Some schools meet again later." in transcript
+
+
+@pytest.mark.parametrize("before, letters, expansion", [
+    ("Council Tax Support (", "CTS", "Council Tax Support"),
+    ("Ask for an education, health and care (", "EHC", "Education, Health and Care"),  # any case
+    ("Ask the Special Educational Needs Coordinator (", "SENCO", "the Special Educational Needs Coordinator"),  # its article
+])
+def test_an_abbreviation_the_text_spells_out_before_it_is_said_as_its_letters(before, letters, expansion):
+    assert abbreviation_words(m.Abbreviation(letters, expansion, first=True), before, "en-GB") == letters

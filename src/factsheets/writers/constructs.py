@@ -7,7 +7,8 @@ Educational Needs Coordinator (SENCO) for help"). An apposition, "an EHC, the Ed
 Health and Care, plan", breaks the noun phrase the letters begin. An English article is made
 to fit: the expansion's own "the" is dropped after a word that already determines the noun
 ("your SENCO"), and "a"/"an" before it follows the expansion's first sound (fitted_article).
-A note's number is not read or brailled where it is cited in the audio (the note is read
+Where the text spells it out already, the expansion right before the letters in brackets
+("Council Tax Support (CTS)"), the letters alone are said. A note's number is not read or brailled where it is cited in the audio (the note is read
 after the paragraph instead).
 """
 
@@ -33,6 +34,10 @@ def abbreviation_words(node: m.Abbreviation, preceding: str, language: str) -> s
     if not node.first or not node.expansion:
         return node.text
     expansion = node.expansion
+    # "Council Tax Support (CTS)": the text spells it out already; said twice otherwise.
+    if re.search(re.escape(expansion.split(" ", 1)[-1] if expansion.lower().startswith(_ARTICLES) else expansion) + r"\s*\(\s*$",
+                 preceding, re.IGNORECASE):
+        return node.text
     if language.lower().startswith("en") and _DETERMINER.search(preceding) and expansion.lower().startswith(_ARTICLES):
         expansion = expansion.split(" ", 1)[1]
     return gettext(language, "{expansion} ({letters})", letters=node.text, expansion=expansion)

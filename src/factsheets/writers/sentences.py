@@ -31,7 +31,7 @@ TITLE_ID, SUMMARY_ID, END_ID = "title", "fs-summary", "fs-end"
 # (Ukrainian) or "m." (Lithuanian), nor "itd." (etc.), "zł" or "mln": they mostly end a sentence where they are
 # followed by a capital, and a lower-case word after them never splits.
 ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "en": frozenset({"e.g", "i.e", "etc", "eg", "ie", "mr", "mrs", "ms", "dr", "no", "st", "vs", "cf", "para", "ref", "approx", "tel"}),
+    "en": frozenset({"e.g", "i.e", "etc", "eg", "ie", "mr", "mrs", "ms", "dr", "no", "st", "vs", "cf", "para", "ref", "approx", "tel", "ext", "nos"}),
     "cy": frozenset({"e.e", "h.y", "rhif", "ffôn", "st", "dr"}),
     "pl": frozenset({"godz", "ul", "np", "tj", "tel", "nr", "m.in", "ok", "pkt", "wg", "zob", "ds", "prof", "dr", "mgr", "inż", "al", "pl", "ust", "art", "im", "tzw"}),
     "lt": frozenset({"d", "val", "pvz", "tel", "nr", "g", "t.y", "p", "gyd", "prof", "dr", "str", "pan", "a"}),

@@ -22,7 +22,8 @@ SCALES = ((1_000_000_000, "billion"), (1_000_000, "million"), (1000, "thousand")
 MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTH = "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-WEEKDAY = "|".join(WEEKDAYS) + r"|Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun"
+SHORT_DAY = r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
+WEEKDAY = "|".join(WEEKDAYS) + "|" + SHORT_DAY
 # (unit, plural, small unit, small plural) for each currency sign.
 CURRENCIES = {"£": ("pound", "pounds", "penny", "pence"), "€": ("euro", "euros", "cent", "cents"), "$": ("dollar", "dollars", "cent", "cents")}
 MULTIPLIERS = {"k": "thousand", "m": "million", "bn": "billion", "thousand": "thousand", "million": "million", "billion": "billion"}
@@ -39,6 +40,8 @@ MONTH_DAY = re.compile(rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?
 SLASH_DATE = re.compile(r"\b(\d{1,2})(?:/(\d{1,2})/(\d{4}|\d{2})|\.(\d{1,2})\.(\d{4}))\b(?![./]\d)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{4})\b")
+# "3:1", "30:1": a ratio, said "3 to 1". Not a time ("10:30": two digits after the colon, an hour before).
+RATIO = re.compile(r"(?<![\d.:])(\d+):(\d+)(?![\d:]|\.\d)")
 FRACTIONS = {"1/2": "a half", "1/4": "a quarter", "3/4": "three quarters", "1/3": "a third", "2/3": "two thirds", "24/7": "24 7"}
 FRACTION = re.compile(r"(?<![\d/])(" + "|".join(re.escape(f) for f in FRACTIONS) + r")(?![\d/])")
 # "section 42(2)(a)" -> "section 42 2 a": the brackets of a legal reference are not said.
@@ -52,7 +55,9 @@ ABBREVIATIONS = [
     (re.compile(r"\bch\.\s?(?=\d)", re.IGNORECASE), lambda m: "chapter "),
     (re.compile(r"\breg\.\s?(?=\d)", re.IGNORECASE), lambda m: "regulation "),
     (re.compile(r"\b(?:N|n)o\.\s?(?=\d)"), lambda m: "number "),
+    (re.compile(r"\bNos\.\s?(?=\d)", re.IGNORECASE), lambda m: "numbers "),
     (re.compile(r"\bi\.e\.,?", re.IGNORECASE), lambda m: "that is"),
+    (re.compile(r"\be\.g\.,?", re.IGNORECASE), lambda m: "for example"),
     (re.compile(r"\bapprox\.", re.IGNORECASE), lambda m: "approximately"),
     (re.compile(r"\bvs?\.?(?=\s)"), lambda m: "versus"),
 ]
@@ -104,6 +109,8 @@ def money(match: re.Match[str]) -> str:
     if whole == 0 and cents:
         return f"{number_words(cents)} {small if cents == 1 else smalls}"
     said = f"{number_words(whole)} {unit if whole == 1 else units}"
+    if 0 < cents < 10:  # "£24.04": "twenty-four pounds four" would be heard as £24.40
+        return f"{said} and {number_words(cents)} {small if cents == 1 else smalls}"
     return said + (f" {number_words(cents)}" if cents else "")
 
 
@@ -143,15 +150,26 @@ def dates(text: str) -> str:
     return MONTH_DAY.sub(lambda m: f"{month_name(m.group(1))} {ordinal(int(m.group(2)))}" if 1 <= int(m.group(2)) <= 31 else m.group(0), text)
 
 
-def weekdays(text: str) -> str:
-    """'Mon' -> 'Monday', only beside a dash, "to", a day's number or a comma, where it cannot be another word."""
-    def full(match: re.Match[str]) -> str:
-        before, after = text[max(match.start() - 4, 0):match.start()], text[match.end():match.end() + 4]
-        if not (re.search(r"(?:[–—-]|\bto)\s*$", before) or re.match(r"\s*(?:[–—-]|to\b|\d|,)", after)):
-            return match.group(0)
-        return next(day for day in WEEKDAYS if day.lower().startswith(match.group(1).lower()[:3]))
+def day_name(short: str) -> str:
+    return next(day for day in WEEKDAYS if day.lower().startswith(short.lower()[:3]))
 
-    return re.sub(r"\b(Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\b\.?", full, text)
+
+def weekdays(text: str) -> str:
+    """'Mon' -> 'Monday' where it cannot be another word ("Sat", "Wed", "Sun"): beside a dash,
+    "to", "on", a day's number or a comma, or at a sentence's end; days joined by slashes
+    ("Tue/Thu") -> 'Tuesday and Thursday', in the transcript too."""
+    def full(match: re.Match[str]) -> str:
+        days = re.findall(SHORT_DAY, match.group(0))
+        before, after = text[max(match.start() - 7, 0):match.start()], text[match.end():match.end() + 4]
+        if len(days) == 1 and not (re.search(r"(?:[–—-]|\b(?:to|on|every|from|and|or)|,)\s*$", before)
+                                   or re.match(r"\s*(?:[–—-]|to\b|\d|,|;|\)|$)", after) or match.group(0).endswith(".")):
+            return match.group(0)
+        said = [day_name(day) for day in days]
+        listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+        # The full stop of "on Sat." that ends a sentence stays; that of "Tues. 5 March" goes.
+        return listed + ("." if match.group(0).endswith(".") and re.match(r"\s+[A-Z]|\s*$", after) else "")
+
+    return re.sub(rf"\b(?:{SHORT_DAY})\b\.?(?:/(?:{SHORT_DAY})\b\.?)*", full, text)
 
 
 def subsection(match: re.Match[str]) -> str:
@@ -166,6 +184,7 @@ def amounts(text: str) -> str:
         text = pattern.sub(said, text)
     text = dates(weekdays(text))
     text = FRACTION.sub(lambda m: FRACTIONS[m.group(1)], text)
+    text = RATIO.sub(lambda m: m.group(0) if len(m.group(2)) == 2 and int(m.group(1)) < 24 else f"{m.group(1)} to {m.group(2)}", text)
     text = SUBSECTION.sub(subsection, text)
     text = RANGE.sub(r"\1 to ", text)
     text = MONEY.sub(money, text)

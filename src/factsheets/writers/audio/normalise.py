@@ -27,20 +27,21 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .amounts import amounts
+from .clock import CLOCK, HOURS_RANGE, TIME_RANGE, hour_minutes, hours_range, is_hours_range, times
 from .lexicon import CLOSE, MIDDLE, OPEN, Lexicon, engine_text, reader_text, said_as
 from .readings import Reader, quiet_abbreviations, spell_acronyms
-from .spelling import address, digits_spaced, email, phone
+from .spelling import address, digits_spaced, email, phone, postcode
 from .spoken_words import words_for
 
-PHONE = re.compile(r"(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?!\w|\.\d)")
+# "(0117) 922 2000": an area code in brackets; "ext. 234": an extension (spelling.phone).
+PHONE = re.compile(r"(?:(?<![\w.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}|(?<!\w)\(0\d{2,4}\)\s?\d{2,4})(?:[ -]?\d{3,4}){1,2}(?!\w|\.\d)"
+                   r"(?:,?\s(?:ext\.?|extension)\s?\d{1,6}(?!\w|\.\d))?")
 # Three-digit numbers are said digit by digit only where they are dialled ("call 111", not "on 101 families").
 SERVICE = re.compile(r"\b(?:(?:call|ring|dial|phone|NHS|text)\s(?:999|111|101|112|119|116\s?\d{3})|on\s116\s?\d{3})\b")
-TIME = r"(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?m\b\.?"
-FIRST_TIME = r"(?<![\d.])(\d{1,2})(?:[.:](\d{2}))?(?:\s?([ap])\.?m\b\.?)?"
-# "9am/5pm": a slash after a.m. or p.m. joins a range, as a dash does.
-TIME_RANGE = re.compile(rf"(?:{FIRST_TIME}\s*(?:–|—|-|to|(?<=m)/|(?<=m\.)/)\s*)?{TIME}", re.IGNORECASE)
-# "at 10.30": a time without a.m. or p.m., said "10 30" (espeak-ng would say "ten point three zero").
-CLOCK = re.compile(r"\b(at|from|until|till|by|before|after)\s(\d{1,2})[.:]([0-5]\d)\b(?![.:]\d|\s?[ap]\.?m\b)")
+# "Relay UK: 18001": the text relay service's prefix, dialled before a number, said digit by digit.
+RELAY = re.compile(r"\b(?:Relay UK|textphone|minicom)(?::\s?|\s(?:on\s)?)\d{5}\b")
+# A UK postcode ("BA1 5AW"), in capitals: spelt, as it is typed.
+POSTCODE = re.compile(r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)")
 # Each starts only where its run of address characters starts: a match tried from every
 # character of a long run ("a.a.a.…", 100 KB) would scan the rest of it each time.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -62,7 +63,7 @@ THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 # between two names ("Action/Action Plus") a pause; before "or" ("and/or", "either/or") a
 # space; between other words ("parent/carer") "or"; a school year ("2023/24") "to". What the
 # rules would get wrong, written in real leaflets, is said from this table.
-SLASHED = {"s/he": "she or he", "w/c": "week commencing", "n/a": "not applicable", "c/o": "care of", "a/c": "account"}
+SLASHED = {"s/he": "she or he", "w/c": "week commencing", "w/e": "week ending", "n/a": "not applicable", "c/o": "care of", "a/c": "account"}
 SLASHED_WORD = re.compile(r"(?<![\w/])(" + "|".join(re.escape(w) for w in SLASHED) + r")(?![\w/])", re.IGNORECASE)
 AND_OR = re.compile(r"\b([A-Za-z]+)/or\b", re.IGNORECASE)
 NAMES_SLASH = re.compile(r"(?<![\w'])([A-Z][\w']*)/(?=[A-Z])")
@@ -98,29 +99,6 @@ class Spoken:
         return reader_text(self.marked)
 
 
-def hour_minutes(hour: str, minutes: str | None) -> str:
-    """'9', '05' -> '9 oh 5'; '10', '00' -> '10'."""
-    return hour if not minutes or minutes == "00" else f"{hour} {'oh ' + minutes[1] if minutes[0] == '0' else minutes}"
-
-
-def clock(hour: str, minutes: str | None, half: str) -> str:
-    if int(hour) == 12 and (not minutes or minutes == "00"):
-        return "12 noon" if half.lower() == "p" else "midnight"
-    return f"{hour_minutes(hour, minutes)} {half.lower()}.m."
-
-
-def times(match: re.Match[str]) -> str:
-    last = clock(match.group(4), match.group(5), match.group(6))
-    if match.group(1):
-        half = match.group(3)
-        if not half:
-            # "2-4pm": the first time is in the same half of the day; "9-5pm" and "11-1pm": the morning.
-            same = int(match.group(1)) % 12 <= int(match.group(4)) % 12
-            half = match.group(6) if same else "a"
-        return f"{clock(match.group(1), match.group(2), half)} to {last}"
-    return last
-
-
 def slashed_word(match: re.Match[str]) -> str:
     """'w/c' -> 'week commencing' ('S/he' -> 'She or he'), in the transcript too, as "or" is."""
     said = SLASHED[match.group().lower()]
@@ -140,7 +118,7 @@ def _matched(pattern: re.Pattern[str], found: str) -> re.Match[str]:
 
 
 SPECIAL = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
-    ("email", EMAIL), ("url", URL), ("time", TIME_RANGE), ("clock", CLOCK), ("service", SERVICE), ("phone", PHONE), ("ref", REFERENCE))), re.IGNORECASE)
+    ("email", EMAIL), ("url", URL), ("time", TIME_RANGE), ("hours", HOURS_RANGE), ("clock", CLOCK), ("service", SERVICE), ("relay", RELAY), ("phone", PHONE), ("postcode", POSTCODE), ("ref", REFERENCE))), re.IGNORECASE)
 
 
 class Normaliser:
@@ -177,14 +155,18 @@ class Normaliser:
         for match in SPECIAL.finditer(text):
             kind = match.lastgroup or ""  # every alternative of SPECIAL is a named group
             found = match.group(kind)
-            if not self.english and kind in ("time", "clock"):
+            if not self.english and kind in ("time", "hours", "clock"):
                 continue  # the language's reading rules say its times (readings.py)
+            if kind == "hours" and not is_hours_range(_matched(HOURS_RANGE, found), text[:match.start()]):
+                continue  # paragraph numbers ("paras 9.45-9.52"): a range (amounts.py)
             pieces.append(self.words(text[position:match.start()], unsayable))
             trail = ""
             if kind == "url" and found[-1] in ".,;:)":
                 trail, found = found[-1], found[:-1]
             pieces.append(self.special(kind, found) + trail)
             position = match.end()
+            if pieces[-1].endswith(".") and text.startswith(".", position):
+                position += 1  # "to 13:00." is "to 1 p.m.": one full stop
         pieces.append(self.words(text[position:], unsayable))
         spoken = re.sub(r"[ \t]+", " ", "".join(pieces)).strip()
         return Spoken(spoken, unsayable, [] if self.english else self.reader.missing)
@@ -198,12 +180,19 @@ class Normaliser:
         if kind == "time":
             said = times(_matched(TIME_RANGE, found))
             return said + "." if found.endswith(".") and not said.endswith(".") else said  # "12pm." ends a sentence
+        if kind == "hours":
+            return hours_range(_matched(HOURS_RANGE, found))
         if kind == "clock":
             clock = _matched(CLOCK, found)
             return f"{clock.group(1)} {hour_minutes(clock.group(2), clock.group(3))}"
         if kind == "service":
             word, _, number = found.partition(" ")
             return f"{word} {phone(number, words) if self.english else digits_spaced(number)}"
+        if kind == "relay":
+            prefix, number = found[:-5], found[-5:]
+            return f"{prefix}{phone(number, words) if self.english else digits_spaced(number)}"
+        if kind == "postcode":
+            return postcode(found, words)
         if kind == "phone":
             return phone(found, words)
         if not self.english:  # "(11.1)": the numbers either side of the dot said, and the dot
@@ -223,8 +212,7 @@ class Normaliser:
         """Running words as a listener should hear them.
 
         A slash is read as people read it aloud: "and/or" is said "and or", the way a
-        speaker runs the two words together, and the transcript keeps "and/or" as the
-        author wrote it. Between two names ("Action/Action Plus", "Headteacher/SENCO") it
+        speaker runs the two words together, and the transcript shows what is said. Between two names ("Action/Action Plus", "Headteacher/SENCO") it
         is a short pause, never "or": they are one thing's two names, shown as written.
         Between other words ("school/college") it is "or".
         """
@@ -240,7 +228,7 @@ class Normaliser:
         text = SCHOOL_YEAR.sub(r"\1 to \2", text)
         text = NAMES_SLASH.sub(lambda m: m.group(1) + said_as("/", ", "), text)
         text = WORDS_SLASH.sub(" or ", text)
-        text = AND_OR.sub(lambda m: said_as(m.group(), m.group(1) + " or"), text)
+        text = AND_OR.sub(lambda m: m.group(1) + " or", text)
         return self.lexicon.apply(text)
 
     @staticmethod

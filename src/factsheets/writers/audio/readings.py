@@ -28,7 +28,7 @@ from datetime import date as calendar_date
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from ..sentences import ABBREVIATIONS
 from .lexicon import Lexicon, said_as
@@ -38,7 +38,8 @@ from .spoken_words import base, digit_words, has_words, number_source, number_wo
 # then"): the lookaheads allow a comma that ends a clause.
 MONEY = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?!\d|,\d)")
 PENCE = re.compile(r"(?<![\w.,])(\d+)\s?p\b")
-NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d./])")
+# Not before a sentence's full stop: "erbyn 01/04/2025." is a date.
+NUMERIC_DATE = re.compile(r"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # "10.30", "10:30", "10.30am", "10am", "١٠:٣٠" (digits of any script, Arabic's decimal "٫"):
 # a time where the hour is below 24 and the minutes below 60 (Reader.time checks).
@@ -184,10 +185,24 @@ class Reader:
         else:
             said = self.words.time.format(hour=self.number(str(int(hour)), "time"), minutes=self.number(str(int(minutes)), "time"), half=half_word)
         said = re.sub(r" {2,}", " ", said).strip()
+        if match.group(0).endswith(".") and re.match(r"\s*$|\s+[A-Z]", match.string[match.end():]):
+            said += "."  # "9am-5pm." ends a sentence: its full stop is kept
         lead = self.words.time.split("{")[0].strip()  # "الساعة", "ora": not said twice when written before the time
         if lead and match.string[:match.start()].rstrip().endswith(lead) and said.startswith(lead):
             said = said[len(lead):].strip()
         return said
+
+    def ranges(self, text: str) -> str:
+        """'Llun-Gwener', '9am-5pm', '£50-£100': the dash of a range is the language's word for
+        "to" (its file's `to`; none: the dash is left to the voice). Days are the locale's names
+        from Babel, in full and abbreviated ("Dydd Gwener" or "Gwener", "pon.")."""
+        if not self.words.to or self.locale is None:
+            return text
+        names = {part for width in ("wide", "abbreviated") for context in ("format", "stand-alone")
+                 for name in get_day_names(width, context, locale=self.locale).values() for part in (str(name), str(name).split(" ")[-1])}
+        days = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        pattern = rf"(\d(?:%|\s?[ap]\.?m\b\.?)?|(?<!\w)(?:{days})(?!\w))\s*[–—-]\s*(?=[£€$]?\d|(?:{days})(?!\w))"
+        return re.sub(pattern, rf"\1 {self.words.to} ", text, flags=re.IGNORECASE)
 
     def percent(self, match: re.Match[str]) -> str:
         number = self.fraction(match.group(1), match.group(2), "number") if match.group(2) else self.number(match.group(1), "number")
@@ -199,10 +214,11 @@ class Reader:
         if not has_words(self.tag):
             self.note("words")
         rule = self.rule
-        text = MONEY.sub(rule(self.money), text)
-        text = PENCE.sub(rule(self.pence), text)
         text = ISO_DATE.sub(rule(lambda m: self.date(m.group(3), m.group(2), m.group(1)) or m.group(0)), text)
         text = NUMERIC_DATE.sub(rule(lambda m: self.date(m.group(1), m.group(3), m.group(4)) or m.group(0)), text)
+        text = self.ranges(text)  # after the dates: "2025-04-01" is no range
+        text = MONEY.sub(rule(self.money), text)
+        text = PENCE.sub(rule(self.pence), text)
         text = PERCENT.sub(rule(self.percent), text)
         text = TIME.sub(rule(self.time), text)
         text = THOUSANDS.sub(rule(lambda m: self.number(m.group(0), "number")), text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, said_as
 from .spoken_words import SpokenWords, words_for
 
 # Parts of a domain people say as words; the rest of a short label is spelt.
@@ -27,6 +27,7 @@ ENGLISH = words_for("en")
 # Words after the site said in full ("gov.uk/disability-living-allowance-children"); a longer
 # path (a fifth word, as in "…/special-educational-needs-and-disability") is not read out.
 LONGEST_PATH_WORDS = 4
+EXTENSION = re.compile(r",?\s(?:ext\.?|extension)\s?(\d+)$", re.IGNORECASE)
 
 
 def digits_spaced(digits: str, words: SpokenWords | None = None) -> str:
@@ -36,8 +37,14 @@ def digits_spaced(digits: str, words: SpokenWords | None = None) -> str:
 
 
 def phone(number: str, words: SpokenWords = ENGLISH) -> str:
-    """'01225 394382' -> '0 1 2 2 5, 3 9 4 3 8 2': digit groups, as it is dialled."""
-    number = number.replace("(0)", " ").replace("+44", "+44 ").strip()
+    """'01225 394382' -> '0 1 2 2 5, 3 9 4 3 8 2': digit groups, as it is dialled. An area
+    code in brackets ("(0117) 922 2000") is the first group; an extension ("ext. 234") is said
+    "extension 2 3 4" (English; another language's voice is given its digits after a pause),
+    never "ext." then a new sentence at its full stop."""
+    extension = EXTENSION.search(number)
+    if extension:  # "extension" is English: another language's voice hears the digits after a pause
+        return f"{phone(number[:extension.start()], words)}, {'extension ' if words.phone_zero else ''}{digits_spaced(extension.group(1), words)}"
+    number = number.replace("(0)", " ").replace("+44", "+44 ").replace("(", "").replace(")", " ").strip()
     groups = [g for g in re.split(r"[ -]+", number) if g]
     if len(groups) == 1:
         digits = groups[0]
@@ -50,6 +57,13 @@ def phone(number: str, words: SpokenWords = ENGLISH) -> str:
     for group in groups:
         said.append(f"{words.plus} 4 4" if group == "+44" else digits_spaced(group, words))
     return ", ".join(said)
+
+
+def postcode(code: str, words: SpokenWords = ENGLISH) -> str:
+    """'BA1 5AW' -> 'B A 1, 5 A W', shown as written; an English voice says a lone "A" as the
+    article, so it is given "eh", as the lexicon spells letters."""
+    letters = [" ".join("eh" if c == "A" and words.phone_zero else c for c in part) for part in code.split()]
+    return said_as(code, ", ".join(letters))
 
 
 def domain_label(label: str, lexicon: Lexicon) -> str:

@@ -52,6 +52,7 @@ class SpokenWords:
     feminine: dict[str, str] = field(default_factory=dict)  # number words before a feminine unit (Portuguese "duas libras")
     long_address: str = ""  # for an address too long to spell, "{site} (the full address is in the text)"; "": spelt to its end
     hyphen: str = ""  # said for "-" in an address: the file's `dash` word where it has no `hyphen`
+    to: str = ""  # between the two ends of a range ("Llun-Gwener", "9am-5pm"); "": the dash is left to the voice
     phone_zero: str = ""  # a nought in a phone number ("oh" in UK English: words_for); "": the voice names the digit
 
     @property
