@@ -20,16 +20,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ... import model as m
+from ...transforms import language_base
 from .utterances import AFTER_PARAGRAPH, BETWEEN_ITEMS, Utterance, utterance
 
 if TYPE_CHECKING:
     from .script import ScriptBuilder
 
 Run = tuple[str, str]  # a language ("": the factsheet's) and the written words in it
-
-
-def same_language(tag: str, other: str) -> bool:
-    return tag.split("-")[0].lower() == other.split("-")[0].lower()
 
 
 def inline_runs(nodes: Sequence[m.Inline], document_language: str) -> list[tuple[str, list[m.Inline]]]:
@@ -40,7 +37,7 @@ def inline_runs(nodes: Sequence[m.Inline], document_language: str) -> list[tuple
     def visit(children: Sequence[m.Inline], language: str) -> None:
         for node in children:
             if isinstance(node, m.Span):
-                visit(node.children, "" if same_language(node.language, document_language) else node.language)
+                visit(node.children, "" if language_base(node.language) == language_base(document_language) else node.language)
             elif isinstance(node, (m.Strong, m.Emphasis)):
                 visit(node.children, language)
             elif out and out[-1][0] == language:
