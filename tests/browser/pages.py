@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from factsheets.validators.website import site_pages
@@ -104,12 +106,34 @@ def open_page(browser, url, width=1280, height=900, palette="light", motion="no-
     return page
 
 
+@contextmanager
+def one_tab(browser, width=1280, height=900, palette="light", motion="no-preference", javascript=True,
+            settle_ms=150) -> Iterator[Callable]:
+    """One browser tab that goes from page to page, as a reader does: a new tab for each page
+    starts a renderer process of its own, which costs more than most tests' look at the page.
+    Yields visit(url), which loads the page, lets it settle for settle_ms (as open_page) and returns it."""
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=palette,
+                                  reduced_motion=motion, java_script_enabled=javascript)
+    page = context.new_page()
+
+    def visit(url: str):
+        page.goto(url, wait_until="load")
+        if settle_ms:
+            page.wait_for_timeout(settle_ms)
+        return page
+
+    try:
+        yield visit
+    finally:
+        context.close()
+
+
 def tab_stops(page, limit=400) -> list[dict]:
-    """Every tab stop, in the order Tab reaches them, until focus leaves the page."""
+    """Every tab stop, in the order Tab reaches them, until focus leaves the page (opened with
+    motion="reduce": a stop not yet settled is looked at again after Material's transitions)."""
     stops = []
     for _ in range(limit):
-        page.keyboard.press("Tab")
-        page.wait_for_timeout(15)  # let smooth scrolling and the sticky header settle
+        page.keyboard.press("Tab")  # the page is opened with reduced motion: nothing scrolls smoothly
         focused = page.evaluate(FOCUSED_JS)
         if focused and not (focused["inView"] and focused["uncovered"]):
             # Material closes its search overlay and scrolls with transitions of up to 250 ms:

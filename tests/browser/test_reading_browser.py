@@ -10,6 +10,7 @@ from contextlib import ExitStack
 import pytest
 
 from factsheets.validators.website import chromium, serve, site_pages
+from pages import one_tab
 
 pytestmark = pytest.mark.browser
 
@@ -36,21 +37,20 @@ def browser():
 @pytest.mark.parametrize("javascript", (True, False), ids=("js", "no-js"))
 def test_a_phone_shows_the_text_first_with_few_stops_and_no_failed_request(browser, corpus_site, translated_site, languages_site, javascript):
     problems = []
+    failed: list[str] = []
     with ExitStack() as stack:
+        # One tab goes from page to page; what each page asked for is noted from its start to its end.
+        visit = stack.enter_context(one_tab(browser, width=320, height=640, javascript=javascript, settle_ms=300))
+        tab = visit("about:blank")
+        tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        # Leaving a page cancels what it still had on the way (net::ERR_ABORTED): a new tab for each
+        # page left nothing to cancel, so that is not counted; a refused or unreachable host still is.
+        tab.on("requestfailed", lambda r: r.failure == "net::ERR_ABORTED" or failed.append(f"failed {r.url} ({r.failure})"))
         for site in (corpus_site, translated_site, languages_site):
             base = stack.enter_context(serve(site))
             for path in site_pages(site):
-                context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=javascript)
-                page = context.new_page()
-                failed: list[str] = []
-                page.on("response", lambda r, failed=failed: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-                page.on("requestfailed", lambda r, failed=failed: failed.append(f"failed {r.url}"))
-                try:
-                    page.goto(base + path, wait_until="load")
-                    page.wait_for_timeout(300)
-                    found = page.evaluate(READING_JS)
-                finally:
-                    context.close()
+                failed.clear()
+                found = visit(base + path).evaluate(READING_JS)
                 where = f"{site.parent.parent.name}/{path}"
                 problems += [f"{where}: asked for {f}" for f in failed]
                 if not path.startswith("factsheets/"):
@@ -95,15 +95,10 @@ def test_a_guide_s_title_type_and_tables(browser, corpus_site, translated_site, 
     with ExitStack() as stack:
         pages = [stack.enter_context(serve(corpus_site)) + f"factsheets/{s}.html" for s in ("getting-help-at-home", "asking-for-an-ehc-needs-assessment")]
         pages += [stack.enter_context(serve(translated_site)) + f"factsheets/what-if-i-do-not-agree{s}.html" for s in ("", "-ar", "-zh-Hans")]
-        for url in pages:
-            for javascript in (True, False):
-                context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript)
-                try:
-                    page = context.new_page()
-                    page.goto(url, wait_until="load")
-                    found = page.evaluate(GUIDE_JS)
-                finally:
-                    context.close()
+        for javascript in (True, False):
+            visit = stack.enter_context(one_tab(browser, width=width, height=800, javascript=javascript, settle_ms=0))
+            for url in pages:
+                found = visit(url).evaluate(GUIDE_JS)
                 where = f"{url.rsplit('/', 1)[-1]} at {width} px{'' if javascript else ', no JavaScript'}"
                 if not found["whole"]:
                     problems.append(f"{where}: the header's title {found['title']!r} is cut short")

@@ -18,7 +18,7 @@ import pytest
 from conftest import FIXTURES, factsheets
 from factsheets.validators.website import AXE_TAGS, axe_source, chromium, serve
 from pages import (BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS,
-                   all_pages, download_links, factsheet_pages, open_page, tab_stops)
+                   all_pages, download_links, factsheet_pages, one_tab, open_page, tab_stops)
 
 pytestmark = pytest.mark.browser
 
@@ -61,12 +61,9 @@ def bases(sites):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_tab_stop_is_in_view_with_a_focus_indicator_in_reading_order(browser, sites, bases, width):
     problems = []
-    for site, path in all_pages(sites):
-        page = open_page(browser, bases[site] + path, width=width, height=640 if width == 320 else 900, motion="reduce")
-        try:
-            stops = tab_stops(page)
-        finally:
-            page.context.close()
+    with one_tab(browser, width=width, height=640 if width == 320 else 900, motion="reduce") as visit:
+        walks = [(site, path, tab_stops(visit(bases[site] + path))) for site, path in all_pages(sites)]
+    for site, path, stops in walks:
         assert len(stops) >= 3, (path, stops)  # at least the header's menu, colours and search
         for number, stop in enumerate(stops, 1):
             where = f"{site.parent.parent.name}/{path} at {width} px, tab stop {number} ({stop['tag']} {stop['name']!r})"
@@ -86,20 +83,18 @@ def test_every_tab_stop_is_in_view_with_a_focus_indicator_in_reading_order(brows
 def test_a_factsheet_starts_with_its_text(browser, sites):
     """At 320x640 the first paragraph is within 1.5 screens; at every width within 15 tab stops."""
     problems = []
-    for site, path in factsheet_pages(sites):
-        for width in WIDTHS:
-            height = 640 if width == 320 else 900
-            page = open_page(browser, (site / path).as_uri(), width=width, height=height, motion="reduce")
-            try:
+    for width in WIDTHS:
+        height = 640 if width == 320 else 900
+        with one_tab(browser, width=width, height=height, motion="reduce") as visit:
+            for site, path in factsheet_pages(sites):
+                page = visit((site / path).as_uri())
                 first = page.evaluate(FIRST_PARAGRAPH_JS)
                 # 16 stops tell whether more than 15 come before it: the rest of the page is walked by the test above.
                 before = [s for s in tab_stops(page, limit=16) if s["order"] < first["order"]]
-            finally:
-                page.context.close()
-            if width == 320 and first["top"] > 1.5 * height:
-                problems.append(f"{path}: the first paragraph starts {first['top']:.0f} px down at 320x640")
-            if len(before) > 15:
-                problems.append(f"{path} at {width} px: {len(before)} tab stops before the first paragraph")
+                if width == 320 and first["top"] > 1.5 * height:
+                    problems.append(f"{path}: the first paragraph starts {first['top']:.0f} px down at 320x640")
+                if len(before) > 15:
+                    problems.append(f"{path} at {width} px: {len(before)} tab stops before the first paragraph")
     assert not problems, "\n".join(problems)
 
 
@@ -150,17 +145,15 @@ def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites)
 
 def test_headings_and_landmarks_as_a_screen_reader_lists_them(browser, sites, bases):
     problems = []
-    for site, path in all_pages(sites):
-        page = open_page(browser, bases[site] + path)
-        try:
-            headings = page.evaluate(HEADINGS_JS)
-            landmarks = page.evaluate(LANDMARKS_JS)
-            sections = page.evaluate(
+    read = []
+    with one_tab(browser) as visit:
+        for site, path in all_pages(sites):
+            page = visit(bases[site] + path)
+            read.append((path, page.evaluate(HEADINGS_JS), page.evaluate(LANDMARKS_JS), page.evaluate(
                 "() => [...document.querySelectorAll('article section')].map(s => [s.getAttribute('aria-labelledby'),"
                 " (s.firstElementChild || {}).id || '', (s.firstElementChild || {}).tagName || ''])"
-            )
-        finally:
-            page.context.close()
+            )))
+    for path, headings, landmarks, sections in read:
         if not headings or headings[0][0] != 1 or [h for h in headings if h[0] == 1][1:]:
             problems.append(f"{path}: not one h1, first: {headings[:1]}")
         for (a, _), (b, text) in zip(headings, headings[1:]):
@@ -196,21 +189,20 @@ def test_the_factsheet_page_s_accessibility_tree_is_the_reviewed_one(browser, se
 @pytest.mark.parametrize("palette", ("light", "dark"))
 def test_axe_text_size_and_seven_to_one_contrast(browser, sites, bases, palette):
     problems = []
-    for site, path in all_pages(sites):
-        for width in (320, 1280):
-            page = open_page(browser, bases[site] + path, width=width, palette=palette)
-            try:
+    for width in (320, 1280):
+        with one_tab(browser, width=width, palette=palette) as visit:
+            for site, path in all_pages(sites):
+                page = visit(bases[site] + path)
                 page.add_script_tag(content=axe_source())
-                rules = {"type": "tag", "values": AXE_TAGS}
-                found = page.evaluate("async (o) => (await axe.run(document, {runOnly: o, resultTypes: ['violations']})).violations", rules)
-                enhanced = page.evaluate("async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast-enhanced']}})).violations")
+                # One run: the tags, and the 7:1 rule (off by default) switched on beside them.
+                options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "rules": {"color-contrast-enhanced": {"enabled": True}},
+                           "resultTypes": ["violations"]}
+                found = page.evaluate("async (o) => (await axe.run(document, o)).violations", options)
                 small = page.evaluate(SMALL_TEXT_JS)
-            finally:
-                page.context.close()
-            for violation in found + enhanced:
-                targets = [n["target"] for n in violation["nodes"][:3]]
-                problems.append(f"{path} ({palette}, {width} px): axe {violation['id']}: {violation['help']} at {targets}")
-            problems += [f"{path} ({palette}, {width} px): {size} px text: {where} {text!r}" for where, size, text in small]
+                for violation in found:
+                    targets = [n["target"] for n in violation["nodes"][:3]]
+                    problems.append(f"{path} ({palette}, {width} px): axe {violation['id']}: {violation['help']} at {targets}")
+                problems += [f"{path} ({palette}, {width} px): {size} px text: {where} {text!r}" for where, size, text in small]
     assert not problems, "\n".join(problems)
 
 
@@ -232,14 +224,12 @@ def test_quotations_and_lists_read_from_the_left(browser, second_site):
 
 def test_every_image_loads(browser, sites, bases):
     broken = []
-    for site, path in all_pages(sites):
-        page = open_page(browser, bases[site] + path)
-        try:
+    with one_tab(browser) as visit:
+        for site, path in all_pages(sites):
+            page = visit(bases[site] + path)
             broken += [(path, src) for src in page.evaluate(BROKEN_IMAGES_JS)]
             if path.endswith("paying-for-support.html"):
                 assert page.locator("article img").count() == 1
-        finally:
-            page.context.close()
     assert not broken
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from factsheets.validators.website import chromium, serve
 from focus import OTHER_LANGUAGE_JS, STOP_JS, walk
+from pages import one_tab
 
 pytestmark = pytest.mark.browser
 
@@ -58,12 +59,11 @@ def test_every_tab_stop_is_seen_whole_with_contrast(browser, urls, size, backwar
     # Both schemes at every size: the light one forwards, the dark one backwards.
     scheme = "dark" if backwards else "light"
     problems = []
-    for url in urls:
-        page = _open(browser, url, size, scheme, javascript)
-        try:
-            stops = walk(page, backwards)
-        finally:
-            page.context.close()
+    width, height = SIZES[size]
+    with one_tab(browser, width=width, height=height, palette=scheme, motion="reduce", javascript=javascript,
+                 settle_ms=0) as visit:
+        walks = [(url, walk(visit(url), backwards)) for url in urls]
+    for url, stops in walks:
         assert len(stops) >= 3, (url, stops)
         for stop in stops:
             where = f"{url.rsplit('/', 1)[-1]} ({size}, {scheme}): {stop['tag']}.{stop['cls']} {stop['name']!r}"
@@ -89,12 +89,9 @@ def test_text_in_another_language_says_so(browser, translated_site, languages_si
     pages = [translated_site / "factsheets" / f"what-if-i-do-not-agree{s}.html" for s in ("", "-ar", "-ur", "-zh-Hans")]
     pages += [languages_site / "factsheets" / f"sample-{s}.html" for s in ("ar", "ur", "zh-hans")]
     pages += [languages_site / "index.html", translated_site / "index.html"]
-    for path in pages:
-        page = _open(browser, path.as_uri(), "1280", javascript=javascript)
-        try:
-            problems += [f"{path.parent.name}/{path.name}: {found}" for found in page.evaluate(OTHER_LANGUAGE_JS)]
-        finally:
-            page.context.close()
+    with one_tab(browser, width=1280, javascript=javascript, motion="reduce", settle_ms=0) as visit:
+        for path in pages:
+            problems += [f"{path.parent.name}/{path.name}: {found}" for found in visit(path.as_uri()).evaluate(OTHER_LANGUAGE_JS)]
     assert not problems, "\n".join(problems)
 
 
