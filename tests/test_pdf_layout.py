@@ -212,7 +212,9 @@ def test_a_closing_box_taller_than_a_page_goes_on_in_a_box_titled_continued(swee
             assert len(closing_parts(rendered)[0]) == 1, (size, words)
             continue
         broken += 1
-        last = with_closing_box_parts(document, lambda d, size=size: Laid(d, layout(d, size)))
+        # The sweep has laid out the document as it is: only the split ones are laid out here.
+        first = Laid(document, rendered)
+        last = with_closing_box_parts(document, lambda d, size=size, first=first: first if d is first.document else Laid(d, layout(d, size)))
         closing, continued = closing_parts(last.rendered)
         assert len(closing) == 1 and continued == set(range(max(closing) + 1, max(continued) + 1)), (size, words)
         titles = [m.plain_text(b.title) for b in last.document.blocks if isinstance(b, m.Box) and b.id.startswith(CONTINUED_ID)]
