@@ -198,6 +198,22 @@ def test_check_site_catches_low_contrast_a_wide_page_clipped_text_and_script_onl
     assert any("JavaScript off" in m and "scriptonlyword" in m for m in messages), messages
 
 
+def test_check_site_catches_a_fault_of_the_dark_palette_alone_switched_in_place(site, tmp_path):
+    """The dark palette is switched on the page the light one was checked on (validators/website.py):
+    Material's own attributes change, so a colour only its dark scheme gets wrong is still found."""
+    import shutil
+
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    page = broken / PAGE
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</head>", "<style>[data-md-color-scheme=slate] .fs-summary { color: #333 !important; }</style></head>", 1),
+                    encoding="utf-8")
+    messages = [f.message for f in check_site(broken, {PAGE: "x.md"})]
+    assert any("(dark): axe color-contrast" in m and ".fs-summary" in m for m in messages), messages
+    assert not any("(light): axe" in m or "did not switch" in m for m in messages), messages
+
+
 def test_mkdocs_build_alone_still_works_for_a_live_preview(tmp_path):
     import subprocess
     import sys

@@ -45,9 +45,35 @@ def test_a_request_to_another_host_is_reported_and_never_sent(tmp_path):
 
 
 def test_a_page_whose_script_never_ends_is_a_finding(tmp_path, monkeypatch):
-    monkeypatch.setattr("factsheets.validators.website.PAGE_TIMEOUT_MS", 3000)
+    monkeypatch.setattr("factsheets.validators.site_browser.PAGE_TIMEOUT_MS", 3000)
     (tmp_path / "page.html").write_text('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>'
                                         "<script>for (;;) {}</script></body></html>")
     with serve(tmp_path) as base, chromium() as browser:
         findings = check_page(browser, base, "page.html", "light")
     assert len(findings) == 1 and "could not be read in the browser" in findings[0].message, findings
+
+
+def test_a_page_is_loaded_twice_for_every_check_and_a_fault_of_the_dark_palette_alone_is_found(tmp_path, monkeypatch):
+    """validators/website.py: one load with JavaScript for both palettes, the reflow and the spacing, one
+    without; the dark palette switched in place still shows what only it gets wrong, and the other
+    checks still fail on their faults."""
+    from factsheets.validators import website
+
+    loads = []
+    real_open = website.open_page
+    monkeypatch.setattr(website, "open_page", lambda *args, **kwargs: loads.append(kwargs) or real_open(*args, **kwargs))
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title><style>'
+        "@media (prefers-color-scheme: dark) { body { background: #000; } .dim { color: #222; } }"
+        "</style></head><body><main><h1>x</h1><article><p class=\"dim\">Dim only in the dark</p>"
+        '<div style="width:900px">wide</div><p style="height:1.3em;overflow:hidden">Tightly boxed text</p>'
+        "<script>document.querySelector('article').insertAdjacentHTML('beforeend', '<p>Scriptonlyword</p>')</script>"
+        "</article></main></body></html>")
+    with serve(tmp_path) as base, chromium() as browser:
+        messages = [f.message for f in website.page_checks(browser, base, "page.html", "x.md", True)]
+    assert [load.get("javascript", True) for load in loads] == [True, False]
+    assert any("(dark): axe color-contrast" in m for m in messages), messages
+    assert not any("(light): axe color-contrast" in m for m in messages), messages
+    assert any("scrolls sideways" in m for m in messages), messages
+    assert any("text is cut off" in m for m in messages), messages
+    assert any("JavaScript off" in m and "scriptonlyword" in m for m in messages), messages

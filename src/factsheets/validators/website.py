@@ -1,201 +1,44 @@
-"""The website's standards, checked in a real headless Chromium (Debian's package).
+"""The website's standards, checked in a real headless Chromium (Debian's package; the browser
+and its server: site_browser.py).
 
-axe-core with the WCAG 2.2 AA and best-practice tags on every page in the
-light and dark palettes; reflow at 320 CSS px (WCAG 1.4.10); text spacing
-(WCAG 1.4.12) without content cut off; all content there with JavaScript off;
-no request to another host. The test suite and `factsheets check` both call check_site().
+axe-core with the WCAG 2.2 AA and best-practice tags on every page in the light and dark
+palettes; reflow at 320 CSS px (WCAG 1.4.10); text spacing (WCAG 1.4.12) without content cut
+off; all content there with JavaScript off; no request to another host. The test suite and
+`factsheets check` both call check_site() or page_checks().
+
+Each page's checks are made on as few loads of it as give the same answers.
+
+A page used to be opened once for each check: in the light palette, in the dark one, at 320 CSS
+px, with the text spacing widened, and with JavaScript on and off for the content; six loads of
+a factsheet's page, each with its scripts run and its layout made from nothing, most of the
+browser's time. Now a page is loaded once with JavaScript, and
+- axe runs in the palette it opened in; the other palette is then switched in place as a
+  reader's system setting does it (the colour-scheme media query changes, and Material's
+  toggle for the scheme that query now matches is chosen, as its script does at load), with
+  its transitions let finish, and axe runs again;
+- the reflow is measured with the window narrowed to 320 px, then widened again;
+- the text spacing is widened, and what it cuts off is found;
+- the article's words are read, to compare with a load with JavaScript off (the one check
+  that needs a second load: a context runs scripts or does not).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from importlib.resources import files as package_files
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 from . import FAILURE, Finding
+from .site_browser import (AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, PALETTES, Palette, axe_source, axe_violations, chromium,
+                           horizontal_overflow, open_page, other_hosts, search_results, serve, site_pages)
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Dialog, Page
-    from playwright.sync_api._context_manager import PlaywrightContextManager  # what sync_playwright() gives: not exported
+    from playwright.sync_api import Browser, Page
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking switches Chromium calls Google's servers at start.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-Palette = Literal["light", "dark"]
-PALETTES: tuple[Palette, ...] = ("light", "dark")
+__all__ = ["AXE_TAGS", "CHROMIUM", "CHROMIUM_ARGS", "axe_source", "chromium", "search_results", "serve", "site_pages",
+           "check_site", "page_checks", "check_page"]
 
-
-# Playwright's sync API allows one instance a thread: whoever asks for Chromium while it is
-# open (a test suite's session browser, then `check` run in the same process) shares it.
-@dataclass
-class _Shared:
-    users: int = 0
-    browser: Browser | None = None
-    manager: PlaywrightContextManager | None = None
-
-
-_open = _Shared()
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, launched once however many callers are inside this at a time."""
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium package (bash scripts/setup.sh test does)")
-    if _open.users == 0 or _open.browser is None:
-        manager = sync_playwright()
-        playwright = manager.start()
-        try:
-            _open.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except BaseException:
-            manager.__exit__(None, None, None)
-            raise
-        _open.manager = manager
-    _open.users += 1
-    try:
-        yield _open.browser
-    finally:
-        _open.users -= 1
-        if _open.users == 0 and _open.browser is not None and _open.manager is not None:
-            _open.browser.close()
-            _open.manager.__exit__(None, None, None)
-            _open.browser = _open.manager = None
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the standard library's name)
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """The site on a local web server at 127.0.0.1, as a visitor's browser would fetch it."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-PAGE_TIMEOUT_MS = 30_000  # a page and each step on it; the site's own take well under a second
-
-
-def axe_source() -> str:
-    return package_files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
-
-
-def open_page(browser: Browser, url: str, *, palette: Palette = "light", width: int = 1280, javascript: bool = True,
-              dialogs: list[str] | None = None) -> tuple[Page, list[str]]:
-    """A page and the list of every address it asked for; every dialog it opened goes into dialogs."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette, java_script_enabled=javascript)
-    # A request to another host is noted (requests) and never sent: a script that got into a
-    # page must not reach anyone from the machine that checks it.
-    local = urlsplit(url).netloc
-    context.route(lambda address: urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != local,
-                  lambda route: route.abort())
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-
-    def on_dialog(dialog: Dialog) -> None:
-        if dialogs is not None:
-            dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(200)
-    return page, requests
-
-
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(content=axe_source())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    violations: list[dict[str, Any]] = result["violations"]  # axe's JSON: id, impact, help, nodes
-    return violations
-
-
-def other_hosts(requests: list[str], base: str) -> list[str]:
-    host = urlsplit(base).netloc
-    return sorted({r for r in requests if urlsplit(r).scheme in ("http", "https") and urlsplit(r).netloc != host})
-
-
-def horizontal_overflow(page: Page) -> int:
-    """How many CSS px the page scrolls sideways (0 when it reflows)."""
-    return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith("files/"))
-
-
-def check_page(browser: Browser, base: str, path: str, palette: Palette, source: str | None = None) -> list[Finding]:
-    from playwright.sync_api import Error as BrowserError
-
-    try:
-        return _check_page(browser, base, path, palette, source)
-    except BrowserError as error:  # a page that never finishes loading: a script that never ends, say
-        return [Finding(FAILURE, "website", f"{path} ({palette}) could not be read in the browser ({str(error).splitlines()[0][:80]})",
-                        "Find the source text that carries a script or a very large element, and remove it.", source)]
-
-
-def _check_page(browser: Browser, base: str, path: str, palette: Palette, source: str | None = None) -> list[Finding]:
-    findings: list[Finding] = []
-    dialogs: list[str] = []
-    page, requests = open_page(browser, base + path, palette=palette, dialogs=dialogs)
-    try:
-        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        expected = "slate" if palette == "dark" else "default"
-        if scheme and scheme != expected:
-            findings.append(Finding(FAILURE, "website", f"{path} did not switch to the {palette} palette", "Check the palette settings in mkdocs.yml.", source))
-        for violation in axe_violations(page):
-            targets = "; ".join(" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"]) for node in violation["nodes"][:3])
-            findings.append(Finding(
-                FAILURE, "website",
-                f"{path} ({palette}): axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}",
-                f"Fix the page so that: {violation['help'].rstrip('.')}.", source,
-            ))
-        for message in dialogs:  # a script of the site's own never opens one: this one was injected
-            findings.append(Finding(FAILURE, "website", f"{path} ran a script that opened a dialog ({message[:60]!r})", "Find the source text that carries the script and remove it.", source))
-        for address in other_hosts(requests, base):
-            findings.append(Finding(FAILURE, "website", f"{path} asked another host for {address}", "Serve every file from the site itself: no CDN, web fonts or analytics.", source))
-    finally:
-        page.context.close()
-    return findings
-
-
-def check_reflow(browser: Browser, base: str, path: str, source: str | None = None) -> list[Finding]:
-    page, _ = open_page(browser, base + path, width=320)
-    try:
-        overflow = horizontal_overflow(page)
-    finally:
-        page.context.close()
-    if overflow > 0:
-        return [Finding(FAILURE, "website", f"{path} scrolls sideways by {overflow} px at 320 CSS px wide (WCAG 1.4.10)", "Let long words and tables wrap or scroll inside their own box.", source)]
-    return []
-
-
+WIDE, NARROW, HEIGHT = 1280, 320, 900
 # WCAG 1.4.12: the spacing a reader may set; content must not be cut off.
 TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -221,43 +64,22 @@ ARTICLE_TEXT_JS = """
   return article.innerText;
 }
 """
-
-
-def check_text_spacing(browser: Browser, base: str, path: str, source: str | None = None) -> list[Finding]:
-    page, _ = open_page(browser, base + path)
-    try:
-        page.add_style_tag(content=TEXT_SPACING_CSS)
-        page.wait_for_timeout(100)
-        clipped = page.evaluate(CLIPPED_JS)
-    finally:
-        page.context.close()
-    if clipped:
-        return [Finding(FAILURE, "website", f"{path}: text is cut off when a reader widens the text spacing (WCAG 1.4.12): {', '.join(clipped[:5])}",
-                        "Let boxes grow with their text instead of hiding what overflows.", source)]
-    return []
-
-
-def check_without_javascript(browser: Browser, base: str, path: str, source: str | None = None) -> list[Finding]:
-    """The page's content is all there with JavaScript off."""
-    import re
-
-    texts = []
-    for javascript in (True, False):
-        page, _ = open_page(browser, base + path, javascript=javascript)
-        try:
-            texts.append(page.evaluate(ARTICLE_TEXT_JS))
-        finally:
-            page.context.close()
-    with_js, without_js = (set(re.findall(r"\w+", t.lower())) for t in texts)
-    missing = sorted(with_js - without_js)
-    if missing:
-        return [Finding(FAILURE, "website", f"{path}: with JavaScript off these words are missing: {', '.join(missing[:10])}",
-                        "Put the content in the page's HTML rather than adding it with a script.", source)]
-    return []
+# What Material's palette script does at load, done again after the media query changed: the
+# toggle whose media now matches is chosen (its change event sets the body's colour attributes
+# and shows the other toggle). A page without the toggles is left to its CSS media queries.
+SELECT_PALETTE_JS = """
+() => {
+  const input = [...document.querySelectorAll('input[data-md-color-media]')].find(i => matchMedia(i.getAttribute('data-md-color-media')).matches);
+  if (input && !input.checked) { input.checked = true; input.dispatchEvent(new Event('change', {bubbles: true})); }
+}
+"""
+# Transitions (a link's colour fades in 125 ms) done, so axe reads the colours as they rest.
+SETTLED_JS = "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"
+NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) -> list[Finding]:
-    """Every page in both palettes; reflow on the factsheet pages (page path -> source file)."""
+    """Every page in both palettes; reflow, spacing and JavaScript off on the factsheet pages (page path -> source file)."""
     factsheet_pages = factsheet_pages or {}
     findings: list[Finding] = []
     with serve(site_dir) as base, chromium() as browser:
@@ -268,30 +90,125 @@ def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) ->
 
 def page_checks(browser: Browser, base: str, path: str, source: str | None, factsheet: bool) -> list[Finding]:
     """One page in both palettes; a factsheet's page at 320 px, with wide text spacing and without JavaScript too."""
+    return _checked(browser, base, path, source, PALETTES, factsheet)
+
+
+def check_page(browser: Browser, base: str, path: str, palette: Palette, source: str | None = None) -> list[Finding]:
+    """One page in one palette: axe, the palette it shows, its dialogs and the hosts it asks."""
+    return _checked(browser, base, path, source, (palette,), False)
+
+
+def _checked(browser: Browser, base: str, path: str, source: str | None, palettes: tuple[Palette, ...], factsheet: bool) -> list[Finding]:
+    from playwright.sync_api import Error as BrowserError
+
     findings: list[Finding] = []
-    for palette in PALETTES:
-        findings += check_page(browser, base, path, palette, source)
-    if factsheet:
-        findings += check_reflow(browser, base, path, source)
-        findings += check_text_spacing(browser, base, path, source)
-        findings += check_without_javascript(browser, base, path, source)
+    stage: list[str] = [palettes[0]]  # what was being read, for a page that stops the browser
+    try:
+        text = _with_javascript(browser, base, path, source, palettes, factsheet, findings, stage)
+        if factsheet:
+            stage[0] = "JavaScript off"
+            findings += _without_javascript(browser, base, path, source, text)
+    except BrowserError as error:  # a page that never finishes loading: a script that never ends, say
+        findings.append(Finding(FAILURE, "website", f"{path} ({stage[0]}) could not be read in the browser ({str(error).splitlines()[0][:80]})",
+                                "Find the source text that carries a script or a very large element, and remove it.", source))
     return findings
 
 
-def search_results(browser: Browser, url: str, query: str) -> int:
-    """How many results the site's own search gives for a query (it must work offline, file:// included)."""
-    page, requests = open_page(browser, url)
+def _with_javascript(browser: Browser, base: str, path: str, source: str | None, palettes: tuple[Palette, ...], factsheet: bool,
+                     findings: list[Finding], stage: list[str]) -> str:
+    """Every check of the load with JavaScript, into findings; the article's text, for a factsheet's page."""
+    dialogs: list[str] = []
+    page, requests = open_page(browser, base + path, palette=palettes[0], width=WIDE, dialogs=dialogs)
+    text = ""
     try:
-        page.keyboard.press("/")
-        box = page.locator("input.md-search__input")
-        box.press_sequentially(query, delay=20)
-        # A letter no key makes (Arabic, Chinese) is typed as inserted text, with no key-up, which
-        # is what the search listens for; a last key-up, as an input method's would be.
-        box.press("End")
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=10000)
-        except Exception:
-            return 0
-        return page.locator(".md-search-result__item").count()
+        for number, palette in enumerate(palettes):
+            stage[0] = palette
+            if number:
+                switch_palette(page, palette)
+            findings += palette_findings(page, path, palette, source)
+            if factsheet and number == 0:
+                stage[0] = f"{NARROW} px"
+                findings += reflow_findings(page, path, source)
+        if factsheet:
+            stage[0] = "text spacing"
+            findings += spacing_findings(page, path, source)
+            text = page.evaluate(ARTICLE_TEXT_JS)
+        for message in dialogs:  # a script of the site's own never opens one: this one was injected
+            findings.append(Finding(FAILURE, "website", f"{path} ran a script that opened a dialog ({message[:60]!r})", "Find the source text that carries the script and remove it.", source))
+        for address in other_hosts(requests, base):
+            findings.append(Finding(FAILURE, "website", f"{path} asked another host for {address}", "Serve every file from the site itself: no CDN, web fonts or analytics.", source))
     finally:
         page.context.close()
+    return text
+
+
+def switch_palette(page: Page, palette: Palette) -> None:
+    """The page in the other palette without loading it again: as a reader's system setting changes it."""
+    page.emulate_media(color_scheme=palette)
+    page.evaluate(SELECT_PALETTE_JS)
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """After a change of style or size: the page laid out again, and its transitions finished."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    page.evaluate(NEXT_FRAMES_JS)
+    try:
+        page.wait_for_function(SETTLED_JS, timeout=2000)
+    except Timeout:
+        pass  # an animation that never rests: its colours are read as they are
+
+
+def palette_findings(page: Page, path: str, palette: Palette, source: str | None) -> list[Finding]:
+    findings: list[Finding] = []
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    expected = "slate" if palette == "dark" else "default"
+    if scheme and scheme != expected:
+        findings.append(Finding(FAILURE, "website", f"{path} did not switch to the {palette} palette", "Check the palette settings in mkdocs.yml.", source))
+    for violation in axe_violations(page):
+        targets = "; ".join(" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"]) for node in violation["nodes"][:3])
+        findings.append(Finding(
+            FAILURE, "website",
+            f"{path} ({palette}): axe {violation['id']} ({violation['impact']}): {violation['help']} at {targets}",
+            f"Fix the page so that: {violation['help'].rstrip('.')}.", source,
+        ))
+    return findings
+
+
+def reflow_findings(page: Page, path: str, source: str | None) -> list[Finding]:
+    """WCAG 1.4.10: at 320 CSS px the page does not scroll sideways. The window is put back after."""
+    page.set_viewport_size({"width": NARROW, "height": HEIGHT})
+    settle(page)
+    overflow = horizontal_overflow(page)
+    page.set_viewport_size({"width": WIDE, "height": HEIGHT})
+    settle(page)
+    if overflow > 0:
+        return [Finding(FAILURE, "website", f"{path} scrolls sideways by {overflow} px at 320 CSS px wide (WCAG 1.4.10)", "Let long words and tables wrap or scroll inside their own box.", source)]
+    return []
+
+
+def spacing_findings(page: Page, path: str, source: str | None) -> list[Finding]:
+    """WCAG 1.4.12: nothing in the article is cut off with the spacing widened (the page keeps it)."""
+    page.add_style_tag(content=TEXT_SPACING_CSS)
+    settle(page)
+    clipped = page.evaluate(CLIPPED_JS)
+    if clipped:
+        return [Finding(FAILURE, "website", f"{path}: text is cut off when a reader widens the text spacing (WCAG 1.4.12): {', '.join(clipped[:5])}",
+                        "Let boxes grow with their text instead of hiding what overflows.", source)]
+    return []
+
+
+def _without_javascript(browser: Browser, base: str, path: str, source: str | None, with_javascript: str) -> list[Finding]:
+    """The page's content is all there with JavaScript off (with_javascript: its article's text with it on)."""
+    page, _ = open_page(browser, base + path, javascript=False)
+    try:
+        without = page.evaluate(ARTICLE_TEXT_JS)
+    finally:
+        page.context.close()
+    with_js, without_js = (set(re.findall(r"\w+", t.lower())) for t in (with_javascript, without))
+    missing = sorted(with_js - without_js)
+    if missing:
+        return [Finding(FAILURE, "website", f"{path}: with JavaScript off these words are missing: {', '.join(missing[:10])}",
+                        "Put the content in the page's HTML rather than adding it with a script.", source)]
+    return []
