@@ -203,6 +203,20 @@ def test_page_marks_go_before_the_first_block_that_starts_on_each_page():
     assert html == "<ul><li>[4]<strong>Text:</strong> 07530 263401</li></ul>" and left == {}
 
 
+def test_page_marks_in_arabic_and_chinese_go_to_their_own_paragraphs():
+    """A key of Latin letters alone was empty for these paragraphs, and an empty key was found
+    in any block: page 2 was marked at the next paragraph with a Latin word in it."""
+    arabic = m.Paragraph((m.Text("ماذا أفعل إذا لم أوافق على القرارات"),), "p1")
+    chinese = m.Paragraph((m.Text("如果我不同意有关特殊教育需要支持的决定"),), "p2")
+    english = m.Paragraph((m.Text("Bath and North East Somerset Council"),), "p3")
+    blocks = pages.leaves([arabic, chinese, english])
+    assert all(key for _, key in blocks) and pages.key("Ǆemal ﻻ") == "džemalلا"  # any script, compatibility forms folded
+    laid_out = [[pages.key("ماذا أفعل إذا لم أوافق")], [pages.key("如果我不同意有关特殊教育")], [pages.key("Bath and North East")]]
+    assert pages.match(laid_out, blocks)[0] == {id(chinese): 2, id(english): 3}
+    # A page starting with no words (a picture) marks nothing rather than the next block.
+    assert pages.match([[""], [""], [pages.key("Bath and North East")]], blocks) == ({id(english): 3}, {2: [""]})
+
+
 @pytest.fixture(scope="module")
 def leaflet(built_project, send_entry):
     """The real leaflet's EPUB and large-print PDF from the project's build."""

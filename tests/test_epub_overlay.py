@@ -69,3 +69,21 @@ def test_a_book_whose_page_marks_are_a_page_out_fails(built_corpus, tmp_path):
                            lambda text: re.sub(r'id="page-(\d+)"', lambda n: f'id="page-{int(n.group(1)) + 1}"', text))
     [finding] = check_page_list(shifted, pdf, TABLE_SLUG)
     assert "wrong place for page(s) 2, 3" in finding.message
+
+
+def test_every_translation_s_page_list_goes_where_its_pdf_does(translated_site, tmp_path):
+    """Arabic, Urdu and Chinese books marked their pages at the wrong paragraphs (an empty key
+    for words in those scripts). Each book's page list against its own PDF; the Arabic one,
+    its markers moved a page on, fails: the check reads a right-to-left PDF the right way round."""
+    root = translated_site.parent.parent
+    found = {}
+    for slug, entry in entries(root).items():
+        book = root / "build" / entry["formats"]["epub"]
+        found[slug] = [f.message for f in check_entry(book, entry, root / "build", slug)]
+    assert len(found) == 6 and {slug: said for slug, said in found.items() if said} == {}
+    arabic = entries(root)["what-if-i-do-not-agree-ar"]
+    book, pdf = (root / "build" / arabic["formats"][key] for key in ("epub", "large_print_pdf"))
+    shifted = changed_book(book, tmp_path / "ar.epub", "EPUB/text.xhtml",
+                           lambda text: re.sub(r'id="page-(\d+)"', lambda n: f'id="page-{int(n.group(1)) + 1}"', text))
+    [finding] = check_page_list(shifted, pdf, "ar")
+    assert "wrong place for page(s) 2" in finding.message

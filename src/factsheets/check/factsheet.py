@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 
 # A format's validator: (its file, the factsheet, its manifest entry) -> findings (validators/outputs.py).
 Validator = Callable[[Path, "m.Document", "ManifestEntry"], list[Finding]]
-# Each format's validator, by manifest key; None for a batched format (BATCHED).
+# Each format's validator, by manifest key (a batched format's: what the batch leaves, BATCHED).
 Checks = dict[str, Validator | None]
 
-BATCHED = frozenset({"epub"})  # checked by engines started once for every factsheet
+# Checked by engines started once for every factsheet (check/running.py); what else the format's
+# file is checked for runs with the factsheet's other files, by the validator named here.
+BATCHED = {"epub": "factsheets.validators.epub_overlay:check_output"}
 
 
 @dataclass
@@ -86,7 +88,7 @@ def source_findings(document: m.Document, work: Work) -> list[Finding]:
 def format_checks(build_dir: Path, config: Config, only: set[str] | None = None) -> Checks:
     """Manifest format key -> validator(path, document, manifest entry) -> findings, for
     every output whose writer names a check (OutputKind.check, see validators/outputs.py);
-    only those in `only`, when it is given. A batched format's validator is None."""
+    only those in `only`, when it is given. A batched format's validator checks what the batch does not."""
     from ..options import with_defaults
     from ..writers import registry
 
@@ -95,7 +97,7 @@ def format_checks(build_dir: Path, config: Config, only: set[str] | None = None)
         options = with_defaults(writer.name, config.writer_options(writer.name))
         for kind in writer.outputs:
             if kind.check and (only is None or kind.key in only):
-                checks[kind.key] = None if kind.key in BATCHED else _validator(_load(kind.check), build_dir, options)
+                checks[kind.key] = _validator(_load(BATCHED.get(kind.key, kind.check)), build_dir, options)
     return checks
 
 

@@ -44,17 +44,33 @@ def _normal(text: str) -> str:
 def actual_text(path: Path) -> str:
     """The text the PDF's ActualText spans say their glyphs stand for, in drawing order, without
     spaces: the words of the lines whose glyphs cannot give them back (engines/weasyprint_text.py)."""
+    return "".join(actual_text_pages(path))
+
+
+def actual_text_pages(path: Path) -> list[str]:
+    """actual_text, a page at a time."""
     import pikepdf
 
-    found: list[str] = []
+    pages: list[str] = []
     with pikepdf.open(path) as pdf:
         for page in pdf.pages:
+            found = []
             for instruction in pikepdf.parse_content_stream(page):
                 operands, operator = instruction.operands, instruction.operator
                 if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) \
                         and "/ActualText" in operands[1]:
                     found.append(str(operands[1].ActualText))
-    return re.sub(r"\s+", "", _normal("".join(found)))
+            pages.append(re.sub(r"\s+", "", _normal("".join(found))))
+    return pages
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text as a reader gets it, above the footer, without spaces: its lines in reading
+    order (a right-to-left line turned round, see logical_order), then the words its ActualText
+    gives for the lines whose glyphs cannot (Nastaliq, Indic scripts)."""
+    drawn = [re.sub(r"\s+", "", _normal("".join(logical_order(line) for line in _lines([c for c in page if c["top"] < FOOTER_TOP_PT]))))
+             for page in glyphs(path)]
+    return [text + actual for text, actual in zip(drawn, actual_text_pages(path), strict=True)]
 
 
 def _bare(word: str) -> str:
@@ -198,7 +214,7 @@ def logical_order(line: list[PdfChar]) -> str:
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 
 
-def _uses_nastaliq(pages: list[list[PdfChar]]) -> bool:
+def uses_nastaliq(pages: list[list[PdfChar]]) -> bool:
     return any("Nastaliq" in c["fontname"] for page in pages for c in page)
 
 
@@ -233,13 +249,13 @@ def check_words(path: Path, document: m.Document, pages: list[list[PdfChar]] | N
                     (shaped if needs_actual_text(part, document.meta.language) else others).append(part.strip("-"))
         words = others
         findings += _in_order(shaped, spoken_for, document, fix, "in the PDF's text layer (ActualText)")
-        if _uses_nastaliq(pages if pages is not None else glyphs(path)):
+        if uses_nastaliq(pages if pages is not None else glyphs(path)):
             # A number in an Urdu line is drawn among Nastaliq shapes that rise and fall across the
             # line's height, so the text layer can mix two lines' glyphs: it is looked for, not in order.
             numbers = [w for w in words if _NUMBER.fullmatch(w)]  # 2024, and a time: 3:00, 10.30
             findings += [_finding(path, f"the number '{n}' is not in the PDF", fix) for n in dict.fromkeys(numbers) if n not in text]
             words = [w for w in words if not _NUMBER.fullmatch(w)]
-    elif _uses_nastaliq(pages if pages is not None else glyphs(path)):
+    elif uses_nastaliq(pages if pages is not None else glyphs(path)):
         # Nastaliq draws several letters with one shape (the dots are glyphs of their own), and
         # WeasyPrint's text layer can map a shape to one letter only: its Urdu words cannot be
         # read back. Its other words still are; the page itself has to be looked at.

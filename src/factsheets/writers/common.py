@@ -8,6 +8,7 @@ imports the other (a braille writer must not change when the print page does).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .. import model as m
 from ..organisation import display_address
@@ -20,9 +21,12 @@ KEY_CHARACTERS = 24  # letters and digits: enough to tell one paragraph from ano
 
 
 def text_key(text: str) -> str:
-    """A block's words as a short key, for finding the same block in another format:
-    its first letters and digits, lower case, nothing else."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())[:KEY_CHARACTERS]
+    """A block's words as a short key, for finding the same block in another format: its
+    first letters and digits, in any script (compatibility forms folded, case folded),
+    nothing else. A key of Latin letters alone was empty for an Arabic, Bangla or Chinese
+    paragraph, and an empty key matched any block: the EPUB's page list and the braille's
+    print page numbers of every such translation pointed at the wrong paragraphs."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())[:KEY_CHARACTERS]
 
 
 def printed_address(link: m.Link) -> str | None:

@@ -64,6 +64,8 @@ def match(pages: list[list[str]], blocks: list[tuple[m.Block, str]]) -> tuple[di
     cursor = 0
     for number, starts in enumerate(pages, 1):
         for text in starts:
+            if not text:
+                continue  # a picture or a rule: no words to find it by (an empty key is found in every block)
             found = next((i for i in range(cursor, len(blocks)) if blocks[i][1] and (blocks[i][1].startswith(text) or text.startswith(blocks[i][1]))), None)
             if found is None:
                 continue  # the title block, a contact line: not a block the EPUB marks
