@@ -73,15 +73,16 @@ def _float_slices(samples: np.ndarray, scale: float, dtype: type[np.floating[Any
 
 
 def block_peaks(samples: np.ndarray) -> np.ndarray:
-    """The largest |sample| of each BLOCK, full scale 1.0."""
+    """The largest |sample| of each BLOCK, full scale 1.0: found in whole numbers (int32, where
+    |-32768| fits), then scaled, which is exact; in float it took twice as long."""
     blocks = -(-samples.size // BLOCK)
-    peaks = np.empty(blocks, dtype=np.float64)
+    peaks = np.empty(blocks, dtype=np.int32)
     for begin in range(0, samples.size, CHUNK):
-        part = np.abs(samples[begin:begin + CHUNK].astype(np.float64)) / FULL_SCALE
-        padded = np.zeros(-(-part.size // BLOCK) * BLOCK)
+        part = np.abs(samples[begin:begin + CHUNK].astype(np.int32))
+        padded = np.zeros(-(-part.size // BLOCK) * BLOCK, dtype=np.int32)
         padded[: part.size] = part
         peaks[begin // BLOCK: begin // BLOCK + padded.size // BLOCK] = padded.reshape(-1, BLOCK).max(axis=1)
-    return peaks
+    return peaks / FULL_SCALE
 
 
 def limiter_gains(peaks: np.ndarray, gain: float, ceiling: float) -> np.ndarray:
