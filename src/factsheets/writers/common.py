@@ -24,8 +24,8 @@ def text_key(text: str) -> str:
     """A block's words as a short key, for finding the same block in another format: its
     first letters and digits, in any script (compatibility forms folded, case folded),
     nothing else. A key of Latin letters alone was empty for an Arabic, Bangla or Chinese
-    paragraph, and an empty key matched any block: the EPUB's page list and the braille's
-    print page numbers of every such translation pointed at the wrong paragraphs."""
+    paragraph, and an empty key matched any block: the EPUB's page list of every such
+    translation pointed at the wrong paragraphs (the braille's matching skipped empty keys)."""
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())[:KEY_CHARACTERS]
 
 
