@@ -43,6 +43,25 @@ def copy_project(dest: Path, source: Path = LEAFLET) -> Path:
     return dest
 
 
+def changed_book(source: Path, target: Path, name: str, change) -> Path:
+    """A copy of an EPUB with one of its files changed (change: its text -> the new text)."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(target, "w") as copy:
+        for info in book.infolist():
+            data = book.read(info.filename)
+            copy.writestr(info, change(data.decode("utf-8")).encode("utf-8") if info.filename == name else data)
+    return target
+
+
+def pages_moved_on(source: Path, target: Path) -> Path:
+    """A copy of an EPUB whose page markers each say the next page: a page list a page out."""
+    import re
+
+    return changed_book(source, target, "EPUB/text.xhtml",
+                        lambda text: re.sub(r'id="page-(\d+)"', lambda n: f'id="page-{int(n.group(1)) + 1}"', text))
+
+
 def factsheets(root: Path, *args: str, timeout: float = 1800) -> subprocess.CompletedProcess:
     """Runs the installed `factsheets` command in a project folder, as staff would."""
     command = Path(sys.executable).parent / "factsheets"

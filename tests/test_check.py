@@ -7,7 +7,7 @@ import pytest
 
 from factsheets.check import run_check
 
-from conftest import SEND_SLUG, factsheets
+from conftest import SEND_SLUG, factsheets, pages_moved_on
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
 pytestmark = pytest.mark.engines
@@ -344,21 +344,12 @@ def test_a_new_build_carries_the_kept_results_forward(checked, tmp_path):
 def test_the_epub_s_page_list_and_read_along_are_checked_beside_the_batch(broken_copy):
     """EPUBCheck and Ace check every book in one batch; the book's page list and read-along are
     checked with the factsheet's other files. They once ran in neither, and nothing failed."""
-    import re
-    import zipfile
-
     from factsheets.check.factsheet import format_checks
     from factsheets.project import load_project
 
     build_dir = broken_copy / "build"
     book = build_dir / _entry(broken_copy)["formats"]["epub"]
-    shifted = book.with_name("shifted.epub")
-    with zipfile.ZipFile(book) as source, zipfile.ZipFile(shifted, "w") as copy:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "EPUB/text.xhtml":
-                data = re.sub(rb'id="page-(\d+)"', lambda n: b'id="page-%d"' % (int(n.group(1)) + 1), data)
-            copy.writestr(info, data)
+    shifted = pages_moved_on(book, book.with_name("shifted.epub"))
     project = load_project(broken_copy)
     document = next(d for d in project.documents if d.meta.slug == SEND_SLUG)
     validate = format_checks(build_dir, project.config, {"epub"})["epub"]

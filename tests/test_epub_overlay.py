@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import changed_book, pages_moved_on
 from factsheets.validators.epub_overlay import check_entry, check_overlay, check_page_list, overlay_coverage, seconds
 
 # Reads books the real engines built (the corpus, see conftest.py): not in the fast tier.
@@ -20,15 +21,6 @@ TABLE_SLUG = "council-tax-reduction"  # its "Other discounts" table has five row
 
 def entries(root: Path) -> dict[str, dict]:
     return {entry["slug"]: entry for entry in json.loads((root / "build/manifest.json").read_text(encoding="utf-8"))["factsheets"]}
-
-
-def changed_book(source: Path, target: Path, name: str, change) -> Path:
-    """A copy of the book with one of its files changed."""
-    with zipfile.ZipFile(source) as book, zipfile.ZipFile(target, "w") as copy:
-        for info in book.infolist():
-            data = book.read(info.filename)
-            copy.writestr(info, change(data.decode("utf-8")).encode("utf-8") if info.filename == name else data)
-    return target
 
 
 def test_clock_values_in_every_smil_form():
@@ -65,9 +57,7 @@ def test_a_book_whose_page_marks_are_a_page_out_fails(built_corpus, tmp_path):
     book = built_corpus / "build" / entry["formats"]["epub"]
     pdf = built_corpus / "build" / entry["formats"]["large_print_pdf"]
     assert check_page_list(book, pdf, TABLE_SLUG) == []
-    shifted = changed_book(book, tmp_path / "pages.epub", "EPUB/text.xhtml",
-                           lambda text: re.sub(r'id="page-(\d+)"', lambda n: f'id="page-{int(n.group(1)) + 1}"', text))
-    [finding] = check_page_list(shifted, pdf, TABLE_SLUG)
+    [finding] = check_page_list(pages_moved_on(book, tmp_path / "pages.epub"), pdf, TABLE_SLUG)
     assert "wrong place for page(s) 2, 3" in finding.message
 
 
@@ -83,7 +73,5 @@ def test_every_translation_s_page_list_goes_where_its_pdf_does(translated_site, 
     assert len(found) == 6 and {slug: said for slug, said in found.items() if said} == {}
     arabic = entries(root)["what-if-i-do-not-agree-ar"]
     book, pdf = (root / "build" / arabic["formats"][key] for key in ("epub", "large_print_pdf"))
-    shifted = changed_book(book, tmp_path / "ar.epub", "EPUB/text.xhtml",
-                           lambda text: re.sub(r'id="page-(\d+)"', lambda n: f'id="page-{int(n.group(1)) + 1}"', text))
-    [finding] = check_page_list(shifted, pdf, "ar")
+    [finding] = check_page_list(pages_moved_on(book, tmp_path / "ar.epub"), pdf, "ar")
     assert "wrong place for page(s) 2" in finding.message

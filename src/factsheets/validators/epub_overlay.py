@@ -110,7 +110,8 @@ def check_overlay(path: Path, sentences_json: Path, source: str) -> list[Finding
 def check_page_list(path: Path, pdf: Path, source: str) -> list[Finding]:
     from .pdf_words import glyphs, page_texts, uses_nastaliq
 
-    wrong = page_list_mismatches(path, page_texts(pdf), uses_nastaliq(glyphs(pdf)))
+    pages = glyphs(pdf)
+    wrong = page_list_mismatches(path, page_texts(pdf, pages), uses_nastaliq(pages))
     if not wrong:
         return []
     return [Finding(FAILURE, FORMAT, (

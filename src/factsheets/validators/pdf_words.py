@@ -64,13 +64,12 @@ def actual_text_pages(path: Path) -> list[str]:
     return pages
 
 
-def page_texts(path: Path) -> list[str]:
-    """Each page's text as a reader gets it, above the footer, without spaces: its lines in reading
-    order (a right-to-left line turned round, see logical_order), then the words its ActualText
-    gives for the lines whose glyphs cannot (Nastaliq, Indic scripts)."""
-    drawn = [re.sub(r"\s+", "", _normal("".join(logical_order(line) for line in _lines([c for c in page if c["top"] < FOOTER_TOP_PT]))))
-             for page in glyphs(path)]
-    return [text + actual for text, actual in zip(drawn, actual_text_pages(path), strict=True)]
+def page_texts(path: Path, pages: list[list[PdfChar]] | None = None) -> list[str]:
+    """Each page's text as a reader gets it (pdf_text, a page at a time: a right-to-left line
+    turned round), then the words its ActualText gives for the lines whose glyphs cannot
+    (Nastaliq, Indic scripts)."""
+    pages = pages if pages is not None else glyphs(path)
+    return [pdf_text(path, [page]) + actual for page, actual in zip(pages, actual_text_pages(path), strict=True)]
 
 
 def _bare(word: str) -> str:
