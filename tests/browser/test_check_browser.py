@@ -60,8 +60,8 @@ def test_a_page_is_loaded_twice_for_every_check_and_a_fault_of_the_dark_palette_
     from factsheets.validators import website
 
     loads = []
-    real_open = website.open_page
-    monkeypatch.setattr(website, "open_page", lambda *args, **kwargs: loads.append(kwargs) or real_open(*args, **kwargs))
+    real_open = website.Tabs.open
+    monkeypatch.setattr(website.Tabs, "open", lambda *args, **kwargs: loads.append(kwargs) or real_open(*args, **kwargs))
     (tmp_path / "page.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><title>x</title><style>'
         "@media (prefers-color-scheme: dark) { body { background: #000; } .dim { color: #222; } }"
@@ -69,11 +69,51 @@ def test_a_page_is_loaded_twice_for_every_check_and_a_fault_of_the_dark_palette_
         '<div style="width:900px">wide</div><p style="height:1.3em;overflow:hidden">Tightly boxed text</p>'
         "<script>document.querySelector('article').insertAdjacentHTML('beforeend', '<p>Scriptonlyword</p>')</script>"
         "</article></main></body></html>")
-    with serve(tmp_path) as base, chromium() as browser:
-        messages = [f.message for f in website.page_checks(browser, base, "page.html", "x.md", True)]
+    with serve(tmp_path) as base, chromium() as browser, website.kept_tabs(browser) as tabs:
+        messages = [f.message for f in website.page_checks(tabs, base, "page.html", "x.md", True)]
     assert [load.get("javascript", True) for load in loads] == [True, False]
     assert any("(dark): axe color-contrast" in m for m in messages), messages
     assert not any("(light): axe color-contrast" in m for m in messages), messages
     assert any("scrolls sideways" in m for m in messages), messages
     assert any("text is cut off" in m for m in messages), messages
     assert any("JavaScript off" in m and "scriptonlyword" in m for m in messages), messages
+
+
+def test_pages_checked_one_after_another_in_kept_tabs_leave_nothing_to_the_next(tmp_path):
+    """site_browser.Tabs: a page that stops answering gives its finding and the next page a new
+    tab; what a page stored, and the palette it switched to, do not reach the next page."""
+    from factsheets.validators import site_browser, website
+
+    head = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><h1>x</h1><article>'
+    (tmp_path / "keeps.html").write_text(head + "<p>Kept</p><script>localStorage.setItem('left', 'behind'); document.cookie = 'c=1';"
+                                         # as Material saves the palette again when the colour scheme changes
+                                         "matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => localStorage.setItem('left', 'behind'))"
+                                         "</script>"
+                                         "</article></main></body></html>")
+    (tmp_path / "hangs.html").write_text(head + "<script>for (;;) {}</script></article></main></body></html>")
+    (tmp_path / "reads.html").write_text(head + "<p id=r>x</p><script>document.getElementById('r').textContent = "
+                                         "'stored ' + localStorage.getItem('left') + ' cookie ' + (document.cookie || 'none')</script>"
+                                         "</article></main></body></html>")
+    contexts = []
+    real_tab = site_browser._Tab.__init__
+    with serve(tmp_path) as base, chromium() as browser, website.kept_tabs(browser) as tabs:
+        site_browser._Tab.__init__ = lambda self, *args: contexts.append(args) or real_tab(self, *args)
+        try:
+            kept = website.page_checks(tabs, base, "keeps.html", "k.md", True)
+            website.switch_palette(tabs.open(base + "keeps.html", palette="dark")[0], "dark")
+            read = tabs.open(base + "reads.html")[0]
+            assert read.inner_text("#r") == "stored null cookie none"
+            assert read.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is False
+            site_browser.PAGE_TIMEOUT_MS, timeout = 3000, site_browser.PAGE_TIMEOUT_MS
+            try:
+                tabs.discard()  # a tab made with the short timeout, for the page that hangs
+                hung = website.page_checks(tabs, base, "hangs.html", "h.md", False)
+            finally:
+                site_browser.PAGE_TIMEOUT_MS = timeout
+            after = website.page_checks(tabs, base, "keeps.html", "k.md", False)
+        finally:
+            site_browser._Tab.__init__ = real_tab
+    assert kept == [] and after == [], (kept, after)
+    assert len(hung) == 1 and "could not be read in the browser" in hung[0].message, hung
+    # keeps.html with and without scripts, then reads.html: two tabs; a new one after the hang, and a new one again
+    assert [javascript for _browser, _host, javascript in contexts] == [True, False, True, True]

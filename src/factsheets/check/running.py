@@ -1,6 +1,6 @@
 """The pieces a check has to run, all at once: the factsheets in worker processes (one a core),
-the EPUBs in a thread that drives one JVM and one Node process, the pages in one browser in this
-thread. Each piece's result comes back through one queue, so a factsheet is reported (and its
+the EPUBs in a thread that drives one JVM and one Node process, the pages in two browsers (one in
+this thread, one in another: page_lanes). Each piece's result comes back through one queue, so a factsheet is reported (and its
 results kept) the moment its last piece is done."""
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # A piece's result: (its key, its factsheet or None, its findings, what it checked).
 Result = tuple[str, "m.Document | None", list[Finding], list[str]]
+# A page to check: (its key, its factsheet or None, (its path in the site, its factsheet's source or None)).
+PageWork = tuple[str, "m.Document | None", tuple[str, str | None]]
 
 def run_pieces(plan: Plan, work: Work, site: Path, progress: CheckProgress | None) -> None:
     started = time.monotonic()
@@ -67,16 +69,62 @@ def run_pieces(plan: Plan, work: Work, site: Path, progress: CheckProgress | Non
         books = threading.Thread(target=_check_books, args=(plan.todo["epub"], results), daemon=True)
         books.start()
         if plan.todo["page"]:
-            from ..validators.website import chromium, page_checks, serve
+            from ..validators.website import serve
 
-            with serve(site) as base, chromium() as browser:
-                for key, page_of, (path, source) in plan.todo["page"]:
-                    results.put((key, page_of, page_checks(browser, base, path, source, source is not None), []))
-                    drain(block=False)
+            with serve(site) as base:
+                first, *others = page_lanes(plan.todo["page"])
+                lanes = [threading.Thread(target=_check_pages, args=(lane, base, results, None), daemon=True) for lane in others]
+                for lane in lanes:
+                    lane.start()
+                _check_pages(first, base, results, lambda: drain(block=False))
+                drain(block=True)
+                for lane in lanes:
+                    lane.join()
         drain(block=True)
         books.join()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Pages checked at a time, each lane in a browser of its own. A page's check waits on Chromium
+# as much as it works, so two lanes keep two cores busy beside the factsheets' workers and the
+# books' engines; more only share the same cores.
+PAGE_LANES = 2
+FACTSHEET_PAGE_WEIGHT = 3  # a factsheet's page is read five ways (two palettes, 320 px, spacing, no JavaScript), another page two
+
+
+def page_lanes(pages: list[PageWork], lanes: int = PAGE_LANES) -> list[list[PageWork]]:
+    """The pages shared among the lanes, the longest first to the least loaded, so the lanes end together."""
+    shared: list[list[PageWork]] = [[] for _ in range(max(1, min(lanes, len(pages))))]
+    loads = [0] * len(shared)
+    for page in sorted(pages, key=lambda p: -_weight(p)):
+        lane = loads.index(min(loads))
+        shared[lane].append(page)
+        loads[lane] += _weight(page)
+    return shared
+
+
+def _weight(page: PageWork) -> int:
+    return FACTSHEET_PAGE_WEIGHT if page[2][1] is not None else 1
+
+
+def _check_pages(pages: list[PageWork], base: str, results: queue.Queue[Result], between: Callable[[], None] | None) -> None:
+    """One lane's pages in one browser (this thread's). A browser that stops or cannot start
+    is each remaining page's failure, so the check still ends (the main thread waits on every page)."""
+    from ..validators.website import chromium, kept_tabs, page_checks
+
+    done = 0
+    try:
+        with chromium() as browser, kept_tabs(browser) as tabs:
+            for key, page_of, (path, source) in pages:
+                results.put((key, page_of, page_checks(tabs, base, path, source, source is not None), []))
+                done += 1
+                if between is not None:
+                    between()
+    except Exception as error:  # noqa: BLE001 - reported on each page the lane did not check
+        for key, page_of, (path, source) in pages[done:]:
+            results.put((key, page_of, [Finding(FAILURE, "website", f"{path} could not be checked in the browser: {type(error).__name__}: {error}",
+                                                 REPORT_IT, source)], []))
 
 
 def _reporter(results: queue.Queue[Result], key: str, document: m.Document) -> Callable[[Future[tuple[list[Finding], list[str]]]], None]:

@@ -75,10 +75,12 @@ def _syntax_findings(text: str, key: str, label: str, source: str, shown_as_code
 
 
 def pdf_words(path: Path) -> str:
-    import pdfplumber
+    """The PDF's text a page at a time, words spaced as printed, from the glyphs its other checks read."""
+    from pdfplumber.utils.text import extract_text
 
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+    from .pdf_words import glyphs
+
+    return "\n".join(extract_text(page) for page in glyphs(path))
 
 
 def code_texts(document: m.Document) -> tuple[str, ...]:

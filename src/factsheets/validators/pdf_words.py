@@ -6,6 +6,7 @@ model. Used by validators/pdf.py's check_pdf(), by the tests and by `factsheets 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,7 +27,15 @@ def _finding(path: Path, message: str, fix: str) -> Finding:
 
 
 def glyphs(path: Path) -> list[list[PdfChar]]:
-    """Every printed character on every page: text, fontname, size, x0, x1, top, bottom."""
+    """Every printed character on every page: text, fontname, size, x0, x1, top, bottom. Parsed once
+    a process for all its checks (pdfminer's parse was most of a factsheet's check, read three times),
+    kept by path, size and time; the lists are shared: read them, never change them."""
+    stat = Path(path).stat()
+    return _read_glyphs(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=2)
+def _read_glyphs(path: str, size: int, modified_ns: int) -> list[list[PdfChar]]:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
@@ -51,17 +60,12 @@ def actual_text_pages(path: Path) -> list[str]:
     """actual_text, a page at a time."""
     import pikepdf
 
-    pages: list[str] = []
+    def spans(page: pikepdf.Page) -> str:
+        marks = [i.operands for i in pikepdf.parse_content_stream(page) if str(i.operator) == "BDC" and len(i.operands) == 2]
+        return "".join(str(o[1].ActualText) for o in marks if isinstance(o[1], pikepdf.Dictionary) and "/ActualText" in o[1])
+
     with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            found = []
-            for instruction in pikepdf.parse_content_stream(page):
-                operands, operator = instruction.operands, instruction.operator
-                if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) \
-                        and "/ActualText" in operands[1]:
-                    found.append(str(operands[1].ActualText))
-            pages.append(re.sub(r"\s+", "", _normal("".join(found))))
-    return pages
+        return [re.sub(r"\s+", "", _normal(spans(page))) for page in pdf.pages]
 
 
 def page_texts(path: Path, pages: list[list[PdfChar]] | None = None) -> list[str]:

@@ -10,7 +10,6 @@ import http.server
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,10 +30,10 @@ Palette = Literal["light", "dark"]
 PALETTES: tuple[Palette, ...] = ("light", "dark")
 
 
-# Playwright's sync API allows one instance a thread: whoever asks for Chromium while it is
-# open (a test suite's session browser, then `check` run in the same process) shares it.
-@dataclass
-class _Shared:
+# Playwright's sync API allows one instance a thread: whoever asks for Chromium in a thread
+# while it is open there (a test suite's session browser, then `check` run in the same
+# process) shares it; another thread (check's second lane of pages) launches its own.
+class _Shared(threading.local):
     users: int = 0
     browser: Browser | None = None
     manager: PlaywrightContextManager | None = None
@@ -45,7 +44,7 @@ _open = _Shared()
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, launched once however many callers are inside this at a time."""
+    """Debian's Chromium, launched once a thread however many callers are inside this at a time."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -90,6 +89,7 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 
 PAGE_TIMEOUT_MS = 30_000  # a page and each step on it; the site's own take well under a second
+HEIGHT = 900  # the window's height, CSS px
 
 
 @functools.cache
@@ -99,27 +99,85 @@ def axe_source() -> str:
 
 def open_page(browser: Browser, url: str, *, palette: Palette = "light", width: int = 1280, javascript: bool = True,
               dialogs: list[str] | None = None) -> tuple[Page, list[str]]:
-    """A page and the list of every address it asked for; every dialog it opened goes into dialogs."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette, java_script_enabled=javascript)
-    # A request to another host is noted (requests) and never sent: a script that got into a
-    # page must not reach anyone from the machine that checks it.
-    local = urlsplit(url).netloc
-    context.route(lambda address: urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != local,
-                  lambda route: route.abort())
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    """A page in a context of its own and the list of every address it asked for; every dialog
+    it opened goes into dialogs. Close its context when done (page.context.close())."""
+    tab = _Tab(browser, urlsplit(url).netloc, javascript)
+    return tab.visit(url, palette, width, dialogs), tab.requests
 
-    def on_dialog(dialog: Dialog) -> None:
-        if dialogs is not None:
-            dialogs.append(dialog.message)
+
+class _Tab:
+    """A context and its one page: scripts on or off, requests to another host noted and never
+    sent (a script that got into a page must not reach anyone from the machine that checks it)."""
+
+    def __init__(self, browser: Browser, host: str, javascript: bool):
+        self.host = host
+        self.requests: list[str] = []
+        self.dialogs: list[str] | None = None
+        context = browser.new_context(viewport={"width": 1280, "height": HEIGHT}, java_script_enabled=javascript)
+        context.route(lambda address: urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != host,
+                      lambda route: route.abort())
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
+        # Each page starts with nothing stored, as a first visit does. Cleared as each page's document
+        # is made, before its scripts: the last page writes to the storage as it goes (Material saves
+        # the palette again when the colour scheme changes), so clearing it before leaving is too soon.
+        context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+        self.page = context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", self._on_dialog)
+
+    def _on_dialog(self, dialog: Dialog) -> None:
+        if self.dialogs is not None:
+            self.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.on("dialog", on_dialog)
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(200)
-    return page, requests
+    def visit(self, url: str, palette: Palette, width: int, dialogs: list[str] | None) -> Page:
+        self.page.context.clear_cookies()  # the storage is cleared as the page loads (above)
+        self.requests.clear()
+        self.dialogs = dialogs
+        self.page.emulate_media(color_scheme=palette)
+        self.page.set_viewport_size({"width": width, "height": HEIGHT})
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_timeout(200)
+        return self.page
+
+
+class Tabs:
+    """A tab with scripts and one without, each kept for page after page: a new context costs
+    Chromium about 0.7 s of a core to start, a visit in a kept one about 0.3 s. Between pages a
+    tab's storage and cookies are cleared, and its palette, window and listeners set again; what
+    a page added (a style, axe, the palette it switched to) goes with it when the next loads.
+    A tab whose page stopped answering is closed (discard), and the next page gets a new one."""
+
+    def __init__(self, browser: Browser):
+        self.browser = browser
+        self._tabs: dict[bool, _Tab] = {}
+
+    def open(self, url: str, *, palette: Palette = "light", width: int = 1280, javascript: bool = True,
+             dialogs: list[str] | None = None) -> tuple[Page, list[str]]:
+        """The page at url in this lane's tab (as open_page, but not to be closed: see discard)."""
+        host = urlsplit(url).netloc
+        tab = self._tabs.get(javascript)
+        if tab is not None and tab.host != host:
+            self.discard()
+            tab = None
+        if tab is None:
+            tab = self._tabs[javascript] = _Tab(self.browser, host, javascript)
+        return tab.visit(url, palette, width, dialogs), tab.requests
+
+    def discard(self) -> None:
+        """Every tab closed: after a page that stopped the browser, the next starts afresh."""
+        tabs, self._tabs = list(self._tabs.values()), {}
+        for tab in tabs:
+            tab.page.context.close()
+
+
+@contextmanager
+def kept_tabs(browser: Browser) -> Iterator[Tabs]:
+    tabs = Tabs(browser)
+    try:
+        yield tabs
+    finally:
+        tabs.discard()
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

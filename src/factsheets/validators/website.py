@@ -20,6 +20,9 @@ browser's time. Now a page is loaded once with JavaScript, and
 - the text spacing is widened, and what it cuts off is found;
 - the article's words are read, to compare with a load with JavaScript off (the one check
   that needs a second load: a context runs scripts or does not).
+
+And the pages are visited one after another in two kept tabs, one with scripts and one without
+(site_browser.Tabs): a new browser context for each load cost Chromium more than the load.
 """
 
 from __future__ import annotations
@@ -29,16 +32,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import FAILURE, Finding
-from .site_browser import (AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, PALETTES, Palette, axe_source, axe_violations, chromium,
-                           horizontal_overflow, open_page, other_hosts, search_results, serve, site_pages)
+from .site_browser import (AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, HEIGHT, PALETTES, Palette, Tabs, axe_source, axe_violations, chromium,
+                           horizontal_overflow, kept_tabs, other_hosts, search_results, serve, site_pages)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-__all__ = ["AXE_TAGS", "CHROMIUM", "CHROMIUM_ARGS", "axe_source", "chromium", "search_results", "serve", "site_pages",
+__all__ = ["AXE_TAGS", "CHROMIUM", "CHROMIUM_ARGS", "axe_source", "chromium", "kept_tabs", "search_results", "serve", "site_pages",
            "check_site", "page_checks", "check_page"]
 
-WIDE, NARROW, HEIGHT = 1280, 320, 900
+WIDE, NARROW = 1280, 320
 # WCAG 1.4.12: the spacing a reader may set; content must not be cut off.
 TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -82,63 +85,63 @@ def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) ->
     """Every page in both palettes; reflow, spacing and JavaScript off on the factsheet pages (page path -> source file)."""
     factsheet_pages = factsheet_pages or {}
     findings: list[Finding] = []
-    with serve(site_dir) as base, chromium() as browser:
+    with serve(site_dir) as base, chromium() as browser, kept_tabs(browser) as tabs:
         for path in site_pages(site_dir):
-            findings += page_checks(browser, base, path, factsheet_pages.get(path), path in factsheet_pages)
+            findings += page_checks(tabs, base, path, factsheet_pages.get(path), path in factsheet_pages)
     return findings
 
 
-def page_checks(browser: Browser, base: str, path: str, source: str | None, factsheet: bool) -> list[Finding]:
-    """One page in both palettes; a factsheet's page at 320 px, with wide text spacing and without JavaScript too."""
-    return _checked(browser, base, path, source, PALETTES, factsheet)
+def page_checks(tabs: Tabs, base: str, path: str, source: str | None, factsheet: bool) -> list[Finding]:
+    """One page in both palettes; a factsheet's page at 320 px, with wide text spacing and without JavaScript too.
+    The page is visited in tabs kept for page after page (site_browser.kept_tabs)."""
+    return _checked(tabs, base, path, source, PALETTES, factsheet)
 
 
 def check_page(browser: Browser, base: str, path: str, palette: Palette, source: str | None = None) -> list[Finding]:
     """One page in one palette: axe, the palette it shows, its dialogs and the hosts it asks."""
-    return _checked(browser, base, path, source, (palette,), False)
+    with kept_tabs(browser) as tabs:
+        return _checked(tabs, base, path, source, (palette,), False)
 
 
-def _checked(browser: Browser, base: str, path: str, source: str | None, palettes: tuple[Palette, ...], factsheet: bool) -> list[Finding]:
+def _checked(tabs: Tabs, base: str, path: str, source: str | None, palettes: tuple[Palette, ...], factsheet: bool) -> list[Finding]:
     from playwright.sync_api import Error as BrowserError
 
     findings: list[Finding] = []
     stage: list[str] = [palettes[0]]  # what was being read, for a page that stops the browser
     try:
-        text = _with_javascript(browser, base, path, source, palettes, factsheet, findings, stage)
+        text = _with_javascript(tabs, base, path, source, palettes, factsheet, findings, stage)
         if factsheet:
             stage[0] = "JavaScript off"
-            findings += _without_javascript(browser, base, path, source, text)
+            findings += _without_javascript(tabs, base, path, source, text)
     except BrowserError as error:  # a page that never finishes loading: a script that never ends, say
+        tabs.discard()  # its tab may still be busy with it: the next page gets a new one
         findings.append(Finding(FAILURE, "website", f"{path} ({stage[0]}) could not be read in the browser ({str(error).splitlines()[0][:80]})",
                                 "Find the source text that carries a script or a very large element, and remove it.", source))
     return findings
 
 
-def _with_javascript(browser: Browser, base: str, path: str, source: str | None, palettes: tuple[Palette, ...], factsheet: bool,
+def _with_javascript(tabs: Tabs, base: str, path: str, source: str | None, palettes: tuple[Palette, ...], factsheet: bool,
                      findings: list[Finding], stage: list[str]) -> str:
     """Every check of the load with JavaScript, into findings; the article's text, for a factsheet's page."""
     dialogs: list[str] = []
-    page, requests = open_page(browser, base + path, palette=palettes[0], width=WIDE, dialogs=dialogs)
+    page, requests = tabs.open(base + path, palette=palettes[0], width=WIDE, dialogs=dialogs)
     text = ""
-    try:
-        for number, palette in enumerate(palettes):
-            stage[0] = palette
-            if number:
-                switch_palette(page, palette)
-            findings += palette_findings(page, path, palette, source)
-            if factsheet and number == 0:
-                stage[0] = f"{NARROW} px"
-                findings += reflow_findings(page, path, source)
-        if factsheet:
-            stage[0] = "text spacing"
-            findings += spacing_findings(page, path, source)
-            text = page.evaluate(ARTICLE_TEXT_JS)
-        for message in dialogs:  # a script of the site's own never opens one: this one was injected
-            findings.append(Finding(FAILURE, "website", f"{path} ran a script that opened a dialog ({message[:60]!r})", "Find the source text that carries the script and remove it.", source))
-        for address in other_hosts(requests, base):
-            findings.append(Finding(FAILURE, "website", f"{path} asked another host for {address}", "Serve every file from the site itself: no CDN, web fonts or analytics.", source))
-    finally:
-        page.context.close()
+    for number, palette in enumerate(palettes):
+        stage[0] = palette
+        if number:
+            switch_palette(page, palette)
+        findings += palette_findings(page, path, palette, source)
+        if factsheet and number == 0:
+            stage[0] = f"{NARROW} px"
+            findings += reflow_findings(page, path, source)
+    if factsheet:
+        stage[0] = "text spacing"
+        findings += spacing_findings(page, path, source)
+        text = page.evaluate(ARTICLE_TEXT_JS)
+    for message in dialogs:  # a script of the site's own never opens one: this one was injected
+        findings.append(Finding(FAILURE, "website", f"{path} ran a script that opened a dialog ({message[:60]!r})", "Find the source text that carries the script and remove it.", source))
+    for address in other_hosts(requests, base):
+        findings.append(Finding(FAILURE, "website", f"{path} asked another host for {address}", "Serve every file from the site itself: no CDN, web fonts or analytics.", source))
     return text
 
 
@@ -199,13 +202,10 @@ def spacing_findings(page: Page, path: str, source: str | None) -> list[Finding]
     return []
 
 
-def _without_javascript(browser: Browser, base: str, path: str, source: str | None, with_javascript: str) -> list[Finding]:
+def _without_javascript(tabs: Tabs, base: str, path: str, source: str | None, with_javascript: str) -> list[Finding]:
     """The page's content is all there with JavaScript off (with_javascript: its article's text with it on)."""
-    page, _ = open_page(browser, base + path, javascript=False)
-    try:
-        without = page.evaluate(ARTICLE_TEXT_JS)
-    finally:
-        page.context.close()
+    page, _ = tabs.open(base + path, javascript=False)
+    without = page.evaluate(ARTICLE_TEXT_JS)
     with_js, without_js = (set(re.findall(r"\w+", t.lower())) for t in (with_javascript, without))
     missing = sorted(with_js - without_js)
     if missing:
