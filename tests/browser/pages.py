@@ -44,6 +44,18 @@ FOCUSED_JS = """
 }
 """
 
+# Resolves when nothing around the focused element scrolls any more (the same place two frames
+# running), or after a second: a smooth scroll into view has ended, however long it took.
+SCROLLED_JS = """
+async () => {
+  const places = () => { const at = [scrollX, scrollY];
+    for (let e = document.activeElement; e; e = e.parentElement) at.push(e.scrollTop, e.scrollLeft);
+    return at.join(); };
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  let last = places(), still = 0;
+  for (let i = 0; i < 60 && still < 2; i++) { await frame(); const now = places(); still = now === last ? still + 1 : 0; last = now; }
+}
+"""
 FIRST_PARAGRAPH_JS = """
 () => {
   const p = [...document.querySelectorAll('article > p')].find(p => !p.className);

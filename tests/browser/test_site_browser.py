@@ -17,7 +17,7 @@ import pytest
 
 from conftest import FIXTURES, factsheets
 from factsheets.validators.website import AXE_TAGS, axe_source, chromium, serve
-from pages import (BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SMALL_TEXT_JS,
+from pages import (BROKEN_IMAGES_JS, FIRST_PARAGRAPH_JS, FOCUSED_JS, HEADINGS_JS, LANDMARKS_JS, SCROLLED_JS, SMALL_TEXT_JS,
                    all_pages, download_links, factsheet_pages, one_tab, open_page, tab_stops)
 
 pytestmark = pytest.mark.browser
@@ -121,9 +121,8 @@ def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites)
             inside = []
             for _ in range(100):  # the open menu lists the page's sections too
                 page.keyboard.press("Tab")
-                page.wait_for_timeout(20)
                 if page.evaluate("!!document.activeElement.closest('#fs-site-nav')"):
-                    page.wait_for_timeout(300)  # the drawer scrolls the link into view smoothly
+                    page.evaluate(SCROLLED_JS)  # the drawer scrolls the link into view smoothly
                     inside.append(page.evaluate(FOCUSED_JS))
                 elif inside:
                     break
