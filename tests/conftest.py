@@ -5,8 +5,8 @@ repository): staff edit those, as the README invites, and an edit must not turn 
 They build LEAFLET, a frozen copy of the leaflet as it was, instead. The live project is
 still built and checked in CI, by `factsheets build` and `factsheets check`.
 
-The session's built projects (built_project, built_small, built_corpus...) are read, never
-changed. Under pytest-xdist (`-n 2`) each worker is a session of its own: rather than build
+The session's built projects (built_project, built_small, built_corpus, checked_project...) are
+read, never changed. Under pytest-xdist (`-n 2`) each worker is a session of its own: rather than build
 each project once a worker, the first worker to need one builds it into the folder the
 workers share, under a file lock, and the others wait for it and read the same copy.
 """
@@ -74,14 +74,20 @@ def built_once(tmp_path_factory, name: str, source: Path, *options: str, inside:
     once for all pytest-xdist workers (see above)."""
     inside = source.name if inside is None else inside
 
-    def build(folder: Path) -> Path:
-        root = copy_project(folder / inside, source)
-        result = factsheets(root, "build", *options)
+    def build(folder: Path) -> None:
+        result = factsheets(copy_project(folder / inside, source), "build", *options)
         assert result.returncode == 0, result.stderr
-        return root
 
+    return made_once(tmp_path_factory, name, build) / inside
+
+
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder that make(folder) fills, once in the test run: once in this session, or once
+    for all pytest-xdist workers (the first to ask makes it under a lock; the others wait)."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
-        return build(tmp_path_factory.mktemp(name))
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
     shared = tmp_path_factory.getbasetemp().parent / "built-once"  # the run's folder, above each worker's own
     shared.mkdir(exist_ok=True)
     folder, done = shared / name, shared / f"{name}.done"
@@ -90,15 +96,33 @@ def built_once(tmp_path_factory, name: str, source: Path, *options: str, inside:
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left
             folder.mkdir()
-            build(folder)
+            make(folder)
             done.touch()
-    return folder / inside
+    return folder
 
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """The frozen leaflet, copied and built once with every format."""
     return built_once(tmp_path_factory, "project", LEAFLET, inside="")
+
+
+@pytest.fixture(scope="session")
+def checked_project(built_project, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A copy of built_project checked with `factsheets check` once in the test run, and what the
+    check said. Its results are kept in its build (check/kept.py), so a copy of it checks again
+    only what a test changed. Read it, never change it: copy it first, as built_small."""
+    import json
+
+    def check(folder: Path) -> None:
+        root = folder / "project"
+        shutil.copytree(built_project, root, symlinks=True)
+        result = factsheets(root, "check")
+        (folder / "said.json").write_text(json.dumps([result.returncode, result.stdout, result.stderr]))
+
+    folder = made_once(tmp_path_factory, "checked", check)
+    returncode, stdout, stderr = json.loads((folder / "said.json").read_text())
+    return folder / "project", subprocess.CompletedProcess(["factsheets", "check"], returncode, stdout, stderr)
 
 
 @pytest.fixture(scope="session")

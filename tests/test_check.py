@@ -14,9 +14,8 @@ pytestmark = pytest.mark.engines
 
 
 @pytest.fixture(scope="module")
-def checked(built_project):
-    result = factsheets(built_project, "check")
-    return built_project, result
+def checked(checked_project):
+    return checked_project
 
 
 def test_check_passes_on_the_send_factsheet_with_no_failures(checked):
@@ -37,17 +36,24 @@ def test_check_writes_a_report_staff_can_read(checked):
     assert not (root / "build/site/report.html").exists(), "the report is for staff, not the public site"
 
 
-def test_warnings_fail_only_with_strict(checked):
-    root, _ = checked
+def test_warnings_fail_only_with_strict(checked_copy):
+    root = checked_copy
     strict = factsheets(root, "check", "--strict")
     assert strict.returncode == 1 and "warning" in strict.stdout
 
 
 @pytest.fixture
-def broken_copy(built_project, tmp_path):
+def checked_copy(checked_project, tmp_path):
+    """A copy of the checked project, its kept results with it: a check of it writes its report
+    there, and checks again only what the test changed."""
     root = tmp_path / "copy"
-    shutil.copytree(built_project, root, symlinks=True)
+    shutil.copytree(checked_project[0], root, symlinks=True)
     return root
+
+
+@pytest.fixture
+def broken_copy(checked_copy):
+    return checked_copy
 
 
 def test_an_image_without_alt_text_is_reported_with_its_line(broken_copy):
@@ -278,8 +284,8 @@ class _Lines:
         self.lines.append(line)
 
 
-def test_a_check_with_nothing_changed_checks_nothing_again_and_finds_the_same(checked):
-    root, _ = checked
+def test_a_check_with_nothing_changed_checks_nothing_again_and_finds_the_same(checked_copy):
+    root = checked_copy
     before = json.loads((root / "build/check.json").read_text())
     said = _Lines()
     report = run_check(root, progress=said)

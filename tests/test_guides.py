@@ -68,9 +68,10 @@ def test_the_espeak_commands_run(command, tmp_path):
 
 
 @pytest.fixture
-def project(built_project, tmp_path) -> Path:
+def project(checked_project, tmp_path) -> Path:
+    """The leaflet built and checked once: `factsheets check` as shown checks again only what changed."""
     root = tmp_path / "leaflet"
-    shutil.copytree(built_project, root, symlinks=True)
+    shutil.copytree(checked_project[0], root, symlinks=True)
     return root
 
 
