@@ -117,3 +117,19 @@ def test_pages_checked_one_after_another_in_kept_tabs_leave_nothing_to_the_next(
     assert len(hung) == 1 and "could not be read in the browser" in hung[0].message, hung
     # keeps.html with and without scripts, then reads.html: two tabs; a new one after the hang, and a new one again
     assert [javascript for _browser, _host, javascript in contexts] == [True, False, True, True]
+
+
+def test_what_a_checked_page_still_runs_is_not_blamed_on_the_next(tmp_path):
+    """A page that fetches from another host and opens a dialog when the colour scheme changes:
+    the next page's visit changes it back (site_browser.Tabs.leave sends the tab away first)."""
+    from factsheets.validators import website
+
+    head = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><h1>x</h1><article>'
+    (tmp_path / "noisy.html").write_text(head + "<p>Noisy</p><script>matchMedia('(prefers-color-scheme: dark)').addEventListener('change', "
+                                         "() => { fetch('http://127.0.0.2:9/late'); alert('late'); })</script></article></main></body></html>")
+    (tmp_path / "clean.html").write_text(head + "<p>Clean</p></article></main></body></html>")
+    with serve(tmp_path) as base, chromium() as browser, website.kept_tabs(browser) as tabs:
+        noisy = website.page_checks(tabs, base, "noisy.html", "n.md", False)
+        clean = website.page_checks(tabs, base, "clean.html", "c.md", False)
+    assert any("asked another host" in f.message for f in noisy), noisy  # its own switch to dark woke it
+    assert clean == [], clean

@@ -8,7 +8,8 @@ is written down once. Findings are failures (a format misses its standard) or wa
 A check is made of pieces, each kept by the content it read (kept.py), so only what changed is
 checked again: each factsheet's sources and files (several factsheets at once, one a core:
 factsheet.py), every EPUB under EPUBCheck and Ace (one JVM and one Node for all of them), and
-each page of the site (one browser for all of them). Each factsheet is reported as it finishes.
+each page of the site (two browsers share them, each visiting page after page in two kept tabs:
+running.py). Each factsheet is reported as it finishes.
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ class Plan:
             if key in self.results:
                 self.site_findings += findings_from(self.results[key]["findings"])
 
-    def done(self, key: str, findings: list[Finding], checked: list[str] | None = None) -> None:
+    def done(self, key: str, findings: list[Finding], checked: list[str] | None = None, keep: bool = True) -> None:
         self.results[key] = {"findings": findings_data(findings), "checked": checked or []}
-        self.store.put(key, self.results[key])
+        if keep:
+            self.store.put(key, self.results[key])

@@ -1,7 +1,7 @@
 """The pieces a check has to run, all at once: the factsheets in worker processes (one a core),
-the EPUBs in a thread that drives one JVM and one Node process, the pages in two browsers (one in
-this thread, one in another: page_lanes). Each piece's result comes back through one queue, so a factsheet is reported (and its
-results kept) the moment its last piece is done."""
+the EPUBs in a thread that drives one JVM and one Node process, the pages in two threads with a
+browser each (page_lanes). Each piece's result comes back through one queue to this thread, so a
+factsheet is reported (and its results kept) the moment its last piece is done."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from . import Plan
     from .factsheet import Work
 
-# A piece's result: (its key, its factsheet or None, its findings, what it checked).
-Result = tuple[str, "m.Document | None", list[Finding], list[str]]
+# A piece's result: (its key, its factsheet or None, its findings, what it checked, whether it is
+# kept: not when the checker itself could not run, so the next check tries again).
+Result = tuple[str, "m.Document | None", list[Finding], list[str], bool]
 # A page to check: (its key, its factsheet or None, (its path in the site, its factsheet's source or None)).
 PageWork = tuple[str, "m.Document | None", tuple[str, str | None]]
 
@@ -37,23 +38,21 @@ def run_pieces(plan: Plan, work: Work, site: Path, progress: CheckProgress | Non
     titles = {d.meta.slug: d.meta.title for d in work.project.documents}
     outstanding = len(plan.todo["factsheet"]) + len(plan.todo["epub"]) + len(plan.todo["page"])
 
-    def finish(key: str, document: m.Document | None, findings: list[Finding], checked: list[str] | None = None) -> None:
-        plan.done(key, findings, checked)
+    def finish(key: str, document: m.Document | None, findings: list[Finding], checked: list[str], keep: bool) -> None:
+        plan.done(key, findings, checked, keep)
         if document is not None and progress is not None:
             slug = document.meta.slug
             waiting[slug] -= 1
             if waiting[slug] == 0:
                 say_finished(progress, titles[slug], plan.findings_of(document)[0], time.monotonic() - started)
 
-    def drain(block: bool) -> None:
+    def drain() -> None:
+        """Every piece's result as it comes, until the last: each piece gives exactly one."""
         nonlocal outstanding
         while outstanding:
-            try:
-                item = results.get(block=block)
-            except queue.Empty:
-                return
-            finish(*item)
+            item = results.get()
             outstanding -= 1
+            finish(*item)
 
     if progress is not None:
         progress.plan(sum(1 for d in work.project.documents if plan.chosen is None or d.meta.source in plan.chosen))
@@ -72,15 +71,13 @@ def run_pieces(plan: Plan, work: Work, site: Path, progress: CheckProgress | Non
             from ..validators.website import serve
 
             with serve(site) as base:
-                first, *others = page_lanes(plan.todo["page"])
-                lanes = [threading.Thread(target=_check_pages, args=(lane, base, results, None), daemon=True) for lane in others]
+                lanes = [threading.Thread(target=_check_pages, args=(lane, base, results), daemon=True) for lane in page_lanes(plan.todo["page"])]
                 for lane in lanes:
                     lane.start()
-                _check_pages(first, base, results, lambda: drain(block=False))
-                drain(block=True)
+                drain()  # the pages' results among the rest: the server stays up until the last
                 for lane in lanes:
                     lane.join()
-        drain(block=True)
+        drain()
         books.join()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -108,28 +105,29 @@ def _weight(page: PageWork) -> int:
     return FACTSHEET_PAGE_WEIGHT if page[2][1] is not None else 1
 
 
-def _check_pages(pages: list[PageWork], base: str, results: queue.Queue[Result], between: Callable[[], None] | None) -> None:
-    """One lane's pages in one browser (this thread's). A browser that stops or cannot start
-    is each remaining page's failure, so the check still ends (the main thread waits on every page)."""
+def _check_pages(pages: list[PageWork], base: str, results: queue.Queue[Result]) -> None:
+    """One lane's pages in a browser of its own (its thread's). A browser that stops or cannot
+    start is each remaining page's failure, not kept (the next check tries again); whatever
+    stops the lane, every page gets its one result, so the check waiting on them ends."""
     from ..validators.website import chromium, kept_tabs, page_checks
 
     done = 0
+    why = "the check was stopped"
     try:
         with chromium() as browser, kept_tabs(browser) as tabs:
             for key, page_of, (path, source) in pages:
-                results.put((key, page_of, page_checks(tabs, base, path, source, source is not None), []))
+                results.put((key, page_of, page_checks(tabs, base, path, source, source is not None), [], True))
                 done += 1
-                if between is not None:
-                    between()
     except Exception as error:  # noqa: BLE001 - reported on each page the lane did not check
+        why = f"{type(error).__name__}: {error}"
+    finally:
         for key, page_of, (path, source) in pages[done:]:
-            results.put((key, page_of, [Finding(FAILURE, "website", f"{path} could not be checked in the browser: {type(error).__name__}: {error}",
-                                                 REPORT_IT, source)], []))
+            results.put((key, page_of, [Finding(FAILURE, "website", f"{path} could not be checked in the browser: {why}", REPORT_IT, source)], [], False))
 
 
 def _reporter(results: queue.Queue[Result], key: str, document: m.Document) -> Callable[[Future[tuple[list[Finding], list[str]]]], None]:
     """What puts a factsheet's outcome on the queue when its worker is done with it."""
-    return lambda done: results.put((key, document, *_outcome(done, document)))
+    return lambda done: results.put((key, document, *_outcome(done, document), True))
 
 
 def _factsheet_pool(work: Work, count: int) -> Executor:
@@ -161,7 +159,7 @@ def _check_books(todo: list[tuple[str, m.Document, Path]], results: queue.Queue[
     def book_done(index: int, problems: list[Problem]) -> None:
         key, document, _ = todo[index]
         reported.add(index)
-        results.put((key, document, problem_findings(problems, document.meta.source), []))  # "epub" is in the factsheet's own list
+        results.put((key, document, problem_findings(problems, document.meta.source), [], True))  # "epub" is in the factsheet's own list
 
     try:
         check_books([path for _, _, path in todo], book_done)
@@ -169,7 +167,7 @@ def _check_books(todo: list[tuple[str, m.Document, Path]], results: queue.Queue[
         for index, (key, document, _) in enumerate(todo):
             if index not in reported:
                 results.put((key, document, [Finding(FAILURE, "epub", f"the EPUB could not be checked: {type(error).__name__}: {error}",
-                                                     REPORT_IT, document.meta.source)], []))
+                                                     REPORT_IT, document.meta.source)], [], False))
 
 
 def say_finished(progress: CheckProgress, title: str, findings: list[Finding], seconds: float | None) -> None:

@@ -113,7 +113,8 @@ class _Tab:
         self.host = host
         self.requests: list[str] = []
         self.dialogs: list[str] | None = None
-        context = browser.new_context(viewport={"width": 1280, "height": HEIGHT}, java_script_enabled=javascript)
+        # No service worker: one registered by a page would answer for every later page of the tab.
+        context = browser.new_context(viewport={"width": 1280, "height": HEIGHT}, java_script_enabled=javascript, service_workers="block")
         context.route(lambda address: urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != host,
                       lambda route: route.abort())
         context.set_default_timeout(PAGE_TIMEOUT_MS)
@@ -122,7 +123,8 @@ class _Tab:
         # the palette again when the colour scheme changes), so clearing it before leaving is too soon.
         context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
         self.page = context.new_page()
-        self.page.on("request", lambda request: self.requests.append(request.url))
+        context.on("request", lambda request: self.requests.append(request.url))  # a window it opened's too
+        context.on("page", lambda opened: opened.close() if opened != self.page else None)  # a window a page opens: closed
         self.page.on("dialog", self._on_dialog)
 
     def _on_dialog(self, dialog: Dialog) -> None:
@@ -163,6 +165,13 @@ class Tabs:
         if tab is None:
             tab = self._tabs[javascript] = _Tab(self.browser, host, javascript)
         return tab.visit(url, palette, width, dialogs), tab.requests
+
+    def leave(self) -> None:
+        """Every tab sent to a blank page once a page's checks are done: what the page still runs
+        (a timer, a listener that the next visit's change of palette or window would wake) ends
+        with it, and is not heard as the next page's."""
+        for tab in self._tabs.values():
+            tab.page.goto("about:blank")
 
     def discard(self) -> None:
         """Every tab closed: after a page that stopped the browser, the next starts afresh."""

@@ -113,6 +113,8 @@ def _checked(tabs: Tabs, base: str, path: str, source: str | None, palettes: tup
         if factsheet:
             stage[0] = "JavaScript off"
             findings += _without_javascript(tabs, base, path, source, text)
+        stage[0] = "leaving it"
+        tabs.leave()
     except BrowserError as error:  # a page that never finishes loading: a script that never ends, say
         tabs.discard()  # its tab may still be busy with it: the next page gets a new one
         findings.append(Finding(FAILURE, "website", f"{path} ({stage[0]}) could not be read in the browser ({str(error).splitlines()[0][:80]})",
