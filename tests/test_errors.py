@@ -51,3 +51,12 @@ def test_lines_to_paste_back_are_printed_indented_under_their_error_and_cross_pr
     with pytest.raises(SourceErrors) as raised:
         errors.raise_if_any()
     assert raised.value.lines()[1:3] == ["    ---", "    version: 1"] and raised.value.lines()[-1] == "b.md:2: other"
+
+
+def test_output_piped_to_a_program_that_stops_reading_is_said_so_not_blamed_on_a_file():
+    import errno
+
+    from factsheets.build.result import os_error_message
+
+    said = os_error_message(BrokenPipeError(errno.EPIPE, "Broken pipe"))
+    assert "stopped reading" in said and "| head" in said and "check this file" not in said

@@ -62,6 +62,8 @@ OS_ERRORS = {
     errno.EMFILE: "too many files are open at once: close other programs, then build again",
     errno.ENOMEM: "the computer ran out of memory: close other programs, then build again",
     errno.EIO: "the disk reported an input/output error: check the disk, then build again",
+    errno.EPIPE: "what this command printed went to a program that stopped reading it (such as | head): "
+                 "run it again without that, or send its output to a file (> output.txt)",
 }
 
 
