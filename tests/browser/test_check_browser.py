@@ -133,3 +133,19 @@ def test_what_a_checked_page_still_runs_is_not_blamed_on_the_next(tmp_path):
         clean = website.page_checks(tabs, base, "clean.html", "c.md", False)
     assert any("asked another host" in f.message for f in noisy), noisy  # its own switch to dark woke it
     assert clean == [], clean
+
+
+def test_a_frame_a_page_makes_leaves_the_page_its_storage(tmp_path):
+    """The kept tabs clear the storage as each page's own document is made, not a frame's."""
+    from factsheets.validators import website
+
+    (tmp_path / "inner.html").write_text('<!DOCTYPE html><html lang="en"><head><title>i</title></head><body>inner</body></html>')
+    (tmp_path / "framed.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p id="r">waiting</p><script>'
+        "localStorage.setItem('mine', 'kept'); const frame = document.createElement('iframe'); frame.src = 'inner.html';"
+        "frame.onload = () => { document.getElementById('r').textContent = 'after the frame: ' + localStorage.getItem('mine'); };"
+        "document.body.append(frame);</script></body></html>")
+    with serve(tmp_path) as base, chromium() as browser, website.kept_tabs(browser) as tabs:
+        page, _ = tabs.open(base + "framed.html")
+        page.wait_for_function("document.getElementById('r').textContent !== 'waiting'")
+        assert page.inner_text("#r") == "after the frame: kept"

@@ -121,7 +121,8 @@ class _Tab:
         # Each page starts with nothing stored, as a first visit does. Cleared as each page's document
         # is made, before its scripts: the last page writes to the storage as it goes (Material saves
         # the palette again when the colour scheme changes), so clearing it before leaving is too soon.
-        context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+        # The page's own document only: a frame it makes later must not empty the page's storage.
+        context.add_init_script("if (window === window.top) { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
         self.page = context.new_page()
         context.on("request", lambda request: self.requests.append(request.url))  # a window it opened's too
         context.on("page", lambda opened: opened.close() if opened != self.page else None)  # a window a page opens: closed
