@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, factsheets
 from factsheets.validators.website import AXE_TAGS, axe_source, chromium, serve
@@ -113,10 +114,10 @@ def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites)
             else:
                 pytest.fail(f"the menu button is not reached from the keyboard at {width} px")
             page.keyboard.press("Enter")
-            page.wait_for_timeout(300)
-            assert button.get_attribute("aria-expanded") == "true"
-            links = page.locator("#fs-site-nav a:visible")
-            assert links.count() >= 3
+            # The drawer slides in and out: expect() waits for it (up to 5 s, on a busy machine) where a
+            # fixed wait once failed.
+            expect(button).to_have_attribute("aria-expanded", "true")
+            expect(page.locator("#fs-site-nav a:visible").nth(2)).to_be_visible()
             # Tab on into the open menu: each link is in view when it has focus.
             inside = []
             for _ in range(100):  # the open menu lists the page's sections too
@@ -134,10 +135,9 @@ def test_the_menu_opens_and_closes_from_the_keyboard_and_says_so(browser, sites)
             page.keyboard.press("Enter")
             assert button.get_attribute("aria-expanded") == "true"
             page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
-            assert button.get_attribute("aria-expanded") == "false"
+            expect(button).to_have_attribute("aria-expanded", "false")
             assert page.evaluate("document.activeElement.classList.contains('fs-menu-button')")
-            assert page.locator("#fs-site-nav a:visible").count() == 0  # hidden again, out of the tab order
+            expect(page.locator("#fs-site-nav a:visible")).to_have_count(0)  # hidden again, out of the tab order
         finally:
             page.context.close()
 
