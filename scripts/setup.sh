@@ -85,6 +85,10 @@ case "$mode" in
     # that run the real engines, Chromium and the hostile inputs.
     .venv/bin/ruff check src tests scripts
     .venv/bin/mypy
+    # pytest rewrites each test module's asserts as it imports it, about 2 s of a core for the
+    # suite; it keeps the result in tests/__pycache__ unless told to write no bytecode, so the
+    # later runs (the other tiers: three processes) do not rewrite them again.
+    unset PYTHONDONTWRITEBYTECODE
     .venv/bin/python -m pytest -q -m "not engines and not browser and not hostile"
     # Two pytest workers (-n auto: one a core) share the tier, a test module to each in turn
     # (loadscope): a module's own fixtures (a build, a browser, the hostile corpus run as one

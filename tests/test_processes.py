@@ -84,11 +84,11 @@ def test_no_more_calls_of_a_group_run_at_once_than_its_limit():
         events.append((outcome[0], time.monotonic()))
         return []
 
-    calls = [processes.Call(sleep_and_say, (name, 0.4), 60, group=group)
+    calls = [processes.Call(sleep_and_say, (name, 0.25), 60, group=group)
              for name, group in (("piper-1", "piper"), ("piper-2", "piper"), ("espeak", "espeak-ng"))]
     processes.run_calls(calls, 3, settle, limits={"piper": 1})
     ended = dict(events)
-    assert ended["espeak"] < ended["piper-2"] and ended["piper-2"] - ended["piper-1"] >= 0.3
+    assert ended["espeak"] < ended["piper-2"] and ended["piper-2"] - ended["piper-1"] >= 0.2
 
 
 def sleep_and_say(name: str, seconds: float) -> tuple[str, float]:
