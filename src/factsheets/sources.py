@@ -19,6 +19,7 @@ from typing import Any
 from pathlib import Path
 
 import yaml
+from yaml.cyaml import CParser  # type: ignore[attr-defined]  # C, not in PyYAML's stubs
 
 from .errors import Location, SourceError
 from .invisible import refuse_invisible
@@ -110,15 +111,23 @@ def refuse_long_numbers(text: str, shown: str) -> None:
                                                  "check it for a mistake (a paste repeated?) and write the number as it really is")
 
 
-class _SafeLoader(yaml.SafeLoader):
+# libyaml (in PyYAML's wheels) scans and parses in C: PyYAML's own scanner was most of the time
+# a project took to load. The nodes are still composed in Python, by PyYAML's Composer placed
+# ahead of CParser, so that compose_node below still sees each alias before it is followed.
+class _SafeLoader(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """YAML without aliases, and with dates left as text for the schema to check."""
 
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise _AliasFound(event.start_mark)
         return super().compose_node(parent, index)
-
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         # YAML keeps the last of a name given twice, silently: the one staff read may not be the one used.
@@ -132,7 +141,7 @@ class _SafeLoader(yaml.SafeLoader):
 
 
 class _AliasFound(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, mark: yaml.Mark | Any) -> None:  # libyaml's marks are yaml._yaml.Mark
         self.mark = mark
 
 
@@ -151,7 +160,7 @@ _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 def load_yaml(text: str, shown: str, first_line: int = 1) -> Any:
     with _yaml_errors(shown, first_line):
-        return yaml.load(text, Loader=_SafeLoader)
+        return _SafeLoader(text).get_single_data()
 
 
 def compose_yaml(text: str, shown: str) -> yaml.Node | None:
