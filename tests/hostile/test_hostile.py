@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import FIXTURES, factsheets
+from factsheets.validators.site_browser import SEARCH_ANSWERED_JS
 from hostile.harness import load_cases, needs_a_process, prepare_case, run_case, run_case_in_process, tree_hash
 
 CASES = load_cases()
@@ -126,7 +127,7 @@ def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, brows
         # The search box shows page titles and text from the search index: it must show them as text.
         page.goto((site / "index.html").as_uri(), wait_until="load")
         page.fill("input.md-search__input", "alert")
-        page.wait_for_timeout(800)
+        page.evaluate(SEARCH_ANSWERED_JS)  # results, or none, and the list still for 300 ms
     finally:
         page.close()
     assert dialogs == [], dialogs

@@ -214,6 +214,25 @@ def site_pages(site_dir: Path) -> list[str]:
     return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith("files/"))
 
 
+# The search has answered the query typed: results, or the theme's own words for none (in the
+# page's language, from its __config), and the list unchanged for 300 ms, so that a prefix's
+# answer ("z" of "zł") is not taken for the query's. False after 10 s.
+SEARCH_ANSWERED_JS = """() => new Promise(resolve => {
+  const list = document.querySelector('.md-search-result');
+  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
+  if (!list) return resolve(false);
+  const answered = () => !!list.querySelector('.md-search-result__item')
+    || (list.querySelector('.md-search-result__meta') || {}).textContent?.trim() === none;
+  let timer;
+  const done = result => { observer.disconnect(); clearTimeout(timer); clearTimeout(deadline); resolve(result); };
+  const settle = () => { clearTimeout(timer); timer = setTimeout(() => answered() ? done(true) : settle(), 300); };
+  const observer = new MutationObserver(settle);
+  const deadline = setTimeout(() => done(false), 10000);
+  observer.observe(list, {childList: true, subtree: true, characterData: true});
+  settle();
+})"""
+
+
 def search_results(browser: Browser, url: str, query: str) -> int:
     """How many results the site's own search gives for a query (it must work offline, file:// included)."""
     page, requests = open_page(browser, url)
@@ -224,9 +243,7 @@ def search_results(browser: Browser, url: str, query: str) -> int:
         # A letter no key makes (Arabic, Chinese) is typed as inserted text, with no key-up, which
         # is what the search listens for; a last key-up, as an input method's would be.
         box.press("End")
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=10000)
-        except Exception:
+        if not page.evaluate(SEARCH_ANSWERED_JS):
             return 0
         return page.locator(".md-search-result__item").count()
     finally:
