@@ -59,3 +59,20 @@ def test_dates_stay_text_for_the_schema_to_check():
 def test_front_matter_body_starts_after_the_closing_line():
     front, body, first = split_front_matter("---\ntitle: A\n---\nText.\n", "a.md")
     assert front == {"title": "A"} and body == "Text.\n" and first == 4
+
+
+@pytest.mark.parametrize("front, line", [
+    ("title: Help at home\nsummary", 3),  # the last line: libyaml counts one more after it
+    ("title: Help at home\ntags: [a, b", 3),
+])
+def test_a_yaml_error_at_the_end_of_the_front_matter_names_its_last_line(front, line):
+    with pytest.raises(SourceError) as error:
+        split_front_matter(f"---\n{front}\n---\nBody.\n", "f.md")
+    assert str(error.value).startswith(f"f.md:{line}:")
+
+
+@pytest.mark.parametrize("text", ["summary: !!int\n", "a: !!bool x\n", "a: !!float ''\n"])
+def test_a_value_a_tag_cannot_make_is_refused_with_its_line_not_a_traceback(text):
+    with pytest.raises(SourceError) as error:
+        load_yaml("title: x\n" + text, "f.yml")
+    assert str(error.value).startswith("f.yml:")

@@ -159,25 +159,28 @@ _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 
 def load_yaml(text: str, shown: str, first_line: int = 1) -> Any:
-    with _yaml_errors(shown, first_line):
+    with _yaml_errors(shown, first_line, text):
         return _SafeLoader(text).get_single_data()
 
 
 def compose_yaml(text: str, shown: str) -> yaml.Node | None:
     """The text's YAML as a tree of nodes, each knowing its line (yaml_schema checks it)."""
-    with _yaml_errors(shown, 1):
+    with _yaml_errors(shown, 1, text):
         return _SafeLoader(text).get_single_node()
 
 
 def construct_yaml(node: yaml.Node) -> Any:
     """The values of a node tree that yaml_schema has checked (no tags, no aliases)."""
     loader = _SafeLoader("")
-    with _yaml_errors("", 1):
+    with _yaml_errors("", 1, ""):
         return loader.construct_document(node)
 
 
 @contextmanager
-def _yaml_errors(shown: str, first_line: int) -> Iterator[None]:
+def _yaml_errors(shown: str, first_line: int, text: str) -> Iterator[None]:
+    # libyaml counts a line more at the end of a text whose last line has no line break (front
+    # matter never has one): an error found at the end is on the text's last line, not after it.
+    last_line = first_line + text.count("\n")
     try:
         yield
     except _GivenTwice as twice:
@@ -186,11 +189,12 @@ def _yaml_errors(shown: str, first_line: int) -> Iterator[None]:
         raise SourceError(Location(shown, first_line + found.mark.line), "YAML aliases (*name) are not allowed: write the value out in full") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = first_line + mark.line if mark else first_line
+        line = min(first_line + mark.line, last_line) if mark else first_line
         problem = getattr(error, "problem", None) or str(error)
         raise SourceError(Location(shown, line), f"the YAML is not valid ({problem})") from None
-    except (RecursionError, ValueError, TypeError, OverflowError) as error:
-        # Nesting too deep for the reader, or a value its constructors refuse.
+    except (RecursionError, ValueError, TypeError, OverflowError, KeyError, IndexError) as error:
+        # Nesting too deep for the reader, or a value its constructors refuse (`!!bool x` is a
+        # KeyError in PyYAML's, an empty `!!int` an IndexError).
         raise SourceError(Location(shown, first_line), f"the YAML cannot be read ({type(error).__name__}): simplify it") from None
 
 
