@@ -31,7 +31,9 @@ CONTROL_NAMES = {"\x00": "a NUL character", "\x1b": "an escape character", "\x7f
 # A number longer than any real one (a phone number, a reference, an amount): a paste gone
 # wrong, and more digits than Python turns into a number (4,300) make the audio's reading fail.
 # It starts where a run of digits starts, so that the search takes one pass over the text.
-LONG_NUMBER = re.compile(r"(?<![\d,.])(?:\d[,.]?){101,}")
+# 101 digits or more, whatever is between them: YAML 1.1 reads 1_000 and 59:59:00 (base 60) as
+# integers too, and Python will not print an integer of more than 4,300 digits.
+LONG_NUMBER = re.compile(r"(?<![\d,._:])(?:\d[,._:]?){101,}")
 
 
 def describe_control(character: str) -> str:
