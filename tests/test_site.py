@@ -177,6 +177,15 @@ def test_axe_finds_nothing_in_either_palette_and_the_page_reflows(site):
     assert findings == []
 
 
+def checked_alone(site_dir: Path, page: str) -> list:
+    """What check_site finds on one factsheet page, through the same page_checks, without the
+    site's other pages (test_axe_finds_nothing_in_either_palette_and_the_page_reflows reads them)."""
+    from factsheets.validators.website import chromium, kept_tabs, page_checks, serve
+
+    with serve(site_dir) as base, chromium() as browser, kept_tabs(browser) as tabs:
+        return page_checks(tabs, base, page, "x.md", True)
+
+
 def test_check_site_catches_low_contrast_a_wide_page_clipped_text_and_script_only_content(site, tmp_path):
     """The validator can fail: break a copy of the page on purpose."""
     import shutil
@@ -191,7 +200,7 @@ def test_check_site_catches_low_contrast_a_wide_page_clipped_text_and_script_onl
                         "<script>document.querySelector('article').insertAdjacentHTML('beforeend', '<p>Scriptonlyword</p>')</script>"
                         "</article>", 1)
     page.write_text(html, encoding="utf-8")
-    messages = [f.message for f in check_site(broken, {PAGE: "x.md"})]
+    messages = [f.message for f in checked_alone(broken, PAGE)]
     assert any("color-contrast" in m for m in messages), messages
     assert any("scrolls sideways" in m for m in messages), messages
     assert any("text is cut off" in m and "WCAG 1.4.12" in m for m in messages), messages
@@ -209,7 +218,7 @@ def test_check_site_catches_a_fault_of_the_dark_palette_alone_switched_in_place(
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("</head>", "<style>[data-md-color-scheme=slate] .fs-summary { color: #333 !important; }</style></head>", 1),
                     encoding="utf-8")
-    messages = [f.message for f in check_site(broken, {PAGE: "x.md"})]
+    messages = [f.message for f in checked_alone(broken, PAGE)]
     assert any("(dark): axe color-contrast" in m and ".fs-summary" in m for m in messages), messages
     assert not any("(light): axe" in m or "did not switch" in m for m in messages), messages
 
