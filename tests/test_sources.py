@@ -76,3 +76,10 @@ def test_a_value_a_tag_cannot_make_is_refused_with_its_line_not_a_traceback(text
     with pytest.raises(SourceError) as error:
         load_yaml("title: x\n" + text, "f.yml")
     assert str(error.value).startswith("f.yml:")
+
+
+@pytest.mark.parametrize("text, character", [("summary: @x\n", "@"), ("tïtlé: ééé\nsummary: `x", "`")])
+def test_a_character_yaml_cannot_start_a_value_with_is_named(text, character):
+    with pytest.raises(SourceError) as error:
+        load_yaml(text, "f.yml")
+    assert f"found character '{character}' that cannot start any token" in str(error.value)

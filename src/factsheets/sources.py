@@ -193,6 +193,10 @@ def _yaml_errors(shown: str, first_line: int, text: str) -> Iterator[None]:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = min(first_line + mark.line, last_line) if mark else first_line
         problem = getattr(error, "problem", None) or str(error)
+        lines = text.split("\n")
+        if problem == "found character that cannot start any token" and mark and mark.line < len(lines):
+            written = lines[mark.line][mark.column:mark.column + 1]  # libyaml does not say which: PyYAML did
+            problem = f"found character '{written}' that cannot start any token" if written else problem
         raise SourceError(Location(shown, line), f"the YAML is not valid ({problem})") from None
     except (RecursionError, ValueError, TypeError, OverflowError, KeyError, IndexError) as error:
         # Nesting too deep for the reader, or a value its constructors refuse (`!!bool x` is a
