@@ -224,6 +224,9 @@ def worker_pids() -> list[int]:
     return workers
 
 
+LONG_PARAGRAPH = "The service helps families to understand the help their child can have at school and at home. " * 3
+
+
 @contextmanager
 def killing_workers(limit: int | None):
     """Kills the build's worker processes as they appear, as the kernel does when memory runs
@@ -260,11 +263,15 @@ def test_a_worker_that_dies_loses_no_job(two_factsheets):
 
 
 def test_a_job_whose_worker_dies_every_time_is_reported_and_nothing_is_published(two_factsheets):
+    # A print job of a short factsheet takes a few milliseconds: on a loaded machine both once
+    # finished before the killer found their processes, and the build succeeded. Four hundred
+    # paragraphs make each job last a few hundred milliseconds.
+    for page in (two_factsheets / "docs/factsheets").glob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join([LONG_PARAGRAPH] * 400) + "\n", encoding="utf-8")
     with killing_workers(limit=None):
         with pytest.raises(BuildFailed) as error:
             build(two_factsheets, formats=["print"])
-    # A print job takes a few milliseconds: on a loaded machine (pytest-xdist's other worker) one
-    # may finish before the killer finds its process. Whichever died twice is reported so.
+    # Whichever died twice is reported so (one may still, rarely, finish first).
     said = sorted(map(str, error.value.failures))
     assert said and set(said) <= {
         f"docs/factsheets/{slug}.md: the print writer failed: WorkerDied: its worker process stopped unexpectedly, twice "
