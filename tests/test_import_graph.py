@@ -57,14 +57,10 @@ def import_statements(body: list[ast.stmt]) -> Iterator[ast.Import | ast.ImportF
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             yield from import_statements(node.orelse)
             continue
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            inner = getattr(node, field, None)
-            if isinstance(inner, list):
-                for item in inner:
-                    if isinstance(item, ast.stmt):
-                        yield from import_statements([item])
-                    elif isinstance(item, ast.excepthandler | ast.match_case):
-                        yield from import_statements(item.body)
+        for field in ("body", "orelse", "finalbody"):  # every statement's "body" is a list of statements
+            yield from import_statements(getattr(node, field, []))
+        for inner in (*getattr(node, "handlers", []), *getattr(node, "cases", [])):  # except ...:, case ...:
+            yield from import_statements(inner.body)
 
 
 def import_graph() -> dict[str, set[str]]:

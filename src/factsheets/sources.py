@@ -180,9 +180,6 @@ def construct_yaml(node: yaml.Node) -> Any:
 
 @contextmanager
 def _yaml_errors(shown: str, first_line: int, text: str) -> Iterator[None]:
-    # libyaml counts a line more at the end of a text whose last line has no line break (front
-    # matter never has one): an error found at the end is on the text's last line, not after it.
-    last_line = first_line + text.count("\n")
     try:
         yield
     except _GivenTwice as twice:
@@ -191,9 +188,11 @@ def _yaml_errors(shown: str, first_line: int, text: str) -> Iterator[None]:
         raise SourceError(Location(shown, first_line + found.mark.line), "YAML aliases (*name) are not allowed: write the value out in full") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = min(first_line + mark.line, last_line) if mark else first_line
-        problem = getattr(error, "problem", None) or str(error)
         lines = text.split("\n")
+        # libyaml counts a line more at the end of a text whose last line has no line break (front
+        # matter never has one): an error found at the end is on the text's last line, not after it.
+        line = min(first_line + mark.line, first_line + len(lines) - 1) if mark else first_line
+        problem = getattr(error, "problem", None) or str(error)
         if problem == "found character that cannot start any token" and mark and mark.line < len(lines):
             written = lines[mark.line][mark.column:mark.column + 1]  # libyaml does not say which: PyYAML did
             problem = f"found character '{written}' that cannot start any token" if written else problem

@@ -72,6 +72,7 @@ SCHOOL_YEAR = re.compile(r"(?<![\d/])(\d{4})/(\d{2})(?![\d/])")
 MARKERS = {OPEN, MIDDLE, CLOSE}
 # Punctuation espeak-ng handles itself, or says nothing for, as a person would.
 PLAIN_PUNCTUATION = set(" \t\n.,;:!?'\"()[]-/%£$€#*+=<>")
+NOT_ASCII = re.compile(r"[^\x00-\x7f]+")  # only these runs are looked at by sayable
 
 
 @dataclass
@@ -237,9 +238,6 @@ class Normaliser:
         Only runs of characters outside ASCII are looked at: ASCII is said as it is, and most
         text is nearly all ASCII (a loop over every character was most of the normaliser's time)."""
         return NOT_ASCII.sub(lambda run: _sayable_run(run.group(), unsayable), text)
-
-
-NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _sayable_run(run: str, unsayable: list[Unsayable]) -> str:
