@@ -215,6 +215,25 @@ def check_figures(tmp: Path, count: int) -> tuple[list[tuple[str, str]], list[tu
     return rows, ratios
 
 
+def collection_figures(tmp: Path, count: int) -> dict:
+    """3a-3c: a collection of count factsheets built cold, then again after one is edited, and a
+    collection of a fifth as many built cold, to tell growth from the fixed cost of a build."""
+    many = copy_project(tmp / "many")
+    make_collection(many, count)
+    # Its memory is sampled twice a second: often enough for a peak that lasts as long as a
+    # section's recording, seldom enough to cost its time about one per cent.
+    cold_many, many_peak = build(many, sample_every=0.5)
+    edited = many / "docs/factsheets" / f"factsheet-{(count + 1) // 2:02d}.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Seeking help", "Getting help", 1), encoding="utf-8")
+    one_edit, _ = build(many)
+    # A third size, to tell growth from the fixed cost of a build (start-up, the site, the last idle core).
+    tenth = max(count // 5, 2)
+    fewer = copy_project(tmp / "fewer")
+    make_collection(fewer, tenth)
+    cold_fewer, _ = build(fewer)
+    return {"cold": cold_many, "peak": many_peak, "one_edit": one_edit, "tenth": tenth, "cold_fewer": cold_fewer}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--factsheets", type=int, default=50, help="size of the generated collection (default 50; 0: none)")
@@ -244,20 +263,10 @@ def main() -> None:
         engines = runs[1]
         engines_sum = sum(engines.values())
 
-        many = copy_project(tmp / "many")
-        make_collection(many, args.factsheets)
-        # Its memory is sampled twice a second: often enough for a peak that lasts as long as a
-        # section's recording, seldom enough to cost its time about one per cent.
-        cold_many, many_peak = build(many, sample_every=0.5)
-        edited = many / "docs/factsheets" / f"factsheet-{(args.factsheets + 1) // 2:02d}.md"
-        edited.write_text(edited.read_text(encoding="utf-8").replace("Seeking help", "Getting help", 1), encoding="utf-8")
-        one_edit, _ = build(many)
-
-        # A third size, to tell growth from the fixed cost of a build (start-up, the site, the last idle core).
-        tenth = max(args.factsheets // 5, 2)
-        fewer = copy_project(tmp / "fewer")
-        make_collection(fewer, tenth)
-        cold_fewer, _ = build(fewer)
+        # The collection (3a-3c), unless --factsheets 0 asks for the project alone.
+        collection = {}
+        if args.factsheets:
+            collection = collection_figures(tmp, args.factsheets)
 
         colds += cold_builds(one, COLD_RUNS_AFTER)
         cold = statistics.median(seconds for seconds, _ in colds)
@@ -267,24 +276,33 @@ def main() -> None:
             (f"1. cold build of the project (1 factsheet, every format; median of {len(colds)})",
              f"{cold:.2f} s ({', '.join(f'{seconds:.2f}' for seconds, _ in colds)})"),
             ("2. rebuild, nothing changed (median of 3)", f"{again:.2f} s ({', '.join(f'{s:.2f}' for s in agains)})"),
-            (f"3a. cold build of {args.factsheets} factsheets", f"{cold_many:.2f} s"),
-            (f"3b. rebuild after editing 1 of {args.factsheets}", f"{one_edit:.2f} s"),
-            (f"3c. cold build of {tenth} factsheets", f"{cold_fewer:.2f} s"),
         ]
+        if collection:
+            count, tenth = args.factsheets, collection["tenth"]
+            rows += [(f"3a. cold build of {count} factsheets", f"{collection['cold']:.2f} s"),
+                     (f"3b. rebuild after editing 1 of {count}", f"{collection['one_edit']:.2f} s"),
+                     (f"3c. cold build of {tenth} factsheets", f"{collection['cold_fewer']:.2f} s")]
         rows += [(f"4. {name}", f"{seconds:.2f} s") for name, seconds in engines.items()]
         rows += [
             ("4. raw engines, serial sum (like for like; median of 3)", f"{engines_sum:.2f} s ({', '.join(f'{sum(r.values()):.2f}' for r in runs)})"),
             ("5. peak memory, 1 factsheet (all processes: RSS summed / PSS)", f"{cold_peak[0] / 1024:.0f} MB / {cold_peak[1] / 1024:.0f} MB"),
-            (f"5. peak memory, {args.factsheets} factsheets (all processes: RSS summed / PSS)", f"{many_peak[0] / 1024:.0f} MB / {many_peak[1] / 1024:.0f} MB"),
         ]
-        ratios = [
+        peak = cold_peak[0]
+        build_ratios = [
             ("cold build / like-for-like raw engines' serial sum", cold / engines_sum, "≤ 0.6; 0.5 is the limit on 2 cores"),
             ("nothing-changed rebuild / cold build", again / cold, "≤ 0.05"),
-            (f"one edit among {args.factsheets} / (one factsheet + site)", one_edit / cold, "≤ 2.0"),
-            (f"{args.factsheets} factsheets / ({args.factsheets} × one)", cold_many / (args.factsheets * cold), "0.9–1.1"),
-            (f"{args.factsheets} factsheets / ({args.factsheets / tenth:g} × {tenth})", cold_many / (args.factsheets / tenth * cold_fewer), "none: shows the growth"),
-            ("peak memory (RSS summed, the larger build) / 500 MB", max(cold_peak[0], many_peak[0]) / 1024 / 500, "≤ 1.0"),
-        ] + ratios
+        ]
+        if collection:
+            many_peak = collection["peak"]
+            peak = max(peak, many_peak[0])
+            rows.append((f"5. peak memory, {count} factsheets (all processes: RSS summed / PSS)", f"{many_peak[0] / 1024:.0f} MB / {many_peak[1] / 1024:.0f} MB"))
+            build_ratios += [
+                (f"one edit among {count} / (one factsheet + site)", collection["one_edit"] / cold, "≤ 2.0"),
+                (f"{count} factsheets / ({count} × one)", collection["cold"] / (count * cold), "0.9–1.1"),
+                (f"{count} factsheets / ({count / tenth:g} × {tenth})", collection["cold"] / (count / tenth * collection["cold_fewer"]), "none: shows the growth"),
+            ]
+        build_ratios.append(("peak memory (RSS summed, the larger build) / 500 MB", peak / 1024 / 500, "≤ 1.0"))
+        ratios = build_ratios + ratios
     report(rows, ratios)
 
 
