@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,36 @@ PROJECT_FILES = ("mkdocs.yml", "organisation.yml", "docs", "glossary", "shared")
 FIXTURES = Path(__file__).parent / "fixtures"
 LEAFLET = FIXTURES / "leaflet"
 SEND_SLUG = "what-if-i-do-not-agree"
+
+
+# The tiers' markers. A test module marked as a whole with one of them (a line
+# `pytestmark = pytest.mark.engines`) holds no test of the fast tier: the fast tier does not
+# import it (its imports, Playwright and the engines' bindings among them, were about a second
+# of the tier's time).
+TIERS = ("engines", "browser", "hostile")
+WHOLE_MODULE_TIER = re.compile(r"^pytestmark = pytest\.mark\.(engines|browser|hostile)$", re.MULTILINE)
+
+
+def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
+    """True for a test module that `-m` deselects whatever other tier markers its tests add.
+    Only for an expression of the tiers' markers alone; anything else is collected as usual."""
+    from itertools import combinations
+
+    from _pytest.mark.expression import Expression
+
+    expression = config.getoption("markexpr")
+    if not expression or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    if set(re.findall(r"\w+", expression)) - {*TIERS, "and", "or", "not"}:
+        return None
+    marked = WHOLE_MODULE_TIER.search(collection_path.read_text(encoding="utf-8"))
+    if not marked:
+        return None
+    tier = marked.group(1)
+    others = [t for t in TIERS if t != tier]
+    compiled = Expression.compile(expression)
+    marks_a_test_may_have = [{tier, *more} for n in range(len(others) + 1) for more in combinations(others, n)]
+    return True if not any(compiled.evaluate(marks.__contains__) for marks in marks_a_test_may_have) else None
 
 
 def copy_project(dest: Path, source: Path = LEAFLET) -> Path:
