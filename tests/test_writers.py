@@ -5,6 +5,7 @@ and the site's format box, its options checked from mkdocs.yml, and checked by `
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,8 +32,11 @@ def set_plugin_block(root: Path, block: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def toy_project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("toy"), FIXTURES / "small")
+def toy_project(built_small, tmp_path_factory) -> Path:
+    """The small project with the toy writer switched on, built from the session's built copy:
+    the other formats come from its cache, the toy's is made."""
+    root = tmp_path_factory.mktemp("toy") / "small"
+    shutil.copytree(built_small, root, symlinks=True)
     set_plugin_block(root, "      toy:\n        shout: true\n")
     result = run(root, "build")
     assert result.returncode == 0, result.stderr

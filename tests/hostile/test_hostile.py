@@ -108,31 +108,42 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for every case's pages, as a reader goes from site to site (a new tab starts a
+    renderer process, about half a second of the processor's time), with what each page asks
+    for: the dialogs it opens and the requests it makes, emptied before each case."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    yield page, dialogs, requests
+    page.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("case", BUILT, ids=[c["id"] for c in BUILT])
-def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, browser):
+def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, tab):
     outcome = outcomes[case["id"]]
     assert outcome.returncode == 0, outcome.stderr
     site = outcome.root / "build" / "site"
     pages = sorted(p for p in site.rglob("*.html") if "files" not in p.relative_to(site).parts)
     assert len(pages) >= 3, pages
-    dialogs, requests = [], []
-    page = browser.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("request", lambda request: requests.append(request.url))
-    try:
-        for path in pages:
-            page.goto(path.as_uri(), wait_until="load")
-            page.wait_for_timeout(150)  # an <img onerror> fires after its request fails
-        # The search box shows page titles and text from the search index: it must show them as text.
-        page.goto((site / "index.html").as_uri(), wait_until="load")
-        page.fill("input.md-search__input", "alert")
-        # The search reads the box on a key going up: filled alone, it searched only when its
-        # worker was still starting (after the old 800 ms wait there could be no search at all).
-        page.locator("input.md-search__input").press("End")
-        answered = page.evaluate(SEARCH_ANSWERED_JS)  # results, or none, and the list still for 300 ms
-    finally:
-        page.close()
+    page, dialogs, requests = tab
+    page.goto("about:blank")  # what the last case's pages were still doing is over
+    dialogs.clear()
+    requests.clear()
+    for path in pages:
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_timeout(150)  # an <img onerror> fires after its request fails
+    # The search box shows page titles and text from the search index: it must show them as text.
+    page.goto((site / "index.html").as_uri(), wait_until="load")
+    page.fill("input.md-search__input", "alert")
+    # The search reads the box on a key going up: filled alone, it searched only when its
+    # worker was still starting (after the old 800 ms wait there could be no search at all).
+    page.locator("input.md-search__input").press("End")
+    answered = page.evaluate(SEARCH_ANSWERED_JS)  # results, or none, and the list still for 300 ms
     assert answered, "the search did not answer"
     assert dialogs == [], dialogs
     foreign = [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob", "about")

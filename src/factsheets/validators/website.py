@@ -4,7 +4,7 @@ and its server: site_browser.py).
 axe-core with the WCAG 2.2 AA and best-practice tags on every page in the light and dark
 palettes; reflow at 320 CSS px (WCAG 1.4.10); text spacing (WCAG 1.4.12) without content cut
 off; all content there with JavaScript off; no request to another host. The test suite and
-`factsheets check` both call check_site() or page_checks().
+`factsheets check` both call page_checks() (check/running.py: page after page in kept tabs).
 
 Each page's checks are made on as few loads of it as give the same answers.
 
@@ -28,7 +28,6 @@ And the pages are visited one after another in two kept tabs, one with scripts a
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import FAILURE, Finding
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 __all__ = ["AXE_TAGS", "CHROMIUM", "CHROMIUM_ARGS", "axe_source", "chromium", "kept_tabs", "search_results", "serve", "site_pages",
-           "check_site", "page_checks", "check_page"]
+           "page_checks", "check_page"]
 
 WIDE, NARROW = 1280, 320
 # WCAG 1.4.12: the spacing a reader may set; content must not be cut off.
@@ -79,16 +78,6 @@ SELECT_PALETTE_JS = """
 # Transitions (a link's colour fades in 125 ms) done, so axe reads the colours as they rest.
 SETTLED_JS = "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"
 NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
-
-def check_site(site_dir: Path, factsheet_pages: dict[str, str] | None = None) -> list[Finding]:
-    """Every page in both palettes; reflow, spacing and JavaScript off on the factsheet pages (page path -> source file)."""
-    factsheet_pages = factsheet_pages or {}
-    findings: list[Finding] = []
-    with serve(site_dir) as base, chromium() as browser, kept_tabs(browser) as tabs:
-        for path in site_pages(site_dir):
-            findings += page_checks(tabs, base, path, factsheet_pages.get(path), path in factsheet_pages)
-    return findings
 
 
 def page_checks(tabs: Tabs, base: str, path: str, source: str | None, factsheet: bool) -> list[Finding]:
