@@ -31,9 +31,14 @@ def send_document(built_project):
     return next(d for d in project.documents if d.meta.slug == "what-if-i-do-not-agree")
 
 
-def test_whole_mp3_meets_the_acx_bar(send_audio):
-    assert check.check_sound(send_audio["audio_mp3"]) == []
-    measured = check.measure(send_audio["audio_mp3"])
+@pytest.fixture(scope="module")
+def measured(send_audio):
+    """The whole recording decoded and measured once (eighteen minutes of speech), as check_entry does."""
+    return check.measure(send_audio["audio_mp3"])
+
+
+def test_whole_mp3_meets_the_acx_bar(send_audio, measured):
+    assert check.check_sound(send_audio["audio_mp3"], measured) == []
     assert -23 <= measured["rms_db"] <= -18 and measured["peak_db"] <= -3
     assert 0.5 <= measured["lead_in_s"] <= 1 and 1 <= measured["tail_s"] <= 5
 
@@ -61,10 +66,10 @@ def test_chapters_match_the_headings(send_audio, send_document, send_entry):
     assert check.check_chapters(send_audio["audio_mp3"], expected, send_entry["details"]["audio_mp3"]["duration_s"]) == []
 
 
-def test_duration_fits_the_words_and_rate(send_audio, send_entry):
+def test_duration_fits_the_words_and_rate(send_audio, send_entry, measured):
     words = len(send_audio["audio_transcript"].read_text().split())
-    assert check.check_duration(send_audio["audio_mp3"], words, 160) == []
-    assert abs(check.measure(send_audio["audio_mp3"])["duration_s"] - send_entry["details"]["audio_mp3"]["duration_s"]) < 0.5
+    assert check.check_duration(send_audio["audio_mp3"], words, 160, measured["duration_s"]) == []
+    assert abs(measured["duration_s"] - send_entry["details"]["audio_mp3"]["duration_s"]) < 0.5
 
 
 def test_tags(send_audio, send_document):
