@@ -108,18 +108,43 @@ def browser():
         yield launched
 
 
+class CaseTab:
+    """One tab for every case's pages, as a reader goes from site to site (a new tab starts a
+    renderer process, about half a second of the processor's time), with what its pages ask for:
+    the dialogs they open and the requests they make."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.page = self._opened()
+
+    def _opened(self):
+        page = self.browser.new_page()
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: self.requests.append(request.url))
+        return page
+
+    def emptied(self):
+        """The tab on a blank page, nothing asked for yet: what the last case's pages were still
+        doing is over. A tab the last case left stuck (a script that never ends) is replaced."""
+        from playwright.sync_api import Error as BrowserError  # its TimeoutError is one
+
+        try:
+            self.page.goto("about:blank", timeout=10_000)
+        except BrowserError:
+            self.page.close()
+            self.page = self._opened()
+        self.dialogs.clear()
+        self.requests.clear()
+        return self.page
+
+
 @pytest.fixture(scope="module")
 def tab(browser):
-    """One tab for every case's pages, as a reader goes from site to site (a new tab starts a
-    renderer process, about half a second of the processor's time), with what each page asks
-    for: the dialogs it opens and the requests it makes, emptied before each case."""
-    page = browser.new_page()
-    dialogs: list[str] = []
-    requests: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("request", lambda request: requests.append(request.url))
-    yield page, dialogs, requests
-    page.close()
+    shared = CaseTab(browser)
+    yield shared
+    shared.page.close()
 
 
 @pytest.mark.browser
@@ -130,10 +155,7 @@ def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, tab):
     site = outcome.root / "build" / "site"
     pages = sorted(p for p in site.rglob("*.html") if "files" not in p.relative_to(site).parts)
     assert len(pages) >= 3, pages
-    page, dialogs, requests = tab
-    page.goto("about:blank")  # what the last case's pages were still doing is over
-    dialogs.clear()
-    requests.clear()
+    page = tab.emptied()
     for path in pages:
         page.goto(path.as_uri(), wait_until="load")
         page.wait_for_timeout(150)  # an <img onerror> fires after its request fails
@@ -145,8 +167,8 @@ def test_built_pages_run_no_script_and_reach_no_other_host(case, outcomes, tab):
     page.locator("input.md-search__input").press("End")
     answered = page.evaluate(SEARCH_ANSWERED_JS)  # results, or none, and the list still for 300 ms
     assert answered, "the search did not answer"
-    assert dialogs == [], dialogs
-    foreign = [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob", "about")
+    assert tab.dialogs == [], tab.dialogs
+    foreign = [u for u in tab.requests if urlsplit(u).scheme not in ("file", "data", "blob", "about")
                and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
     assert foreign == [], foreign
 
