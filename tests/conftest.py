@@ -19,9 +19,16 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+# One build date for every build of the test run, its own processes' and its workers' (they
+# inherit it): MkDocs dates the sitemap by the day it is built (sitemap.xml's lastmod, the gzip
+# header), and takes that day from SOURCE_DATE_EPOCH where it is set. A run that went past
+# midnight compared the sitemap of a build made the day before with one made the day after.
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 # The repository: for its code and scripts only, never its project files (see above).
 REPO = Path(__file__).resolve().parents[1]
