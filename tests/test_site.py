@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-
 from conftest import FIXTURES, LEAFLET, SEND_SLUG, copy_project
 
 # Runs the real engines (WeasyPrint, liblouis, espeak-ng, LAME, MkDocs): not in the fast tier.
