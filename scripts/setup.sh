@@ -89,7 +89,9 @@ case "$mode" in
     # suite; it keeps the result in tests/__pycache__ unless told to write no bytecode, so the
     # later runs (the other tiers: three processes) do not rewrite them again.
     unset PYTHONDONTWRITEBYTECODE
-    .venv/bin/python -m pytest -q -m "not engines and not browser and not hostile"
+    # The fast tier on every core too: its 1,100 tests take about 10 s of one core, and two
+    # workers (each importing and collecting the suite, about 2 s) still finish sooner.
+    .venv/bin/python -m pytest -q -n auto -m "not engines and not browser and not hostile"
     # Two pytest workers (-n auto: one a core) share the tier, a test module to each in turn
     # (loadscope): a module's own fixtures (a build, a browser, the hostile corpus run as one
     # batch) are made once. The projects the tests read are built once for both (tests/conftest.py).
