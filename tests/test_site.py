@@ -1,5 +1,6 @@
 """The website, built for real and opened in Debian's Chromium."""
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -175,8 +176,6 @@ def test_axe_finds_nothing_in_either_palette_and_the_page_reflows(checked_projec
     and JavaScript off on the factsheet's page), as the session's check of a copy of it found them:
     not a warning, let alone a failure. Read from its report rather than found again: the same
     pages through the same page_checks."""
-    import json
-
     root, _ = checked_project
     report = json.loads((root / "build/check.json").read_text(encoding="utf-8"))
     assert any("website" in sheet["checked"] for sheet in report["factsheets"])

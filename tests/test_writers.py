@@ -20,10 +20,14 @@ pytestmark = pytest.mark.engines
 TOY = FIXTURES / "toy_writer"
 
 
+def with_toy() -> dict[str, str]:
+    """The environment in which a process finds the toy writer's entry point."""
+    return {**os.environ, "PYTHONPATH": str(TOY)}
+
+
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     command = Path(sys.executable).parent / "factsheets"
-    env = {**os.environ, "PYTHONPATH": str(TOY)}
-    return subprocess.run([str(command), *args], cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run([str(command), *args], cwd=root, env=with_toy(), capture_output=True, text=True, timeout=600)
 
 
 def set_plugin_block(root: Path, block: str) -> None:
@@ -75,7 +79,7 @@ print([c for checked in report.checked.values() for c in checked])
 
 def test_check_runs_its_validator(toy_project):
     result = subprocess.run([sys.executable, "-c", TOY_CHECK, str(toy_project)], cwd=toy_project, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(TOY)}, timeout=600)
+                            env=with_toy(), timeout=600)
     assert result.returncode == 0, result.stderr
     messages, checked = result.stdout.splitlines()
     assert "the word list has" in messages
